@@ -1,0 +1,75 @@
+/**
+ * The structured answer the core returns to every adapter. Adapters render it; they never
+ * look inside retrieval or prompts.
+ */
+
+/** Optional narrowing of what the briefs search covers. */
+export interface SearchFilters {
+  /** Keep only these publications (case-insensitive substring match on the publication name). */
+  publication?: string | undefined;
+  /** Inclusive lower bound, `YYYY-MM-DD`. */
+  since?: string | undefined;
+  /** Inclusive upper bound, `YYYY-MM-DD`. */
+  until?: string | undefined;
+}
+
+export interface AnswerRequest {
+  question: string;
+  /**
+   * Who is talking: the chat, thread or topic. Follow-ups are understood within one id.
+   * Adapters build it ("telegram:<chat>:<topic>", "slack:<channel>:<thread_ts>", "cli").
+   */
+  conversationId: string;
+  filters?: SearchFilters | undefined;
+  /**
+   * Called with the whole answer text so far while a generated answer streams in. Never called
+   * for extractive answers (they arrive complete). Adapters throttle their own edits.
+   */
+  onPartial?: ((textSoFar: string) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** One passage an answer relies on, numbered as in the answer's [n] markers. */
+export interface Citation {
+  /** The number used in the answer text: [1], [2], … */
+  n: number;
+  /** Chunk id in the store. */
+  id: string;
+  docId: string;
+  publication: string;
+  /** Issue title. */
+  title: string;
+  /** Story (item) title inside the issue; equals the issue title when the issue has one story. */
+  story: string;
+  /** `YYYY-MM-DD` or null. */
+  date: string | null;
+  url: string | null;
+  /** Ingested file path as given to `ingest`. */
+  path: string;
+  /** The passage, original text. */
+  quote: string;
+}
+
+/** A story offered when the briefs do not cover a question. */
+export interface RelatedStory {
+  publication: string;
+  title: string;
+  story: string;
+  date: string | null;
+  url: string | null;
+}
+
+export interface Answer {
+  question: string;
+  /** False when the briefs do not cover the question; `text` then says so. */
+  answered: boolean;
+  /** Plain text with [n] markers; no platform markup. */
+  text: string;
+  /** Language of the answer text. */
+  lang: "en" | "zh";
+  citations: Citation[];
+  /** When not answered: the closest stories, to offer instead. */
+  related: RelatedStory[];
+  /** Which answerer produced `text` ("extractive", "openai", or "extractive-fallback"). */
+  answerer: string;
+}

@@ -1,0 +1,54 @@
+import type { RetrievedPassage } from "../store/chunk-record.ts";
+
+/** One earlier exchange of a conversation. */
+export interface ConversationTurn {
+  question: string;
+  answer: string;
+}
+
+export interface AnswererInput {
+  question: string;
+  /** Language to answer in (the asker's). */
+  lang: "en" | "zh";
+  /** Retrieved passages, best first. Markers [n] in the answer refer to `passages[n - 1]`. */
+  passages: RetrievedPassage[];
+  history: ConversationTurn[];
+  onPartial?: ((textSoFar: string) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface DraftAnswer {
+  /** False when the passages do not support an answer. */
+  answered: boolean;
+  /** Answer text with [n] markers referring to `AnswererInput.passages`. The core renumbers them. */
+  text: string;
+  /** Which answerer produced it: "extractive", "openai" or "extractive-fallback". */
+  answerer: string;
+}
+
+/** Turns retrieved passages into an answer. The core gates evidence, renumbers citations and formats nothing. */
+export interface Answerer {
+  readonly id: string;
+  answer(input: AnswererInput): Promise<DraftAnswer>;
+}
+
+/** A chat message for a chat model. */
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+export interface ChatOptions {
+  /** Receives each text delta as it streams; when set, the model is asked to stream. */
+  onDelta?: ((delta: string) => void) | undefined;
+  signal?: AbortSignal | undefined;
+  maxTokens?: number | undefined;
+  temperature?: number | undefined;
+}
+
+/** The one seam to a chat model (OpenAI or any compatible server). */
+export interface ChatModel {
+  /** e.g. "openai:gpt-4o-mini" */
+  readonly id: string;
+  complete(messages: ChatMessage[], options?: ChatOptions): Promise<string>;
+}

@@ -1,0 +1,147 @@
+import { z } from "zod";
+import { ConfigError } from "./errors.ts";
+
+/**
+ * Every setting briefbot reads, parsed once at the edge. Nothing else reads `process.env`.
+ * Each field documents its default and why.
+ */
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+const commaList = optionalString.transform((value) =>
+  value === undefined
+    ? undefined
+    : value
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0),
+);
+
+const booleanFlag = (defaultValue: boolean) =>
+  optionalString.transform((value, context) => {
+    if (value === undefined) return defaultValue;
+    if (/^(1|true|yes|on)$/i.test(value)) return true;
+    if (/^(0|false|no|off)$/i.test(value)) return false;
+    context.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
+    return z.NEVER;
+  });
+
+const positiveInt = (defaultValue: number) =>
+  optionalString.transform((value, context) => {
+    if (value === undefined) return defaultValue;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed <= 0) {
+      context.addIssue({ code: "custom", message: `expected a positive whole number, got "${value}"` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const urlString = optionalString.refine((value) => value === undefined || URL.canParse(value), {
+  message: "expected a URL such as https://example.com",
+});
+
+const environmentSchema = z.object({
+  /** LanceDB URI: a directory or object-store URI. Default `.briefbot/db`, beside the project. */
+  BRIEFBOT_DB: optionalString.transform((value) => value ?? ".briefbot/db"),
+  /** Minimum log level on stderr. Default `info`. */
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .optional()
+    .transform((value) => value ?? "info"),
+  /** `local` (hashing, offline, default) or `openai`. */
+  BRIEFBOT_EMBEDDER: z
+    .enum(["local", "openai"])
+    .optional()
+    .transform((value) => value ?? "local"),
+  /** `extractive` (offline, default) or `openai`. */
+  BRIEFBOT_ANSWERER: z
+    .enum(["extractive", "openai"])
+    .optional()
+    .transform((value) => value ?? "extractive"),
+  /** Key for OpenAI or a compatible server. Required only when a provider above is `openai`. */
+  OPENAI_API_KEY: optionalString,
+  /** Another OpenAI-compatible server (vLLM, llama.cpp, Ollama). Default: OpenAI's. */
+  OPENAI_BASE_URL: urlString,
+  /** Embedding model. Default `text-embedding-3-small`: cheap, multilingual. */
+  OPENAI_EMBEDDING_MODEL: optionalString.transform((value) => value ?? "text-embedding-3-small"),
+  /** Optional shortened embedding size (models that support `dimensions`). */
+  OPENAI_EMBEDDING_DIMENSIONS: optionalString.transform((value, context) => {
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed <= 0) {
+      context.addIssue({ code: "custom", message: `expected a positive whole number, got "${value}"` });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+  /** Chat model for generated answers. Default `gpt-4o-mini`: fast and inexpensive. */
+  OPENAI_CHAT_MODEL: optionalString.transform((value) => value ?? "gpt-4o-mini"),
+  /** Port of the HTTP server of `serve` (webhooks, Slack events, /healthz). Default 3000. */
+  PORT: optionalString.transform((value, context) => {
+    if (value === undefined) return 3000;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+      context.addIssue({ code: "custom", message: `expected a port number 0-65535, got "${value}"` });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+  /** Telegram bot token from BotFather. Telegram starts only when set. */
+  TELEGRAM_BOT_TOKEN: optionalString,
+  /** Public HTTPS URL for webhook mode. Unset: long polling. */
+  TELEGRAM_WEBHOOK_URL: urlString,
+  /** Secret Telegram echoes in `X-Telegram-Bot-Api-Secret-Token`; required in webhook mode. */
+  TELEGRAM_WEBHOOK_SECRET: optionalString,
+  /** Another Bot API server (self-hosted). Default: the public Bot API. */
+  TELEGRAM_API_ROOT: urlString,
+  /** Chat ids allowed to ask. Unset: everyone. */
+  TELEGRAM_ALLOWED_CHATS: commaList,
+  /** Questions per user per minute before a friendly "slow down". Default 5. */
+  RATE_LIMIT_PER_MINUTE: positiveInt(5),
+  /** Slack bot token (`xoxb-`). Slack starts only when set. */
+  SLACK_BOT_TOKEN: optionalString,
+  /** App-level token (`xapp-`): Socket Mode when set, HTTP events otherwise. */
+  SLACK_APP_TOKEN: optionalString,
+  /** Verifies HTTP events; required in HTTP mode. */
+  SLACK_SIGNING_SECRET: optionalString,
+  /** Web API base URL (GovSlack, a proxy, tests). Default Slack's. */
+  SLACK_API_URL: urlString,
+  /** Channel ids where the bot answers. Unset: every channel it is in. */
+  SLACK_ALLOWED_CHANNELS: commaList,
+  /** Whether direct messages are answered. Default true. */
+  SLACK_ALLOW_DMS: booleanFlag(true),
+  /** Where 👍/👎 clicks are recorded. Default `.briefbot/feedback.jsonl`. */
+  BRIEFBOT_FEEDBACK_FILE: optionalString.transform((value) => value ?? ".briefbot/feedback.jsonl"),
+});
+
+export type Config = z.infer<typeof environmentSchema>;
+
+/** Parse settings; throws one `ConfigError` naming every bad variable and how to fix it. */
+export function loadConfig(environment: Record<string, string | undefined>): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings (check your .env or environment):\n  ${lines.join("\n  ")}`);
+  }
+  const config = parsed.data;
+  const missing: string[] = [];
+  const usesOpenAI = config.BRIEFBOT_EMBEDDER === "openai" || config.BRIEFBOT_ANSWERER === "openai";
+  // A self-hosted compatible server often needs no key; OpenAI's own API always does.
+  if (usesOpenAI && config.OPENAI_API_KEY === undefined && config.OPENAI_BASE_URL === undefined) {
+    missing.push(
+      "OPENAI_API_KEY is required when BRIEFBOT_EMBEDDER or BRIEFBOT_ANSWERER is openai (or set OPENAI_BASE_URL to a server that needs none)",
+    );
+  }
+  if (config.TELEGRAM_WEBHOOK_URL !== undefined && config.TELEGRAM_WEBHOOK_SECRET === undefined) {
+    missing.push("TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL (any random string of A-Z a-z 0-9 _ -)");
+  }
+  if (config.SLACK_BOT_TOKEN !== undefined && config.SLACK_APP_TOKEN === undefined && config.SLACK_SIGNING_SECRET === undefined) {
+    missing.push("SLACK_SIGNING_SECRET is required for Slack HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
+  }
+  if (missing.length > 0) throw new ConfigError(`Missing settings:\n  ${missing.join("\n  ")}`);
+  return config;
+}

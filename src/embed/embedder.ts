@@ -1,0 +1,13 @@
+/**
+ * The one seam for turning text into vectors. Batching, retries and length checks live in the
+ * core (see `embed-in-batches.ts`), so a provider only implements one call.
+ */
+export interface Embedder {
+  /** Stable identity recorded in the store, e.g. "hashing-v1" or "openai:text-embedding-3-small". */
+  readonly id: string;
+  readonly dimensions: number;
+  /** Largest number of texts one `embed` call may receive. */
+  readonly maxBatchSize: number;
+  /** One vector per text, in order, each exactly `dimensions` long. */
+  embed(texts: string[], signal?: AbortSignal): Promise<number[][]>;
+}

@@ -1,0 +1,113 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+
+/**
+ * Word segmentation for search. LanceDB's full-text tokenizer keeps a whole run of Chinese
+ * characters as one token, so we segment here (jieba, bundled dictionary) and index the
+ * space-joined tokens with LanceDB's whitespace tokenizer. Queries go through the same function.
+ */
+
+let jieba: Jieba | undefined;
+
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+/** Add words (company names, products) so jieba keeps them whole. Idempotent enough: duplicates are harmless. */
+export function addSegmenterWords(words: Iterable<string>): void {
+  const lines: string[] = [];
+  for (const word of words) {
+    if (/^[\u3400-\u9fff]{2,}$/u.test(word)) lines.push(`${word} 50000 nz`);
+  }
+  if (lines.length > 0) segmenter().loadDict(new TextEncoder().encode(lines.join("\n")));
+}
+
+const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/u;
+// Latin words keep inner apostrophes, dots and hyphens ("o1-mini", "node.js", "Musk's").
+const tokenPattern = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+
+const englishStopwords = new Set(
+  (
+    "a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those " +
+    "there their they them he she his her we our you your i me my do does did done not no so than then too very can could " +
+    "will would should shall may might must has have had having what which who whom whose when where why how about into " +
+    "over after before also just only such any all each other some more most much many up out off s t"
+  ).split(" "),
+);
+
+const chineseStopwords = new Set(
+  "的 了 是 在 和 与 及 或 也 都 就 而 又 被 把 对 从 为 以 之 于 其 这 那 这个 那个 一个 有 没有 不 吗 呢 吧 啊 什么 哪 哪些 哪个 哪家 怎么 如何 多少 几 我 你 他 她 它 我们 你们 他们 会 能 要 说 等 个 中 上 下 里".split(
+    " ",
+  ),
+);
+
+export function isStopword(token: string): boolean {
+  return englishStopwords.has(token) || chineseStopwords.has(token);
+}
+
+/** Light English suffix folding so "launches"/"launched"/"launch" meet. Deliberately conservative. */
+export function foldEnglish(word: string): string {
+  let w = word.replace(/['’]s$/, "");
+  if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("es") && /(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  return w;
+}
+
+export interface TokenizeOptions {
+  /** Drop stopwords (queries, and the index alike). Default true. */
+  dropStopwords?: boolean;
+}
+
+/**
+ * Search tokens of a text: lower-cased, NFKC-normalised, English words folded, Chinese runs
+ * segmented in jieba's search mode (which also emits the shorter words inside long ones, so
+ * "超级计算机" is found by "计算机").
+ */
+export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
+  const dropStopwords = options.dropStopwords ?? true;
+  const tokens: string[] = [];
+  const normalised = text.normalize("NFKC").toLowerCase();
+  for (const match of normalised.matchAll(tokenPattern)) {
+    const piece = match[0];
+    if (cjkRun.test(piece)) {
+      for (const word of segmenter().cutForSearch(piece, true)) {
+        if (dropStopwords && chineseStopwords.has(word)) continue;
+        tokens.push(word);
+      }
+    } else {
+      if (dropStopwords && englishStopwords.has(piece)) continue;
+      tokens.push(foldEnglish(piece));
+    }
+  }
+  return tokens;
+}
+
+/** Plain jieba words of a Chinese text (no search-mode sub-words), for lexicon lookups. */
+export function segmentWords(text: string): string[] {
+  return segmenter().cut(text.normalize("NFKC"), true);
+}
+
+/** Share of CJK characters among letters; used for language detection and size budgets. */
+export function cjkShare(text: string): number {
+  let cjk = 0;
+  let letters = 0;
+  for (const char of text) {
+    if (/[\u3400-\u9fff\uf900-\ufaff]/u.test(char)) {
+      cjk += 1;
+      letters += 1;
+    } else if (/\p{L}/u.test(char)) letters += 0.2; // ~5 Latin letters carry what one Hanzi does
+  }
+  return letters === 0 ? 0 : cjk / letters;
+}
+
+/** "zh" when Chinese dominates, "en" when Latin does, "mixed" between. */
+export function detectLanguage(text: string): "en" | "zh" | "mixed" {
+  const share = cjkShare(text);
+  if (share >= 0.7) return "zh";
+  if (share <= 0.2) return "en";
+  return "mixed";
+}
