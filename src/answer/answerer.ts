@@ -13,6 +13,8 @@ export interface AnswererInput {
   /** Retrieved passages, best first. Markers [n] in the answer refer to `passages[n - 1]`. */
   passages: RetrievedPassage[];
   history: ConversationTurn[];
+  /** The weighted search terms retrieval used (own words at 1, expansions lower), for sentence scoring. */
+  queryTerms?: Array<{ term: string; weight: number }> | undefined;
   onPartial?: ((textSoFar: string) => void) | undefined;
   signal?: AbortSignal | undefined;
 }

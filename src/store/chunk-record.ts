@@ -25,13 +25,15 @@ export interface ChunkRecord {
   lang: "en" | "zh" | "mixed";
   /** Original passage text, as quoted in citations. */
   text: string;
+  /** Hash of the text with case, spacing and punctuation removed: near-identical chunks share it. */
+  textHash: string;
   /** Segmented, space-joined search tokens (plus cross-language glosses) for BM25. */
   searchText: string;
   vector: number[];
 }
 
 /** A chunk returned by retrieval, best first. */
-export interface RetrievedPassage extends Omit<ChunkRecord, "vector" | "searchText"> {
+export interface RetrievedPassage extends Omit<ChunkRecord, "vector" | "searchText" | "textHash" | "docHash"> {
   /** Fused relevance, higher is better; comparable only within one result list. */
   score: number;
   /** Best lexical (BM25) and vector ranks, 1-based, or null when absent from that list. */

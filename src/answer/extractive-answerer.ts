@@ -1,0 +1,108 @@
+import { termCoverage } from "../retrieve/term-coverage.ts";
+import type { TermStatistics } from "../retrieve/term-statistics.ts";
+import type { RetrievedPassage } from "../store/chunk-record.ts";
+import { countUnits } from "../text/split-into-chunks.ts";
+import { splitIntoSentences } from "../text/split-into-sentences.ts";
+import { cjkShare, tokenize } from "../text/segment.ts";
+import { answerKindOf, sentenceHasKind } from "./answer-kind.ts";
+import type { Answerer, AnswererInput, DraftAnswer } from "./answerer.ts";
+
+/**
+ * The offline answerer: quotes the sentences of the retrieved passages that best cover the
+ * question (idf-weighted term coverage, a bonus when a sentence holds the kind of answer asked
+ * for, such as a date for "when"), at most three, preferring the asker's language when a
+ * sentence in it is nearly as good. Refuses when no sentence covers enough of the question.
+ */
+
+export interface ExtractiveOptions {
+  statistics: () => TermStatistics;
+  /** Least sentence coverage that counts as an answer. Default 0.5. */
+  minimumCoverage?: number;
+  /** Passages read, best first. Default 6. */
+  passagesRead?: number;
+  /** Longest answer, in size units (a Latin word or a Chinese character). Default 110. */
+  maximumUnits?: number;
+}
+
+export interface ScoredSentence {
+  passageIndex: number;
+  position: number;
+  text: string;
+  coverage: number;
+  score: number;
+  lang: "en" | "zh";
+  tokens: Set<string>;
+}
+
+/** Drops a source's own footnote markers ("[4][18]") so they do not read as our citations. */
+export function stripFootnoteMarkers(text: string): string {
+  return text.replace(/\s*(\[\d{1,3}\])+/g, "").trim();
+}
+
+export function scoreSentences(
+  input: Pick<AnswererInput, "question" | "passages" | "queryTerms">,
+  statistics: TermStatistics,
+  passagesRead: number,
+): ScoredSentence[] {
+  const terms = input.queryTerms ?? tokenize(input.question).map((term) => ({ term, weight: 1 }));
+  const kind = answerKindOf(input.question);
+  const out: ScoredSentence[] = [];
+  for (const [passageIndex, passage] of input.passages.slice(0, passagesRead).entries()) {
+    const titleTokens = new Set(tokenize(passage.story));
+    for (const [position, raw] of splitIntoSentences(passage.text).entries()) {
+      const text = stripFootnoteMarkers(raw);
+      const units = countUnits(text);
+      if (units < 3) continue;
+      const tokens = new Set(tokenize(text));
+      const own = termCoverage(terms, tokens, statistics);
+      // The story title often names the subject the sentence leaves implicit ("it", "the company").
+      const withTitle = termCoverage(terms, new Set([...tokens, ...titleTokens]), statistics);
+      const coverage = 0.75 * own + 0.25 * withTitle;
+      let score = coverage + 0.04 / (passageIndex + 1);
+      if (kind !== "other" && sentenceHasKind(text, kind)) score += 0.08;
+      if (units > 80) score -= 0.05; // long sentences make poor answers
+      out.push({ passageIndex, position, text, coverage, score, lang: cjkShare(text) > 0.5 ? "zh" : "en", tokens });
+    }
+  }
+  return out.sort((left, right) => right.score - left.score);
+}
+
+export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
+  const minimumCoverage = options.minimumCoverage ?? 0.5;
+  const passagesRead = options.passagesRead ?? 6;
+  const maximumUnits = options.maximumUnits ?? 110;
+  return {
+    id: "extractive",
+    async answer(input: AnswererInput): Promise<DraftAnswer> {
+      const sentences = scoreSentences(input, options.statistics(), passagesRead);
+      const best = sentences[0];
+      const kind = answerKindOf(input.question);
+      const kindFound = kind === "other" || sentences.slice(0, 5).some((sentence) => sentenceHasKind(sentence.text, kind));
+      if (best === undefined || best.coverage < minimumCoverage || !kindFound) {
+        return { answered: false, text: "", answerer: "extractive" };
+      }
+      // Prefer the asker's language when a sentence in it is nearly as good as the best.
+      const inLanguage = sentences.find((sentence) => sentence.lang === input.lang);
+      const lead = inLanguage !== undefined && inLanguage.score >= best.score * 0.85 ? inLanguage : best;
+      const chosen: ScoredSentence[] = [lead];
+      let units = countUnits(lead.text);
+      const covered = new Set(lead.tokens);
+      for (const candidate of sentences) {
+        if (chosen.length >= 3) break;
+        if (chosen.includes(candidate) || candidate.score < lead.score * 0.7) continue;
+        const adds = [...candidate.tokens].filter((token) => !covered.has(token)).length;
+        const candidateUnits = countUnits(candidate.text);
+        if (adds < 3 || units + candidateUnits > maximumUnits) continue;
+        if (chosen.some((sentence) => sentence.text === candidate.text)) continue;
+        chosen.push(candidate);
+        units += candidateUnits;
+        for (const token of candidate.tokens) covered.add(token);
+      }
+      chosen.sort((left, right) => left.passageIndex - right.passageIndex || left.position - right.position);
+      const text = chosen.map((sentence) => `${sentence.text} [${sentence.passageIndex + 1}]`).join(" ");
+      return { answered: true, text, answerer: "extractive" };
+    },
+  };
+}
+
+export type { RetrievedPassage };

@@ -1,0 +1,290 @@
+import type { Answer, AnswerRequest, Citation, RelatedStory, SearchFilters } from "./answer/answer-types.ts";
+import type { Answerer } from "./answer/answerer.ts";
+import { createExtractiveAnswerer } from "./answer/extractive-answerer.ts";
+import { renumberCitations } from "./answer/renumber-citations.ts";
+import type { BriefbotService, FeedbackEntry, StoreOverview } from "./briefbot-service.ts";
+import { ConversationMemory } from "./conversation/conversation-memory.ts";
+import { isFollowUp } from "./conversation/follow-up.ts";
+import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
+import type { Embedder } from "./embed/embedder.ts";
+import { embedInBatches } from "./embed/embed-in-batches.ts";
+import { type IngestOptions, type IngestReport, ingestPaths } from "./pipeline/ingest-paths.ts";
+import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
+import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
+import { TermStatistics } from "./retrieve/term-statistics.ts";
+import type { ChunkStore, StoredDocument, WeightedTerm } from "./store/store.ts";
+import { cjkShare } from "./text/segment.ts";
+
+/** Cross-language help for retrieval and answers; see src/lexicon. Optional so the core works without it. */
+export interface LanguageBridge {
+  expandQuery(question: string): WeightedTerm[];
+  enrichmentTerms(text: string): string[];
+  learnFromText?(text: string): void;
+  glossEntities?(text: string, targetLang: "en" | "zh"): Array<{ source: string; gloss: string }>;
+}
+
+export interface BriefbotOptions {
+  store: ChunkStore;
+  embedder: Embedder;
+  /**
+   * Builds the answerer from the offline extractive one (which a generated answerer falls back
+   * to). Default: the extractive answerer itself.
+   */
+  answerer?: (extractive: Answerer) => Answerer;
+  /**
+   * Rewrites a question (with its history) into standalone queries, such as a chat model's rewrite
+   * and translation; default: offline context carry-over for follow-ups.
+   */
+  rewriteQuery?: (question: string, history: Array<{ question: string; answer: string }>) => Promise<string[]>;
+  feedback?: { record(entry: FeedbackEntry): Promise<void> };
+  bridge?: LanguageBridge;
+  /** Passages retrieved per question. Default 8. */
+  passages?: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  filters?: SearchFilters | undefined;
+  conversationId?: string;
+}
+
+const notCovered = {
+  en: "The briefs I have do not cover this.",
+  zh: "现有的简报没有涉及这个问题。",
+};
+
+/** The asker's language: Chinese when the question is mostly Chinese characters. */
+export function questionLanguage(question: string): "en" | "zh" {
+  return cjkShare(question) >= 0.4 ? "zh" : "en";
+}
+
+/** Sample size for term statistics: enough to estimate rarity, bounded at any store size. */
+const statisticsSample = 20_000;
+
+/**
+ * The core: ingestion, search and cited answers behind one object. Adapters use it through
+ * `BriefbotService`; the CLI also ingests, searches and evaluates with it.
+ */
+export class Briefbot implements BriefbotService {
+  private readonly memory = new ConversationMemory();
+  private readonly queryEmbedder: CachedEmbedder;
+  private readonly answerer: Answerer;
+  private statistics: TermStatistics | null = null;
+  private statisticsLoading: Promise<TermStatistics> | null = null;
+
+  constructor(private readonly options: BriefbotOptions) {
+    this.queryEmbedder = createCachedEmbedder(options.embedder);
+    const extractive = this.extractiveAnswerer();
+    this.answerer = options.answerer?.(extractive) ?? extractive;
+  }
+
+  /** The offline answerer over this store's term statistics (also the fallback of generated answers). */
+  extractiveAnswerer(): Answerer {
+    return createExtractiveAnswerer({
+      statistics: () => this.statistics ?? TermStatistics.fromSearchTexts([]),
+    });
+  }
+
+  get store(): ChunkStore {
+    return this.options.store;
+  }
+
+  async ingest(paths: string[], options: Pick<IngestOptions, "onProgress" | "signal"> = {}): Promise<IngestReport> {
+    const bridge = this.options.bridge;
+    const report = await ingestPaths(paths, {
+      store: this.options.store,
+      embedder: this.options.embedder,
+      enrich: bridge ? (text) => bridge.enrichmentTerms(text) : undefined,
+      onIssueText: bridge?.learnFromText ? (text) => bridge.learnFromText?.(text) : undefined,
+      ...options,
+    });
+    this.statistics = null;
+    this.statisticsLoading = null;
+    return report;
+  }
+
+  private async termStatistics(): Promise<TermStatistics> {
+    if (this.statistics !== null) return this.statistics;
+    this.statisticsLoading ??= this.options.store
+      .sampleSearchText(statisticsSample)
+      .then((texts) => TermStatistics.fromSearchTexts(texts));
+    this.statistics = await this.statisticsLoading;
+    return this.statistics;
+  }
+
+  private async plan(question: string, conversationId: string | undefined): Promise<QueryPlan> {
+    const history = conversationId === undefined ? [] : this.memory.history(conversationId);
+    const followUp = history.length > 0 && isFollowUp(question);
+    let rewrites: string[] = [];
+    if (this.options.rewriteQuery !== undefined) {
+      rewrites = (await this.options.rewriteQuery(question, history)).filter((text) => text.trim() !== question.trim());
+    }
+    const context = followUp && rewrites.length === 0 ? history.slice(-2).map((turn) => turn.question) : [];
+    const expansions = this.options.bridge?.expandQuery([question, ...rewrites].join("\n")) ?? [];
+    return planQuery(question, { context, expansions, rewrites });
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<HybridResult[]> {
+    const statistics = await this.termStatistics();
+    const plan = await this.plan(query, options.conversationId);
+    return this.searchWithPlan(plan, statistics, options.limit ?? 10, options.filters);
+  }
+
+  private searchWithPlan(plan: QueryPlan, statistics: TermStatistics, limit: number, filters?: SearchFilters) {
+    return hybridSearch({
+      store: this.options.store,
+      embedQuery: async (text) => (await this.queryEmbedder.embed([text]))[0]!,
+      statistics,
+      plan,
+      limit,
+      filters,
+    });
+  }
+
+  async answer(request: AnswerRequest): Promise<Answer> {
+    const lang = questionLanguage(request.question);
+    const statistics = await this.termStatistics();
+    const history = this.memory.history(request.conversationId);
+    const plan = await this.plan(request.question, request.conversationId);
+    const passages = await this.searchWithPlan(plan, statistics, this.options.passages ?? 8, request.filters);
+    const draft =
+      passages.length === 0
+        ? { answered: false, text: "", answerer: this.answerer.id }
+        : await this.answerer.answer({
+            question: request.question,
+            lang,
+            passages,
+            history,
+            queryTerms: plan.terms,
+            onPartial: request.onPartial,
+            signal: request.signal,
+          });
+    const answer = draft.answered
+      ? this.citedAnswer(request.question, lang, draft.text, draft.answerer, passages)
+      : this.uncoveredAnswer(request.question, lang, draft.answerer, passages);
+    this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
+    return answer;
+  }
+
+  private citedAnswer(question: string, lang: "en" | "zh", text: string, answerer: string, passages: HybridResult[]): Answer {
+    const { text: renumbered, passageIndexes } = renumberCitations(text, passages.length);
+    if (passageIndexes.length === 0) return this.uncoveredAnswer(question, lang, answerer, passages);
+    const citations: Citation[] = passageIndexes.map((index, position) => {
+      const passage = passages[index]!;
+      return {
+        n: position + 1,
+        id: passage.id,
+        docId: passage.docId,
+        publication: passage.publication,
+        title: passage.title,
+        story: passage.story,
+        date: passage.date,
+        url: passage.url,
+        path: passage.path,
+        quote: passage.text,
+      };
+    });
+    return { question, answered: true, text: renumbered, lang, citations, related: [], answerer };
+  }
+
+  private uncoveredAnswer(question: string, lang: "en" | "zh", answerer: string, passages: HybridResult[]): Answer {
+    const related: RelatedStory[] = [];
+    const seen = new Set<string>();
+    for (const passage of passages) {
+      const key = `${passage.docId}#${passage.storyIndex}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      related.push({
+        publication: passage.publication,
+        title: passage.title,
+        story: passage.story,
+        date: passage.date,
+        url: passage.url,
+      });
+      if (related.length === 3) break;
+    }
+    return { question, answered: false, text: notCovered[lang], lang, citations: [], related, answerer };
+  }
+
+  forget(conversationId: string): void {
+    this.memory.forget(conversationId);
+  }
+
+  async documents(): Promise<StoredDocument[]> {
+    const documents = await this.options.store.documents();
+    return documents.sort(
+      (left, right) =>
+        (right.date ?? "").localeCompare(left.date ?? "") ||
+        left.publication.localeCompare(right.publication) ||
+        left.title.localeCompare(right.title),
+    );
+  }
+
+  /**
+   * Remove issues by document id, path as ingested, or exact title. Returns the removed documents.
+   */
+  async remove(reference: string): Promise<StoredDocument[]> {
+    const documents = await this.options.store.documents();
+    const matches = documents.filter(
+      (document) =>
+        document.docId === reference ||
+        document.docId.startsWith(reference) ||
+        document.path === reference ||
+        document.title === reference,
+    );
+    await this.options.store.removeDocuments(matches.map((document) => document.docId));
+    if (matches.length > 0) await this.options.store.maintainIndexes();
+    this.statistics = null;
+    this.statisticsLoading = null;
+    return matches;
+  }
+
+  async overview(): Promise<StoreOverview> {
+    const documents = await this.documents();
+    const publications = new Map<string, { documents: number; latestDate: string | null }>();
+    for (const document of documents) {
+      const entry = publications.get(document.publication) ?? { documents: 0, latestDate: null };
+      entry.documents += 1;
+      if (document.date !== null && (entry.latestDate === null || document.date > entry.latestDate)) {
+        entry.latestDate = document.date;
+      }
+      publications.set(document.publication, entry);
+    }
+    return {
+      documents: documents.length,
+      chunks: documents.reduce((sum, document) => sum + document.chunks, 0),
+      publications: [...publications.entries()]
+        .map(([name, entry]) => ({ name, ...entry }))
+        .sort((left, right) => (right.latestDate ?? "").localeCompare(left.latestDate ?? "") || left.name.localeCompare(right.name)),
+      latestIssues: documents.slice(0, 5).map((document) => ({
+        publication: document.publication,
+        title: document.title,
+        date: document.date,
+        url: document.url,
+      })),
+      latestDate: documents.find((document) => document.date !== null)?.date ?? null,
+    };
+  }
+
+  async checkHealth(): Promise<void> {
+    await this.options.store.countChunks();
+  }
+
+  async recordFeedback(entry: FeedbackEntry): Promise<void> {
+    if (this.options.feedback === undefined) throw new Error("feedback is not configured");
+    await this.options.feedback.record(entry);
+  }
+
+  /** Rebuild all vectors with the configured embedder from the stored text. */
+  async reembed(onProgress?: (done: number, total: number) => void): Promise<number> {
+    const embedder = this.options.embedder;
+    return this.options.store.reembed((texts) => embedInBatches(embedder, texts, { onProgress }), {
+      id: embedder.id,
+      dimensions: embedder.dimensions,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.options.store.close();
+  }
+}

@@ -1,0 +1,76 @@
+import type { Answerer } from "./answer/answerer.ts";
+import { createGeneratedAnswerer } from "./answer/generated-answerer.ts";
+import { loadPrompts } from "./answer/prompts.ts";
+import { Briefbot, type BriefbotOptions } from "./briefbot.ts";
+import type { Config } from "./config.ts";
+import { createModelQueryRewriter } from "./conversation/rewrite-query.ts";
+import type { Embedder } from "./embed/embedder.ts";
+import { createHashingEmbedder } from "./embed/hashing-embedder.ts";
+import { describeError } from "./errors.ts";
+import { JsonlFeedbackLog } from "./feedback/jsonl-feedback-log.ts";
+import type { Logger } from "./logger.ts";
+import { createOpenAIChatModel } from "./providers/openai-chat-model.ts";
+import { resolveOpenAIEmbedder } from "./providers/openai-embedder.ts";
+import { LanceChunkStore } from "./store/lancedb-store.ts";
+
+/** The composition root: settings in, a ready `Briefbot` out. The only place that picks providers. */
+
+export interface CreateBriefbotOptions {
+  config: Config;
+  logger: Logger;
+  /** `--db` on the command line wins over BRIEFBOT_DB. */
+  databaseUri?: string | undefined;
+  /** Open a store built by another embedder (only for `ingest --reembed`). */
+  allowEmbedderChange?: boolean;
+}
+
+export async function createEmbedder(config: Config): Promise<Embedder> {
+  if (config.BRIEFBOT_EMBEDDER === "openai") {
+    return resolveOpenAIEmbedder({
+      apiKey: config.OPENAI_API_KEY,
+      baseURL: config.OPENAI_BASE_URL,
+      model: config.OPENAI_EMBEDDING_MODEL,
+      dimensions: config.OPENAI_EMBEDDING_DIMENSIONS,
+    });
+  }
+  return createHashingEmbedder();
+}
+
+export async function createBriefbot(options: CreateBriefbotOptions): Promise<Briefbot> {
+  const { config, logger } = options;
+  const embedder = await createEmbedder(config);
+  const store = await LanceChunkStore.open({
+    uri: options.databaseUri ?? config.BRIEFBOT_DB,
+    embedder,
+    allowEmbedderChange: options.allowEmbedderChange,
+  });
+  const briefbotOptions: BriefbotOptions = {
+    store,
+    embedder,
+    feedback: new JsonlFeedbackLog(config.BRIEFBOT_FEEDBACK_FILE),
+  };
+  if (config.BRIEFBOT_ANSWERER === "openai") {
+    const prompts = loadPrompts();
+    const chatModel = createOpenAIChatModel({
+      apiKey: config.OPENAI_API_KEY,
+      baseURL: config.OPENAI_BASE_URL,
+      model: config.OPENAI_CHAT_MODEL,
+    });
+    const answerer = (extractive: Answerer): Answerer =>
+      createGeneratedAnswerer({
+        chatModel,
+        prompts,
+        fallback: extractive,
+        onFallback: (reason, error) =>
+          logger.warn(
+            { reason, error: error === undefined ? undefined : describeError(error) },
+            "generated answer fell back to extractive",
+          ),
+      });
+    const rewriteQuery = createModelQueryRewriter(chatModel, prompts, {
+      onFailure: (reason) => logger.warn({ reason }, "query rewrite failed; searching the question as asked"),
+    });
+    return new Briefbot({ ...briefbotOptions, answerer, rewriteQuery });
+  }
+  return new Briefbot(briefbotOptions);
+}

@@ -1,0 +1,47 @@
+import { readdir, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
+
+/** Extensions ingestion reads. Directory walks skip everything else without complaint. */
+export const supportedExtensions = new Set([".txt", ".md", ".markdown", ".html", ".htm", ".eml", ".xml", ".rss", ".atom"]);
+
+export interface CollectedFiles {
+  files: string[];
+  errors: Array<{ path: string; error: string }>;
+}
+
+/**
+ * Expand the paths given to `ingest`: files as given (any extension, so an unsupported one is
+ * reported rather than ignored), directories recursively in name order, skipping hidden entries
+ * and files of other types. Paths keep the form they were given in.
+ */
+export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
+  const files: string[] = [];
+  const errors: Array<{ path: string; error: string }> = [];
+  const walk = async (directory: string): Promise<void> => {
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      errors.push({ path: directory, error: `cannot read directory: ${(error as Error).message}` });
+      return;
+    }
+    entries.sort((left, right) => left.name.localeCompare(right.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && supportedExtensions.has(extname(entry.name).toLowerCase())) files.push(path);
+    }
+  };
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) await walk(path);
+      else files.push(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      errors.push({ path, error: code === "ENOENT" ? "no such file or directory" : (error as Error).message });
+    }
+  }
+  return { files: [...new Set(files)], errors };
+}

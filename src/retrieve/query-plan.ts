@@ -1,0 +1,65 @@
+import type { WeightedTerm } from "../store/store.ts";
+import { tokenize } from "../text/segment.ts";
+
+/**
+ * What retrieval searches for: weighted lexical terms (the question's own words at 1, words from
+ * earlier turns and other-language expansions lower) and the text to embed.
+ */
+export interface QueryPlan {
+  /** The question as asked (for answer language and display). */
+  question: string;
+  /** Lexical terms with weights, deduplicated (highest weight wins). */
+  terms: WeightedTerm[];
+  /** Text for the query embedding. */
+  embedText: string;
+}
+
+/** Words that say what kind of answer is wanted, not what it is about. */
+const questionWords = new Set(
+  (
+    "what which who whom whose when where why how many much does did do according name named say said says tell " +
+    "about think mean kind type year years 什么 哪 哪个 哪些 哪家 哪里 谁 何时 什么时候 为什么 怎么 怎样 如何 多少 几 吗 呢 是 有 说"
+  ).split(" "),
+);
+
+export function isQuestionWord(token: string): boolean {
+  return questionWords.has(token);
+}
+
+export function mergeTerms(groups: WeightedTerm[][]): WeightedTerm[] {
+  const best = new Map<string, number>();
+  for (const group of groups) {
+    for (const { term, weight } of group) {
+      if (weight > (best.get(term) ?? 0)) best.set(term, weight);
+    }
+  }
+  return [...best.entries()].map(([term, weight]) => ({ term, weight }));
+}
+
+export interface PlanOptions {
+  /** Earlier questions of the conversation, most recent last, for follow-ups. */
+  context?: string[];
+  /** Other-language or rewritten queries (weights below 1). */
+  expansions?: WeightedTerm[];
+  /** Extra standalone queries (e.g. a model's rewrite and translation), searched at full weight. */
+  rewrites?: string[];
+}
+
+export function planQuery(question: string, options: PlanOptions = {}): QueryPlan {
+  const own = tokenize(question)
+    .filter((token) => !isQuestionWord(token))
+    .map((term) => ({ term, weight: 1 }));
+  const rewrites = (options.rewrites ?? []).flatMap((text) =>
+    tokenize(text)
+      .filter((token) => !isQuestionWord(token))
+      .map((term) => ({ term, weight: 0.9 })),
+  );
+  const context = (options.context ?? []).flatMap((text, index, all) =>
+    tokenize(text)
+      .filter((token) => !isQuestionWord(token))
+      .map((term) => ({ term, weight: index === all.length - 1 ? 0.6 : 0.4 })),
+  );
+  const terms = mergeTerms([own, rewrites, context, options.expansions ?? []]);
+  const embedText = [question, ...(options.rewrites ?? []), ...(options.context ?? []).slice(-1)].join("\n");
+  return { question, terms, embedText };
+}

@@ -1,0 +1,445 @@
+import * as lancedb from "@lancedb/lancedb";
+import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
+import type { SearchFilters } from "../answer/answer-types.ts";
+import { BriefbotError, StoreMismatchError } from "../errors.ts";
+import type { ChunkRecord } from "./chunk-record.ts";
+import type { ChunkStore, ScoredChunk, StoredChunk, StoredDocument, WeightedTerm, WriteResult } from "./store.ts";
+
+/**
+ * LanceDB implementation of the store. Three tables:
+ * - `chunks`: one row per chunk with its vector and a pre-segmented `search_text` column indexed
+ *   for BM25 with the whitespace tokenizer (LanceDB's own tokenizers do not segment Chinese).
+ * - `documents`: one row per issue, for listing and for skipping unchanged files.
+ * - `meta`: which embedder and dimension built the vectors.
+ */
+
+const chunkColumns = [
+  "id", "doc_id", "doc_hash", "publication", "title", "issue_number", "story", "story_index", "chunk_index",
+  "date", "url", "path", "lang", "text", "text_hash", "search_text",
+] as const;
+
+/** Past this many chunks, brute-force vector search gets slow (~80 ms at 100k), so an index is built. */
+export const vectorIndexThreshold = 50_000;
+
+function chunkSchema(dimensions: number): Schema {
+  const text = (name: string, nullable = false) => new Field(name, new Utf8(), nullable);
+  return new Schema([
+    text("id"), text("doc_id"), text("doc_hash"), text("publication"), text("title"), text("issue_number", true),
+    text("story"), new Field("story_index", new Int32(), false), new Field("chunk_index", new Int32(), false),
+    text("date", true), text("url", true), text("path"), text("lang"), text("text"), text("text_hash"), text("search_text"),
+    new Field("vector", new FixedSizeList(dimensions, new Field("item", new Float32(), true)), false),
+  ]);
+}
+
+const documentSchema = new Schema([
+  new Field("doc_id", new Utf8(), false), new Field("doc_hash", new Utf8(), false), new Field("path", new Utf8(), false),
+  new Field("publication", new Utf8(), false), new Field("title", new Utf8(), false),
+  new Field("issue_number", new Utf8(), true), new Field("date", new Utf8(), true), new Field("url", new Utf8(), true),
+  new Field("lang", new Utf8(), false), new Field("stories", new Int32(), false), new Field("chunks", new Int32(), false),
+  new Field("ingested_at", new Utf8(), false),
+]);
+
+const metaSchema = new Schema([new Field("key", new Utf8(), false), new Field("value", new Utf8(), false)]);
+
+/** SQL string literal. */
+export function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function sqlList(values: string[]): string {
+  return `(${values.map(sqlString).join(", ")})`;
+}
+
+/** SQL predicate for the filters, or undefined for none. */
+export function filterPredicate(filters: SearchFilters | undefined): string | undefined {
+  if (filters === undefined) return undefined;
+  const parts: string[] = [];
+  if (filters.publication) {
+    const needle = filters.publication.toLowerCase().replace(/[%_\\]/g, "");
+    parts.push(`lower(publication) LIKE ${sqlString(`%${needle}%`)}`);
+  }
+  if (filters.since) parts.push(`date >= ${sqlString(filters.since)}`);
+  if (filters.until) parts.push(`date <= ${sqlString(filters.until)}`);
+  return parts.length > 0 ? parts.join(" AND ") : undefined;
+}
+
+type Row = Record<string, unknown>;
+
+function toStoredChunk(row: Row): StoredChunk {
+  const nullable = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  return {
+    id: String(row.id),
+    docId: String(row.doc_id),
+    docHash: String(row.doc_hash),
+    publication: String(row.publication),
+    title: String(row.title),
+    issueNumber: nullable(row.issue_number),
+    story: String(row.story),
+    storyIndex: Number(row.story_index),
+    chunkIndex: Number(row.chunk_index),
+    date: nullable(row.date),
+    url: nullable(row.url),
+    path: String(row.path),
+    lang: String(row.lang) as StoredChunk["lang"],
+    text: String(row.text),
+    textHash: String(row.text_hash),
+    searchText: String(row.search_text),
+  };
+}
+
+function toRow(chunk: ChunkRecord): Row {
+  return {
+    id: chunk.id, doc_id: chunk.docId, doc_hash: chunk.docHash, publication: chunk.publication, title: chunk.title,
+    issue_number: chunk.issueNumber, story: chunk.story, story_index: chunk.storyIndex, chunk_index: chunk.chunkIndex,
+    date: chunk.date, url: chunk.url, path: chunk.path, lang: chunk.lang, text: chunk.text, text_hash: chunk.textHash,
+    search_text: chunk.searchText, vector: chunk.vector,
+  };
+}
+
+function chunkFromRow(row: Row): ChunkRecord {
+  return { ...toStoredChunk(row), vector: Array.from(row.vector as ArrayLike<number>) };
+}
+
+export interface LanceStoreOptions {
+  /** LanceDB URI: a local directory or an object-store URI, used as given. */
+  uri: string;
+  /** The configured embedder; a store built by another one is refused. */
+  embedder: { id: string; dimensions: number };
+  /** Open even when another embedder built the store: only for `ingest --reembed`, which rebuilds it. */
+  allowEmbedderChange?: boolean;
+}
+
+export class LanceChunkStore implements ChunkStore {
+  private constructor(
+    private readonly connection: lancedb.Connection,
+    private chunks: lancedb.Table | null,
+    private readonly documentsTable: lancedb.Table,
+    private readonly meta: lancedb.Table,
+    private readonly embedder: { id: string; dimensions: number },
+  ) {}
+
+  /**
+   * Open (creating when absent) the store at `uri`. Refuses a store built with another embedder:
+   * mixing vector spaces would make search silently wrong.
+   */
+  static async open(options: LanceStoreOptions): Promise<LanceChunkStore> {
+    let connection: lancedb.Connection;
+    try {
+      connection = await lancedb.connect(options.uri);
+    } catch (error) {
+      throw new BriefbotError("STORE_FAILED", `Cannot open the store at ${options.uri}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    const names = new Set(await connection.tableNames());
+    const meta = names.has("meta")
+      ? await connection.openTable("meta")
+      : await connection.createEmptyTable("meta", metaSchema, { existOk: true });
+    const documentsTable = names.has("documents")
+      ? await connection.openTable("documents")
+      : await connection.createEmptyTable("documents", documentSchema, { existOk: true });
+    const metaRows = (await meta.query().toArray()) as Row[];
+    const chunkTableName = String(metaRows.find((row) => row.key === "chunks_table")?.value ?? "chunks");
+    const chunks = names.has(chunkTableName) ? await connection.openTable(chunkTableName) : null;
+    const store = new LanceChunkStore(connection, chunks, documentsTable, meta, options.embedder);
+    await store.refreshIndexState();
+    const recorded = await store.embedderIdentity();
+    if (!options.allowEmbedderChange && recorded !== null && (recorded.id !== options.embedder.id || recorded.dimensions !== options.embedder.dimensions)) {
+      throw new StoreMismatchError(
+        `The store at ${options.uri} was built with embedder ${recorded.id} (${recorded.dimensions} dimensions), ` +
+          `but ${options.embedder.id} (${options.embedder.dimensions} dimensions) is configured. ` +
+          "Run `briefbot ingest --reembed` to rebuild the vectors with the configured embedder, " +
+          "or set BRIEFBOT_EMBEDDER back to the one that built it.",
+      );
+    }
+    return store;
+  }
+
+  async embedderIdentity(): Promise<{ id: string; dimensions: number } | null> {
+    const rows = (await this.meta.query().toArray()) as Row[];
+    const values = new Map(rows.map((row) => [String(row.key), String(row.value)]));
+    const id = values.get("embedder_id");
+    const dimensions = values.get("embedder_dimensions");
+    return id === undefined || dimensions === undefined ? null : { id, dimensions: Number(dimensions) };
+  }
+
+  private async recordEmbedder(identity: { id: string; dimensions: number }, chunkTableName = "chunks"): Promise<void> {
+    await this.meta
+      .mergeInsert("key")
+      .whenMatchedUpdateAll()
+      .whenNotMatchedInsertAll()
+      .execute([
+        { key: "embedder_id", value: identity.id },
+        { key: "embedder_dimensions", value: String(identity.dimensions) },
+        { key: "chunks_table", value: chunkTableName },
+      ]);
+  }
+
+  private async chunkTable(): Promise<lancedb.Table> {
+    if (this.chunks === null) {
+      // A store only ever gets a chunk table with the configured embedder's dimension.
+      this.chunks = await this.connection.createEmptyTable("chunks", chunkSchema(this.embedder.dimensions), {
+        existOk: true,
+      });
+      await this.recordEmbedder(this.embedder);
+    }
+    return this.chunks;
+  }
+
+  async documents(): Promise<StoredDocument[]> {
+    const rows = (await this.documentsTable.query().toArray()) as Row[];
+    return rows.map((row) => ({
+      docId: String(row.doc_id),
+      docHash: String(row.doc_hash),
+      path: String(row.path),
+      publication: String(row.publication),
+      title: String(row.title),
+      issueNumber: row.issue_number == null ? null : String(row.issue_number),
+      date: row.date == null ? null : String(row.date),
+      url: row.url == null ? null : String(row.url),
+      lang: String(row.lang) as StoredDocument["lang"],
+      stories: Number(row.stories),
+      chunks: Number(row.chunks),
+      ingestedAt: String(row.ingested_at),
+    }));
+  }
+
+  async chunkIdsOf(docIds: string[]): Promise<Map<string, Set<string>>> {
+    const result = new Map<string, Set<string>>(docIds.map((docId) => [docId, new Set<string>()]));
+    if (this.chunks === null || docIds.length === 0) return result;
+    for (const batch of batches(docIds, 500)) {
+      const rows = (await this.chunks
+        .query()
+        .where(`doc_id IN ${sqlList(batch)}`)
+        .select(["id", "doc_id"])
+        .toArray()) as Row[];
+      for (const row of rows) result.get(String(row.doc_id))?.add(String(row.id));
+    }
+    return result;
+  }
+
+  async vectorsOf(ids: string[]): Promise<Map<string, number[]>> {
+    const result = new Map<string, number[]>();
+    if (this.chunks === null || ids.length === 0) return result;
+    for (const batch of batches(ids, 500)) {
+      const rows = (await this.chunks.query().where(`id IN ${sqlList(batch)}`).select(["id", "vector"]).toArray()) as Row[];
+      for (const row of rows) result.set(String(row.id), Array.from(row.vector as ArrayLike<number>));
+    }
+    return result;
+  }
+
+  async knownTextHashes(textHashes: string[], exceptDocIds: string[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    if (this.chunks === null || textHashes.length === 0) return known;
+    const except = exceptDocIds.length > 0 ? ` AND doc_id NOT IN ${sqlList(exceptDocIds)}` : "";
+    for (const batch of batches(textHashes, 500)) {
+      const rows = (await this.chunks
+        .query()
+        .where(`text_hash IN ${sqlList(batch)}${except}`)
+        .select(["text_hash"])
+        .toArray()) as Row[];
+      for (const row of rows) known.add(String(row.text_hash));
+    }
+    return known;
+  }
+
+  async replaceDocuments(documents: StoredDocument[], chunks: ChunkRecord[]): Promise<WriteResult> {
+    if (documents.length === 0) return { added: 0, unchanged: 0, removed: 0 };
+    for (const chunk of chunks) {
+      // LanceDB pads or truncates wrong-sized vectors without a word; refuse them here instead.
+      if (chunk.vector.length !== this.embedder.dimensions) {
+        throw new BriefbotError(
+          "STORE_FAILED",
+          `Chunk ${chunk.id} has a vector of ${chunk.vector.length} numbers; the store expects ${this.embedder.dimensions}.`,
+        );
+      }
+    }
+    const table = await this.chunkTable();
+    const docIds = documents.map((document) => document.docId);
+    const before = await this.chunkIdsOf(docIds);
+    const oldIds = new Set<string>();
+    for (const ids of before.values()) for (const id of ids) oldIds.add(id);
+    const newIds = new Set(chunks.map((chunk) => chunk.id));
+    let unchanged = 0;
+    for (const id of newIds) if (oldIds.has(id)) unchanged += 1;
+    const removed = oldIds.size - unchanged;
+    const added = newIds.size - unchanged;
+    const scope = `doc_id IN ${sqlList(docIds)}`;
+    if (chunks.length === 0) {
+      if (oldIds.size > 0) await table.delete(scope);
+    } else {
+      // One commit: upsert the new chunks and delete the documents' chunks that are gone.
+      await table
+        .mergeInsert("id")
+        .whenMatchedUpdateAll()
+        .whenNotMatchedInsertAll()
+        .whenNotMatchedBySourceDelete({ where: scope })
+        .execute(chunks.map(toRow), { timeoutMs: 600_000 });
+    }
+    await this.documentsTable
+      .mergeInsert("doc_id")
+      .whenMatchedUpdateAll()
+      .whenNotMatchedInsertAll()
+      .execute(
+        documents.map((document) => ({
+          doc_id: document.docId, doc_hash: document.docHash, path: document.path, publication: document.publication,
+          title: document.title, issue_number: document.issueNumber, date: document.date, url: document.url,
+          lang: document.lang, stories: document.stories, chunks: document.chunks, ingested_at: document.ingestedAt,
+        })),
+      );
+    return { added, unchanged, removed };
+  }
+
+  async removeDocuments(docIds: string[]): Promise<number> {
+    if (docIds.length === 0) return 0;
+    const scope = `doc_id IN ${sqlList(docIds)}`;
+    let removed = 0;
+    if (this.chunks !== null) {
+      removed = await this.chunks.countRows(scope);
+      await this.chunks.delete(scope);
+    }
+    await this.documentsTable.delete(scope);
+    return removed;
+  }
+
+  async lexicalSearch(terms: WeightedTerm[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]> {
+    if (this.chunks === null || terms.length === 0) return [];
+    // Group terms by weight: one match clause per weight, combined as "should" clauses so that
+    // expansion terms from the other language count, but less than the asker's own words.
+    const byWeight = new Map<number, string[]>();
+    for (const { term, weight } of terms) {
+      const clean = term.replace(/\s+/g, "");
+      if (clean.length === 0) continue;
+      const key = Math.round(weight * 100) / 100;
+      byWeight.set(key, [...(byWeight.get(key) ?? []), clean]);
+    }
+    if (byWeight.size === 0) return [];
+    const clauses: [lancedb.Occur, lancedb.FullTextQuery][] = [...byWeight.entries()].map(([weight, words]) => [
+      lancedb.Occur.Should,
+      new lancedb.MatchQuery(words.join(" "), "search_text", { boost: weight }),
+    ]);
+    const query =
+      clauses.length === 1 && clauses[0] !== undefined ? clauses[0][1] : new lancedb.BooleanQuery(clauses);
+    let search = this.chunks.query().fullTextSearch(query).select([...chunkColumns, "_score"]).limit(limit);
+    const predicate = filterPredicate(filters);
+    if (predicate) search = search.where(predicate);
+    const rows = (await search.toArray()) as Row[];
+    return rows.map((row) => ({ chunk: toStoredChunk(row), score: Number(row._score ?? 0) }));
+  }
+
+  async vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]> {
+    if (this.chunks === null) return [];
+    if (vector.length !== this.embedder.dimensions) {
+      throw new BriefbotError("STORE_FAILED", `Query vector has ${vector.length} numbers; expected ${this.embedder.dimensions}.`);
+    }
+    let search = this.chunks.vectorSearch(vector).distanceType("cosine").select([...chunkColumns, "_distance"]).limit(limit);
+    if (this.hasVectorIndex) search = search.nprobes(24).refineFactor(4);
+    const predicate = filterPredicate(filters);
+    if (predicate) search = search.where(predicate);
+    const rows = (await search.toArray()) as Row[];
+    return rows.map((row) => ({ chunk: toStoredChunk(row), score: 1 - Number(row._distance ?? 1) }));
+  }
+
+  private hasVectorIndex = false;
+
+  /** Up to `limit` chunks' search text, for term statistics (document frequencies). */
+  async sampleSearchText(limit: number): Promise<string[]> {
+    if (this.chunks === null) return [];
+    const rows = (await this.chunks.query().select(["search_text"]).limit(limit).toArray()) as Row[];
+    return rows.map((row) => String(row.search_text));
+  }
+
+  async countChunks(): Promise<number> {
+    return this.chunks === null ? 0 : this.chunks.countRows();
+  }
+
+  async maintainIndexes(): Promise<void> {
+    if (this.chunks === null) return;
+    const indices = await this.chunks.listIndices();
+    const names = new Set(indices.flatMap((index) => index.columns));
+    const rows = await this.chunks.countRows();
+    if (!names.has("search_text")) {
+      await this.chunks.createIndex("search_text", {
+        config: lancedb.Index.fts({
+          baseTokenizer: "whitespace",
+          lowercase: false,
+          stem: false,
+          removeStopWords: false,
+          asciiFolding: false,
+          withPosition: false,
+          maxTokenLength: 64,
+        }),
+        replace: true,
+      });
+    }
+    if (!names.has("doc_id")) await this.chunks.createIndex("doc_id", { config: lancedb.Index.btree(), replace: true });
+    if (!names.has("text_hash")) await this.chunks.createIndex("text_hash", { config: lancedb.Index.btree(), replace: true });
+    if (!names.has("vector") && rows >= vectorIndexThreshold) {
+      // IVF_PQ: builds in about a minute at 1M vectors where IVF_HNSW_SQ took ten; refineFactor
+      // re-ranks the PQ candidates with full vectors to win back recall.
+      await this.chunks.createIndex("vector", {
+        config: lancedb.Index.ivfPq({
+          distanceType: "cosine",
+          numPartitions: Math.max(16, Math.round(Math.sqrt(rows))),
+          numSubVectors: Math.max(1, Math.floor(this.embedder.dimensions / 16)),
+        }),
+        replace: true,
+      });
+    }
+    // Folds new rows into existing indexes and compacts small fragments left by many ingests.
+    await this.chunks.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+    await this.documentsTable.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+    this.hasVectorIndex = names.has("vector") || rows >= vectorIndexThreshold;
+  }
+
+  /** Called after opening: learn whether a vector index exists so searches use its probes. */
+  async refreshIndexState(): Promise<void> {
+    if (this.chunks === null) return;
+    const indices = await this.chunks.listIndices();
+    this.hasVectorIndex = indices.some((index) => index.columns.includes("vector"));
+  }
+
+  async reembed(
+    embed: (texts: string[]) => Promise<number[][]>,
+    identity: { id: string; dimensions: number },
+  ): Promise<number> {
+    if (this.chunks === null) {
+      await this.recordEmbedder(identity);
+      return 0;
+    }
+    const rows = ((await this.chunks.query().toArray()) as Row[]).map(chunkFromRow);
+    const vectors = await embed(rows.map((row) => `${row.story}\n${row.text}`));
+    for (const vector of vectors) {
+      if (vector.length !== identity.dimensions) {
+        throw new BriefbotError("STORE_FAILED", `Embedder returned ${vector.length} numbers; expected ${identity.dimensions}.`);
+      }
+    }
+    const rebuilt = rows.map((row, index) => toRow({ ...row, vector: vectors[index]! }));
+    // Write a new table, then switch the pointer in `meta` in one commit: a crash at any point
+    // leaves a store that opens with one consistent embedder.
+    const oldName = this.chunks.name;
+    const newName = `chunks_${Date.now().toString(36)}`;
+    const table = await this.connection.createEmptyTable(newName, chunkSchema(identity.dimensions));
+    if (rebuilt.length > 0) await table.add(rebuilt);
+    await this.recordEmbedder(identity, newName);
+    this.chunks.close();
+    this.chunks = table;
+    await this.connection.dropTable(oldName);
+    this.hasVectorIndex = false;
+    await this.maintainIndexes();
+    return rows.length;
+  }
+
+  async close(): Promise<void> {
+    this.chunks?.close();
+    this.documentsTable.close();
+    this.meta.close();
+    this.connection.close();
+  }
+}
+
+function batches<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
+  return out;
+}

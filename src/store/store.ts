@@ -1,0 +1,75 @@
+import type { SearchFilters } from "../answer/answer-types.ts";
+import type { ChunkRecord } from "./chunk-record.ts";
+
+/** One ingested issue, as listed by `briefbot docs`. */
+export interface StoredDocument {
+  docId: string;
+  docHash: string;
+  /** Path as given to `ingest`. */
+  path: string;
+  publication: string;
+  title: string;
+  issueNumber: string | null;
+  date: string | null;
+  url: string | null;
+  lang: "en" | "zh" | "mixed";
+  stories: number;
+  chunks: number;
+  /** ISO timestamp of the ingest that wrote it. */
+  ingestedAt: string;
+}
+
+/** A chunk without its vector, as search returns it. */
+export type StoredChunk = Omit<ChunkRecord, "vector">;
+
+export interface ScoredChunk {
+  chunk: StoredChunk;
+  /** Higher is better; scale depends on the search kind. */
+  score: number;
+}
+
+/** A search term and its weight; expansion terms from the other language weigh less. */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+export interface WriteResult {
+  added: number;
+  unchanged: number;
+  removed: number;
+}
+
+/**
+ * The store as the core sees it. One implementation (LanceDB); the interface keeps LanceDB types
+ * out of the rest of the core.
+ */
+export interface ChunkStore {
+  /** Embedder id and dimension recorded when the store was created, or null for a new store. */
+  embedderIdentity(): Promise<{ id: string; dimensions: number } | null>;
+  documents(): Promise<StoredDocument[]>;
+  /** Ids of chunks stored per document, for the given documents. */
+  chunkIdsOf(docIds: string[]): Promise<Map<string, Set<string>>>;
+  /** Vectors of stored chunks, so unchanged chunks are not embedded again. */
+  vectorsOf(ids: string[]): Promise<Map<string, number[]>>;
+  /** Which of these near-duplicate hashes are already stored under documents other than `exceptDocIds`. */
+  knownTextHashes(textHashes: string[], exceptDocIds: string[]): Promise<Set<string>>;
+  /**
+   * Make `chunks` the complete set of chunks of `documents`, in one commit: chunks of those
+   * documents that are not in `chunks` are deleted, new ones added. Then record the documents.
+   * A crash leaves either the old or the new chunks; re-running repairs the document list.
+   */
+  replaceDocuments(documents: StoredDocument[], chunks: ChunkRecord[]): Promise<WriteResult>;
+  /** Delete documents and their chunks; returns chunks removed. */
+  removeDocuments(docIds: string[]): Promise<number>;
+  lexicalSearch(terms: WeightedTerm[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]>;
+  vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]>;
+  countChunks(): Promise<number>;
+  /** Up to `limit` chunks' search text, for term statistics (document frequencies). */
+  sampleSearchText(limit: number): Promise<string[]>;
+  /** Build or refresh search indexes after writes (FTS always; a vector index past a size threshold). */
+  maintainIndexes(): Promise<void>;
+  /** Rebuild every vector with a new embedder from the stored text (`ingest --reembed`). */
+  reembed(embed: (texts: string[]) => Promise<number[][]>, identity: { id: string; dimensions: number }): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { detectLanguage, foldEnglish, tokenize } from "../../src/text/segment.ts";
+
+describe("tokenize", () => {
+  it.each([
+    ["", []],
+    ["The launches of TikTok Shop", ["launch", "tiktok", "shop"]],
+    ["Musk's cars", ["musk", "car"]],
+    ["ＡＢＣ　全角", ["abc", "全角"]],
+  ])("%j", (text, expected) => {
+    expect(tokenize(text)).toEqual(expected);
+  });
+
+  it("segments Chinese and emits sub-words for search", () => {
+    const tokens = tokenize("超级计算机的排名");
+    expect(tokens).toContain("计算机");
+    expect(tokens).toContain("超级计算机");
+    expect(tokens).not.toContain("的");
+  });
+
+  it("handles mixed scripts in one string", () => {
+    expect(tokenize("Arm中国CEO吴雄昂")).toEqual(expect.arrayContaining(["arm", "中国", "ceo"]));
+  });
+});
+
+describe("foldEnglish", () => {
+  it.each([
+    ["companies", "company"],
+    ["launched", "launch"],
+    ["launching", "launch"],
+    ["chips", "chip"],
+    ["business", "business"],
+    ["bus", "bus"],
+  ])("%s → %s", (word, folded) => {
+    expect(foldEnglish(word)).toBe(folded);
+  });
+});
+
+describe("detectLanguage", () => {
+  it.each([
+    ["Plain English text about chips.", "en"],
+    ["这是一段中文文字，讨论芯片产业。", "zh"],
+    ["Tencent 腾讯 reported strong results 业绩 in games 游戏 and ads", "mixed"],
+    ["", "en"],
+  ])("%j → %s", (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});
