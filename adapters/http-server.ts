@@ -66,7 +66,9 @@ async function health(options: ServeHttpOptions): Promise<{ status: number; body
   } catch (error) {
     store = `unreachable: ${(error as Error).message}`;
   }
-  const adapters = Object.fromEntries(options.adapters.map((adapter) => [adapter.name, adapter.isRunning() ? "running" : "stopped"]));
+  const adapters = Object.fromEntries(
+    options.adapters.map((adapter) => [adapter.name, adapter.isRunning() ? "running" : "stopped"]),
+  );
   const healthy = store === "ok" && Object.values(adapters).every((state) => state === "running");
   return { status: healthy ? 200 : 503, body: { status: healthy ? "ok" : "unhealthy", store, adapters } };
 }

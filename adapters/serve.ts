@@ -59,11 +59,17 @@ export async function serve(options: ServeOptions): Promise<number> {
   const { briefbot, config, logger } = options;
   const adapters = configuredAdapters(briefbot, config, logger);
   if (adapters.length === 0) {
-    logger.error("no chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN (see README)");
+    logger.error(
+      "no chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN (see README)",
+    );
     await briefbot.close();
     return 2;
   }
-  const http = await startHttpServer({ port: config.PORT, adapters, checkStore: () => briefbot.checkHealth() });
+  const http = await startHttpServer({
+    port: config.PORT,
+    adapters,
+    checkStore: () => briefbot.checkHealth(),
+  });
   logger.info({ port: http.port }, "HTTP server listening (GET /healthz)");
   const started: Adapter[] = [];
   try {
@@ -88,7 +94,11 @@ export async function serve(options: ServeOptions): Promise<number> {
   await stopSignal;
   logger.info("stopping");
   for (const adapter of started) {
-    await adapter.stop().catch((error: unknown) => logger.warn({ adapter: adapter.name, error: describeError(error) }, "stop failed"));
+    await adapter
+      .stop()
+      .catch((error: unknown) =>
+        logger.warn({ adapter: adapter.name, error: describeError(error) }, "stop failed"),
+      );
   }
   await http.close();
   await briefbot.close();

@@ -6,8 +6,8 @@ import type { BriefbotService, FeedbackEntry, StoreOverview } from "./briefbot-s
 import { ConversationMemory } from "./conversation/conversation-memory.ts";
 import { isFollowUp } from "./conversation/follow-up.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
-import type { Embedder } from "./embed/embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
+import type { Embedder } from "./embed/embedder.ts";
 import { type IngestOptions, type IngestReport, ingestPaths } from "./pipeline/ingest-paths.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
@@ -35,7 +35,10 @@ export interface BriefbotOptions {
    * Rewrites a question (with its history) into standalone queries, such as a chat model's rewrite
    * and translation; default: offline context carry-over for follow-ups.
    */
-  rewriteQuery?: (question: string, history: Array<{ question: string; answer: string }>) => Promise<string[]>;
+  rewriteQuery?: (
+    question: string,
+    history: Array<{ question: string; answer: string }>,
+  ) => Promise<string[]>;
   feedback?: { record(entry: FeedbackEntry): Promise<void> };
   bridge?: LanguageBridge;
   /** Passages retrieved per question. Default 8. */
@@ -89,7 +92,10 @@ export class Briefbot implements BriefbotService {
     return this.options.store;
   }
 
-  async ingest(paths: string[], options: Pick<IngestOptions, "onProgress" | "signal"> = {}): Promise<IngestReport> {
+  async ingest(
+    paths: string[],
+    options: Pick<IngestOptions, "onProgress" | "signal"> = {},
+  ): Promise<IngestReport> {
     const bridge = this.options.bridge;
     const report = await ingestPaths(paths, {
       store: this.options.store,
@@ -117,7 +123,9 @@ export class Briefbot implements BriefbotService {
     const followUp = history.length > 0 && isFollowUp(question);
     let rewrites: string[] = [];
     if (this.options.rewriteQuery !== undefined) {
-      rewrites = (await this.options.rewriteQuery(question, history)).filter((text) => text.trim() !== question.trim());
+      rewrites = (await this.options.rewriteQuery(question, history)).filter(
+        (text) => text.trim() !== question.trim(),
+      );
     }
     const context = followUp && rewrites.length === 0 ? history.slice(-2).map((turn) => turn.question) : [];
     const expansions = this.options.bridge?.expandQuery([question, ...rewrites].join("\n")) ?? [];
@@ -130,7 +138,12 @@ export class Briefbot implements BriefbotService {
     return this.searchWithPlan(plan, statistics, options.limit ?? 10, options.filters);
   }
 
-  private searchWithPlan(plan: QueryPlan, statistics: TermStatistics, limit: number, filters?: SearchFilters) {
+  private searchWithPlan(
+    plan: QueryPlan,
+    statistics: TermStatistics,
+    limit: number,
+    filters?: SearchFilters,
+  ) {
     return hybridSearch({
       store: this.options.store,
       embedQuery: async (text) => (await this.queryEmbedder.embed([text]))[0]!,
@@ -166,7 +179,13 @@ export class Briefbot implements BriefbotService {
     return answer;
   }
 
-  private citedAnswer(question: string, lang: "en" | "zh", text: string, answerer: string, passages: HybridResult[]): Answer {
+  private citedAnswer(
+    question: string,
+    lang: "en" | "zh",
+    text: string,
+    answerer: string,
+    passages: HybridResult[],
+  ): Answer {
     const { text: renumbered, passageIndexes } = renumberCitations(text, passages.length);
     if (passageIndexes.length === 0) return this.uncoveredAnswer(question, lang, answerer, passages);
     const citations: Citation[] = passageIndexes.map((index, position) => {
@@ -187,7 +206,12 @@ export class Briefbot implements BriefbotService {
     return { question, answered: true, text: renumbered, lang, citations, related: [], answerer };
   }
 
-  private uncoveredAnswer(question: string, lang: "en" | "zh", answerer: string, passages: HybridResult[]): Answer {
+  private uncoveredAnswer(
+    question: string,
+    lang: "en" | "zh",
+    answerer: string,
+    passages: HybridResult[],
+  ): Answer {
     const related: RelatedStory[] = [];
     const seen = new Set<string>();
     for (const passage of passages) {
@@ -255,7 +279,11 @@ export class Briefbot implements BriefbotService {
       chunks: documents.reduce((sum, document) => sum + document.chunks, 0),
       publications: [...publications.entries()]
         .map(([name, entry]) => ({ name, ...entry }))
-        .sort((left, right) => (right.latestDate ?? "").localeCompare(left.latestDate ?? "") || left.name.localeCompare(right.name)),
+        .sort(
+          (left, right) =>
+            (right.latestDate ?? "").localeCompare(left.latestDate ?? "") ||
+            left.name.localeCompare(right.name),
+        ),
       latestIssues: documents.slice(0, 5).map((document) => ({
         publication: document.publication,
         title: document.title,

@@ -33,7 +33,10 @@ describe("Briefbot on the sample briefs (real LanceDB)", () => {
   });
 
   it("answers an English question with numbered citations of the right story", async () => {
-    const answer = await briefbot.answer({ question: "How many vehicles did BYD sell in 2024?", conversationId: "t1" });
+    const answer = await briefbot.answer({
+      question: "How many vehicles did BYD sell in 2024?",
+      conversationId: "t1",
+    });
     expect(answer.answered).toBe(true);
     expect(answer.text).toMatch(/4\.27 million/);
     expect(answer.text).toMatch(/\[1\]/);
@@ -43,7 +46,10 @@ describe("Briefbot on the sample briefs (real LanceDB)", () => {
   });
 
   it("answers a Chinese question from the Chinese brief, in Chinese", async () => {
-    const answer = await briefbot.answer({ question: "宁德时代在匈牙利的工厂规划产能是多少？", conversationId: "t2" });
+    const answer = await briefbot.answer({
+      question: "宁德时代在匈牙利的工厂规划产能是多少？",
+      conversationId: "t2",
+    });
     expect(answer.answered).toBe(true);
     expect(answer.lang).toBe("zh");
     expect(answer.text).toContain("100");
@@ -51,7 +57,10 @@ describe("Briefbot on the sample briefs (real LanceDB)", () => {
   });
 
   it("says plainly when the briefs do not cover a question, offering the closest stories", async () => {
-    const answer = await briefbot.answer({ question: "Who won the 2022 football World Cup final?", conversationId: "t3" });
+    const answer = await briefbot.answer({
+      question: "Who won the 2022 football World Cup final?",
+      conversationId: "t3",
+    });
     expect(answer.answered).toBe(false);
     expect(answer.citations).toEqual([]);
     expect(answer.text).toMatch(/do not cover/);
@@ -59,14 +68,20 @@ describe("Briefbot on the sample briefs (real LanceDB)", () => {
   });
 
   it("understands a follow-up within a conversation and forgets on request", async () => {
-    await briefbot.answer({ question: "What did Tencent add to its Yuanbao assistant?", conversationId: "t4" });
+    await briefbot.answer({
+      question: "What did Tencent add to its Yuanbao assistant?",
+      conversationId: "t4",
+    });
     const search = await briefbot.search("and what about WeChat search?", { conversationId: "t4", limit: 3 });
     expect(search[0]!.story).toMatch(/Tencent/);
     briefbot.forget("t4");
   });
 
   it("filters by publication and date", async () => {
-    const results = await briefbot.search("电池 工厂 battery", { filters: { publication: "科技快讯" }, limit: 5 });
+    const results = await briefbot.search("电池 工厂 battery", {
+      filters: { publication: "科技快讯" },
+      limit: 5,
+    });
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((result) => result.publication.includes("科技快讯"))).toBe(true);
     const none = await briefbot.search("BYD", { filters: { since: "2030-01-01" } });
@@ -106,7 +121,10 @@ describe("incremental, idempotent ingestion", () => {
     const inbox = join(directory, "inbox");
     await mkdir(inbox);
     await copyFile(join(sampleData, "briefbot-weekly-001.md"), join(inbox, "weekly.md"));
-    await writeFile(join(inbox, "notes.txt"), "Chip notes\n\nSMIC expanded 7nm capacity this year. Huawei used it for Kirin chips.\n");
+    await writeFile(
+      join(inbox, "notes.txt"),
+      "Chip notes\n\nSMIC expanded 7nm capacity this year. Huawei used it for Kirin chips.\n",
+    );
     await writeFile(join(inbox, "broken.html"), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]));
     await writeFile(join(inbox, "empty.md"), "   \n");
     const briefbot = await openBriefbot(directory);
@@ -115,7 +133,10 @@ describe("incremental, idempotent ingestion", () => {
       expect(first.files).toBe(4);
       expect(first.documents).toBe(2);
       expect(first.chunks_added).toBeGreaterThan(2);
-      expect(first.errors.map((error) => error.path).sort()).toEqual([join(inbox, "broken.html"), join(inbox, "empty.md")]);
+      expect(first.errors.map((error) => error.path).sort()).toEqual([
+        join(inbox, "broken.html"),
+        join(inbox, "empty.md"),
+      ]);
       for (const error of first.errors) expect(error.error.length).toBeGreaterThan(5);
 
       const again = await briefbot.ingest([inbox]);
@@ -123,7 +144,10 @@ describe("incremental, idempotent ingestion", () => {
       expect(again.chunks_removed).toBe(0);
       expect(again.chunks_unchanged).toBe(first.chunks_added);
 
-      await writeFile(join(inbox, "notes.txt"), "Chip notes\n\nSMIC expanded 5nm capacity this year. Huawei used it for Kirin chips.\n");
+      await writeFile(
+        join(inbox, "notes.txt"),
+        "Chip notes\n\nSMIC expanded 5nm capacity this year. Huawei used it for Kirin chips.\n",
+      );
       const changed = await briefbot.ingest([join(inbox, "notes.txt")]);
       expect(changed.chunks_added).toBe(1);
       expect(changed.chunks_removed).toBe(1);
@@ -138,7 +162,9 @@ describe("incremental, idempotent ingestion", () => {
 
       const removed = await briefbot.remove(join(inbox, "notes.txt"));
       expect(removed).toHaveLength(1);
-      expect((await briefbot.search("SMIC", { limit: 3 })).some((hit) => hit.path.endsWith("notes.txt"))).toBe(false);
+      expect(
+        (await briefbot.search("SMIC", { limit: 3 })).some((hit) => hit.path.endsWith("notes.txt")),
+      ).toBe(false);
     } finally {
       await briefbot.close();
     }

@@ -66,7 +66,8 @@ function filtersOf(values: CommandContext["values"]): SearchFilters | undefined 
 function positiveNumber(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new BriefbotError("INPUT_INVALID", `${name} expects a positive whole number, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new BriefbotError("INPUT_INVALID", `${name} expects a positive whole number, got "${value}"`);
   return parsed;
 }
 
@@ -98,7 +99,12 @@ function answerJson(answer: Answer) {
 }
 
 async function open(context: CommandContext, allowEmbedderChange = false): Promise<Briefbot> {
-  return createBriefbot({ config: context.config, logger: context.logger, databaseUri: context.values.db, allowEmbedderChange });
+  return createBriefbot({
+    config: context.config,
+    logger: context.logger,
+    databaseUri: context.values.db,
+    allowEmbedderChange,
+  });
 }
 
 async function ingestCommand(context: CommandContext): Promise<number> {
@@ -112,7 +118,10 @@ async function ingestCommand(context: CommandContext): Promise<number> {
     }
     if (context.args.length === 0) {
       if (context.values.reembed) return 0;
-      throw new BriefbotError("INPUT_INVALID", "ingest needs at least one file or directory, e.g. briefbot ingest data/");
+      throw new BriefbotError(
+        "INPUT_INVALID",
+        "ingest needs at least one file or directory, e.g. briefbot ingest data/",
+      );
     }
     const progress = createIngestProgress(process.stderr.isTTY === true && !context.values.json);
     const started = performance.now();
@@ -135,7 +144,11 @@ async function ingestCommand(context: CommandContext): Promise<number> {
 
 async function askCommand(context: CommandContext): Promise<number> {
   const question = context.args.join(" ").trim();
-  if (!question) throw new BriefbotError("INPUT_INVALID", 'ask needs a question, e.g. briefbot ask "What did Arm say about China?"');
+  if (!question)
+    throw new BriefbotError(
+      "INPUT_INVALID",
+      'ask needs a question, e.g. briefbot ask "What did Arm say about China?"',
+    );
   const briefbot = await open(context);
   try {
     const streaming = !context.values.json && process.stdout.isTTY === true;
@@ -153,7 +166,13 @@ async function askCommand(context: CommandContext): Promise<number> {
     });
     if (printed) process.stdout.write("\n\n");
     if (context.values.json) print(JSON.stringify(answerJson(answer)));
-    else print(renderAnswer(printed ? { ...answer, text: "" } : answer, process.stdout.isTTY ? ansiStyle : plainStyle).replace(/^\n+/, ""));
+    else
+      print(
+        renderAnswer(
+          printed ? { ...answer, text: "" } : answer,
+          process.stdout.isTTY ? ansiStyle : plainStyle,
+        ).replace(/^\n+/, ""),
+      );
     return 0;
   } finally {
     await briefbot.close();
@@ -165,7 +184,11 @@ async function chatCommand(context: CommandContext, briefbotGiven?: Briefbot): P
   const interactive = process.stdin.isTTY === true;
   const style = process.stdout.isTTY ? ansiStyle : plainStyle;
   const conversationId = "cli-chat";
-  const lines = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+  const lines = createInterface({
+    input: process.stdin,
+    output: interactive ? process.stdout : undefined,
+    terminal: interactive,
+  });
   if (interactive) {
     const overview = await briefbot.overview();
     print(
@@ -189,7 +212,11 @@ async function chatCommand(context: CommandContext, briefbotGiven?: Briefbot): P
       }
       if (question) {
         try {
-          const answer = await briefbot.answer({ question, conversationId, filters: filtersOf(context.values) });
+          const answer = await briefbot.answer({
+            question,
+            conversationId,
+            filters: filtersOf(context.values),
+          });
           if (context.values.json) print(JSON.stringify(answerJson(answer)));
           else print(`${renderAnswer(answer, style)}\n`);
         } catch (error) {
@@ -234,7 +261,9 @@ async function searchCommand(context: CommandContext): Promise<number> {
     } else {
       if (results.length === 0) print("No results.");
       for (const [index, result] of results.entries()) {
-        print(`${index + 1}. ${result.publication} — ${result.story} (${result.date ?? "undated"})  score ${result.score.toFixed(3)}`);
+        print(
+          `${index + 1}. ${result.publication} — ${result.story} (${result.date ?? "undated"})  score ${result.score.toFixed(3)}`,
+        );
         print(`   ${result.text.replace(/\s+/g, " ").slice(0, 240)}`);
       }
     }
@@ -243,8 +272,10 @@ async function searchCommand(context: CommandContext): Promise<number> {
     const query = context.args.join(" ").trim();
     if (query) await run(query);
     else if (context.values.json) {
-      for await (const line of createInterface({ input: process.stdin })) if (line.trim()) await run(line.trim());
-    } else throw new BriefbotError("INPUT_INVALID", 'search needs a query, e.g. briefbot search "TikTok Shop"');
+      for await (const line of createInterface({ input: process.stdin }))
+        if (line.trim()) await run(line.trim());
+    } else
+      throw new BriefbotError("INPUT_INVALID", 'search needs a query, e.g. briefbot search "TikTok Shop"');
     return 0;
   } finally {
     await briefbot.close();
@@ -265,13 +296,19 @@ async function docsCommand(context: CommandContext): Promise<number> {
 
 async function removeCommand(context: CommandContext): Promise<number> {
   const reference = context.args.join(" ").trim();
-  if (!reference) throw new BriefbotError("INPUT_INVALID", "remove needs a document id (see briefbot docs), a path or a title");
+  if (!reference)
+    throw new BriefbotError(
+      "INPUT_INVALID",
+      "remove needs a document id (see briefbot docs), a path or a title",
+    );
   const briefbot = await open(context);
   try {
     const removed = await briefbot.remove(reference);
     if (context.values.json) print(JSON.stringify({ removed: removed.map((document) => document.docId) }));
     else if (removed.length === 0) print(`No issue matches "${reference}". See briefbot docs for ids.`);
-    else for (const document of removed) print(`Removed ${document.publication} — ${document.title} (${document.docId.slice(0, 10)})`);
+    else
+      for (const document of removed)
+        print(`Removed ${document.publication} — ${document.title} (${document.docId.slice(0, 10)})`);
     return removed.length === 0 ? 1 : 0;
   } finally {
     await briefbot.close();
@@ -280,7 +317,11 @@ async function removeCommand(context: CommandContext): Promise<number> {
 
 async function evalCommand(context: CommandContext): Promise<number> {
   const file = context.args[0];
-  if (!file) throw new BriefbotError("INPUT_INVALID", "eval needs a JSONL file, e.g. briefbot eval ../shared/eval/dev.jsonl");
+  if (!file)
+    throw new BriefbotError(
+      "INPUT_INVALID",
+      "eval needs a JSONL file, e.g. briefbot eval ../shared/eval/dev.jsonl",
+    );
   const items = parseEvalFile(await readFile(file, "utf8"), file);
   const k = positiveNumber(context.values.k, 5, "--k");
   const briefbot = await open(context);
@@ -309,7 +350,10 @@ async function startCommand(context: CommandContext): Promise<number> {
     const sample = new URL("../../data/", import.meta.url).pathname;
     context.logger.info({ path: sample }, "the store is empty: ingesting the sample briefs");
     const report = await briefbot.ingest([sample]);
-    context.logger.info({ documents: report.documents, chunks: report.chunks_added }, "sample briefs ingested");
+    context.logger.info(
+      { documents: report.documents, chunks: report.chunks_added },
+      "sample briefs ingested",
+    );
   }
   if (context.config.TELEGRAM_BOT_TOKEN || context.config.SLACK_BOT_TOKEN) {
     const { serve } = await import("../serve.ts");
@@ -374,7 +418,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const code = error instanceof BriefbotError ? error.code : "UNEXPECTED";
     process.stderr.write(`briefbot: ${describeError(error)}${code === "UNEXPECTED" ? "" : ` (${code})`}\n`);
-    if (code === "UNEXPECTED" && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (code === "UNEXPECTED" && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`);
     process.exitCode = code === "INPUT_INVALID" || code === "CONFIG_INVALID" ? 2 : 1;
   },
 );

@@ -10,7 +10,12 @@ export function createIngestProgress(enabled: boolean): {
 } {
   if (!enabled) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: " {phase} [{bar}] {value}/{total}", hideCursor: true, clearOnComplete: true },
+    {
+      stream: process.stderr,
+      format: " {phase} [{bar}] {value}/{total}",
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

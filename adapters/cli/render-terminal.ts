@@ -38,12 +38,17 @@ export function renderAnswer(answer: Answer, style: TerminalStyle = plainStyle):
       lines.push(style.dim(`    “${shortenQuote(citation.quote)}”`));
     }
     if (answer.answerer === "extractive-fallback") {
-      lines.push("", style.dim("(the language model was unavailable; these are the best-matching sentences)"));
+      lines.push(
+        "",
+        style.dim("(the language model was unavailable; these are the best-matching sentences)"),
+      );
     }
   } else if (answer.related.length > 0) {
     lines.push("", answer.lang === "zh" ? "最接近的报道：" : "The closest stories:");
     for (const story of answer.related) {
-      lines.push(`  • ${story.publication} — ${story.story}, ${describeDate(story.date)}${story.url ? ` ${style.dim(story.url)}` : ""}`);
+      lines.push(
+        `  • ${story.publication} — ${story.story}, ${describeDate(story.date)}${story.url ? ` ${style.dim(story.url)}` : ""}`,
+      );
     }
   }
   return lines.join("\n");

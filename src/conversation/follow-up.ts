@@ -1,5 +1,5 @@
-import { tokenize } from "../text/segment.ts";
 import { isQuestionWord } from "../retrieve/query-plan.ts";
+import { tokenize } from "../text/segment.ts";
 
 /**
  * Whether a question leans on the previous turn ("and what about Tencent?", "他们呢？", "why?").
@@ -8,9 +8,11 @@ import { isQuestionWord } from "../retrieve/query-plan.ts";
  */
 export function isFollowUp(question: string): boolean {
   const text = question.trim().toLowerCase();
-  if (/^(and|but|also|what about|how about|then|so|or|same for|why|why not|how come|really)\b/.test(text)) return true;
+  if (/^(and|but|also|what about|how about|then|so|or|same for|why|why not|how come|really)\b/.test(text))
+    return true;
   if (/^(那|那么|还有|而|另外|并且|以及|同样|为什么|为何)/.test(text)) return true;
-  if (/\b(it|its|they|them|their|he|him|his|she|her|this|that|those|these|the company|the firm)\b/.test(text)) return true;
+  if (/\b(it|its|they|them|their|he|him|his|she|her|this|that|those|these|the company|the firm)\b/.test(text))
+    return true;
   if (/(它|他们|她们|它们|该公司|这家|那家|此事|这件事|呢[?？]?$)/.test(text)) return true;
   const subjectWords = tokenize(question).filter((token) => !isQuestionWord(token));
   return subjectWords.length <= 1;

@@ -1,5 +1,5 @@
-import type { Embedder } from "./embedder.ts";
 import { tokenize } from "../text/segment.ts";
+import type { Embedder } from "./embedder.ts";
 
 /**
  * The offline default embedder: feature hashing of words (jieba-segmented for Chinese), word

@@ -26,7 +26,8 @@ export function parseEvalFile(text: string, source: string): EvalItem[] {
       throw new InputError(source, `line ${index + 1} is not JSON`);
     }
     const parsed = evalItemSchema.safeParse(json);
-    if (!parsed.success) throw new InputError(source, `line ${index + 1}: ${parsed.error.issues[0]?.message ?? "invalid item"}`);
+    if (!parsed.success)
+      throw new InputError(source, `line ${index + 1}: ${parsed.error.issues[0]?.message ?? "invalid item"}`);
     items.push(parsed.data);
   }
   return items;
@@ -65,7 +66,14 @@ export interface EvalReport {
   byKind: Record<string, GroupFigures>;
   byLang: Record<string, GroupFigures>;
   latencyMs: { searchP50: number; searchP95: number; answerP50: number; answerP95: number };
-  items: Array<{ id: string; kind: string; lang: string; firstHitRank: number | null; answered: boolean; answerable: boolean }>;
+  items: Array<{
+    id: string;
+    kind: string;
+    lang: string;
+    firstHitRank: number | null;
+    answered: boolean;
+    answerable: boolean;
+  }>;
 }
 
 function round(value: number): number {
@@ -86,11 +94,19 @@ export function figures(outcomes: EvalOutcome[], k: number): GroupFigures {
     items: outcomes.length,
     answerable: answerable.length,
     hitAt1: share(answerable.filter((outcome) => outcome.firstHitRank === 1).length, answerable.length),
-    hitAtK: share(answerable.filter((outcome) => outcome.firstHitRank !== null && outcome.firstHitRank <= k).length, answerable.length),
+    hitAtK: share(
+      answerable.filter((outcome) => outcome.firstHitRank !== null && outcome.firstHitRank <= k).length,
+      answerable.length,
+    ),
     mrrAt10:
       answerable.length === 0
         ? null
-        : round(answerable.reduce((sum, outcome) => sum + (outcome.firstHitRank ? 1 / outcome.firstHitRank : 0), 0) / answerable.length),
+        : round(
+            answerable.reduce(
+              (sum, outcome) => sum + (outcome.firstHitRank ? 1 / outcome.firstHitRank : 0),
+              0,
+            ) / answerable.length,
+          ),
     answeredRate: share(answerable.filter((outcome) => outcome.answered).length, answerable.length),
     refusedRate: share(unanswerable.filter((outcome) => !outcome.answered).length, unanswerable.length),
   };
@@ -110,16 +126,29 @@ export async function runEval(items: EvalItem[], dependencies: EvalDependencies,
     const searchStart = now();
     const results = await dependencies.search(item.question);
     const searchMs = now() - searchStart;
-    const index = item.gold.length === 0 ? -1 : results.slice(0, 10).findIndex((result) => containsGold(result.text, item.gold));
+    const index =
+      item.gold.length === 0
+        ? -1
+        : results.slice(0, 10).findIndex((result) => containsGold(result.text, item.gold));
     const answerStart = now();
     const answer = await dependencies.answer(item.question, `eval:${item.id}`);
     const answerMs = now() - answerStart;
-    outcomes.push({ item, firstHitRank: index === -1 ? null : index + 1, answered: answer.answered, searchMs, answerMs });
+    outcomes.push({
+      item,
+      firstHitRank: index === -1 ? null : index + 1,
+      answered: answer.answered,
+      searchMs,
+      answerMs,
+    });
   }
   const groupBy = (key: (item: EvalItem) => string) => {
     const groups: Record<string, GroupFigures> = {};
     const names = [...new Set(outcomes.map((outcome) => key(outcome.item)))].sort();
-    for (const name of names) groups[name] = figures(outcomes.filter((outcome) => key(outcome.item) === name), k);
+    for (const name of names)
+      groups[name] = figures(
+        outcomes.filter((outcome) => key(outcome.item) === name),
+        k,
+      );
     return groups;
   };
   const searchTimes = outcomes.map((outcome) => outcome.searchMs);

@@ -50,9 +50,23 @@ export function prepareDocument(
 ): PreparedDocument {
   const docId = documentId(sourceKey, issue.key);
   const docHash = shortHash(
-    JSON.stringify([pipelineVersion, issue.publication, issue.title, issue.issueNumber, issue.date, issue.url, path, stories]),
+    JSON.stringify([
+      pipelineVersion,
+      issue.publication,
+      issue.title,
+      issue.issueNumber,
+      issue.date,
+      issue.url,
+      path,
+      stories,
+    ]),
   );
-  const lang = detectLanguage(stories.map((story) => story.text).join("\n").slice(0, 20_000));
+  const lang = detectLanguage(
+    stories
+      .map((story) => story.text)
+      .join("\n")
+      .slice(0, 20_000),
+  );
   const chunks: PreparedDocument["chunks"] = [];
   const embedTexts: string[] = [];
   const seen = new Set<string>();

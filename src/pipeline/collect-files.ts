@@ -2,7 +2,17 @@ import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 
 /** Extensions ingestion reads. Directory walks skip everything else without complaint. */
-export const supportedExtensions = new Set([".txt", ".md", ".markdown", ".html", ".htm", ".eml", ".xml", ".rss", ".atom"]);
+export const supportedExtensions = new Set([
+  ".txt",
+  ".md",
+  ".markdown",
+  ".html",
+  ".htm",
+  ".eml",
+  ".xml",
+  ".rss",
+  ".atom",
+]);
 
 export interface CollectedFiles {
   files: string[];
@@ -40,7 +50,10 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       else files.push(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      errors.push({ path, error: code === "ENOENT" ? "no such file or directory" : (error as Error).message });
+      errors.push({
+        path,
+        error: code === "ENOENT" ? "no such file or directory" : (error as Error).message,
+      });
     }
   }
   return { files: [...new Set(files)], errors };

@@ -1,6 +1,6 @@
 import { readFile, realpath, stat } from "node:fs/promises";
-import type { Embedder } from "../embed/embedder.ts";
 import { embedInBatches } from "../embed/embed-in-batches.ts";
+import type { Embedder } from "../embed/embedder.ts";
 import { describeError } from "../errors.ts";
 import { readIssues } from "../ingest/read-issues.ts";
 import { splitIntoStories } from "../ingest/split-into-stories.ts";
@@ -43,7 +43,14 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const maxFileBytes = options.maxFileBytes ?? 25 * 1024 * 1024;
   const commitChunks = options.commitChunks ?? 2000;
   const now = options.now ?? (() => new Date());
-  const report: IngestReport = { files: 0, documents: 0, chunks_added: 0, chunks_unchanged: 0, chunks_removed: 0, errors: [] };
+  const report: IngestReport = {
+    files: 0,
+    documents: 0,
+    chunks_added: 0,
+    chunks_unchanged: 0,
+    chunks_removed: 0,
+    errors: [],
+  };
   const collected = await collectFiles(paths);
   report.errors.push(...collected.errors);
   report.files = collected.files.length;
@@ -93,11 +100,17 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   return report;
 }
 
-async function readDocuments(path: string, maxFileBytes: number, options: IngestOptions): Promise<PreparedDocument[]> {
+async function readDocuments(
+  path: string,
+  maxFileBytes: number,
+  options: IngestOptions,
+): Promise<PreparedDocument[]> {
   const info = await stat(path);
   if (!info.isFile()) throw new Error("not a regular file");
   if (info.size > maxFileBytes) {
-    throw new Error(`file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB`);
+    throw new Error(
+      `file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB`,
+    );
   }
   const bytes = await readFile(path);
   const issues = await readIssues(path, bytes);
@@ -142,7 +155,11 @@ async function writeBatch(
     batch.flatMap((document) => document.chunks.map((chunk) => chunk.textHash)),
     docIds,
   );
-  const kept: Array<{ document: PreparedDocument; chunk: PreparedDocument["chunks"][number]; embedText: string }> = [];
+  const kept: Array<{
+    document: PreparedDocument;
+    chunk: PreparedDocument["chunks"][number];
+    embedText: string;
+  }> = [];
   for (const document of batch) {
     for (const [index, chunk] of document.chunks.entries()) {
       if (known.has(chunk.textHash) || seenTextHashes.has(chunk.textHash)) continue;

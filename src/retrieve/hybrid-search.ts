@@ -33,9 +33,9 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   const candidates = options.candidates ?? 40;
   const [lexical, vector] = await Promise.all([
     options.store.lexicalSearch(options.plan.terms, candidates, options.filters),
-    options.embedQuery(options.plan.embedText).then((embedding) =>
-      options.store.vectorSearch(embedding, candidates, options.filters),
-    ),
+    options
+      .embedQuery(options.plan.embedText)
+      .then((embedding) => options.store.vectorSearch(embedding, candidates, options.filters)),
   ]);
   const byId = new Map<string, StoredChunk>();
   for (const { chunk } of [...lexical, ...vector]) byId.set(chunk.id, chunk);
@@ -49,7 +49,11 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   const scored: HybridResult[] = [];
   for (const [id, fusedScore] of fused) {
     const chunk = byId.get(id)!;
-    const coverage = termCoverage(options.plan.terms, new Set(chunk.searchText.split(" ")), options.statistics);
+    const coverage = termCoverage(
+      options.plan.terms,
+      new Set(chunk.searchText.split(" ")),
+      options.statistics,
+    );
     const lexicalRank = lexicalIds.indexOf(id);
     const vectorRank = vectorIds.indexOf(id);
     const { searchText: _searchText, textHash: _textHash, docHash: _docHash, ...rest } = chunk;

@@ -7,7 +7,11 @@ import type { TermStatistics } from "./term-statistics.ts";
  * that is found counts at its weight. 0 = nothing, 1 = every term. Used to re-rank candidates,
  * to pick answer sentences and to decide whether the briefs cover a question at all.
  */
-export function termCoverage(terms: WeightedTerm[], tokens: ReadonlySet<string>, statistics: TermStatistics): number {
+export function termCoverage(
+  terms: WeightedTerm[],
+  tokens: ReadonlySet<string>,
+  statistics: TermStatistics,
+): number {
   let total = 0;
   let found = 0;
   for (const { term, weight } of terms) {

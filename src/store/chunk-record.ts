@@ -33,7 +33,8 @@ export interface ChunkRecord {
 }
 
 /** A chunk returned by retrieval, best first. */
-export interface RetrievedPassage extends Omit<ChunkRecord, "vector" | "searchText" | "textHash" | "docHash"> {
+export interface RetrievedPassage
+  extends Omit<ChunkRecord, "vector" | "searchText" | "textHash" | "docHash"> {
   /** Fused relevance, higher is better; comparable only within one result list. */
   score: number;
   /** Best lexical (BM25) and vector ranks, 1-based, or null when absent from that list. */

@@ -3,7 +3,14 @@ import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow
 import type { SearchFilters } from "../answer/answer-types.ts";
 import { BriefbotError, StoreMismatchError } from "../errors.ts";
 import type { ChunkRecord } from "./chunk-record.ts";
-import type { ChunkStore, ScoredChunk, StoredChunk, StoredDocument, WeightedTerm, WriteResult } from "./store.ts";
+import type {
+  ChunkStore,
+  ScoredChunk,
+  StoredChunk,
+  StoredDocument,
+  WeightedTerm,
+  WriteResult,
+} from "./store.ts";
 
 /**
  * LanceDB implementation of the store. Three tables:
@@ -14,8 +21,22 @@ import type { ChunkStore, ScoredChunk, StoredChunk, StoredDocument, WeightedTerm
  */
 
 const chunkColumns = [
-  "id", "doc_id", "doc_hash", "publication", "title", "issue_number", "story", "story_index", "chunk_index",
-  "date", "url", "path", "lang", "text", "text_hash", "search_text",
+  "id",
+  "doc_id",
+  "doc_hash",
+  "publication",
+  "title",
+  "issue_number",
+  "story",
+  "story_index",
+  "chunk_index",
+  "date",
+  "url",
+  "path",
+  "lang",
+  "text",
+  "text_hash",
+  "search_text",
 ] as const;
 
 /** Past this many chunks, brute-force vector search gets slow (~80 ms at 100k), so an index is built. */
@@ -24,18 +45,38 @@ export const vectorIndexThreshold = 50_000;
 function chunkSchema(dimensions: number): Schema {
   const text = (name: string, nullable = false) => new Field(name, new Utf8(), nullable);
   return new Schema([
-    text("id"), text("doc_id"), text("doc_hash"), text("publication"), text("title"), text("issue_number", true),
-    text("story"), new Field("story_index", new Int32(), false), new Field("chunk_index", new Int32(), false),
-    text("date", true), text("url", true), text("path"), text("lang"), text("text"), text("text_hash"), text("search_text"),
+    text("id"),
+    text("doc_id"),
+    text("doc_hash"),
+    text("publication"),
+    text("title"),
+    text("issue_number", true),
+    text("story"),
+    new Field("story_index", new Int32(), false),
+    new Field("chunk_index", new Int32(), false),
+    text("date", true),
+    text("url", true),
+    text("path"),
+    text("lang"),
+    text("text"),
+    text("text_hash"),
+    text("search_text"),
     new Field("vector", new FixedSizeList(dimensions, new Field("item", new Float32(), true)), false),
   ]);
 }
 
 const documentSchema = new Schema([
-  new Field("doc_id", new Utf8(), false), new Field("doc_hash", new Utf8(), false), new Field("path", new Utf8(), false),
-  new Field("publication", new Utf8(), false), new Field("title", new Utf8(), false),
-  new Field("issue_number", new Utf8(), true), new Field("date", new Utf8(), true), new Field("url", new Utf8(), true),
-  new Field("lang", new Utf8(), false), new Field("stories", new Int32(), false), new Field("chunks", new Int32(), false),
+  new Field("doc_id", new Utf8(), false),
+  new Field("doc_hash", new Utf8(), false),
+  new Field("path", new Utf8(), false),
+  new Field("publication", new Utf8(), false),
+  new Field("title", new Utf8(), false),
+  new Field("issue_number", new Utf8(), true),
+  new Field("date", new Utf8(), true),
+  new Field("url", new Utf8(), true),
+  new Field("lang", new Utf8(), false),
+  new Field("stories", new Int32(), false),
+  new Field("chunks", new Int32(), false),
   new Field("ingested_at", new Utf8(), false),
 ]);
 
@@ -89,10 +130,23 @@ function toStoredChunk(row: Row): StoredChunk {
 
 function toRow(chunk: ChunkRecord): Row {
   return {
-    id: chunk.id, doc_id: chunk.docId, doc_hash: chunk.docHash, publication: chunk.publication, title: chunk.title,
-    issue_number: chunk.issueNumber, story: chunk.story, story_index: chunk.storyIndex, chunk_index: chunk.chunkIndex,
-    date: chunk.date, url: chunk.url, path: chunk.path, lang: chunk.lang, text: chunk.text, text_hash: chunk.textHash,
-    search_text: chunk.searchText, vector: chunk.vector,
+    id: chunk.id,
+    doc_id: chunk.docId,
+    doc_hash: chunk.docHash,
+    publication: chunk.publication,
+    title: chunk.title,
+    issue_number: chunk.issueNumber,
+    story: chunk.story,
+    story_index: chunk.storyIndex,
+    chunk_index: chunk.chunkIndex,
+    date: chunk.date,
+    url: chunk.url,
+    path: chunk.path,
+    lang: chunk.lang,
+    text: chunk.text,
+    text_hash: chunk.textHash,
+    search_text: chunk.searchText,
+    vector: chunk.vector,
   };
 }
 
@@ -127,9 +181,13 @@ export class LanceChunkStore implements ChunkStore {
     try {
       connection = await lancedb.connect(options.uri);
     } catch (error) {
-      throw new BriefbotError("STORE_FAILED", `Cannot open the store at ${options.uri}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new BriefbotError(
+        "STORE_FAILED",
+        `Cannot open the store at ${options.uri}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     const names = new Set(await connection.tableNames());
     const meta = names.has("meta")
@@ -144,7 +202,11 @@ export class LanceChunkStore implements ChunkStore {
     const store = new LanceChunkStore(connection, chunks, documentsTable, meta, options.embedder);
     await store.refreshIndexState();
     const recorded = await store.embedderIdentity();
-    if (!options.allowEmbedderChange && recorded !== null && (recorded.id !== options.embedder.id || recorded.dimensions !== options.embedder.dimensions)) {
+    if (
+      !options.allowEmbedderChange &&
+      recorded !== null &&
+      (recorded.id !== options.embedder.id || recorded.dimensions !== options.embedder.dimensions)
+    ) {
       throw new StoreMismatchError(
         `The store at ${options.uri} was built with embedder ${recorded.id} (${recorded.dimensions} dimensions), ` +
           `but ${options.embedder.id} (${options.embedder.dimensions} dimensions) is configured. ` +
@@ -163,7 +225,10 @@ export class LanceChunkStore implements ChunkStore {
     return id === undefined || dimensions === undefined ? null : { id, dimensions: Number(dimensions) };
   }
 
-  private async recordEmbedder(identity: { id: string; dimensions: number }, chunkTableName = "chunks"): Promise<void> {
+  private async recordEmbedder(
+    identity: { id: string; dimensions: number },
+    chunkTableName = "chunks",
+  ): Promise<void> {
     await this.meta
       .mergeInsert("key")
       .whenMatchedUpdateAll()
@@ -222,7 +287,11 @@ export class LanceChunkStore implements ChunkStore {
     const result = new Map<string, number[]>();
     if (this.chunks === null || ids.length === 0) return result;
     for (const batch of batches(ids, 500)) {
-      const rows = (await this.chunks.query().where(`id IN ${sqlList(batch)}`).select(["id", "vector"]).toArray()) as Row[];
+      const rows = (await this.chunks
+        .query()
+        .where(`id IN ${sqlList(batch)}`)
+        .select(["id", "vector"])
+        .toArray()) as Row[];
       for (const row of rows) result.set(String(row.id), Array.from(row.vector as ArrayLike<number>));
     }
     return result;
@@ -282,9 +351,18 @@ export class LanceChunkStore implements ChunkStore {
       .whenNotMatchedInsertAll()
       .execute(
         documents.map((document) => ({
-          doc_id: document.docId, doc_hash: document.docHash, path: document.path, publication: document.publication,
-          title: document.title, issue_number: document.issueNumber, date: document.date, url: document.url,
-          lang: document.lang, stories: document.stories, chunks: document.chunks, ingested_at: document.ingestedAt,
+          doc_id: document.docId,
+          doc_hash: document.docHash,
+          path: document.path,
+          publication: document.publication,
+          title: document.title,
+          issue_number: document.issueNumber,
+          date: document.date,
+          url: document.url,
+          lang: document.lang,
+          stories: document.stories,
+          chunks: document.chunks,
+          ingested_at: document.ingestedAt,
         })),
       );
     return { added, unchanged, removed };
@@ -314,13 +392,19 @@ export class LanceChunkStore implements ChunkStore {
       byWeight.set(key, [...(byWeight.get(key) ?? []), clean]);
     }
     if (byWeight.size === 0) return [];
-    const clauses: [lancedb.Occur, lancedb.FullTextQuery][] = [...byWeight.entries()].map(([weight, words]) => [
-      lancedb.Occur.Should,
-      new lancedb.MatchQuery(words.join(" "), "search_text", { boost: weight }),
-    ]);
+    const clauses: [lancedb.Occur, lancedb.FullTextQuery][] = [...byWeight.entries()].map(
+      ([weight, words]) => [
+        lancedb.Occur.Should,
+        new lancedb.MatchQuery(words.join(" "), "search_text", { boost: weight }),
+      ],
+    );
     const query =
       clauses.length === 1 && clauses[0] !== undefined ? clauses[0][1] : new lancedb.BooleanQuery(clauses);
-    let search = this.chunks.query().fullTextSearch(query).select([...chunkColumns, "_score"]).limit(limit);
+    let search = this.chunks
+      .query()
+      .fullTextSearch(query)
+      .select([...chunkColumns, "_score"])
+      .limit(limit);
     const predicate = filterPredicate(filters);
     if (predicate) search = search.where(predicate);
     const rows = (await search.toArray()) as Row[];
@@ -330,9 +414,16 @@ export class LanceChunkStore implements ChunkStore {
   async vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]> {
     if (this.chunks === null) return [];
     if (vector.length !== this.embedder.dimensions) {
-      throw new BriefbotError("STORE_FAILED", `Query vector has ${vector.length} numbers; expected ${this.embedder.dimensions}.`);
+      throw new BriefbotError(
+        "STORE_FAILED",
+        `Query vector has ${vector.length} numbers; expected ${this.embedder.dimensions}.`,
+      );
     }
-    let search = this.chunks.vectorSearch(vector).distanceType("cosine").select([...chunkColumns, "_distance"]).limit(limit);
+    let search = this.chunks
+      .vectorSearch(vector)
+      .distanceType("cosine")
+      .select([...chunkColumns, "_distance"])
+      .limit(limit);
     if (this.hasVectorIndex) search = search.nprobes(24).refineFactor(4);
     const predicate = filterPredicate(filters);
     if (predicate) search = search.where(predicate);
@@ -372,8 +463,10 @@ export class LanceChunkStore implements ChunkStore {
         replace: true,
       });
     }
-    if (!names.has("doc_id")) await this.chunks.createIndex("doc_id", { config: lancedb.Index.btree(), replace: true });
-    if (!names.has("text_hash")) await this.chunks.createIndex("text_hash", { config: lancedb.Index.btree(), replace: true });
+    if (!names.has("doc_id"))
+      await this.chunks.createIndex("doc_id", { config: lancedb.Index.btree(), replace: true });
+    if (!names.has("text_hash"))
+      await this.chunks.createIndex("text_hash", { config: lancedb.Index.btree(), replace: true });
     if (!names.has("vector") && rows >= vectorIndexThreshold) {
       // IVF_PQ: builds in about a minute at 1M vectors where IVF_HNSW_SQ took ten; refineFactor
       // re-ranks the PQ candidates with full vectors to win back recall.
@@ -411,7 +504,10 @@ export class LanceChunkStore implements ChunkStore {
     const vectors = await embed(rows.map((row) => `${row.story}\n${row.text}`));
     for (const vector of vectors) {
       if (vector.length !== identity.dimensions) {
-        throw new BriefbotError("STORE_FAILED", `Embedder returned ${vector.length} numbers; expected ${identity.dimensions}.`);
+        throw new BriefbotError(
+          "STORE_FAILED",
+          `Embedder returned ${vector.length} numbers; expected ${identity.dimensions}.`,
+        );
       }
     }
     const rebuilt = rows.map((row, index) => toRow({ ...row, vector: vectors[index]! }));

@@ -70,6 +70,9 @@ export interface ChunkStore {
   /** Build or refresh search indexes after writes (FTS always; a vector index past a size threshold). */
   maintainIndexes(): Promise<void>;
   /** Rebuild every vector with a new embedder from the stored text (`ingest --reembed`). */
-  reembed(embed: (texts: string[]) => Promise<number[][]>, identity: { id: string; dimensions: number }): Promise<number>;
+  reembed(
+    embed: (texts: string[]) => Promise<number[][]>,
+    identity: { id: string; dimensions: number },
+  ): Promise<number>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@
 
 // Zero-width and invisible formatting characters that newsletters use to pad preheaders
 // (U+200B–U+200F, U+2060–U+2064, U+FEFF, soft hyphen, combining grapheme joiner).
-const invisible = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f]/g;
+const invisible = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]|\u034f/g;
 
 /** Remove invisible characters and normalise whitespace, keeping paragraph breaks. */
 export function cleanText(text: string): string {

@@ -25,7 +25,7 @@ export function addSegmenterWords(words: Iterable<string>): void {
 
 const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/u;
 // Latin words keep inner apostrophes, dots and hyphens ("o1-mini", "node.js", "Musk's").
-const tokenPattern = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const tokenPattern = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 const englishStopwords = new Set(
   (
@@ -53,7 +53,8 @@ export function foldEnglish(word: string): string {
   if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith("es") && /(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is"))
+    w = w.slice(0, -1);
   return w;
 }
 
@@ -110,4 +111,34 @@ export function detectLanguage(text: string): "en" | "zh" | "mixed" {
   if (share >= 0.7) return "zh";
   if (share <= 0.2) return "en";
   return "mixed";
+}
+
+const commonCapitalised = new Set(
+  "the a an this that these those it its in on at for of and but or if when while as by with from to after before during since according however meanwhile also then there here what which who why how group source chinese english".split(
+    " ",
+  ),
+);
+
+/**
+ * Names in a text, lower-cased: capitalised Latin words that are not common words, and Chinese
+ * words jieba tags as person, place, organisation or other proper noun. A heuristic, used to
+ * tell whether a sentence names someone a "who" question asks for.
+ */
+export function properNouns(text: string): string[] {
+  const names: string[] = [];
+  const normalised = text.normalize("NFKC");
+  for (const match of normalised.matchAll(/\b[A-Z][\p{L}\p{N}&'’.-]*[\p{L}\p{N}]|\b[A-Z]\b/gu)) {
+    const word = match[0];
+    const before = normalised.slice(0, match.index).trimEnd();
+    // A capital after a sentence end is just grammar, unless the word is capitalised inside too (TikTok, SMIC).
+    const sentenceStart = before === "" || /[.!?:;"“‘(—–-]$/.test(before);
+    if (sentenceStart && !/[A-Z]/.test(word.slice(1))) continue;
+    if (!commonCapitalised.has(word.toLowerCase())) names.push(foldEnglish(word.toLowerCase()));
+  }
+  for (const run of normalised.match(/[\u3400-\u9fff]+/gu) ?? []) {
+    for (const { tag, word } of segmenter().tag(run, true)) {
+      if (/^(nr|ns|nt|nz)/.test(tag) && word.length >= 2) names.push(word);
+    }
+  }
+  return names;
 }

@@ -51,14 +51,18 @@ export function splitIntoChunks(text: string, options: ChunkingOptions = {}): st
   const flush = () => {
     if (current.length > 0 && newSinceFlush > 0) chunks.push(joinPieces(current));
     const last = current[current.length - 1];
-    current = last !== undefined && last.units <= overlap && current.length > 1 ? [{ ...last, paragraphStart: false }] : [];
+    current =
+      last !== undefined && last.units <= overlap && current.length > 1
+        ? [{ ...last, paragraphStart: false }]
+        : [];
     currentUnits = current.reduce((sum, piece) => sum + piece.units, 0);
     newSinceFlush = 0;
   };
   for (const piece of pieces) {
     const wouldBe = currentUnits + piece.units;
     const atBoundary = piece.paragraphStart && currentUnits >= target * 0.6;
-    if (current.length > 0 && newSinceFlush > 0 && (wouldBe > max || currentUnits >= target || atBoundary)) flush();
+    if (current.length > 0 && newSinceFlush > 0 && (wouldBe > max || currentUnits >= target || atBoundary))
+      flush();
     current.push(piece);
     currentUnits += piece.units;
     newSinceFlush += 1;
@@ -110,7 +114,9 @@ function splitByUnits(text: string, max: number): string[] {
   const out: string[] = [];
   let current = "";
   let units = 0;
-  for (const match of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]|[\p{L}\p{N}]+|[^\p{L}\p{N}\u3400-\u9fff\uf900-\ufaff]+/gu)) {
+  for (const match of text.matchAll(
+    /[\u3400-\u9fff\uf900-\ufaff]|[\p{L}\p{N}]+|[^\p{L}\p{N}\u3400-\u9fff\uf900-\ufaff]+/gu,
+  )) {
     const token = match[0];
     const isUnit = /[\p{L}\p{N}]/u.test(token);
     if (isUnit && units >= max) {

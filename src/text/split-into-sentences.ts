@@ -5,8 +5,38 @@
  */
 
 const abbreviations = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp",
-  "u.s", "u.k", "no", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sr",
+  "jr",
+  "st",
+  "vs",
+  "etc",
+  "e.g",
+  "i.e",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "u.s",
+  "u.k",
+  "no",
+  "fig",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
 ]);
 
 const chineseEnd = new Set(["。", "！", "？", "；", "!", "?"]);
@@ -29,11 +59,17 @@ export function splitIntoSentences(text: string): string[] {
       index += 1;
       continue;
     }
-    const isChinese = chineseEnd.has(char) && (char === "。" || char === "！" || char === "？" || char === "；" || isCjk(chars[index - 1]));
+    const isChinese =
+      chineseEnd.has(char) &&
+      (char === "。" || char === "！" || char === "？" || char === "；" || isCjk(chars[index - 1]));
     const isLatin = char === "." || char === "!" || char === "?";
     if (isChinese || isLatin) {
       let end = index + 1;
-      while (end < chars.length && (closers.has(chars[end]!) || chineseEnd.has(chars[end]!) || chars[end] === "." )) end += 1;
+      while (
+        end < chars.length &&
+        (closers.has(chars[end]!) || chineseEnd.has(chars[end]!) || chars[end] === ".")
+      )
+        end += 1;
       if (isChinese && !isLatin) {
         push(end);
         index = end;
@@ -57,7 +93,10 @@ export function splitIntoSentences(text: string): string[] {
         const following = chars[look];
         const word = wordBefore(chars, index).toLowerCase();
         const isAbbreviation = char === "." && (abbreviations.has(word) || /^[a-z]$/i.test(word));
-        if (!isAbbreviation && (following === undefined || /[\p{Lu}\p{N}"“‘'(\[\u3400-\u9fff]/u.test(following))) {
+        if (
+          !isAbbreviation &&
+          (following === undefined || /[\p{Lu}\p{N}"“‘'([\u3400-\u9fff]/u.test(following))
+        ) {
           push(end);
           index = end;
           continue;

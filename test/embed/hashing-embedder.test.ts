@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createHashingEmbedder } from "../../src/embed/hashing-embedder.ts";
 
-const cosine = (left: number[], right: number[]) => left.reduce((sum, value, index) => sum + value * right[index]!, 0);
+const cosine = (left: number[], right: number[]) =>
+  left.reduce((sum, value, index) => sum + value * right[index]!, 0);
 
 describe("hashing embedder", () => {
   const embedder = createHashingEmbedder({ dimensions: 256 });
 
   it("returns unit vectors of the declared size, deterministically", async () => {
-    const [first, again] = await embedder.embed(["TikTok Shop launches in the US", "TikTok Shop launches in the US"]);
+    const [first, again] = await embedder.embed([
+      "TikTok Shop launches in the US",
+      "TikTok Shop launches in the US",
+    ]);
     expect(first).toHaveLength(256);
     expect(first).toEqual(again);
     expect(cosine(first!, first!)).toBeCloseTo(1, 6);

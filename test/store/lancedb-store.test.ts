@@ -3,26 +3,56 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHashingEmbedder } from "../../src/embed/hashing-embedder.ts";
-import { filterPredicate, LanceChunkStore } from "../../src/store/lancedb-store.ts";
 import type { ChunkRecord } from "../../src/store/chunk-record.ts";
+import { filterPredicate, LanceChunkStore } from "../../src/store/lancedb-store.ts";
 import type { StoredDocument } from "../../src/store/store.ts";
 import { tokenize } from "../../src/text/segment.ts";
 
 const embedder = createHashingEmbedder({ dimensions: 64 });
 
-async function chunk(id: string, docId: string, text: string, extra: Partial<ChunkRecord> = {}): Promise<ChunkRecord> {
+async function chunk(
+  id: string,
+  docId: string,
+  text: string,
+  extra: Partial<ChunkRecord> = {},
+): Promise<ChunkRecord> {
   const [vector] = await embedder.embed([text]);
   return {
-    id, docId, docHash: `hash-${docId}`, publication: "Test Weekly", title: `Issue ${docId}`, issueNumber: null,
-    story: `Story ${id}`, storyIndex: 0, chunkIndex: 0, date: "2025-01-02", url: null, path: `${docId}.txt`,
-    lang: "en", text, textHash: `t-${id}`, searchText: tokenize(text).join(" "), vector: vector!, ...extra,
+    id,
+    docId,
+    docHash: `hash-${docId}`,
+    publication: "Test Weekly",
+    title: `Issue ${docId}`,
+    issueNumber: null,
+    story: `Story ${id}`,
+    storyIndex: 0,
+    chunkIndex: 0,
+    date: "2025-01-02",
+    url: null,
+    path: `${docId}.txt`,
+    lang: "en",
+    text,
+    textHash: `t-${id}`,
+    searchText: tokenize(text).join(" "),
+    vector: vector!,
+    ...extra,
   };
 }
 
 function document(docId: string, chunks: number, extra: Partial<StoredDocument> = {}): StoredDocument {
   return {
-    docId, docHash: `hash-${docId}`, path: `${docId}.txt`, publication: "Test Weekly", title: `Issue ${docId}`,
-    issueNumber: null, date: "2025-01-02", url: null, lang: "en", stories: 1, chunks, ingestedAt: "2025-01-03T00:00:00.000Z",
+    docId,
+    docHash: `hash-${docId}`,
+    path: `${docId}.txt`,
+    publication: "Test Weekly",
+    title: `Issue ${docId}`,
+    issueNumber: null,
+    date: "2025-01-02",
+    url: null,
+    lang: "en",
+    stories: 1,
+    chunks,
+    ingestedAt: "2025-01-03T00:00:00.000Z",
     ...extra,
   };
 }
@@ -44,12 +74,18 @@ describe("LanceChunkStore", () => {
   it("writes, replaces and removes a document's chunks", async () => {
     const first = await store.replaceDocuments(
       [document("d1", 2)],
-      [await chunk("a", "d1", "TikTok Shop launched in the United States."), await chunk("b", "d1", "Arm commits to China.")],
+      [
+        await chunk("a", "d1", "TikTok Shop launched in the United States."),
+        await chunk("b", "d1", "Arm commits to China."),
+      ],
     );
     expect(first).toEqual({ added: 2, unchanged: 0, removed: 0 });
     const second = await store.replaceDocuments(
       [document("d1", 2)],
-      [await chunk("a", "d1", "TikTok Shop launched in the United States."), await chunk("c", "d1", "Gotion builds in Germany.")],
+      [
+        await chunk("a", "d1", "TikTok Shop launched in the United States."),
+        await chunk("c", "d1", "Gotion builds in Germany."),
+      ],
     );
     expect(second).toEqual({ added: 1, unchanged: 1, removed: 1 });
     expect([...(await store.chunkIdsOf(["d1"])).get("d1")!].sort()).toEqual(["a", "c"]);
@@ -65,7 +101,11 @@ describe("LanceChunkStore", () => {
       [
         await chunk("a", "d1", "Battery maker Gotion opens a plant in Germany."),
         await chunk("b", "d1", "Qualcomm and Baidu partner on XR headsets."),
-        await chunk("c", "d2", "国轩高科在德国的工厂投产。", { publication: "其他周刊", date: "2024-06-01", lang: "zh" }),
+        await chunk("c", "d2", "国轩高科在德国的工厂投产。", {
+          publication: "其他周刊",
+          date: "2024-06-01",
+          lang: "zh",
+        }),
       ],
     );
     await store.maintainIndexes();
@@ -87,7 +127,11 @@ describe("LanceChunkStore", () => {
     const [queryVector] = await embedder.embed(["Qualcomm Baidu XR"]);
     const vector = await store.vectorSearch(queryVector!, 3);
     expect(vector[0]?.chunk.id).toBe("b");
-    const filtered = await store.lexicalSearch(tokenize("工厂 gotion").map((term) => ({ term, weight: 1 })), 5, { since: "2025-01-01" });
+    const filtered = await store.lexicalSearch(
+      tokenize("工厂 gotion").map((term) => ({ term, weight: 1 })),
+      5,
+      { since: "2025-01-01" },
+    );
     expect(filtered.map((result) => result.chunk.id)).toEqual(["a"]);
     const byPublication = await store.vectorSearch(queryVector!, 5, { publication: "其他" });
     expect(byPublication.map((result) => result.chunk.id)).toEqual(["c"]);
@@ -95,7 +139,9 @@ describe("LanceChunkStore", () => {
 
   it("refuses vectors of the wrong length instead of letting LanceDB pad them", async () => {
     const bad = { ...(await chunk("a", "d1", "text")), vector: [1, 2, 3] };
-    await expect(store.replaceDocuments([document("d1", 1)], [bad])).rejects.toThrow(/3 numbers; the store expects 64/);
+    await expect(store.replaceDocuments([document("d1", 1)], [bad])).rejects.toThrow(
+      /3 numbers; the store expects 64/,
+    );
   });
 
   it("refuses to open with another embedder, naming the fix", async () => {
@@ -110,7 +156,10 @@ describe("LanceChunkStore", () => {
     await store.close();
     const wider = createHashingEmbedder({ dimensions: 96 });
     store = await LanceChunkStore.open({ uri: directory, embedder: wider, allowEmbedderChange: true });
-    const count = await store.reembed((texts) => wider.embed(texts), { id: wider.id, dimensions: wider.dimensions });
+    const count = await store.reembed((texts) => wider.embed(texts), {
+      id: wider.id,
+      dimensions: wider.dimensions,
+    });
     expect(count).toBe(1);
     await store.close();
     store = await LanceChunkStore.open({ uri: directory, embedder: wider });

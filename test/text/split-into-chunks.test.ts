@@ -32,7 +32,8 @@ describe("splitIntoChunks", () => {
       expect(chunk).toMatch(/detail\.$/);
     }
     // every sentence survives
-    for (let index = 0; index < 80; index += 1) expect(chunks.some((chunk) => chunk.includes(sentence(index)))).toBe(true);
+    for (let index = 0; index < 80; index += 1)
+      expect(chunks.some((chunk) => chunk.includes(sentence(index)))).toBe(true);
   });
 
   it("overlaps consecutive chunks by one short sentence", () => {

@@ -7,11 +7,14 @@ describe("splitIntoSentences", () => {
     ["One sentence without a stop", ["One sentence without a stop"]],
     ["First one. Second one! Third one?", ["First one.", "Second one!", "Third one?"]],
     ["Mr. Wu met Dr. Lee. They talked.", ["Mr. Wu met Dr. Lee.", "They talked."]],
-    ["The U.S. market grew 3.5 percent. Then it fell.", ["The U.S. market grew 3.5 percent.", "Then it fell."]],
+    [
+      "The U.S. market grew 3.5 percent. Then it fell.",
+      ["The U.S. market grew 3.5 percent.", "Then it fell."],
+    ],
     ["他说：“我们会赢。”然后离开了。", ["他说：“我们会赢。”", "然后离开了。"]],
     ["第一句。第二句！第三句？第四句；", ["第一句。", "第二句！", "第三句？", "第四句；"]],
     ["Tencent grew. 腾讯增长了。Next.", ["Tencent grew.", "腾讯增长了。", "Next."]],
-    ["He said \"stop.\" She left.", ['He said "stop."', "She left."]],
+    ['He said "stop." She left.', ['He said "stop."', "She left."]],
     ["line one\nline two", ["line one", "line two"]],
     ["lower case after stop. continues here", ["lower case after stop. continues here"]],
   ])("%j", (text, expected) => {
