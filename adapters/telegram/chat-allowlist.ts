@@ -1,0 +1,29 @@
+/**
+ * Which chats may ask. Unset: every chat. Set: only the listed chat ids (or `@username`s), and
+ * every other chat gets one polite refusal, ever — repeating it would turn the bot into spam.
+ */
+export class ChatAllowlist {
+  private readonly allowed: Set<string> | undefined;
+  private readonly told = new Set<number>();
+
+  constructor(allowedChats: readonly string[] | undefined) {
+    this.allowed =
+      allowedChats === undefined
+        ? undefined
+        : new Set(allowedChats.map((entry) => entry.trim().toLowerCase()));
+  }
+
+  /** Whether the chat may ask questions. */
+  allows(chat: { id: number; username?: string | undefined }): boolean {
+    if (this.allowed === undefined) return true;
+    if (this.allowed.has(String(chat.id))) return true;
+    return chat.username !== undefined && this.allowed.has(`@${chat.username.toLowerCase()}`);
+  }
+
+  /** True the first time it is asked about a chat, false after: whether to send the refusal. */
+  shouldTellRefusal(chatId: number): boolean {
+    if (this.told.has(chatId)) return false;
+    this.told.add(chatId);
+    return true;
+  }
+}

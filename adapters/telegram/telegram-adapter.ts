@@ -1,0 +1,254 @@
+import { Telegraf } from "telegraf";
+import { message } from "telegraf/filters";
+import type { Update } from "telegraf/types";
+import type { BriefbotService } from "../../src/briefbot-service.ts";
+import { describeError } from "../../src/errors.ts";
+import type { Logger } from "../../src/logger.ts";
+import type { Adapter, HttpRoute } from "../adapter.ts";
+import { callWithRetry, type RetryOptions } from "./call-with-retry.ts";
+import { ChatAllowlist } from "./chat-allowlist.ts";
+import { BOT_COMMANDS, CHAT_NOT_ALLOWED } from "./command-texts.ts";
+import { ConversationTracker, conversationIdFor } from "./conversation-key.ts";
+import type { BotIdentity, IncomingTextMessage } from "./incoming-message.ts";
+import { placementFor, TelegramMessageHandler } from "./message-handler.ts";
+import { SlidingWindowRateLimiter } from "./rate-limiter.ts";
+import { readIncomingMessage } from "./read-incoming-message.ts";
+import { KeyedSerialQueue } from "./serial-queue.ts";
+import { escapeHtml } from "./telegram-html.ts";
+import { TelegramMessenger } from "./telegram-messenger.ts";
+import { createWebhookRoute } from "./webhook-route.ts";
+
+/**
+ * The Telegram transport: long polling by default, a webhook route on `serve`'s HTTP server
+ * when `webhook` is set. It classifies messages, keeps chats and users within their limits, and
+ * hands questions to `TelegramMessageHandler`. Settings arrive as options; nothing here reads
+ * the environment.
+ */
+
+export interface TelegramAdapterOptions {
+  service: BriefbotService;
+  /** Bot token from BotFather. Never logged. */
+  token: string;
+  /** Another Bot API server (self-hosted, or a fake in tests). Default: Telegram's. */
+  apiRoot?: string | undefined;
+  /**
+   * Webhook mode. `url` is the public HTTPS address Telegram calls; when it has no path, `path`
+   * is appended. `path` is where the route is mounted (default "/telegram/webhook").
+   */
+  webhook?: { url: string; secret: string; path?: string | undefined } | undefined;
+  /** Chat ids (or @usernames) allowed to ask. Unset: every chat. */
+  allowedChats?: readonly string[] | undefined;
+  /** Questions per user per minute. Default 5. */
+  rateLimitPerMinute?: number | undefined;
+  logger: Logger;
+  now?: (() => number) | undefined;
+  /** How often "typing…" is repeated while answering. Default 4000 ms. */
+  typingIntervalMs?: number | undefined;
+  /** Minimum time between edits of a streaming preview. Default 1200 ms. */
+  streamEditIntervalMs?: number | undefined;
+  /**
+   * Stream previews with Bot API `sendMessageDraft` when the server supports it (falls back to
+   * editing a message on 400/404). Default true.
+   */
+  nativeDrafts?: boolean | undefined;
+  /** Retry policy for Bot API calls (tests shorten the backoff). */
+  retry?: RetryOptions | undefined;
+  /** How long `stop()` waits for answers in flight before aborting them. Default 10 s. */
+  stopGraceMs?: number | undefined;
+}
+
+/** Where the webhook route is mounted unless configured. */
+export const DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
+
+/** Create the Telegram adapter; nothing talks to Telegram until `start()`. */
+export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter {
+  return new TelegramAdapter(options);
+}
+
+type AdapterState = "idle" | "starting" | "running" | "stopping";
+
+class TelegramAdapter implements Adapter {
+  readonly name = "telegram";
+  private readonly bot: Telegraf;
+  private readonly messenger: TelegramMessenger;
+  private readonly logger: Logger;
+  private readonly allowlist: ChatAllowlist;
+  private readonly tracker = new ConversationTracker();
+  private readonly queue = new KeyedSerialQueue();
+  private readonly rateLimiter: SlidingWindowRateLimiter;
+  private shutdown = new AbortController();
+  private readonly webhookPath: string;
+  private handler: TelegramMessageHandler | undefined;
+  private identity: BotIdentity | undefined;
+  private polling: Promise<void> | undefined;
+  private state: AdapterState = "idle";
+
+  constructor(private readonly options: TelegramAdapterOptions) {
+    this.logger = options.logger.child({ adapter: "telegram" });
+    this.bot = new Telegraf(options.token, {
+      telegram: options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot },
+    });
+    this.messenger = new TelegramMessenger(this.bot.telegram, this.logger, options.retry);
+    this.allowlist = new ChatAllowlist(options.allowedChats);
+    this.rateLimiter = new SlidingWindowRateLimiter({
+      limit: options.rateLimitPerMinute ?? 5,
+      windowMs: 60_000,
+      now: options.now ?? Date.now,
+    });
+    this.webhookPath = options.webhook?.path ?? DEFAULT_WEBHOOK_PATH;
+    // Handlers only queue work and return, so a slow answer never holds up polling or the webhook.
+    this.bot.on(message("text"), (ctx) => {
+      this.accept(ctx.message);
+    });
+    // Last line of defence: telegraf's default handler rethrows, which would end polling.
+    this.bot.catch((error, ctx) => {
+      this.logger.error(
+        { updateId: ctx.update.update_id, error: describeError(error) },
+        "telegram: update failed",
+      );
+    });
+  }
+
+  routes(): HttpRoute[] {
+    const webhook = this.options.webhook;
+    if (webhook === undefined) return [];
+    return [
+      createWebhookRoute({
+        path: this.webhookPath,
+        secret: webhook.secret,
+        isReady: () => this.state === "running",
+        onUpdate: (update) => {
+          this.bot.handleUpdate(update as Update).catch((error: unknown) => {
+            this.logger.error({ error: describeError(error) }, "telegram: webhook update failed");
+          });
+        },
+        logger: this.logger,
+      }),
+    ];
+  }
+
+  async start(): Promise<void> {
+    if (this.state !== "idle") return;
+    this.state = "starting";
+    this.shutdown = new AbortController();
+    try {
+      const retry = this.options.retry;
+      const me = await callWithRetry(() => this.bot.telegram.getMe(), retry);
+      // Set here so telegraf does not call getMe again on launch or on the first webhook update.
+      this.bot.botInfo = me;
+      this.identity = { id: me.id, username: me.username };
+      this.handler = new TelegramMessageHandler({
+        service: this.options.service,
+        messenger: this.messenger,
+        tracker: this.tracker,
+        rateLimiter: this.rateLimiter,
+        logger: this.logger,
+        now: this.options.now ?? Date.now,
+        typingIntervalMs: this.options.typingIntervalMs ?? 4000,
+        streamEditIntervalMs: this.options.streamEditIntervalMs ?? 1200,
+        nativeDrafts: this.options.nativeDrafts ?? true,
+        signal: this.shutdown.signal,
+      });
+      await callWithRetry(() => this.bot.telegram.setMyCommands(BOT_COMMANDS), retry);
+      const webhook = this.options.webhook;
+      if (webhook === undefined) {
+        // launch() deletes the webhook too, but without retries; doing it here first means a
+        // network hiccup at startup is retried, and a dead API fails start() instead of polling.
+        await callWithRetry(() => this.bot.telegram.deleteWebhook(), retry);
+        this.startPolling();
+      } else {
+        const url = webhookUrl(webhook.url, this.webhookPath);
+        await callWithRetry(
+          () =>
+            this.bot.telegram.setWebhook(url, { secret_token: webhook.secret, allowed_updates: ["message"] }),
+          retry,
+        );
+        this.state = "running";
+        this.logger.info({ bot: me.username, path: this.webhookPath }, "telegram: webhook set");
+      }
+    } catch (error) {
+      this.state = "idle";
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === "idle" || this.state === "stopping") return;
+    this.state = "stopping";
+    if (this.polling !== undefined) {
+      try {
+        this.bot.stop("briefbot stop");
+      } catch {
+        // Telegraf throws "Bot is not running!" when polling already ended; nothing to stop then.
+      }
+      await this.polling;
+      this.polling = undefined;
+    }
+    // Let answers in flight reach their askers, up to a limit; then cut them short.
+    const grace = setTimeout(() => this.shutdown.abort(), this.options.stopGraceMs ?? 10_000);
+    try {
+      await this.queue.drain();
+    } finally {
+      clearTimeout(grace);
+      this.state = "idle";
+    }
+    this.logger.info("telegram: stopped");
+  }
+
+  isRunning(): boolean {
+    return this.state === "running";
+  }
+
+  // telegraf's launch() deletes the webhook, then long-polls until bot.stop(); it resolves only then.
+  private startPolling(): void {
+    this.state = "running";
+    this.polling = this.bot.launch({ allowedUpdates: ["message"] }).then(
+      () => {
+        this.logger.info("telegram: polling ended");
+      },
+      (error: unknown) => {
+        // 401 (revoked token) or 409 (another instance polls): polling cannot continue.
+        if (this.state === "running") this.state = "idle";
+        this.logger.error({ error: describeError(error) }, "telegram: polling stopped with an error");
+      },
+    );
+    this.logger.info({ bot: this.identity?.username }, "telegram: long polling");
+  }
+
+  /** Classify a text message and queue the work; synchronous so telegraf moves on at once. */
+  private accept(incoming: IncomingTextMessage): void {
+    const identity = this.identity;
+    const handler = this.handler;
+    // While stopping, the last polled batch is still handled: its updates are already confirmed.
+    if (identity === undefined || handler === undefined) return;
+    if (this.state !== "running" && this.state !== "stopping") return;
+    const intent = readIncomingMessage(incoming, identity);
+    if (intent.kind === "ignore") return;
+    if (!this.allowlist.allows(incoming.chat)) {
+      if (this.allowlist.shouldTellRefusal(incoming.chat.id)) {
+        this.logger.info({ chatId: incoming.chat.id }, "telegram: chat not allowed; refusing once");
+        this.track(`refuse:${incoming.chat.id}`, () =>
+          this.messenger
+            .sendParts(placementFor(incoming), [escapeHtml(CHAT_NOT_ALLOWED)])
+            .then(() => undefined),
+        );
+      }
+      return;
+    }
+    const conversationId = conversationIdFor(incoming, identity.id, this.tracker);
+    this.track(conversationId, () => handler.handle(incoming, intent, conversationId));
+  }
+
+  private track(key: string, task: () => Promise<void>): void {
+    this.queue.run(key, task).catch((error: unknown) => {
+      this.logger.error({ error: describeError(error) }, "telegram: task failed");
+    });
+  }
+}
+
+/** The URL given to setWebhook: the configured one, with the route path when it names only a host. */
+export function webhookUrl(url: string, path: string): string {
+  const parsed = new URL(url);
+  if (parsed.pathname === "/" || parsed.pathname === "") parsed.pathname = path;
+  return parsed.toString();
+}

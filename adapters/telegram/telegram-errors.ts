@@ -1,0 +1,59 @@
+import { TelegramError } from "telegraf";
+
+/**
+ * Reading Bot API failures. Telegram signals everything through `error_code` and a
+ * human-readable `description`; these helpers are the one place that interprets them.
+ */
+
+/** The Bot API error code (400, 403, 429, 5xx), or null for non-Telegram errors. */
+export function telegramErrorCode(error: unknown): number | null {
+  return error instanceof TelegramError ? error.code : null;
+}
+
+/** Seconds Telegram asked us to wait (429 `parameters.retry_after`), or null. */
+export function retryAfterSeconds(error: unknown): number | null {
+  if (!(error instanceof TelegramError)) return null;
+  const value = error.parameters?.retry_after;
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+/** 400 "can't parse entities": our HTML was rejected; the plain-text resend is the cure. */
+export function isCantParseEntities(error: unknown): boolean {
+  return (
+    error instanceof TelegramError && error.code === 400 && /can't parse entities/i.test(error.description)
+  );
+}
+
+/** 400 "message is not modified": an edit with the same text, harmless. */
+export function isMessageNotModified(error: unknown): boolean {
+  return (
+    error instanceof TelegramError && error.code === 400 && /message is not modified/i.test(error.description)
+  );
+}
+
+const networkErrorCodes = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
+]);
+
+/** The request never got an HTTP answer (DNS, refused, reset, timeout). */
+export function isNetworkFailure(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name === "AbortError") return false;
+  if (error.name === "FetchError") return true; // node-fetch, which telegraf uses
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && networkErrorCodes.has(code);
+}
+
+/** Worth trying again: rate limited, a server error, or no answer at all. */
+export function isRetryableFailure(error: unknown): boolean {
+  const code = telegramErrorCode(error);
+  if (code !== null) return code === 429 || code >= 500;
+  return isNetworkFailure(error);
+}
