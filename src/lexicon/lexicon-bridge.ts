@@ -1,0 +1,46 @@
+import type { LanguageBridge } from "../briefbot.ts";
+import type { ChunkStore } from "../store/store.ts";
+import { type LearnedPair, learnPairs } from "./learn-pairs.ts";
+import { Lexicon } from "./lexicon.ts";
+
+const pairsSetting = "learned_pairs";
+
+/**
+ * The lexicon as the core uses it, with the bilingual pairs learned from ingested briefs kept in
+ * the store, so every process (and every bot replica) expands queries with the same pairs that
+ * enriched the chunks.
+ */
+export async function createLexiconBridge(
+  store: ChunkStore,
+  options: { extraGlossaryPath?: string | undefined } = {},
+): Promise<LanguageBridge> {
+  const lexicon = Lexicon.load({ extraGlossaryPath: options.extraGlossaryPath });
+  const known = new Map<string, LearnedPair>();
+  const stored = await store.readSetting(pairsSetting);
+  if (stored !== null) {
+    try {
+      for (const pair of JSON.parse(stored) as LearnedPair[]) known.set(`${pair.zh}\u0000${pair.en}`, pair);
+    } catch {
+      // A damaged setting only costs the learned pairs; the next ingest writes it again.
+    }
+    lexicon.addPairs([...known.values()]);
+  }
+  let changed = false;
+  return {
+    expandQuery: (question) => lexicon.expandQuery(question),
+    enrichmentTerms: (text) => lexicon.enrichmentTerms(text),
+    glossEntities: (text, targetLang) => lexicon.glossEntities(text, targetLang),
+    learnFromText(text) {
+      const fresh = learnPairs(text).filter((pair) => !known.has(`${pair.zh}\u0000${pair.en}`));
+      if (fresh.length === 0) return;
+      for (const pair of fresh) known.set(`${pair.zh}\u0000${pair.en}`, pair);
+      lexicon.addPairs(fresh);
+      changed = true;
+    },
+    async persist() {
+      if (!changed) return;
+      await store.writeSetting(pairsSetting, JSON.stringify([...known.values()]));
+      changed = false;
+    },
+  };
+}

@@ -1,0 +1,592 @@
+import { readFileSync } from "node:fs";
+import { addSegmenterWords, foldEnglish, isStopword, segmentWords, tokenize } from "../text/segment.ts";
+import { type CedictDictionary, type CedictEntry, loadCedict } from "./cedict.ts";
+import type { LearnedPair } from "./learn-pairs.ts";
+
+/**
+ * The offline bilingual lexicon: lets an English question reach a Chinese passage and the reverse.
+ * Three sources, most trusted first: pairs learned from the ingested issues themselves, the bundled
+ * glossary (plus an operator's), and CC-CEDICT (CC BY-SA 4.0, MDBG). Everything is a dictionary
+ * lookup; nothing scans the vocabulary at query time.
+ */
+
+/** A search term and how much it should count relative to the question's own words (1). */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+/** A name found in a passage and its other-language form, e.g. { source: "腾讯", gloss: "Tencent" }. */
+export interface GlossedEntity {
+  source: string;
+  gloss: string;
+}
+
+/** One glossary line: a Chinese term and its English names, preferred name first. */
+export interface GlossaryEntry {
+  zh: string;
+  en: string[];
+}
+
+/** Options for `Lexicon.load`. */
+export interface LexiconLoadOptions {
+  /** An operator glossary in the same format as glossary.tsv (config passes BRIEFBOT_GLOSSARY). */
+  extraGlossaryPath?: string;
+  /** Skip CC-CEDICT (tests of the glossary alone, or a minimal install). Default false. */
+  withoutCedict?: boolean;
+}
+
+/**
+ * Relative weights of translated terms. Names are nearly as good as the original word; dictionary
+ * senses get less the more senses a word has, because only one of them is meant.
+ */
+const weights = {
+  name: 0.6,
+  nameAlias: 0.45,
+  /** Glossary terms (lower-case English: 合伙人 → partner) are curated but still ordinary words. */
+  term: 0.5,
+  termAlias: 0.4,
+  ambiguousName: 0.3,
+  properNoun: 0.5,
+  singleSense: 0.45,
+  twoSensesFirst: 0.4,
+  twoSensesSecond: 0.3,
+  fewSensesFirst: 0.3,
+  fewSensesSecond: 0.2,
+  manySenses: 0.2,
+  reverseFirst: 0.4,
+  reverseSecond: 0.25,
+  /** Search sub-words of a Chinese translation ("合伙" inside "合伙人") count for less than the whole. */
+  subWordFactor: 0.7,
+  /** Very frequent words (jieba frequency above `commonWordFrequency`) say little about the topic. */
+  commonWordFactor: 0.6,
+} as const;
+
+/** At most this many translated terms join a query, so an ambiguous question cannot flood BM25. */
+export const maxExpansionTerms = 12;
+/** At most this many other-language terms are added to a chunk's search column. */
+export const maxEnrichmentTerms = 30;
+const maxTermsPerWord = 3;
+const commonWordFrequency = 30_000;
+// A glossary word that is also a frequent ordinary word (理想 "ideal" / Li Auto) is only a weak name.
+const ambiguousNameFrequency = 1_000;
+// Chunk enrichment takes ordinary dictionary words only when they are this specific.
+const enrichmentMaxFrequency = 3_000;
+const maxChineseWordsPerMatch = 4;
+
+const cjkRunPattern = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
+const latinWordPattern = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const hasCjk = /[\u3400-\u9fff]/u;
+
+// Question and meta words that carry no topic: translating them only adds noise.
+const unexpandableChinese = new Set(
+  (
+    "多久 为什么 为何 怎样 怎么样 哪里 哪儿 何时 什么时候 是否 有没有 谁 几个 几家 平时 当年 当时 最近 目前 以前 之前 现在 " +
+    "文章 作者 本文 报道 提到 认为 表示 觉得 一下 一些 已经 可以 还是 因为 所以 但是 如果 这些 那些 哪家 一次 主要 通过 " +
+    "时候 到时候 怎么 为了 进行 这样 那样 这种 那种 时间 问题 情况 方面 东西 事情 有关 之后 以后 然后 其实 非常 比较 "
+  ).split(" "),
+);
+const unexpandableEnglish = new Set(
+  (
+    "according say said says tell told think thought know get got make made take did way thing something anything " +
+    "still well back even ever really actually one like use used want need come go going see look give kind lot " +
+    "mention describe explain call name article essay story author writer newsletter issue post piece brief " +
+    "happen year time long often which why how many much"
+  )
+    .split(" ")
+    .map(foldEnglish),
+);
+// Characters so frequent in ordinary text that teaching jieba a two-character name containing them
+// (美的, 大众) would re-segment ordinary sentences ("完美的").
+const functionCharacters = new Set([
+  ..."的了是在和有不人一大中上下为个我你他她它这那就也都而及与或被把对从以之于其会能要说到着过地得所",
+]);
+
+interface LatinToken {
+  folded: string;
+  capitalised: boolean;
+  /** Pieces of a hyphenated word ("Slovakia-based"), tried as names when the whole word is unknown. */
+  parts?: LatinToken[];
+}
+
+interface Translation {
+  terms: string[];
+  weight: number;
+}
+
+interface ChineseName {
+  /** English names, preferred first. */
+  english: string[];
+  /** A name (capitalised English: Tencent) rather than a term (partner); names weigh more. */
+  isName: boolean;
+  /** A name that is also an ordinary frequent word (理想: Li Auto / ideal), so the reading is uncertain. */
+  ambiguous: boolean;
+}
+
+interface EnglishName {
+  /** Chinese forms, preferred first. */
+  chinese: string[];
+  /** The English name as written in the glossary or text, for display. */
+  display: string;
+  /** Written capitalised ("Arm", "Honor"): as a single word it must be capitalised in the text too. */
+  proper: boolean;
+}
+
+/** Parse glossary text (`中文<TAB>English[|alias…]`, `#` comments); malformed lines are skipped. */
+export function parseGlossary(text: string): GlossaryEntry[] {
+  const entries: GlossaryEntry[] = [];
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line.length === 0 || line.startsWith("#")) continue;
+    const tab = line.indexOf("\t");
+    if (tab <= 0) continue;
+    const zh = line.slice(0, tab).trim().normalize("NFKC");
+    const en = line
+      .slice(tab + 1)
+      .split("|")
+      .map((name) => name.trim())
+      .filter((name) => name.length > 0);
+    if (zh.length > 0 && en.length > 0) entries.push({ zh, en });
+  }
+  return entries;
+}
+
+/** Latin words of a text as the search column has them (lower-cased, folded, no stopwords), with case kept. */
+function latinTokens(text: string): LatinToken[] {
+  const tokens: LatinToken[] = [];
+  const withoutChinese = text.normalize("NFKC").replace(cjkRunPattern, " \n ");
+  for (const match of withoutChinese.matchAll(latinWordPattern)) {
+    const lower = match[0].toLowerCase();
+    if (isStopword(lower)) continue;
+    const token: LatinToken = { folded: foldEnglish(lower), capitalised: /^\p{Lu}/u.test(match[0]) };
+    if (match[0].includes("-")) {
+      token.parts = match[0]
+        .split("-")
+        .filter((part) => part.length > 0 && !isStopword(part.toLowerCase()))
+        .map((part) => ({ folded: foldEnglish(part.toLowerCase()), capitalised: /^\p{Lu}/u.test(part) }));
+    }
+    tokens.push(token);
+  }
+  return tokens;
+}
+
+function chineseRuns(text: string): string[] {
+  return [...text.normalize("NFKC").matchAll(cjkRunPattern)].map((match) => match[0]);
+}
+
+function isTeachable(word: string): boolean {
+  const characters = [...word];
+  if (!/^[\u3400-\u9fff]+$/u.test(word) || characters.length < 2) return false;
+  return characters.length >= 3 || !characters.some((character) => functionCharacters.has(character));
+}
+
+function round(weight: number): number {
+  return Math.round(weight * 100) / 100;
+}
+
+/** Bilingual lookups for query expansion, chunk enrichment and answer glossing. */
+export class Lexicon {
+  private readonly chineseNames = new Map<string, ChineseName>();
+  private readonly englishNames = new Map<string, EnglishName>();
+  private longestEnglishName = 1;
+  private readonly translationMemo = new Map<string, Translation[]>();
+
+  private constructor(private readonly dictionary: CedictDictionary) {}
+
+  /**
+   * Build the process's lexicon: bundled glossary, optional operator glossary, CC-CEDICT. Also
+   * teaches jieba the glossary's Chinese names so "国轩高科" stays one token in index and query alike.
+   */
+  static load(options: LexiconLoadOptions = {}): Lexicon {
+    const dictionary: CedictDictionary = options.withoutCedict
+      ? { lookup: () => undefined, reverse: () => [], size: 0 }
+      : loadCedict();
+    const lexicon = new Lexicon(dictionary);
+    const bundled = parseGlossary(readFileSync(new URL("./glossary.tsv", import.meta.url), "utf8"));
+    lexicon.addGlossary(bundled);
+    if (options.extraGlossaryPath !== undefined) {
+      // The operator's entries come last but win: they are put in front of existing names.
+      lexicon.addGlossary(parseGlossary(readFileSync(options.extraGlossaryPath, "utf8")), true);
+    }
+    return lexicon;
+  }
+
+  /** Add glossary entries (also used for operator files); `preferred` puts their names first. */
+  addGlossary(entries: readonly GlossaryEntry[], preferred = false): void {
+    const teach: string[] = [];
+    for (const entry of entries) {
+      this.addName(entry.zh, entry.en, preferred);
+      if (!this.chineseNames.get(entry.zh)?.ambiguous && isTeachable(entry.zh)) teach.push(entry.zh);
+    }
+    addSegmenterWords(teach);
+  }
+
+  /** Add pairs learned from ingested text (see `learnPairs`); glossary names stay preferred. */
+  addPairs(pairs: readonly LearnedPair[]): void {
+    const teach: string[] = [];
+    for (const pair of pairs) {
+      const zh = pair.zh.normalize("NFKC");
+      this.addName(zh, [pair.en], false);
+      if (!this.chineseNames.get(zh)?.ambiguous && isTeachable(zh)) teach.push(zh);
+    }
+    addSegmenterWords(teach);
+  }
+
+  private addName(zhRaw: string, englishNames: readonly string[], preferred: boolean): void {
+    const zh = zhRaw.normalize("NFKC");
+    const existing = this.chineseNames.get(zh);
+    const merged = preferred
+      ? [...englishNames, ...(existing?.english ?? [])]
+      : [...(existing?.english ?? []), ...englishNames];
+    const unique = merged.filter(
+      (name, index) => merged.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === index,
+    );
+    const cedictEntry = this.dictionary.lookup(zh);
+    const isName = unique.some((name) => /^[\p{Lu}\d]/u.test(name));
+    const ambiguous =
+      isName &&
+      cedictEntry !== undefined &&
+      !cedictEntry.proper &&
+      cedictEntry.frequency > ambiguousNameFrequency;
+    this.chineseNames.set(zh, { english: unique, isName, ambiguous });
+    this.translationMemo.clear();
+    for (const english of englishNames) {
+      const key = tokenize(english).join(" ");
+      if (key.length === 0) continue;
+      const known = this.englishNames.get(key);
+      const chinese =
+        known === undefined ? [zh] : preferred ? [zh, ...known.chinese] : [...known.chinese, zh];
+      this.englishNames.set(key, {
+        chinese: [...new Set(chinese)],
+        display: known?.display ?? english,
+        proper: /^\p{Lu}/u.test(english),
+      });
+      this.longestEnglishName = Math.max(this.longestEnglishName, key.split(" ").length);
+    }
+  }
+
+  /** Chinese words of a run, joining adjacent jieba words when together they form a known name. */
+  private chineseWords(run: string): string[] {
+    const words = segmentWords(run);
+    const result: string[] = [];
+    for (let index = 0; index < words.length; ) {
+      let taken = 1;
+      for (let length = Math.min(maxChineseWordsPerMatch, words.length - index); length >= 2; length -= 1) {
+        const joined = words.slice(index, index + length).join("");
+        if (this.chineseNames.has(joined) || this.dictionary.lookup(joined)?.proper) {
+          taken = length;
+          break;
+        }
+      }
+      result.push(words.slice(index, index + taken).join(""));
+      index += taken;
+    }
+    return result;
+  }
+
+  /** English renderings of one Chinese word, each with the weight its reliability earns. */
+  private translateChinese(word: string): Translation[] {
+    const memo = this.translationMemo.get(word);
+    if (memo !== undefined) return memo;
+    const translations: Translation[] = [];
+    const name = this.chineseNames.get(word);
+    const entry = this.dictionary.lookup(word);
+    if (name !== undefined) {
+      name.english.slice(0, 2).forEach((english, index) => {
+        const [first, alias] = name.isName
+          ? [weights.name, weights.nameAlias]
+          : [weights.term, weights.termAlias];
+        const weight = name.ambiguous ? weights.ambiguousName : index === 0 ? first : alias;
+        translations.push({ terms: tokenize(english), weight });
+      });
+      // An ambiguous name keeps its ordinary sense too: 理想 is "ideal" more often than Li Auto.
+      if (name.ambiguous && entry !== undefined)
+        translations.push(...this.dictionarySenses(entry).slice(0, 1));
+    } else if (
+      entry !== undefined &&
+      [...word].length >= 2 &&
+      !isStopword(word) &&
+      !unexpandableChinese.has(word)
+    ) {
+      translations.push(...this.dictionarySenses(entry));
+    }
+    const cleaned = translations
+      .map((translation) => ({ ...translation, terms: translation.terms.slice(0, 3) }))
+      .filter((translation) => translation.terms.length > 0);
+    this.translationMemo.set(word, cleaned);
+    return cleaned;
+  }
+
+  /** CEDICT senses weighted by how many senses compete (more senses: less sure which is meant). */
+  private dictionarySenses(entry: CedictEntry): Translation[] {
+    const glosses = entry.glosses;
+    const factor = entry.frequency > commonWordFrequency ? weights.commonWordFactor : 1;
+    const sense = (index: number, weight: number): Translation[] => {
+      const gloss = glosses[index];
+      return gloss === undefined ? [] : [{ terms: tokenize(gloss), weight: weight * factor }];
+    };
+    if (entry.proper) return sense(0, weights.properNoun);
+    if (glosses.length === 1) return sense(0, weights.singleSense);
+    if (glosses.length === 2)
+      return [...sense(0, weights.twoSensesFirst), ...sense(1, weights.twoSensesSecond)];
+    if (glosses.length <= 4)
+      return [...sense(0, weights.fewSensesFirst), ...sense(1, weights.fewSensesSecond)];
+    return sense(0, weights.manySenses);
+  }
+
+  /** Chinese renderings of an English name or word (key = folded tokens joined by spaces). */
+  private translateEnglish(key: string, allowDictionary: boolean, capitalised = true): Translation[] {
+    const memoKey = `en:${key}:${allowDictionary ? 1 : 0}:${capitalised ? 1 : 0}`;
+    const memo = this.translationMemo.get(memoKey);
+    if (memo !== undefined) return memo;
+    const translations: Translation[] = [];
+    const known = this.englishNames.get(key);
+    // A lower-case "arm" in the text is the limb, not the company the glossary knows as "Arm".
+    const name = known?.proper && !capitalised && !key.includes(" ") ? undefined : known;
+    if (name !== undefined) {
+      const [first, alias] = name.proper
+        ? [weights.name, weights.nameAlias]
+        : [weights.term, weights.termAlias];
+      name.chinese.slice(0, 2).forEach((chinese, index) => {
+        translations.push(...this.chineseTerms(chinese, index === 0 ? first : alias));
+      });
+    } else if (allowDictionary) {
+      // "mark" is not 马克 and "apple" need not be 苹果公司: lower-case words skip name entries.
+      const candidates = this.dictionary
+        .reverse(key)
+        .filter((chinese) => capitalised || !this.dictionary.lookup(chinese)?.proper);
+      candidates.slice(0, 2).forEach((chinese, index) => {
+        translations.push(
+          ...this.chineseTerms(chinese, index === 0 ? weights.reverseFirst : weights.reverseSecond),
+        );
+      });
+    }
+    this.translationMemo.set(memoKey, translations);
+    return translations;
+  }
+
+  /** A Chinese translation as index tokens: the whole word at full weight, its search sub-words at less. */
+  private chineseTerms(chinese: string, weight: number): Translation[] {
+    const tokens = tokenize(chinese);
+    const whole = tokens.filter((token) => token === chinese);
+    // Single characters match far too much to be worth a slot; two sub-words are plenty.
+    const parts = tokens.filter((token) => token !== chinese && [...token].length > 1).slice(0, 2);
+    const result: Translation[] = [];
+    if (whole.length > 0) result.push({ terms: whole, weight });
+    if (parts.length > 0)
+      result.push({ terms: parts, weight: whole.length > 0 ? weight * weights.subWordFactor : weight });
+    return result;
+  }
+
+  /**
+   * English names and words of a question, longest glossary name first ("deutsche bank" before "bank").
+   * Returns the translations per matched span.
+   */
+  private englishSpans(tokens: readonly LatinToken[], allowDictionary: boolean): Translation[][] {
+    const spans: Translation[][] = [];
+    for (let index = 0; index < tokens.length; ) {
+      let matched = false;
+      for (let length = Math.min(this.longestEnglishName, tokens.length - index); length >= 1; length -= 1) {
+        const slice = tokens.slice(index, index + length);
+        const key = slice.map((token) => token.folded).join(" ");
+        const name = this.englishNames.get(key);
+        // "Arm" the company, not "arm" the limb: a capitalised one-word name must be capitalised here too.
+        const usable =
+          name !== undefined &&
+          !(length === 1 && name.proper && !slice[0]?.capitalised) &&
+          !(length === 1 && unexpandableEnglish.has(key));
+        if (usable) {
+          spans.push(this.translateEnglish(key, false));
+          index += length;
+          matched = true;
+          break;
+        }
+        if (length >= 2 && allowDictionary && this.dictionary.reverse(key).length > 0) {
+          spans.push(this.translateEnglish(key, true));
+          index += length;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+      const token = tokens[index];
+      index += 1;
+      if (token === undefined) continue;
+      // "Slovakia-based", "VW-backed": the capitalised piece may be a name.
+      for (const part of token.parts ?? []) {
+        const name = this.englishNames.get(part.folded);
+        if (part.capitalised && name?.proper) spans.push(this.translateEnglish(part.folded, false));
+        else if (part.capitalised && this.properChineseFor(part.folded) !== undefined) {
+          spans.push(this.translateEnglish(part.folded, true));
+        }
+      }
+      if (!allowDictionary) continue;
+      if (token.folded.length < 3 || /^\d/.test(token.folded) || unexpandableEnglish.has(token.folded))
+        continue;
+      spans.push(this.translateEnglish(token.folded, true, token.capitalised));
+    }
+    return spans;
+  }
+
+  /**
+   * Search terms for a question: its own tokens at weight 1, then at most `maxExpansionTerms`
+   * other-language terms at lower weights (names ~0.6, single-sense words ~0.45, ambiguous words ≤0.3).
+   */
+  expandQuery(question: string): WeightedTerm[] {
+    const own = [...new Set(tokenize(question))];
+    const ownSet = new Set(own);
+    const expansion = new Map<string, number>();
+    const offer = (translations: readonly Translation[]): void => {
+      let offered = 0;
+      for (const translation of translations) {
+        for (const term of translation.terms) {
+          if (offered >= maxTermsPerWord) return;
+          if (ownSet.has(term) || isStopword(term)) continue;
+          const weight = round(translation.weight);
+          if ((expansion.get(term) ?? 0) < weight) expansion.set(term, weight);
+          offered += 1;
+        }
+      }
+    };
+    for (const run of chineseRuns(question)) {
+      for (const word of this.chineseWords(run)) offer(this.translateChinese(word));
+    }
+    for (const span of this.englishSpans(latinTokens(question), true)) offer(span);
+    // Stable sort: equal weights keep question order.
+    const ranked = [...expansion].sort((left, right) => right[1] - left[1]).slice(0, maxExpansionTerms);
+    return [
+      ...own.map((term) => ({ term, weight: 1 })),
+      ...ranked.map(([term, weight]) => ({ term, weight })),
+    ];
+  }
+
+  /**
+   * Other-language terms to index with a chunk (at most `maxEnrichmentTerms`): English names and
+   * specific nouns for Chinese text; Chinese names of the entities English text mentions.
+   */
+  enrichmentTerms(text: string): string[] {
+    const present = new Set(tokenize(text));
+    // [terms, score, frequency]: higher score first, then rarer words first.
+    const candidates: Array<[string[], number, number]> = [];
+    const seenWords = new Set<string>();
+    for (const run of chineseRuns(text)) {
+      for (const word of this.chineseWords(run)) {
+        if (seenWords.has(word)) continue;
+        seenWords.add(word);
+        const candidate = this.enrichChinese(word);
+        if (candidate !== undefined) candidates.push(candidate);
+      }
+    }
+    const englishTokens = latinTokens(text);
+    for (const span of this.englishSpans(englishTokens, false)) {
+      // The whole Chinese word is enough in the index: a Chinese query emits it too (search mode).
+      candidates.push([span[0]?.terms ?? [], 3, 0]);
+    }
+    for (const token of englishTokens) {
+      if (!token.capitalised || this.englishNames.has(token.folded)) continue;
+      const properChinese = this.properChineseFor(token.folded);
+      if (properChinese !== undefined) {
+        const tokens = tokenize(properChinese);
+        const terms = tokens.includes(properChinese) ? [properChinese] : tokens;
+        candidates.push([terms, 2, this.dictionary.lookup(properChinese)?.frequency ?? 0]);
+      }
+    }
+    candidates.sort((left, right) => right[1] - left[1] || left[2] - right[2]);
+    const result: string[] = [];
+    for (const [terms] of candidates) {
+      for (const term of terms) {
+        if (result.length >= maxEnrichmentTerms) return result;
+        if (!present.has(term) && !isStopword(term) && !result.includes(term)) result.push(term);
+      }
+    }
+    return result;
+  }
+
+  private enrichChinese(word: string): [string[], number, number] | undefined {
+    const name = this.chineseNames.get(word);
+    const entry = this.dictionary.lookup(word);
+    const frequency = entry?.frequency ?? 0;
+    if (name !== undefined && !name.ambiguous) {
+      return [
+        name.english.slice(0, 2).flatMap((english) => tokenize(english)),
+        name.isName ? 3 : 1.5,
+        frequency,
+      ];
+    }
+    if (entry === undefined || [...word].length < 2 || isStopword(word) || unexpandableChinese.has(word)) {
+      return undefined;
+    }
+    const firstGloss = entry.glosses[0];
+    if (firstGloss === undefined) return undefined;
+    if (entry.proper && frequency < commonWordFrequency) return [tokenize(firstGloss), 2, frequency];
+    // Ordinary words only when specific: few senses and not common.
+    const glossTerms = tokenize(firstGloss);
+    const vague = glossTerms.length > 2 || glossTerms.some((term) => unexpandableEnglish.has(term));
+    if (entry.glosses.length <= 2 && frequency < enrichmentMaxFrequency && !vague) {
+      return [glossTerms, 1, frequency];
+    }
+    return undefined;
+  }
+
+  /** The Chinese name CEDICT gives a capitalised English word, when that word is a name there too. */
+  private properChineseFor(folded: string): string | undefined {
+    for (const chinese of this.dictionary.reverse(folded).slice(0, 2)) {
+      const entry = this.dictionary.lookup(chinese);
+      if (entry?.proper && tokenize(entry.glosses[0] ?? "").join(" ") === folded) return chinese;
+    }
+    return undefined;
+  }
+
+  /**
+   * Key entities of a passage named in the other language, in order of appearance, for answers such
+   * as "腾讯 (Tencent)". `targetLang` "en" glosses Chinese names; "zh" glosses English names.
+   */
+  glossEntities(text: string, targetLang: "en" | "zh"): GlossedEntity[] {
+    const entities: GlossedEntity[] = [];
+    const seen = new Set<string>();
+    const add = (source: string, gloss: string | undefined): void => {
+      if (gloss === undefined || seen.has(source) || source === gloss) return;
+      seen.add(source);
+      entities.push({ source, gloss });
+    };
+    if (targetLang === "en") {
+      for (const run of chineseRuns(text)) {
+        for (const word of this.chineseWords(run)) {
+          const name = this.chineseNames.get(word);
+          if (name?.isName && !name.ambiguous) add(word, name.english[0]);
+          else if ([...word].length >= 2) {
+            const entry = this.dictionary.lookup(word);
+            if (entry?.proper) add(word, entry.glosses[0]);
+          }
+        }
+      }
+      return entities;
+    }
+    const tokens = latinTokens(text);
+    for (let index = 0; index < tokens.length; ) {
+      let taken = 1;
+      for (let length = Math.min(this.longestEnglishName, tokens.length - index); length >= 1; length -= 1) {
+        const slice = tokens.slice(index, index + length);
+        const name = this.englishNames.get(slice.map((token) => token.folded).join(" "));
+        if (name !== undefined && !(length === 1 && name.proper && !slice[0]?.capitalised)) {
+          if (name.proper) add(name.display, name.chinese[0]);
+          taken = length;
+          break;
+        }
+        if (length === 1 && slice[0]?.capitalised) {
+          const chinese = this.properChineseFor(slice[0].folded);
+          const display = chinese === undefined ? undefined : this.dictionary.lookup(chinese)?.glosses[0];
+          if (chinese !== undefined && display !== undefined) add(display, chinese);
+        }
+      }
+      index += taken;
+    }
+    return entities;
+  }
+
+  /** Whether any source knows this Chinese word or English name (diagnostics and tests). */
+  knows(term: string): boolean {
+    if (hasCjk.test(term)) return this.chineseNames.has(term) || this.dictionary.lookup(term) !== undefined;
+    return this.englishNames.has(tokenize(term).join(" "));
+  }
+}

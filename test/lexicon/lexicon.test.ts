@@ -1,0 +1,242 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { learnPairs } from "../../src/lexicon/learn-pairs.ts";
+import { Lexicon, maxEnrichmentTerms, maxExpansionTerms, parseGlossary } from "../../src/lexicon/lexicon.ts";
+import { isStopword, segmentWords, tokenize } from "../../src/text/segment.ts";
+
+let lexicon: Lexicon;
+beforeAll(() => {
+  lexicon = Lexicon.load();
+}, 30_000);
+
+const expansionOf = (question: string) => lexicon.expandQuery(question).filter((term) => term.weight < 1);
+const expandedTerms = (question: string) => expansionOf(question).map((term) => term.term);
+
+describe("parseGlossary", () => {
+  it("reads names and aliases, skips comments and malformed lines", () => {
+    const text = "# comment\n\n马云\tJack Ma|Ma Yun\nno tab here\n腾讯\t Tencent \n";
+    expect(parseGlossary(text)).toEqual([
+      { zh: "马云", en: ["Jack Ma", "Ma Yun"] },
+      { zh: "腾讯", en: ["Tencent"] },
+    ]);
+  });
+
+  it("the bundled glossary is large and well formed", () => {
+    const text = readFileSync(new URL("../../src/lexicon/glossary.tsv", import.meta.url), "utf8");
+    const entries = parseGlossary(text);
+    expect(entries.length).toBeGreaterThan(400);
+    const dataLines = text.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("#"));
+    expect(dataLines.length).toBe(entries.length);
+  });
+});
+
+describe("Chinese → English", () => {
+  it.each([
+    ["腾讯", "tencent"],
+    ["拼多多", "pinduoduo"],
+    ["字节跳动", "bytedance"],
+    ["超级计算机", "supercomputer"],
+    ["国内生产总值", "gdp"],
+    ["宁德时代", "catl"],
+    ["国轩高科", "gotion"],
+    ["当当网", "dangdang"],
+    ["英伟达", "nvidia"],
+  ])("%s → %s", (chinese, english) => {
+    expect(expandedTerms(chinese)).toContain(english);
+  });
+});
+
+describe("English → Chinese", () => {
+  it.each([
+    ["Tencent", "腾讯"],
+    ["What did Pinduoduo do?", "拼多多"],
+    ["ByteDance", "字节跳动"],
+    ["Deutsche Bank", "德意志银行"],
+    ["CATL", "宁德时代"],
+    ["Arm China", "安谋中国"],
+    ["battery", "电池"],
+  ])("%s → %s", (english, chinese) => {
+    expect(expandedTerms(english)).toContain(chinese);
+  });
+
+  it("a capitalised one-word name needs capitals: Arm the company, not arm the limb", () => {
+    expect(expandedTerms("Arm licenses chip designs")).toContain("安谋");
+    expect(expandedTerms("he broke his arm")).not.toContain("安谋");
+  });
+});
+
+describe("expandQuery", () => {
+  it("keeps the question's own tokens at weight 1 first", () => {
+    const terms = lexicon.expandQuery("腾讯的小程序");
+    const own = tokenize("腾讯的小程序");
+    expect(terms.slice(0, own.length)).toEqual(own.map((term) => ({ term, weight: 1 })));
+  });
+
+  it("weights names above single-sense words above many-sense words", () => {
+    const weightOf = (question: string, term: string) =>
+      expansionOf(question).find((candidate) => candidate.term === term)?.weight;
+    const name = weightOf("腾讯", "tencent") ?? 0;
+    const singleSense = weightOf("超级计算机", "supercomputer") ?? 0;
+    const manySenses = weightOf("进攻", "attack") ?? 0;
+    expect(name).toBeGreaterThan(singleSense);
+    expect(singleSense).toBeGreaterThan(manySenses);
+    expect(manySenses).toBeGreaterThan(0);
+    for (const term of expansionOf("马斯克怎么评价小鹏在无人驾驶上的投入?")) {
+      expect(term.weight).toBeLessThanOrEqual(0.6);
+      expect(term.weight).toBeGreaterThan(0);
+    }
+  });
+
+  it("caps the expansion so a long ambiguous question cannot flood the query", () => {
+    const question =
+      "打开 工作 分 张 开 打 行 发 make take run set play point line work get hold turn keep draw charge";
+    const expansion = expansionOf(question);
+    expect(expansion.length).toBeLessThanOrEqual(maxExpansionTerms);
+  });
+
+  it("gives an ambiguous word few, low-weight translations", () => {
+    // 工作 has five senses in CEDICT; 张 is a single character (and a surname): not expanded at all.
+    const work = expansionOf("工作");
+    expect(work.length).toBeLessThanOrEqual(3);
+    for (const term of work) expect(term.weight).toBeLessThanOrEqual(0.3);
+    expect(expansionOf("张")).toEqual([]);
+  });
+
+  it("never expands stopwords or question words", () => {
+    expect(expansionOf("的 了 是 什么 多久 哪家")).toEqual([]);
+    expect(expansionOf("what which how the of according")).toEqual([]);
+  });
+
+  it("emits translation terms as index tokens", () => {
+    // Chinese terms are what jieba's search mode emits (the word and its sub-words), English ones folded.
+    for (const { term } of expansionOf("Which battery start-ups did Gotion invest in Europe?")) {
+      expect(tokenize(term)).toContain(term);
+    }
+    for (const { term } of expansionOf("国轩高科在欧洲入股了哪家电池初创公司?")) {
+      expect(tokenize(term)).toEqual([term]);
+      expect(isStopword(term)).toBe(false);
+    }
+  });
+
+  it("takes well under a millisecond per question once loaded", () => {
+    const questions = ["国轩高科在欧洲入股了哪家电池初创公司?持股多少?", "Who was the rogue Arm China CEO?"];
+    for (const question of questions) lexicon.expandQuery(question);
+    const started = performance.now();
+    for (let round = 0; round < 200; round += 1)
+      for (const question of questions) lexicon.expandQuery(question);
+    expect((performance.now() - started) / 400).toBeLessThan(1);
+  });
+});
+
+describe("Lexicon.load", () => {
+  it("teaches jieba the glossary's names", () => {
+    expect(segmentWords("国轩高科在欧洲")).toContain("国轩高科");
+  });
+
+  it("reads an operator glossary, whose names win", () => {
+    const directory = mkdtempSync(join(tmpdir(), "briefbot-glossary-"));
+    const path = join(directory, "extra.tsv");
+    writeFileSync(path, "# operator entries\n星火科创\tSparkfire Labs\n");
+    const withExtra = Lexicon.load({ extraGlossaryPath: path });
+    expect(withExtra.expandQuery("星火科创").map((term) => term.term)).toContain("sparkfire");
+    expect(withExtra.expandQuery("Sparkfire Labs").map((term) => term.term)).toContain("星火科创");
+  });
+});
+
+describe("addPairs", () => {
+  it("uses pairs learned from the text in both directions", () => {
+    const local = Lexicon.load();
+    local.addPairs(learnPairs("公司宣布与蓝鲸智联（Bluewhale Link）合作"));
+    expect(local.expandQuery("蓝鲸智联").map((term) => term.term)).toContain("bluewhale");
+    expect(local.expandQuery("What did Bluewhale Link announce?").map((term) => term.term)).toContain(
+      "蓝鲸智联",
+    );
+  });
+});
+
+describe("enrichmentTerms", () => {
+  it("adds English names to a Chinese chunk", () => {
+    const terms = lexicon.enrichmentTerms("宁德时代与天赐材料解绑,国轩高科在斯洛伐克入股电池初创公司。");
+    expect(terms).toEqual(expect.arrayContaining(["catl", "tinci", "gotion", "slovakia"]));
+  });
+
+  it("adds Chinese names to an English chunk, including CEDICT place names", () => {
+    const terms = lexicon.enrichmentTerms(
+      "Gotion bought a stake in Slovakia-based InoBat; CATL works with Ford.",
+    );
+    expect(terms).toEqual(expect.arrayContaining(["国轩高科", "宁德时代", "福特", "斯洛伐克"]));
+  });
+
+  it("stays selective: capped, no stopwords, nothing the chunk already has", () => {
+    const chinese = readFileSync(new URL("../../src/lexicon/glossary.tsv", import.meta.url), "utf8")
+      .split("\n")
+      .filter((line) => line.includes("\t") && !line.startsWith("#"))
+      .map((line) => line.split("\t")[0])
+      .join(",");
+    const terms = lexicon.enrichmentTerms(chinese);
+    expect(terms.length).toBeLessThanOrEqual(maxEnrichmentTerms);
+    const plain = lexicon.enrichmentTerms("他说我们今天去了那里,然后就回来了。");
+    expect(plain.length).toBeLessThanOrEqual(3);
+    const present = new Set(tokenize("Tencent 腾讯"));
+    for (const term of lexicon.enrichmentTerms("Tencent 腾讯")) expect(present.has(term)).toBe(false);
+  });
+});
+
+describe("glossEntities", () => {
+  it("names Chinese entities in English", () => {
+    expect(lexicon.glossEntities("腾讯和拼多多在深圳", "en")).toEqual([
+      { source: "腾讯", gloss: "Tencent" },
+      { source: "拼多多", gloss: "Pinduoduo" },
+      { source: "深圳", gloss: "Shenzhen" },
+    ]);
+  });
+
+  it("names English entities in Chinese", () => {
+    expect(lexicon.glossEntities("Deutsche Bank warns; Nvidia and Tesla fall in Slovakia", "zh")).toEqual([
+      { source: "Deutsche Bank", gloss: "德意志银行" },
+      { source: "Nvidia", gloss: "英伟达" },
+      { source: "Tesla", gloss: "特斯拉" },
+      { source: "Slovakia", gloss: "斯洛伐克" },
+    ]);
+  });
+});
+
+const devPath = "/work/shared/eval/dev.jsonl";
+interface DevQuestion {
+  id: string;
+  question: string;
+  gold: string[];
+  kind: string;
+}
+
+describe.runIf(existsSync(devPath) && existsSync("/work/shared/corpus"))("crosslingual dev questions", () => {
+  const questions = existsSync(devPath)
+    ? readFileSync(devPath, "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as DevQuestion)
+        .filter((question) => question.kind === "crosslingual")
+    : [];
+
+  it("has the four crosslingual questions", () => {
+    expect(questions.length).toBeGreaterThanOrEqual(4);
+  });
+
+  // Proxy for retrieval: the expanded query must share ≥ 2 meaningful terms with what the gold
+  // passage is indexed under (its tokens plus its enrichment terms). `briefbot eval` is the real test.
+  it.each(questions.map((question) => [question.id, question] as const))(
+    "%s reaches its gold",
+    (_id, question) => {
+      const indexed = new Set(
+        question.gold.flatMap((gold) => [...tokenize(gold), ...lexicon.enrichmentTerms(gold)]),
+      );
+      const shared = lexicon
+        .expandQuery(question.question)
+        .map((term) => term.term)
+        .filter((term) => indexed.has(term) && !isStopword(term) && [...term].length > 1);
+      expect(shared.length, `shared: ${shared.join(" ")}`).toBeGreaterThanOrEqual(2);
+    },
+  );
+});
