@@ -20,6 +20,8 @@ export interface LanguageBridge {
   expandQuery(question: string): WeightedTerm[];
   enrichmentTerms(text: string): string[];
   learnFromText?(text: string): void;
+  /** Save what `learnFromText` learned, after an ingest. */
+  persist?(): Promise<void>;
   glossEntities?(text: string, targetLang: "en" | "zh"): Array<{ source: string; gloss: string }>;
 }
 
@@ -83,8 +85,12 @@ export class Briefbot implements BriefbotService {
 
   /** The offline answerer over this store's term statistics (also the fallback of generated answers). */
   extractiveAnswerer(): Answerer {
+    const bridge = this.options.bridge;
     return createExtractiveAnswerer({
       statistics: () => this.statistics ?? TermStatistics.fromSearchTexts([]),
+      glossEntities: bridge?.glossEntities
+        ? (text, lang) => bridge.glossEntities?.(text, lang) ?? []
+        : undefined,
     });
   }
 
@@ -104,6 +110,7 @@ export class Briefbot implements BriefbotService {
       onIssueText: bridge?.learnFromText ? (text) => bridge.learnFromText?.(text) : undefined,
       ...options,
     });
+    await bridge?.persist?.();
     this.statistics = null;
     this.statisticsLoading = null;
     return report;
@@ -151,6 +158,8 @@ export class Briefbot implements BriefbotService {
       plan,
       limit,
       filters,
+      // Hashed n-gram vectors mostly repeat what BM25 already found; semantic ones find paraphrases.
+      vectorWeight: this.options.embedder.id.startsWith("hashing") ? 0.25 : 1,
     });
   }
 

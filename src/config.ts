@@ -114,6 +114,8 @@ const environmentSchema = z.object({
   SLACK_ALLOWED_CHANNELS: commaList,
   /** Whether direct messages are answered. Default true. */
   SLACK_ALLOW_DMS: booleanFlag(true),
+  /** An extra bilingual glossary (`中文<TAB>English|alias`), whose entries win over the bundled one. */
+  BRIEFBOT_GLOSSARY: optionalString,
   /** Where 👍/👎 clicks are recorded. Default `.briefbot/feedback.jsonl`. */
   BRIEFBOT_FEEDBACK_FILE: optionalString.transform((value) => value ?? ".briefbot/feedback.jsonl"),
 });

@@ -8,6 +8,7 @@ import type { Embedder } from "./embed/embedder.ts";
 import { createHashingEmbedder } from "./embed/hashing-embedder.ts";
 import { describeError } from "./errors.ts";
 import { JsonlFeedbackLog } from "./feedback/jsonl-feedback-log.ts";
+import { createLexiconBridge } from "./lexicon/lexicon-bridge.ts";
 import type { Logger } from "./logger.ts";
 import { createOpenAIChatModel } from "./providers/openai-chat-model.ts";
 import { resolveOpenAIEmbedder } from "./providers/openai-embedder.ts";
@@ -48,6 +49,7 @@ export async function createBriefbot(options: CreateBriefbotOptions): Promise<Br
     store,
     embedder,
     feedback: new JsonlFeedbackLog(config.BRIEFBOT_FEEDBACK_FILE),
+    bridge: await createLexiconBridge(store, { extraGlossaryPath: config.BRIEFBOT_GLOSSARY }),
   };
   if (config.BRIEFBOT_ANSWERER === "openai") {
     const prompts = loadPrompts();

@@ -22,6 +22,10 @@ export interface ExtractiveOptions {
   passagesRead?: number;
   /** Longest answer, in size units (a Latin word or a Chinese character). Default 110. */
   maximumUnits?: number;
+  /** Names the key entities of a passage in the asker's language, when the passage is in the other one. */
+  glossEntities?:
+    | ((text: string, targetLang: "en" | "zh") => Array<{ source: string; gloss: string }>)
+    | undefined;
 }
 
 export interface ScoredSentence {
@@ -114,9 +118,36 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       }
       chosen.sort((left, right) => left.passageIndex - right.passageIndex || left.position - right.position);
       const text = chosen.map((sentence) => `${sentence.text} [${sentence.passageIndex + 1}]`).join(" ");
-      return { answered: true, text, answerer: "extractive" };
+      return {
+        answered: true,
+        text: text + glossLine(chosen, input.lang, options.glossEntities),
+        answerer: "extractive",
+      };
     },
   };
+}
+
+/**
+ * When the quoted sentences are in the other language, a line naming their key entities in the
+ * asker's language ("Key names: 国轩高科 (Gotion) …"); the quotes themselves stay original.
+ */
+function glossLine(
+  chosen: ScoredSentence[],
+  lang: "en" | "zh",
+  glossEntities: ExtractiveOptions["glossEntities"],
+): string {
+  if (glossEntities === undefined) return "";
+  const foreign = chosen.filter((sentence) => sentence.lang !== lang).map((sentence) => sentence.text);
+  if (foreign.length === 0) return "";
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const entity of glossEntities(foreign.join(" "), lang)) {
+    if (seen.has(entity.source) || names.length >= 5) continue;
+    seen.add(entity.source);
+    names.push(lang === "zh" ? `${entity.source}（${entity.gloss}）` : `${entity.source} (${entity.gloss})`);
+  }
+  if (names.length === 0) return "";
+  return lang === "zh" ? `\n\n关键名称：${names.join("，")}` : `\n\nKey names: ${names.join(", ")}`;
 }
 
 export type { RetrievedPassage };

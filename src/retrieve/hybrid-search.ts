@@ -17,6 +17,13 @@ export interface HybridSearchOptions {
   filters?: SearchFilters | undefined;
   /** Candidates taken from each of BM25 and vector search before fusion. Default 40. */
   candidates?: number;
+  /**
+   * Weight of the vector list in rank fusion (BM25 has 1). Default 0.25, right for the hashing
+   * embedder, whose vectors mostly repeat the lexical signal; semantic embeddings deserve ~1.
+   */
+  vectorWeight?: number;
+  /** Share of the final score given to term coverage, the rest to fused rank. Default 0.75 (tuned on the dev set). */
+  coverageWeight?: number;
 }
 
 /** A result with the query's term coverage of it, which the answer gate reads. */
@@ -43,8 +50,9 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   const vectorIds = vector.map((result) => result.chunk.id);
   const fused = reciprocalRankFusion([
     { ids: lexicalIds, weight: 1 },
-    { ids: vectorIds, weight: 0.7 },
+    { ids: vectorIds, weight: options.vectorWeight ?? 0.25 },
   ]);
+  const coverageWeight = options.coverageWeight ?? 0.75;
   const maxFused = Math.max(1e-9, ...fused.values());
   const scored: HybridResult[] = [];
   for (const [id, fusedScore] of fused) {
@@ -59,7 +67,7 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
     const { searchText: _searchText, textHash: _textHash, docHash: _docHash, ...rest } = chunk;
     scored.push({
       ...rest,
-      score: 0.5 * (fusedScore / maxFused) + 0.5 * coverage,
+      score: (1 - coverageWeight) * (fusedScore / maxFused) + coverageWeight * coverage,
       coverage,
       lexicalRank: lexicalRank === -1 ? null : lexicalRank + 1,
       vectorRank: vectorRank === -1 ? null : vectorRank + 1,

@@ -526,6 +526,15 @@ export class LanceChunkStore implements ChunkStore {
     return rows.length;
   }
 
+  async readSetting(key: string): Promise<string | null> {
+    const rows = (await this.meta.query().where(`key = ${sqlString(`setting:${key}`)}`).toArray()) as Row[];
+    return rows[0] === undefined ? null : String(rows[0].value);
+  }
+
+  async writeSetting(key: string, value: string): Promise<void> {
+    await this.meta.mergeInsert("key").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute([{ key: `setting:${key}`, value }]);
+  }
+
   async close(): Promise<void> {
     this.chunks?.close();
     this.documentsTable.close();

@@ -74,5 +74,8 @@ export interface ChunkStore {
     embed: (texts: string[]) => Promise<number[][]>,
     identity: { id: string; dimensions: number },
   ): Promise<number>;
+  /** A small value kept with the store (e.g. bilingual pairs learned at ingest), or null. */
+  readSetting(key: string): Promise<string | null>;
+  writeSetting(key: string, value: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,115 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function briefbot(args: string[], input?: string, environment: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, "bin/briefbot.mjs"), ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "warn", ...environment },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (data: Buffer) => {
+      stdout += data.toString();
+    });
+    child.stderr.on("data", (data: Buffer) => {
+      stderr += data.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? "");
+  });
+}
+
+describe("briefbot CLI", () => {
+  let directory: string;
+  let db: string;
+
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), "briefbot-cli-"));
+    db = join(directory, "db");
+    const ingest = await briefbot(["ingest", "data", "--db", db, "--json"]);
+    expect(ingest.code).toBe(0);
+    const report = JSON.parse(ingest.stdout);
+    expect(report).toMatchObject({ files: 3, documents: 3, chunks_unchanged: 0, chunks_removed: 0, errors: [] });
+    expect(report.chunks_added).toBeGreaterThan(5);
+  }, 60_000);
+
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it("ask --json prints only the documented JSON on stdout", async () => {
+    const run = await briefbot(["ask", "How much will Alibaba spend on AI infrastructure?", "--db", db, "--json"]);
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout);
+    expect(answer).toMatchObject({ question: "How much will Alibaba spend on AI infrastructure?", answered: true, lang: "en" });
+    expect(answer.answer).toContain("380 billion");
+    expect(Object.keys(answer.citations[0]).sort()).toEqual(
+      ["n", "id", "doc_id", "publication", "title", "story", "date", "url", "path", "quote"].sort(),
+    );
+    expect(answer.citations[0].path).toBe(join("data", "briefbot-weekly-001.md"));
+  });
+
+  it("search --json ranks passages; with no query it reads one per stdin line", async () => {
+    const one = await briefbot(["search", "Temu Europe", "--db", db, "--json", "--k", "3"]);
+    expect(one.code).toBe(0);
+    const result = JSON.parse(one.stdout);
+    expect(result.query).toBe("Temu Europe");
+    expect(result.results).toHaveLength(3);
+    expect(result.results[0]).toMatchObject({ rank: 1, lang: "zh" });
+    expect(result.results[0].text).toContain("Temu");
+    expect(result.results[0].score).toBeGreaterThanOrEqual(result.results[1].score);
+    const many = await briefbot(["search", "--db", db, "--json", "--k", "2"], "BYD revenue\nXiaomi SU7\n");
+    const lines = many.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.query)).toEqual(["BYD revenue", "Xiaomi SU7"]);
+  });
+
+  it("chat answers one question per input line when stdin is not a terminal", async () => {
+    const run = await briefbot(["chat", "--db", db, "--json"], "What did Meituan launch in Riyadh?\n/new\n谁是小米的创始人？\n");
+    expect(run.code).toBe(0);
+    const answers = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(answers).toHaveLength(2);
+    expect(answers[0].answer).toContain("Keeta");
+    expect(answers[1].lang).toBe("zh");
+  });
+
+  it("docs lists the issues", async () => {
+    const run = await briefbot(["docs", "--db", db, "--json"]);
+    const { documents } = JSON.parse(run.stdout);
+    expect(documents.map((document: { publication: string }) => document.publication).sort()).toEqual([
+      "Briefbot Weekly",
+      "China Tech Notes",
+      "科技快讯",
+    ]);
+  });
+
+  it("reports a bad file by name, ingests the rest and exits non-zero", async () => {
+    const bad = join(directory, "bad.xml");
+    const good = join(directory, "good.md");
+    await writeFile(bad, "<rss><channel><item><title>broken");
+    await writeFile(good, "# Good issue\n\nSMIC reported record revenue this quarter.\n");
+    const run = await briefbot(["ingest", bad, good, "--db", db, "--json"]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.errors).toEqual([{ path: bad, error: expect.any(String) }]);
+    expect(report.documents).toBe(1);
+  });
+
+  it("rejects a bad setting with a message naming it", async () => {
+    const run = await briefbot(["docs", "--db", db], undefined, { BRIEFBOT_EMBEDDER: "quantum" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("BRIEFBOT_EMBEDDER");
+  });
+});
