@@ -1,0 +1,84 @@
+import { InputError } from "../errors.ts";
+import { decodeText } from "./decode-text.ts";
+import { readEml } from "./read-eml.ts";
+import { readFeed } from "./read-feed.ts";
+import { readHtml } from "./read-html.ts";
+import { readMarkdown } from "./read-markdown.ts";
+import { readText } from "./read-text.ts";
+import type { SourceIssue } from "./source-issue.ts";
+
+type Format = "text" | "markdown" | "html" | "eml" | "feed";
+
+const formatsByExtension: Record<string, Format> = {
+  ".txt": "text",
+  ".text": "text",
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".html": "html",
+  ".htm": "html",
+  ".eml": "eml",
+  ".xml": "feed",
+  ".rss": "feed",
+  ".atom": "feed",
+};
+
+/** The extensions readIssues accepts, for messages and for callers that filter directories. */
+export const supportedExtensions: readonly string[] = Object.keys(formatsByExtension);
+
+/**
+ * Reads one input file into the issues it holds: one issue per file, except feeds, which give
+ * one issue per item or entry. The format follows the extension, but the content is sniffed
+ * when the extension lies (an `.xml` file that is an HTML page, an `.html` file that is a feed).
+ * Async because e-mail parsing is.
+ *
+ * @throws InputError for an unsupported extension, binary or non-UTF-8 bytes, an empty file,
+ *   a feed that cannot be parsed, or a file that yields no text.
+ */
+export async function readIssues(path: string, bytes: Uint8Array): Promise<SourceIssue[]> {
+  const extension = extensionOf(path);
+  const declared = formatsByExtension[extension];
+  if (declared === undefined) {
+    throw new InputError(
+      path,
+      `unsupported file type ${extension || "(no extension)"} (supported: ${supportedExtensions.join(", ")})`,
+    );
+  }
+  const text = decodeText(path, bytes);
+  const format = sniffFormat(declared, text);
+  const issues =
+    format === "eml"
+      ? [await readEml(path, bytes)]
+      : format === "feed"
+        ? readFeed(path, text)
+        : format === "html"
+          ? [readHtml(path, text)]
+          : format === "markdown"
+            ? [readMarkdown(path, text)]
+            : [readText(path, text)];
+  for (const issue of issues) {
+    if (issue.blocks.length === 0)
+      throw new InputError(path, `${path} yields no text (nothing readable in the body)`);
+  }
+  return issues;
+}
+
+function extensionOf(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(dot).toLowerCase() : "";
+}
+
+/** Trust the extension unless the first markup says otherwise. */
+function sniffFormat(declared: Format, text: string): Format {
+  const start = text
+    .replace(/^\ufeff/, "")
+    .trimStart()
+    .slice(0, 512)
+    .toLowerCase();
+  const opening = start.replace(/^<\?xml[^>]*\?>\s*/, "").replace(/^(?:<!--[\s\S]*?-->\s*)+/, "");
+  const looksLikeFeed = /^<(?:rss|feed|rdf:rdf)\b/.test(opening);
+  const looksLikeHtml = /^<(?:!doctype html|html|head|body)\b/.test(opening);
+  if (declared === "feed" && looksLikeHtml) return "html";
+  if ((declared === "html" || declared === "text") && looksLikeFeed) return "feed";
+  return declared;
+}
