@@ -1,0 +1,199 @@
+/**
+ * The Slack adapter: Bolt moves messages between Slack and `BriefbotService`.
+ *
+ * - Socket Mode (`appToken` set): Bolt's SocketModeReceiver opens a WebSocket (apps.connections.open
+ *   on the Web API, then the returned wss URL); no public URL needed.
+ * - HTTP mode: `routes()` returns POST `eventsPath`, which `serve` mounts on its own server; events,
+ *   slash commands and interactivity all arrive there, signed with the signing secret.
+ */
+
+import { App, SocketModeReceiver } from "@slack/bolt";
+import type { BriefbotService } from "../../src/briefbot-service.ts";
+import { ConfigError, describeError } from "../../src/errors.ts";
+import type { Logger } from "../../src/logger.ts";
+import type { Adapter, HttpRoute } from "../adapter.ts";
+import { boltLoggerFrom } from "./bolt-logger.ts";
+import { EventDeduplicator } from "./event-dedup.ts";
+import { ExpiringKeys } from "./expiring-keys.ts";
+import { HttpRouteReceiver } from "./http-route-receiver.ts";
+import { InFlightTasks } from "./in-flight-tasks.ts";
+import { RecentAnswers } from "./recent-answers.ts";
+import { toBriefbotError } from "./slack-api-error.ts";
+import { registerSlackListeners } from "./slack-listeners.ts";
+
+/** Everything the adapter needs; `serve` fills it from `Config` (the adapter reads no environment). */
+export interface SlackAdapterOptions {
+  service: BriefbotService;
+  /** Bot token, `xoxb-…`. */
+  botToken: string;
+  /** Verifies HTTP requests; required unless `appToken` is set. */
+  signingSecret?: string | undefined;
+  /** App-level token, `xapp-…`: Socket Mode when set. */
+  appToken?: string | undefined;
+  /** Web API base URL (GovSlack, a proxy, tests), e.g. `https://slack.com/api/`. A missing trailing "/" is added. */
+  apiUrl?: string | undefined;
+  /** Only these channel ids are answered; undefined answers everywhere the bot is invited. */
+  allowedChannels?: string[] | undefined;
+  /** Whether DMs are answered (default true). */
+  allowDms?: boolean | undefined;
+  logger: Logger;
+  /** Path of the events route in HTTP mode (default `/slack/events`). */
+  eventsPath?: string | undefined;
+  /** Minimum time between edits while an answer streams (default 1500 ms). */
+  streamUpdateIntervalMs?: number | undefined;
+  /**
+   * Web API retries for 5xx and network errors; 429s wait for Retry-After first. Default: 3 retries,
+   * 1–10 s apart. Tests shorten it.
+   */
+  webApiRetry?: { retries: number; minTimeoutMs: number; maxTimeoutMs: number } | undefined;
+  /** How long `stop()` waits for answers under way (default 10 s). */
+  stopTimeoutMs?: number | undefined;
+}
+
+const defaultEventsPath = "/slack/events";
+const defaultStreamUpdateIntervalMs = 1_500;
+const defaultStopTimeoutMs = 10_000;
+const webApiTimeoutMs = 20_000;
+/** A thread conversation is continued without a mention for a week after the bot answered in it. */
+const answeredThreadTtlMs = 7 * 24 * 60 * 60 * 1000;
+
+/** Build the adapter; nothing connects until `start()`. Throws `ConfigError` for unusable options. */
+export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
+  if (options.botToken.trim() === "") throw new ConfigError("SLACK_BOT_TOKEN is empty.");
+  const socketMode = options.appToken !== undefined && options.appToken !== "";
+  if (!socketMode && (options.signingSecret === undefined || options.signingSecret === "")) {
+    throw new ConfigError(
+      "SLACK_SIGNING_SECRET is required for Slack HTTP mode (or set SLACK_APP_TOKEN for Socket Mode).",
+    );
+  }
+  const logger = options.logger;
+  const boltLogger = boltLoggerFrom(logger);
+  const tasks = new InFlightTasks();
+  const retry = options.webApiRetry ?? { retries: 3, minTimeoutMs: 1_000, maxTimeoutMs: 10_000 };
+  // A fresh object per client: Bolt and the Socket Mode client both write into the options they get.
+  const webClientOptions = () => ({
+    ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
+    // 429: the client waits Retry-After, then retries; 5xx and network errors back off and retry.
+    retryConfig: {
+      retries: retry.retries,
+      factor: 2,
+      minTimeout: retry.minTimeoutMs,
+      maxTimeout: retry.maxTimeoutMs,
+    },
+    rejectRateLimitedCalls: false,
+    timeout: webApiTimeoutMs,
+  });
+
+  const socketReceiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: options.appToken ?? "",
+        logger: boltLogger,
+        // Only the URL and timeout: this client just calls apps.connections.open, and without a
+        // retryConfig the Socket Mode client keeps its own long policy for reconnecting.
+        installerOptions: {
+          clientOptions: {
+            ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
+            timeout: webApiTimeoutMs,
+          },
+        },
+      })
+    : undefined;
+  const httpReceiver = socketMode
+    ? undefined
+    : new HttpRouteReceiver({
+        signingSecret: options.signingSecret ?? "",
+        logger,
+        track: (processing) => tasks.track(processing),
+      });
+
+  const app = new App({
+    token: options.botToken,
+    receiver: socketReceiver ?? httpReceiver,
+    logger: boltLogger,
+    clientOptions: webClientOptions(),
+    // auth.test runs in start(), where a bad token can fail start instead of an unhandled rejection.
+    deferInitialization: true,
+    convoStore: false,
+    ignoreSelf: true,
+  });
+  registerSlackListeners(app, {
+    service: options.service,
+    logger,
+    allowedChannels: options.allowedChannels === undefined ? undefined : new Set(options.allowedChannels),
+    allowDms: options.allowDms ?? true,
+    streamUpdateIntervalMs: options.streamUpdateIntervalMs ?? defaultStreamUpdateIntervalMs,
+    deduplicator: new EventDeduplicator(),
+    answeredThreads: new ExpiringKeys({ ttlMs: answeredThreadTtlMs, maxEntries: 50_000 }),
+    recentAnswers: new RecentAnswers(),
+    tasks,
+    now: Date.now,
+  });
+
+  let running = false;
+  const eventsPath = options.eventsPath ?? defaultEventsPath;
+  const routes: HttpRoute[] =
+    httpReceiver === undefined
+      ? []
+      : [
+          {
+            method: "POST",
+            path: eventsPath,
+            handle: (request, response) => httpReceiver.handle(request, response),
+          },
+        ];
+
+  return {
+    name: "slack",
+    routes: () => routes,
+    async start() {
+      if (running) return;
+      try {
+        await app.init(); // auth.test: learns the bot's user id so it never answers itself
+      } catch (error) {
+        throw toBriefbotError(error, "auth.test");
+      }
+      if (socketReceiver !== undefined) {
+        try {
+          await app.start();
+        } catch (error) {
+          throw toBriefbotError(error, "apps.connections.open");
+        }
+      } else {
+        await httpReceiver?.start();
+      }
+      running = true;
+      logger.info(
+        { mode: socketMode ? "socket" : "http", ...(socketMode ? {} : { eventsPath }) },
+        "slack: started",
+      );
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      if (socketReceiver !== undefined) {
+        // Bolt's receiver.stop() does not wait for the socket to close; the client's disconnect() does.
+        await withTimeout(socketReceiver.client.disconnect(), 5_000).catch((error: unknown) =>
+          logger.warn({ err: describeError(error) }, "slack: socket did not close cleanly"),
+        );
+      } else {
+        await httpReceiver?.stop();
+      }
+      const settled = await tasks.drain(options.stopTimeoutMs ?? defaultStopTimeoutMs);
+      if (!settled) logger.warn({ pending: tasks.size }, "slack: stopped with answers still under way");
+      logger.info("slack: stopped");
+    },
+    isRunning: () => running,
+  };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,232 @@
+/**
+ * A fake Slack Web API on 127.0.0.1:<random port>. It answers the methods briefbot uses,
+ * records every call (form-encoded or JSON, like the real API accepts), can be scripted to
+ * fail with 429 + Retry-After or 5xx, and also captures posts to response_url.
+ */
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+  /** Bearer token or `token` param, as sent. */
+  token: string | undefined;
+  /** Milliseconds since the server started. */
+  atMs: number;
+  /** What the fake answered (status and JSON body). */
+  response: { status: number; body: Record<string, unknown> } | undefined;
+}
+
+export interface ResponseUrlPost {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface ScriptedFailure {
+  status: 429 | 500 | 502 | 503;
+  retryAfterSeconds?: number;
+}
+
+/** Fields the real API accepts as JSON strings inside form-encoded requests. */
+const jsonEncodedFields = new Set(["blocks", "attachments", "metadata"]);
+
+export const fakeBotUserId = "UBOTBRIEF";
+export const fakeBotId = "BBOTBRIEF";
+export const fakeTeamId = "T0000TEAM";
+
+export class FakeSlackWebApi {
+  readonly calls: RecordedCall[] = [];
+  readonly responseUrlPosts: ResponseUrlPost[] = [];
+  /** What apps.connections.open returns (the fake Socket Mode server's URL). */
+  socketUrl: string | undefined;
+  readonly #server: Server;
+  readonly #failures = new Map<string, ScriptedFailure[]>();
+  readonly #startedAt = Date.now();
+  #nextTs = 1_700_000_000_000_100;
+  #waiters: Array<() => void> = [];
+
+  private constructor(server: Server) {
+    this.#server = server;
+  }
+
+  static async start(): Promise<FakeSlackWebApi> {
+    let fake: FakeSlackWebApi | undefined;
+    const server = createServer((request, response) => {
+      void fake?.handle(request, response);
+    });
+    fake = new FakeSlackWebApi(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return fake;
+  }
+
+  get origin(): string {
+    const { port } = this.#server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** The Web API base URL, with the trailing slash Bolt's client expects. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A response_url pointing at this server. */
+  responseUrl(id: string): string {
+    return `${this.origin}/response/${id}`;
+  }
+
+  /** The next `times` calls to `method` fail as scripted, then it works again. */
+  failNext(method: string, failure: ScriptedFailure, times = 1): void {
+    const queue = this.#failures.get(method) ?? [];
+    for (let index = 0; index < times; index += 1) queue.push(failure);
+    this.#failures.set(method, queue);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Wait until `check` returns something other than undefined/false (re-checked after every request). */
+  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 3_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value !== undefined && value !== false) return value;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0)
+        throw new Error(`FakeSlackWebApi.waitFor timed out; calls: ${this.describeCalls()}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(remaining, 50));
+        this.#waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  describeCalls(): string {
+    return this.calls.map((call) => call.method).join(", ") || "(none)";
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const raw = await readAll(request);
+    const url = new URL(request.url ?? "/", this.origin);
+    const body = parseBody(raw, request.headers["content-type"]);
+    if (url.pathname.startsWith("/response/")) {
+      this.responseUrlPosts.push({ path: url.pathname, body });
+      this.#notify();
+      sendJson(response, 200, { ok: true });
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, "");
+    const authorization = request.headers.authorization;
+    const token =
+      typeof authorization === "string" && authorization.startsWith("Bearer ")
+        ? authorization.slice("Bearer ".length)
+        : typeof body.token === "string"
+          ? body.token
+          : undefined;
+    const { token: _dropped, ...params } = body;
+    const call: RecordedCall = {
+      method,
+      params,
+      token,
+      atMs: Date.now() - this.#startedAt,
+      response: undefined,
+    };
+    this.calls.push(call);
+
+    const failure = this.#failures.get(method)?.shift();
+    if (failure !== undefined) {
+      const headers: Record<string, string> = {};
+      if (failure.retryAfterSeconds !== undefined) headers["retry-after"] = String(failure.retryAfterSeconds);
+      const error = { ok: false, error: failure.status === 429 ? "ratelimited" : "fatal_error" };
+      call.response = { status: failure.status, body: error };
+      this.#notify();
+      sendJson(response, failure.status, error, headers);
+      return;
+    }
+    const answer = this.#answer(method, params);
+    call.response = { status: 200, body: answer };
+    this.#notify();
+    sendJson(response, 200, answer);
+  }
+
+  #answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://briefbot-test.slack.com/",
+          team: "Test",
+          user: "briefbot",
+          team_id: fakeTeamId,
+          user_id: fakeBotUserId,
+          bot_id: fakeBotId,
+        };
+      case "apps.connections.open":
+        return this.socketUrl === undefined
+          ? { ok: false, error: "no_socket_server" }
+          : { ok: true, url: this.socketUrl };
+      case "chat.postMessage": {
+        const ts = this.#newTs();
+        return { ok: true, channel: params.channel, ts, message: { ...params, ts, bot_id: fakeBotId } };
+      }
+      case "chat.update":
+        return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.#newTs() };
+      case "reactions.add":
+        return { ok: true };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  #newTs(): string {
+    this.#nextTs += 100;
+    const digits = String(this.#nextTs);
+    return `${digits.slice(0, 10)}.${digits.slice(10)}`;
+  }
+
+  #notify(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const wake of waiters) wake();
+  }
+}
+
+function readAll(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === "") return {};
+  if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    params[key] = jsonEncodedFields.has(key) ? JSON.parse(value) : value;
+  }
+  return params;
+}
+
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  response.end(JSON.stringify(body));
+}
