@@ -1,17 +1,12 @@
 import type { Answerer } from "./answer/answerer.ts";
-import { createGeneratedAnswerer } from "./answer/generated-answerer.ts";
-import { loadPrompts } from "./answer/prompts.ts";
 import { Briefbot, type BriefbotOptions } from "./briefbot.ts";
 import type { Config } from "./config.ts";
-import { createModelQueryRewriter } from "./conversation/rewrite-query.ts";
 import type { Embedder } from "./embed/embedder.ts";
 import { createHashingEmbedder } from "./embed/hashing-embedder.ts";
 import { describeError } from "./errors.ts";
 import { JsonlFeedbackLog } from "./feedback/jsonl-feedback-log.ts";
 import { createLexiconBridge } from "./lexicon/lexicon-bridge.ts";
 import type { Logger } from "./logger.ts";
-import { createOpenAIChatModel } from "./providers/openai-chat-model.ts";
-import { resolveOpenAIEmbedder } from "./providers/openai-embedder.ts";
 import { LanceChunkStore } from "./store/lancedb-store.ts";
 
 /** The composition root: settings in, a ready `Briefbot` out. The only place that picks providers. */
@@ -27,6 +22,8 @@ export interface CreateBriefbotOptions {
 
 export async function createEmbedder(config: Config): Promise<Embedder> {
   if (config.BRIEFBOT_EMBEDDER === "openai") {
+    // Loaded only when configured: the SDK adds a few hundred milliseconds to every start.
+    const { resolveOpenAIEmbedder } = await import("./providers/openai-embedder.ts");
     return resolveOpenAIEmbedder({
       apiKey: config.OPENAI_API_KEY,
       baseURL: config.OPENAI_BASE_URL,
@@ -52,6 +49,17 @@ export async function createBriefbot(options: CreateBriefbotOptions): Promise<Br
     bridge: await createLexiconBridge(store, { extraGlossaryPath: config.BRIEFBOT_GLOSSARY }),
   };
   if (config.BRIEFBOT_ANSWERER === "openai") {
+    const [
+      { createGeneratedAnswerer },
+      { loadPrompts },
+      { createModelQueryRewriter },
+      { createOpenAIChatModel },
+    ] = await Promise.all([
+      import("./answer/generated-answerer.ts"),
+      import("./answer/prompts.ts"),
+      import("./conversation/rewrite-query.ts"),
+      import("./providers/openai-chat-model.ts"),
+    ]);
     const prompts = loadPrompts();
     const chatModel = createOpenAIChatModel({
       apiKey: config.OPENAI_API_KEY,

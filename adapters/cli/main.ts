@@ -5,7 +5,6 @@ import dotenv from "dotenv";
 import type { Answer, SearchFilters } from "../../src/answer/answer-types.ts";
 import type { Briefbot } from "../../src/briefbot.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
-import { createBriefbot } from "../../src/create-briefbot.ts";
 import { BriefbotError, describeError } from "../../src/errors.ts";
 import { parseEvalFile, renderEvalReport, runEval } from "../../src/eval/run-eval.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
@@ -99,6 +98,8 @@ function answerJson(answer: Answer) {
 }
 
 async function open(context: CommandContext, allowEmbedderChange = false): Promise<Briefbot> {
+  // Loaded on use so `--help` and usage errors answer at once.
+  const { createBriefbot } = await import("../../src/create-briefbot.ts");
   return createBriefbot({
     config: context.config,
     logger: context.logger,

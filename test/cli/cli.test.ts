@@ -42,7 +42,13 @@ describe("briefbot CLI", () => {
     const ingest = await briefbot(["ingest", "data", "--db", db, "--json"]);
     expect(ingest.code).toBe(0);
     const report = JSON.parse(ingest.stdout);
-    expect(report).toMatchObject({ files: 3, documents: 3, chunks_unchanged: 0, chunks_removed: 0, errors: [] });
+    expect(report).toMatchObject({
+      files: 3,
+      documents: 3,
+      chunks_unchanged: 0,
+      chunks_removed: 0,
+      errors: [],
+    });
     expect(report.chunks_added).toBeGreaterThan(5);
   }, 60_000);
 
@@ -51,10 +57,20 @@ describe("briefbot CLI", () => {
   });
 
   it("ask --json prints only the documented JSON on stdout", async () => {
-    const run = await briefbot(["ask", "How much will Alibaba spend on AI infrastructure?", "--db", db, "--json"]);
+    const run = await briefbot([
+      "ask",
+      "How much will Alibaba spend on AI infrastructure?",
+      "--db",
+      db,
+      "--json",
+    ]);
     expect(run.code).toBe(0);
     const answer = JSON.parse(run.stdout);
-    expect(answer).toMatchObject({ question: "How much will Alibaba spend on AI infrastructure?", answered: true, lang: "en" });
+    expect(answer).toMatchObject({
+      question: "How much will Alibaba spend on AI infrastructure?",
+      answered: true,
+      lang: "en",
+    });
     expect(answer.answer).toContain("380 billion");
     expect(Object.keys(answer.citations[0]).sort()).toEqual(
       ["n", "id", "doc_id", "publication", "title", "story", "date", "url", "path", "quote"].sort(),
@@ -72,14 +88,23 @@ describe("briefbot CLI", () => {
     expect(result.results[0].text).toContain("Temu");
     expect(result.results[0].score).toBeGreaterThanOrEqual(result.results[1].score);
     const many = await briefbot(["search", "--db", db, "--json", "--k", "2"], "BYD revenue\nXiaomi SU7\n");
-    const lines = many.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const lines = many.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.query)).toEqual(["BYD revenue", "Xiaomi SU7"]);
   });
 
   it("chat answers one question per input line when stdin is not a terminal", async () => {
-    const run = await briefbot(["chat", "--db", db, "--json"], "What did Meituan launch in Riyadh?\n/new\n谁是小米的创始人？\n");
+    const run = await briefbot(
+      ["chat", "--db", db, "--json"],
+      "What did Meituan launch in Riyadh?\n/new\n谁是小米的创始人？\n",
+    );
     expect(run.code).toBe(0);
-    const answers = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const answers = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(answers).toHaveLength(2);
     expect(answers[0].answer).toContain("Keeta");
     expect(answers[1].lang).toBe("zh");
