@@ -139,10 +139,18 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     );
   }
   if (config.TELEGRAM_WEBHOOK_URL !== undefined && config.TELEGRAM_WEBHOOK_SECRET === undefined) {
-    missing.push("TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL (any random string of A-Z a-z 0-9 _ -)");
+    missing.push(
+      "TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL (any random string of A-Z a-z 0-9 _ -)",
+    );
   }
-  if (config.SLACK_BOT_TOKEN !== undefined && config.SLACK_APP_TOKEN === undefined && config.SLACK_SIGNING_SECRET === undefined) {
-    missing.push("SLACK_SIGNING_SECRET is required for Slack HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
+  if (
+    config.SLACK_BOT_TOKEN !== undefined &&
+    config.SLACK_APP_TOKEN === undefined &&
+    config.SLACK_SIGNING_SECRET === undefined
+  ) {
+    missing.push(
+      "SLACK_SIGNING_SECRET is required for Slack HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
+    );
   }
   if (missing.length > 0) throw new ConfigError(`Missing settings:\n  ${missing.join("\n  ")}`);
   return config;

@@ -527,12 +527,19 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   async readSetting(key: string): Promise<string | null> {
-    const rows = (await this.meta.query().where(`key = ${sqlString(`setting:${key}`)}`).toArray()) as Row[];
+    const rows = (await this.meta
+      .query()
+      .where(`key = ${sqlString(`setting:${key}`)}`)
+      .toArray()) as Row[];
     return rows[0] === undefined ? null : String(rows[0].value);
   }
 
   async writeSetting(key: string, value: string): Promise<void> {
-    await this.meta.mergeInsert("key").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute([{ key: `setting:${key}`, value }]);
+    await this.meta
+      .mergeInsert("key")
+      .whenMatchedUpdateAll()
+      .whenNotMatchedInsertAll()
+      .execute([{ key: `setting:${key}`, value }]);
   }
 
   async close(): Promise<void> {
