@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -170,3 +171,42 @@ describe("incremental, idempotent ingestion", () => {
     }
   });
 });
+
+const shared = new URL("../../shared/", import.meta.url).pathname;
+
+describe.runIf(existsSync(join(shared, "formats")) && existsSync(join(shared, "corpus")))(
+  "every shared issue ingests",
+  () => {
+    it("ingests ../shared/corpus and ../shared/formats without an error, then re-ingests nothing", async () => {
+      const directory = await mkdtemp(join(tmpdir(), "briefbot-shared-"));
+      const briefbot = await openBriefbot(directory);
+      try {
+        const paths = [join(shared, "corpus"), join(shared, "formats")];
+        const report = await briefbot.ingest(paths);
+        expect(report.errors).toEqual([]);
+        expect(report.files).toBeGreaterThanOrEqual(37);
+        expect(report.documents).toBeGreaterThan(80); // feeds give one issue per item
+        const documents = await briefbot.documents();
+        for (const document of documents) {
+          expect(document.title.trim()).not.toBe("");
+          expect(document.publication.trim()).not.toBe("");
+          expect(document.date === null || /^\d{4}-\d{2}-\d{2}$/.test(document.date)).toBe(true);
+        }
+        const again = await briefbot.ingest(paths);
+        expect(again.chunks_added).toBe(0);
+        expect(again.chunks_removed).toBe(0);
+        const answer = await briefbot.answer({
+          question: "What changed in Node.js 19?",
+          conversationId: "s",
+        });
+        expect(answer.answered).toBe(true);
+        expect(answer.citations.some((citation) => citation.publication.toLowerCase().includes("node"))).toBe(
+          true,
+        );
+      } finally {
+        await briefbot.close();
+        await rm(directory, { recursive: true, force: true });
+      }
+    }, 120_000);
+  },
+);

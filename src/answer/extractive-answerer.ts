@@ -38,6 +38,14 @@ export interface ScoredSentence {
   tokens: Set<string>;
 }
 
+/** Table rows and link listings read badly as answers: many cell bars, or mostly hashes and paths. */
+export function looksLikeTableOrListing(text: string): boolean {
+  if ((text.match(/\|/g)?.length ?? 0) >= 3) return true;
+  const words = text.split(/\s+/);
+  const machine = words.filter((word) => /^[0-9a-f]{10,}$|[/\\].*[/\\]|^https?:/i.test(word)).length;
+  return words.length > 0 && machine / words.length > 0.3;
+}
+
 /** Drops a source's own footnote markers ("[4][18]") so they do not read as our citations. */
 export function stripFootnoteMarkers(text: string): string {
   return text.replace(/\s*(\[\d{1,3}\])+/g, "").trim();
@@ -56,7 +64,7 @@ export function scoreSentences(
     for (const [position, raw] of splitIntoSentences(passage.text).entries()) {
       const text = stripFootnoteMarkers(raw);
       const units = countUnits(text);
-      if (units < 3) continue;
+      if (units < 3 || looksLikeTableOrListing(text)) continue;
       const tokens = new Set(tokenize(text));
       const own = termCoverage(terms, tokens, statistics);
       // The story title often names the subject the sentence leaves implicit ("it", "the company").
@@ -118,9 +126,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       }
       chosen.sort((left, right) => left.passageIndex - right.passageIndex || left.position - right.position);
       const text = chosen.map((sentence) => `${sentence.text} [${sentence.passageIndex + 1}]`).join(" ");
+      const asked = new Set((input.queryTerms ?? []).map((term) => term.term));
       return {
         answered: true,
-        text: text + glossLine(chosen, input.lang, options.glossEntities),
+        text: text + glossLine(chosen, input.lang, asked, options.glossEntities),
         answerer: "extractive",
       };
     },
@@ -128,12 +137,13 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
 }
 
 /**
- * When the quoted sentences are in the other language, a line naming their key entities in the
- * asker's language ("Key names: 国轩高科 (Gotion) …"); the quotes themselves stay original.
+ * When the quoted sentences are in the other language, a line naming the entities the question
+ * is about in the asker's language ("关键名称：Gotion（国轩高科）"); the quotes stay original.
  */
 function glossLine(
   chosen: ScoredSentence[],
   lang: "en" | "zh",
+  asked: ReadonlySet<string>,
   glossEntities: ExtractiveOptions["glossEntities"],
 ): string {
   if (glossEntities === undefined) return "";
@@ -142,7 +152,10 @@ function glossLine(
   const seen = new Set<string>();
   const names: string[] = [];
   for (const entity of glossEntities(foreign.join(" "), lang)) {
-    if (seen.has(entity.source) || names.length >= 5) continue;
+    if (seen.has(entity.source) || names.length >= 4) continue;
+    // Only names the question is about: they tell the asker how the passage refers to them.
+    const related = [...tokenize(entity.source), ...tokenize(entity.gloss)].some((token) => asked.has(token));
+    if (!related) continue;
     seen.add(entity.source);
     names.push(lang === "zh" ? `${entity.source}（${entity.gloss}）` : `${entity.source} (${entity.gloss})`);
   }
