@@ -1,10 +1,47 @@
+import { Writable } from "node:stream";
 import pino from "pino";
 import { redactSecrets } from "./errors.ts";
 
 /** Structured logs on stderr (stdout is reserved for answers and `--json` output). */
 export type Logger = pino.Logger;
 
-export function createLogger(level = "info"): Logger {
+const levelNames: Record<number, string> = {
+  10: "trace",
+  20: "debug",
+  30: "info",
+  40: "warn",
+  50: "error",
+  60: "fatal",
+};
+
+/**
+ * On a terminal, JSON log lines are hard to read; this prints `info  message  key=value` instead.
+ * Anything that is not a terminal (files, log collectors) keeps the JSON lines.
+ */
+function humanReadableStderr(): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString().split("\n")) {
+        if (!line.trim()) continue;
+        try {
+          const { level, time: _time, msg, ...fields } = JSON.parse(line) as Record<string, unknown>;
+          const details = Object.entries(fields)
+            .map(([key, value]) => `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`)
+            .join(" ");
+          process.stderr.write(
+            `${(levelNames[Number(level)] ?? "log").padEnd(5)} ${String(msg ?? "")}${details ? `  ${details}` : ""}\n`,
+          );
+        } catch {
+          process.stderr.write(`${line}\n`);
+        }
+      }
+      callback();
+    },
+  });
+}
+
+/** `destination` is for tests; by default logs go to stderr, readable on a terminal, JSON otherwise. */
+export function createLogger(level = "info", destination?: Writable): Logger {
   return pino(
     {
       level,
@@ -22,7 +59,7 @@ export function createLogger(level = "info"): Logger {
         },
       },
     },
-    pino.destination({ fd: 2, sync: true }),
+    destination ?? (process.stderr.isTTY ? humanReadableStderr() : pino.destination({ fd: 2, sync: true })),
   );
 }
 
