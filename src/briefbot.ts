@@ -135,7 +135,10 @@ export class Briefbot implements BriefbotService {
       );
     }
     const context = followUp && rewrites.length === 0 ? history.slice(-2).map((turn) => turn.question) : [];
-    const expansions = this.options.bridge?.expandQuery([question, ...rewrites].join("\n")) ?? [];
+    // Only the translations: the question's own words are planned (question words dropped) by planQuery.
+    const expansions = (this.options.bridge?.expandQuery([question, ...rewrites].join("\n")) ?? []).filter(
+      (term) => term.weight < 1,
+    );
     return planQuery(question, { context, expansions, rewrites });
   }
 

@@ -114,6 +114,11 @@ const environmentSchema = z.object({
   SLACK_ALLOWED_CHANNELS: commaList,
   /** Whether direct messages are answered. Default true. */
   SLACK_ALLOW_DMS: booleanFlag(true),
+  /**
+   * Offline cross-language search (CC-CEDICT + glossary expansion and enrichment). Default true;
+   * false is for measuring what it adds. Changing it needs a re-ingest to change the index.
+   */
+  BRIEFBOT_CROSSLINGUAL: booleanFlag(true),
   /** An extra bilingual glossary (`中文<TAB>English|alias`), whose entries win over the bundled one. */
   BRIEFBOT_GLOSSARY: optionalString,
   /** Where 👍/👎 clicks are recorded. Default `.briefbot/feedback.jsonl`. */

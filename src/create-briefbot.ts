@@ -46,7 +46,9 @@ export async function createBriefbot(options: CreateBriefbotOptions): Promise<Br
     store,
     embedder,
     feedback: new JsonlFeedbackLog(config.BRIEFBOT_FEEDBACK_FILE),
-    bridge: await createLexiconBridge(store, { extraGlossaryPath: config.BRIEFBOT_GLOSSARY }),
+    bridge: config.BRIEFBOT_CROSSLINGUAL
+      ? await createLexiconBridge(store, { extraGlossaryPath: config.BRIEFBOT_GLOSSARY })
+      : undefined,
   };
   if (config.BRIEFBOT_ANSWERER === "openai") {
     const [

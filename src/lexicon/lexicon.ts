@@ -11,9 +11,21 @@ import type { LearnedPair } from "./learn-pairs.ts";
  */
 
 /** A search term and how much it should count relative to the question's own words (1). */
+/**
+ * The question's own token an expansion translates: the word itself when it is one, else the
+ * first own token inside it (a phrase "deutsche bank" → "deutsche"; a Chinese word split in search
+ * mode → its first piece).
+ */
+function conceptToken(concept: string, own: ReadonlySet<string>): string | undefined {
+  if (own.has(concept)) return concept;
+  return tokenize(concept).find((token) => own.has(token));
+}
+
 export interface WeightedTerm {
   term: string;
   weight: number;
+  /** For a translation: the question's own token it stands for, so it counts once for that word. */
+  concept?: string | undefined;
 }
 
 /** A name found in a passage and its other-language form, e.g. { source: "腾讯", gloss: "Tencent" }. */
@@ -113,6 +125,9 @@ interface Translation {
   terms: string[];
   weight: number;
 }
+
+/** The translations of one word or phrase of the text, and that word or phrase (the concept). */
+type ConceptSpan = Translation[] & { concept: string };
 
 interface ChineseName {
   /** English names, preferred first. */
@@ -382,8 +397,8 @@ export class Lexicon {
    * English names and words of a question, longest glossary name first ("deutsche bank" before "bank").
    * Returns the translations per matched span.
    */
-  private englishSpans(tokens: readonly LatinToken[], allowDictionary: boolean): Translation[][] {
-    const spans: Translation[][] = [];
+  private englishSpans(tokens: readonly LatinToken[], allowDictionary: boolean): ConceptSpan[] {
+    const spans: ConceptSpan[] = [];
     for (let index = 0; index < tokens.length; ) {
       let matched = false;
       for (let length = Math.min(this.longestEnglishName, tokens.length - index); length >= 1; length -= 1) {
@@ -396,13 +411,13 @@ export class Lexicon {
           !(length === 1 && name.proper && !slice[0]?.capitalised) &&
           !(length === 1 && unexpandableEnglish.has(key));
         if (usable) {
-          spans.push(this.translateEnglish(key, false));
+          spans.push(Object.assign(this.translateEnglish(key, false), { concept: key }));
           index += length;
           matched = true;
           break;
         }
         if (length >= 2 && allowDictionary && this.dictionary.reverse(key).length > 0) {
-          spans.push(this.translateEnglish(key, true));
+          spans.push(Object.assign(this.translateEnglish(key, true), { concept: key }));
           index += length;
           matched = true;
           break;
@@ -415,15 +430,20 @@ export class Lexicon {
       // "Slovakia-based", "VW-backed": the capitalised piece may be a name.
       for (const part of token.parts ?? []) {
         const name = this.englishNames.get(part.folded);
-        if (part.capitalised && name?.proper) spans.push(this.translateEnglish(part.folded, false));
-        else if (part.capitalised && this.properChineseFor(part.folded) !== undefined) {
-          spans.push(this.translateEnglish(part.folded, true));
+        if (part.capitalised && name?.proper) {
+          spans.push(Object.assign(this.translateEnglish(part.folded, false), { concept: part.folded }));
+        } else if (part.capitalised && this.properChineseFor(part.folded) !== undefined) {
+          spans.push(Object.assign(this.translateEnglish(part.folded, true), { concept: part.folded }));
         }
       }
       if (!allowDictionary) continue;
       if (token.folded.length < 3 || /^\d/.test(token.folded) || unexpandableEnglish.has(token.folded))
         continue;
-      spans.push(this.translateEnglish(token.folded, true, token.capitalised));
+      spans.push(
+        Object.assign(this.translateEnglish(token.folded, true, token.capitalised), {
+          concept: token.folded,
+        }),
+      );
     }
     return spans;
   }
@@ -435,28 +455,34 @@ export class Lexicon {
   expandQuery(question: string): WeightedTerm[] {
     const own = [...new Set(tokenize(question))];
     const ownSet = new Set(own);
-    const expansion = new Map<string, number>();
-    const offer = (translations: readonly Translation[]): void => {
+    const expansion = new Map<string, { weight: number; concept: string }>();
+    const offer = (translations: readonly Translation[], concept: string): void => {
       let offered = 0;
       for (const translation of translations) {
         for (const term of translation.terms) {
           if (offered >= maxTermsPerWord) return;
           if (ownSet.has(term) || isStopword(term)) continue;
           const weight = round(translation.weight);
-          if ((expansion.get(term) ?? 0) < weight) expansion.set(term, weight);
+          if ((expansion.get(term)?.weight ?? 0) < weight) expansion.set(term, { weight, concept });
           offered += 1;
         }
       }
     };
     for (const run of chineseRuns(question)) {
-      for (const word of this.chineseWords(run)) offer(this.translateChinese(word));
+      for (const word of this.chineseWords(run)) offer(this.translateChinese(word), word);
     }
-    for (const span of this.englishSpans(latinTokens(question), true)) offer(span);
+    for (const span of this.englishSpans(latinTokens(question), true)) offer(span, span.concept);
     // Stable sort: equal weights keep question order.
-    const ranked = [...expansion].sort((left, right) => right[1] - left[1]).slice(0, maxExpansionTerms);
+    const ranked = [...expansion]
+      .sort((left, right) => right[1].weight - left[1].weight)
+      .slice(0, maxExpansionTerms);
     return [
       ...own.map((term) => ({ term, weight: 1 })),
-      ...ranked.map(([term, weight]) => ({ term, weight })),
+      ...ranked.map(([term, { weight, concept }]) => ({
+        term,
+        weight,
+        concept: conceptToken(concept, ownSet),
+      })),
     ];
   }
 

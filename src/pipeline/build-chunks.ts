@@ -10,7 +10,7 @@ import { type ChunkingOptions, splitIntoChunks } from "../text/split-into-chunks
  * Bump when chunking or search-text rules change: it is part of every document hash, so the next
  * ingest re-chunks documents that did not change on disk.
  */
-export const pipelineVersion = "1";
+export const pipelineVersion = "2";
 
 export function shortHash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 20);
@@ -75,7 +75,7 @@ export function prepareDocument(
       const textHash = shortHash(normalizeForDuplicate(text));
       if (seen.has(textHash)) continue; // the same passage twice in one issue is stored once
       seen.add(textHash);
-      const searchTokens = [...tokenize(story.title), ...tokenize(text), ...(options.enrich?.(text) ?? [])];
+      const searchTokens = [...tokenize(story.title), ...tokenize(text)];
       chunks.push({
         id: shortHash(`${docId}\u0000${textHash}`),
         docId,
@@ -93,6 +93,7 @@ export function prepareDocument(
         text,
         textHash,
         searchText: searchTokens.join(" "),
+        glossText: (options.enrich?.(`${story.title}\n${text}`) ?? []).join(" "),
       });
       embedTexts.push(`${story.title}\n${text}`);
     }

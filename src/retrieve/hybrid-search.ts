@@ -22,6 +22,8 @@ export interface HybridSearchOptions {
    * embedder, whose vectors mostly repeat the lexical signal; semantic embeddings deserve ~1.
    */
   vectorWeight?: number;
+  /** Weight of the list found with cross-language expansions in rank fusion. Default 0.6. */
+  expansionWeight?: number;
   /** Share of the final score given to term coverage, the rest to fused rank. Default 0.75 (tuned on the dev set). */
   coverageWeight?: number;
 }
@@ -38,18 +40,27 @@ export interface HybridResult extends RetrievedPassage {
  */
 export async function hybridSearch(options: HybridSearchOptions): Promise<HybridResult[]> {
   const candidates = options.candidates ?? 40;
-  const [lexical, vector] = await Promise.all([
-    options.store.lexicalSearch(options.plan.terms, candidates, options.filters),
+  // Translations widen the net but must not crowd out passages in the asker's own words, so the
+  // expanded query is a separate, lower-weighted list in the fusion.
+  const ownTerms = options.plan.terms.filter((term) => term.concept === undefined);
+  const expanded = ownTerms.length < options.plan.terms.length;
+  const [lexical, widened, vector] = await Promise.all([
+    options.store.lexicalSearch(ownTerms, candidates, options.filters, { glosses: true }),
+    expanded
+      ? options.store.lexicalSearch(options.plan.terms, candidates, options.filters)
+      : Promise.resolve([]),
     options
       .embedQuery(options.plan.embedText)
       .then((embedding) => options.store.vectorSearch(embedding, candidates, options.filters)),
   ]);
   const byId = new Map<string, StoredChunk>();
-  for (const { chunk } of [...lexical, ...vector]) byId.set(chunk.id, chunk);
+  for (const { chunk } of [...lexical, ...widened, ...vector]) byId.set(chunk.id, chunk);
   const lexicalIds = lexical.map((result) => result.chunk.id);
+  const widenedIds = widened.map((result) => result.chunk.id);
   const vectorIds = vector.map((result) => result.chunk.id);
   const fused = reciprocalRankFusion([
     { ids: lexicalIds, weight: 1 },
+    { ids: widenedIds, weight: options.expansionWeight ?? 0.6 },
     { ids: vectorIds, weight: options.vectorWeight ?? 0.25 },
   ]);
   const coverageWeight = options.coverageWeight ?? 0.75;
@@ -61,10 +72,18 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
       options.plan.terms,
       new Set(chunk.searchText.split(" ")),
       options.statistics,
+      new Set(chunk.glossText.split(" ")),
     );
-    const lexicalRank = lexicalIds.indexOf(id);
+    const ownRank = lexicalIds.indexOf(id);
+    const lexicalRank = ownRank === -1 ? widenedIds.indexOf(id) : ownRank;
     const vectorRank = vectorIds.indexOf(id);
-    const { searchText: _searchText, textHash: _textHash, docHash: _docHash, ...rest } = chunk;
+    const {
+      searchText: _searchText,
+      glossText: _glossText,
+      textHash: _textHash,
+      docHash: _docHash,
+      ...rest
+    } = chunk;
     scored.push({
       ...rest,
       score: (1 - coverageWeight) * (fusedScore / maxFused) + coverageWeight * coverage,

@@ -28,13 +28,13 @@ export function isQuestionWord(token: string): boolean {
 }
 
 export function mergeTerms(groups: WeightedTerm[][]): WeightedTerm[] {
-  const best = new Map<string, number>();
+  const best = new Map<string, WeightedTerm>();
   for (const group of groups) {
-    for (const { term, weight } of group) {
-      if (weight > (best.get(term) ?? 0)) best.set(term, weight);
+    for (const term of group) {
+      if (term.weight > (best.get(term.term)?.weight ?? 0)) best.set(term.term, term);
     }
   }
-  return [...best.entries()].map(([term, weight]) => ({ term, weight }));
+  return [...best.values()];
 }
 
 export interface PlanOptions {

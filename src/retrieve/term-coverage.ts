@@ -1,23 +1,54 @@
 import type { WeightedTerm } from "../store/store.ts";
 import type { TermStatistics } from "./term-statistics.ts";
 
+/** What an own term found only in a passage's glosses counts for: as much as a good translation. */
+const glossShare = 0.6;
+
 /**
  * How much of a query a text covers: the specificity-weighted (idf) share of the query's own
- * terms found in the text, where a lower-weight term (earlier turn, other-language expansion)
- * that is found counts at its weight. 0 = nothing, 1 = every term. Used to re-rank candidates,
- * to pick answer sentences and to decide whether the briefs cover a question at all.
+ * terms found in the text. A translation of an own term (other-language expansion) stands in
+ * for it at its weight, counted once per own term however many translations match, so a passage
+ * in the other language cannot outscore one that uses the asker's own words by piling up
+ * sub-words. Other lower-weight terms (earlier turns) add their weight. 0 = nothing, 1 = all.
  */
 export function termCoverage(
   terms: WeightedTerm[],
   tokens: ReadonlySet<string>,
   statistics: TermStatistics,
+  glosses: ReadonlySet<string> = new Set(),
 ): number {
+  const best = new Map<string, number>();
   let total = 0;
-  let found = 0;
-  for (const { term, weight } of terms) {
-    const idf = statistics.idf(term);
-    if (weight >= 1) total += idf;
-    if (tokens.has(term)) found += weight * idf;
+  let extra = 0;
+  const own = terms.filter((term) => term.weight >= 1).map((term) => term.term);
+  // Search-mode segmentation emits 国轩高科 and also 国轩, 高科: one word, counted once, as the
+  // longest form; its pieces found alone count half.
+  const longest = new Map<string, string>();
+  for (const piece of own) {
+    if (!/^[\u3400-\u9fff]+$/u.test(piece)) continue;
+    const whole = own.find(
+      (other) => other !== piece && other.length > piece.length && other.includes(piece),
+    );
+    if (whole !== undefined) longest.set(piece, whole);
   }
+  for (const term of own) {
+    if (longest.has(term)) continue;
+    total += statistics.idf(term);
+    // Found only among the glosses (an English name on a Chinese passage): a translation's worth.
+    best.set(term, tokens.has(term) ? 1 : glosses.has(term) ? glossShare : 0);
+  }
+  for (const [piece, whole] of longest) {
+    if (tokens.has(piece) && (best.get(whole) ?? 0) < 0.5) best.set(whole, 0.5);
+  }
+  for (const { term, weight, concept } of terms) {
+    if (weight >= 1 || !(tokens.has(term) || glosses.has(term))) continue;
+    const target = concept === undefined ? undefined : (longest.get(concept) ?? concept);
+    const current = target === undefined ? undefined : best.get(target);
+    if (target !== undefined && current !== undefined) {
+      if (weight > current) best.set(target, weight);
+    } else extra += weight * statistics.idf(term);
+  }
+  let found = extra;
+  for (const [term, share] of best) found += share * statistics.idf(term);
   return total === 0 ? 0 : Math.min(1, found / total);
 }

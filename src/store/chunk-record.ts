@@ -29,12 +29,17 @@ export interface ChunkRecord {
   textHash: string;
   /** Segmented, space-joined search tokens (plus cross-language glosses) for BM25. */
   searchText: string;
+  /**
+   * Other-language glosses of the chunk's names and key terms (cross-lingual search), space-joined.
+   * Indexed apart from `searchText` so they never lengthen the chunk in its own language's BM25.
+   */
+  glossText: string;
   vector: number[];
 }
 
 /** A chunk returned by retrieval, best first. */
 export interface RetrievedPassage
-  extends Omit<ChunkRecord, "vector" | "searchText" | "textHash" | "docHash"> {
+  extends Omit<ChunkRecord, "vector" | "searchText" | "glossText" | "textHash" | "docHash"> {
   /** Fused relevance, higher is better; comparable only within one result list. */
   score: number;
   /** Best lexical (BM25) and vector ranks, 1-based, or null when absent from that list. */

@@ -37,7 +37,11 @@ const chunkColumns = [
   "text",
   "text_hash",
   "search_text",
+  "gloss_text",
 ] as const;
+
+/** Weight of a match in the other-language glosses relative to one in the passage's own words. */
+const glossBoost = 0.5;
 
 /** Past this many chunks, brute-force vector search gets slow (~80 ms at 100k), so an index is built. */
 export const vectorIndexThreshold = 50_000;
@@ -61,6 +65,7 @@ function chunkSchema(dimensions: number): Schema {
     text("text"),
     text("text_hash"),
     text("search_text"),
+    text("gloss_text"),
     new Field("vector", new FixedSizeList(dimensions, new Field("item", new Float32(), true)), false),
   ]);
 }
@@ -125,6 +130,7 @@ function toStoredChunk(row: Row): StoredChunk {
     text: String(row.text),
     textHash: String(row.text_hash),
     searchText: String(row.search_text),
+    glossText: String(row.gloss_text ?? ""),
   };
 }
 
@@ -146,6 +152,7 @@ function toRow(chunk: ChunkRecord): Row {
     text: chunk.text,
     text_hash: chunk.textHash,
     search_text: chunk.searchText,
+    gloss_text: chunk.glossText,
     vector: chunk.vector,
   };
 }
@@ -380,8 +387,14 @@ export class LanceChunkStore implements ChunkStore {
     return removed;
   }
 
-  async lexicalSearch(terms: WeightedTerm[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]> {
+  async lexicalSearch(
+    terms: WeightedTerm[],
+    limit: number,
+    filters?: SearchFilters,
+    options: { glosses?: boolean } = {},
+  ): Promise<ScoredChunk[]> {
     if (this.chunks === null || terms.length === 0) return [];
+    const columns = options.glosses ? ["search_text", "gloss_text"] : ["search_text"];
     // Group terms by weight: one match clause per weight, combined as "should" clauses so that
     // expansion terms from the other language count, but less than the asker's own words.
     const byWeight = new Map<number, string[]>();
@@ -392,11 +405,15 @@ export class LanceChunkStore implements ChunkStore {
       byWeight.set(key, [...(byWeight.get(key) ?? []), clean]);
     }
     if (byWeight.size === 0) return [];
-    const clauses: [lancedb.Occur, lancedb.FullTextQuery][] = [...byWeight.entries()].map(
-      ([weight, words]) => [
-        lancedb.Occur.Should,
-        new lancedb.MatchQuery(words.join(" "), "search_text", { boost: weight }),
-      ],
+    const clauses: [lancedb.Occur, lancedb.FullTextQuery][] = [...byWeight.entries()].flatMap(
+      ([weight, words]) =>
+        columns.map((column): [lancedb.Occur, lancedb.FullTextQuery] => [
+          lancedb.Occur.Should,
+          // A gloss is our translation, not the author's word: it counts for less.
+          new lancedb.MatchQuery(words.join(" "), column, {
+            boost: column === "gloss_text" ? weight * glossBoost : weight,
+          }),
+        ]),
     );
     const query =
       clauses.length === 1 && clauses[0] !== undefined ? clauses[0][1] : new lancedb.BooleanQuery(clauses);
@@ -449,8 +466,9 @@ export class LanceChunkStore implements ChunkStore {
     const indices = await this.chunks.listIndices();
     const names = new Set(indices.flatMap((index) => index.columns));
     const rows = await this.chunks.countRows();
-    if (!names.has("search_text")) {
-      await this.chunks.createIndex("search_text", {
+    for (const column of ["search_text", "gloss_text"]) {
+      if (names.has(column)) continue;
+      await this.chunks.createIndex(column, {
         config: lancedb.Index.fts({
           baseTokenizer: "whitespace",
           lowercase: false,

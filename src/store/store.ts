@@ -32,6 +32,11 @@ export interface ScoredChunk {
 export interface WeightedTerm {
   term: string;
   weight: number;
+  /**
+   * For a translation or synonym: the question's own token it stands for. Coverage then counts
+   * the concept once, at the best weight found, instead of adding up every translation.
+   */
+  concept?: string | undefined;
 }
 
 export interface WriteResult {
@@ -62,7 +67,16 @@ export interface ChunkStore {
   replaceDocuments(documents: StoredDocument[], chunks: ChunkRecord[]): Promise<WriteResult>;
   /** Delete documents and their chunks; returns chunks removed. */
   removeDocuments(docIds: string[]): Promise<number>;
-  lexicalSearch(terms: WeightedTerm[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]>;
+  /**
+   * BM25 over the chunks' own text; with `glosses`, also over their other-language glosses
+   * (cross-lingual search).
+   */
+  lexicalSearch(
+    terms: WeightedTerm[],
+    limit: number,
+    filters?: SearchFilters,
+    options?: { glosses?: boolean },
+  ): Promise<ScoredChunk[]>;
   vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]>;
   countChunks(): Promise<number>;
   /** Up to `limit` chunks' search text, for term statistics (document frequencies). */

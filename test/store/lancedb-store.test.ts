@@ -34,6 +34,7 @@ async function chunk(
     text,
     textHash: `t-${id}`,
     searchText: tokenize(text).join(" "),
+    glossText: "",
     vector: vector!,
     ...extra,
   };

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { termCoverage } from "../../src/retrieve/term-coverage.ts";
+import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
+import type { WeightedTerm } from "../../src/store/store.ts";
+
+// Every term equally rare, so coverage is a plain share and the table below reads easily.
+const flat = TermStatistics.fromSearchTexts([]);
+const own = (...words: string[]): WeightedTerm[] => words.map((term) => ({ term, weight: 1 }));
+
+describe("termCoverage", () => {
+  it.each<[string, WeightedTerm[], string[], string[], number]>([
+    ["nothing", own("tencent", "game"), [], [], 0],
+    ["all own terms", own("tencent", "game"), ["tencent", "game", "revenue"], [], 1],
+    ["half", own("tencent", "game"), ["tencent"], [], 0.5],
+    [
+      "a translation stands in for its word at its weight",
+      [...own("tencent", "game"), { term: "腾讯", weight: 0.6, concept: "tencent" }],
+      ["腾讯", "game"],
+      [],
+      0.8,
+    ],
+    [
+      "several translations of one word count once, at the best weight",
+      [
+        ...own("ai", "bank"),
+        { term: "人工智能", weight: 0.6, concept: "ai" },
+        { term: "人工", weight: 0.42, concept: "ai" },
+        { term: "智能", weight: 0.42, concept: "ai" },
+      ],
+      ["人工智能", "人工", "智能"],
+      [],
+      0.3,
+    ],
+    [
+      "a Chinese word and its search-mode pieces are one word; a piece alone counts half",
+      own("国轩高科", "国轩", "高科", "电池"),
+      ["国轩", "电池"],
+      [],
+      0.75,
+    ],
+    [
+      "an own word found only in the glosses counts as a translation",
+      own("tencent", "game"),
+      ["game"],
+      ["tencent"],
+      0.8,
+    ],
+    [
+      "context terms from earlier turns add their weight",
+      [...own("tencent"), { term: "wechat", weight: 0.6 }],
+      ["wechat"],
+      [],
+      0.6,
+    ],
+  ])("%s", (_name, terms, tokens, glosses, expected) => {
+    expect(termCoverage(terms, new Set(tokens), flat, new Set(glosses))).toBeCloseTo(expected, 6);
+  });
+});
