@@ -1,6 +1,6 @@
 import type { SearchFilters } from "../answer/answer-types.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
-import type { ChunkStore, StoredChunk } from "../store/store.ts";
+import type { ChunkStore, SearchCandidate } from "../store/store.ts";
 import { diversify } from "./diversify.ts";
 import type { QueryPlan } from "./query-plan.ts";
 import { reciprocalRankFusion } from "./rank-fusion.ts";
@@ -53,7 +53,7 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
       .embedQuery(options.plan.embedText)
       .then((embedding) => options.store.vectorSearch(embedding, candidates, options.filters)),
   ]);
-  const byId = new Map<string, StoredChunk>();
+  const byId = new Map<string, SearchCandidate>();
   for (const { chunk } of [...lexical, ...widened, ...vector]) byId.set(chunk.id, chunk);
   const lexicalIds = lexical.map((result) => result.chunk.id);
   const widenedIds = widened.map((result) => result.chunk.id);
@@ -65,33 +65,50 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   ]);
   const coverageWeight = options.coverageWeight ?? 0.75;
   const maxFused = Math.max(1e-9, ...fused.values());
-  const scored: HybridResult[] = [];
+  const ranked: Array<{ candidate: SearchCandidate; score: number; coverage: number }> = [];
   for (const [id, fusedScore] of fused) {
-    const chunk = byId.get(id)!;
+    const candidate = byId.get(id)!;
     const coverage = termCoverage(
       options.plan.terms,
-      new Set(chunk.searchText.split(" ")),
+      new Set(candidate.searchText.split(" ")),
       options.statistics,
-      new Set(chunk.glossText.split(" ")),
+      new Set(candidate.glossText.split(" ")),
     );
-    const ownRank = lexicalIds.indexOf(id);
-    const lexicalRank = ownRank === -1 ? widenedIds.indexOf(id) : ownRank;
-    const vectorRank = vectorIds.indexOf(id);
+    const score = (1 - coverageWeight) * (fusedScore / maxFused) + coverageWeight * coverage;
+    ranked.push({ candidate, score, coverage });
+  }
+  ranked.sort(
+    (left, right) => right.score - left.score || left.candidate.id.localeCompare(right.candidate.id),
+  );
+  const top = diversify(ranked, ({ candidate }) => `${candidate.docId}#${candidate.storyIndex}`, 2).slice(
+    0,
+    options.limit,
+  );
+  // Only the results that are returned need their text and metadata.
+  const rows = new Map(
+    (await options.store.chunksByIds(top.map(({ candidate }) => candidate.id))).map((row) => [row.id, row]),
+  );
+  const results: HybridResult[] = [];
+  for (const { candidate, score, coverage } of top) {
+    const row = rows.get(candidate.id);
+    if (row === undefined) continue; // deleted between the search and the read
     const {
       searchText: _searchText,
       glossText: _glossText,
       textHash: _textHash,
       docHash: _docHash,
       ...rest
-    } = chunk;
-    scored.push({
+    } = row;
+    const ownRank = lexicalIds.indexOf(candidate.id);
+    const lexicalRank = ownRank === -1 ? widenedIds.indexOf(candidate.id) : ownRank;
+    const vectorRank = vectorIds.indexOf(candidate.id);
+    results.push({
       ...rest,
-      score: (1 - coverageWeight) * (fusedScore / maxFused) + coverageWeight * coverage,
+      score,
       coverage,
       lexicalRank: lexicalRank === -1 ? null : lexicalRank + 1,
       vectorRank: vectorRank === -1 ? null : vectorRank + 1,
     });
   }
-  scored.sort((left, right) => right.score - left.score || left.id.localeCompare(right.id));
-  return diversify(scored, (result) => `${result.docId}#${result.storyIndex}`, 2).slice(0, options.limit);
+  return results;
 }

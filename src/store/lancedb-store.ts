@@ -6,6 +6,7 @@ import type { ChunkRecord } from "./chunk-record.ts";
 import type {
   ChunkStore,
   ScoredChunk,
+  SearchCandidate,
   StoredChunk,
   StoredDocument,
   WeightedTerm,
@@ -86,6 +87,19 @@ const documentSchema = new Schema([
 ]);
 
 const metaSchema = new Schema([new Field("key", new Utf8(), false), new Field("value", new Utf8(), false)]);
+
+/** Columns a search reads: enough to rank; the rest is read for the final few only. */
+const candidateColumns = ["id", "doc_id", "story_index", "search_text", "gloss_text"] as const;
+
+function toCandidate(row: Row): SearchCandidate {
+  return {
+    id: String(row.id),
+    docId: String(row.doc_id),
+    storyIndex: Number(row.story_index),
+    searchText: String(row.search_text),
+    glossText: String(row.gloss_text ?? ""),
+  };
+}
 
 /** SQL string literal. */
 export function sqlString(value: string): string {
@@ -206,6 +220,7 @@ export class LanceChunkStore implements ChunkStore {
     const metaRows = (await meta.query().toArray()) as Row[];
     const chunkTableName = String(metaRows.find((row) => row.key === "chunks_table")?.value ?? "chunks");
     const chunks = names.has(chunkTableName) ? await connection.openTable(chunkTableName) : null;
+    if (chunks !== null) await upgradeChunkTable(chunks);
     const store = new LanceChunkStore(connection, chunks, documentsTable, meta, options.embedder);
     await store.refreshIndexState();
     const recorded = await store.embedderIdentity();
@@ -420,12 +435,12 @@ export class LanceChunkStore implements ChunkStore {
     let search = this.chunks
       .query()
       .fullTextSearch(query)
-      .select([...chunkColumns, "_score"])
+      .select([...candidateColumns, "_score"])
       .limit(limit);
     const predicate = filterPredicate(filters);
     if (predicate) search = search.where(predicate);
     const rows = (await search.toArray()) as Row[];
-    return rows.map((row) => ({ chunk: toStoredChunk(row), score: Number(row._score ?? 0) }));
+    return rows.map((row) => ({ chunk: toCandidate(row), score: Number(row._score ?? 0) }));
   }
 
   async vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]> {
@@ -439,13 +454,23 @@ export class LanceChunkStore implements ChunkStore {
     let search = this.chunks
       .vectorSearch(vector)
       .distanceType("cosine")
-      .select([...chunkColumns, "_distance"])
+      .select([...candidateColumns, "_distance"])
       .limit(limit);
     if (this.hasVectorIndex) search = search.nprobes(24).refineFactor(4);
     const predicate = filterPredicate(filters);
     if (predicate) search = search.where(predicate);
     const rows = (await search.toArray()) as Row[];
-    return rows.map((row) => ({ chunk: toStoredChunk(row), score: 1 - Number(row._distance ?? 1) }));
+    return rows.map((row) => ({ chunk: toCandidate(row), score: 1 - Number(row._distance ?? 1) }));
+  }
+
+  async chunksByIds(ids: string[]): Promise<StoredChunk[]> {
+    if (this.chunks === null || ids.length === 0) return [];
+    const rows = (await this.chunks
+      .query()
+      .where(`id IN ${sqlList(ids)}`)
+      .select([...chunkColumns])
+      .toArray()) as Row[];
+    return rows.map(toStoredChunk);
   }
 
   private hasVectorIndex = false;
@@ -481,6 +506,8 @@ export class LanceChunkStore implements ChunkStore {
         replace: true,
       });
     }
+    if (!names.has("id"))
+      await this.chunks.createIndex("id", { config: lancedb.Index.btree(), replace: true });
     if (!names.has("doc_id"))
       await this.chunks.createIndex("doc_id", { config: lancedb.Index.btree(), replace: true });
     if (!names.has("text_hash"))
@@ -566,6 +593,15 @@ export class LanceChunkStore implements ChunkStore {
     this.meta.close();
     this.connection.close();
   }
+}
+
+/**
+ * Bring a chunk table written by an earlier briefbot up to the current schema, so an existing
+ * store keeps working; the next ingest fills the new columns (the pipeline version changed too).
+ */
+async function upgradeChunkTable(table: lancedb.Table): Promise<void> {
+  const fields = new Set((await table.schema()).fields.map((field) => field.name));
+  if (!fields.has("gloss_text")) await table.addColumns([{ name: "gloss_text", valueSql: "''" }]);
 }
 
 function batches<T>(items: T[], size: number): T[][] {

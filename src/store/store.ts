@@ -22,8 +22,15 @@ export interface StoredDocument {
 /** A chunk without its vector, as search returns it. */
 export type StoredChunk = Omit<ChunkRecord, "vector">;
 
+/**
+ * What search returns per hit: just enough to rank (ids, grouping, search tokens). The full rows
+ * of the few that make the final list are read afterwards with `chunksByIds`; reading every
+ * candidate's text doubled the cost of a search.
+ */
+export type SearchCandidate = Pick<ChunkRecord, "id" | "docId" | "storyIndex" | "searchText" | "glossText">;
+
 export interface ScoredChunk {
-  chunk: StoredChunk;
+  chunk: SearchCandidate;
   /** Higher is better; scale depends on the search kind. */
   score: number;
 }
@@ -78,6 +85,8 @@ export interface ChunkStore {
     options?: { glosses?: boolean },
   ): Promise<ScoredChunk[]>;
   vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]>;
+  /** Full rows (without vectors) of these chunks, in no particular order. */
+  chunksByIds(ids: string[]): Promise<StoredChunk[]>;
   countChunks(): Promise<number>;
   /** Up to `limit` chunks' search text, for term statistics (document frequencies). */
   sampleSearchText(limit: number): Promise<string[]>;
