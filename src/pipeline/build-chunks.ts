@@ -10,7 +10,7 @@ import { type ChunkingOptions, splitIntoChunks } from "../text/split-into-chunks
  * Bump when chunking or search-text rules change: it is part of every document hash, so the next
  * ingest re-chunks documents that did not change on disk.
  */
-export const pipelineVersion = "2";
+export const pipelineVersion = "3";
 
 export function shortHash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 20);

@@ -81,6 +81,16 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
       }
     } else {
       if (dropStopwords && englishStopwords.has(piece)) continue;
+      const parts = piece.split(/[-–]/);
+      // "paid-course" must meet "paid courses": plain hyphenated words become their parts; names
+      // with digits or one-letter parts ("gpt-4o", "o1-mini", "x-ray") stay whole, parts added.
+      if (parts.length > 1) {
+        const plain = parts.every((part) => /^\p{L}{2,}$/u.test(part));
+        if (!plain) tokens.push(foldEnglish(piece));
+        for (const part of parts)
+          if (part && !(dropStopwords && englishStopwords.has(part))) tokens.push(foldEnglish(part));
+        continue;
+      }
       tokens.push(foldEnglish(piece));
     }
   }

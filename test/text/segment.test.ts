@@ -46,3 +46,14 @@ describe("detectLanguage", () => {
     expect(detectLanguage(text)).toBe(lang);
   });
 });
+
+describe("hyphenated words", () => {
+  it.each([
+    ["paid-course", ["paid", "course"]],
+    ["home-grown chips", ["home", "grown", "chip"]],
+    ["gpt-4o", ["gpt-4o", "gpt", "4o"]],
+    ["o1-mini", ["o1-mini", "o1", "mini"]],
+  ])("%s", (text, expected) => {
+    expect(tokenize(text)).toEqual(expected);
+  });
+});
