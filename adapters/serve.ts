@@ -1,6 +1,6 @@
 import type { Briefbot } from "../src/briefbot.ts";
 import type { Config } from "../src/config.ts";
-import { describeError } from "../src/errors.ts";
+import { ConfigError, describeError } from "../src/errors.ts";
 import type { Logger } from "../src/logger.ts";
 import type { Adapter } from "./adapter.ts";
 import { startHttpServer } from "./http-server.ts";
@@ -15,6 +15,12 @@ export interface ServeOptions {
   stopSignal?: Promise<void>;
 }
 
+/** The path of a webhook URL, or undefined when it names only a host (the adapter's default then). */
+export function webhookPathOf(url: string): string | undefined {
+  const path = new URL(url).pathname;
+  return path === "/" || path === "" ? undefined : path;
+}
+
 /** The adapters whose settings are present. */
 export function configuredAdapters(briefbot: Briefbot, config: Config, logger: Logger): Adapter[] {
   const adapters: Adapter[] = [];
@@ -26,7 +32,12 @@ export function configuredAdapters(briefbot: Briefbot, config: Config, logger: L
         apiRoot: config.TELEGRAM_API_ROOT,
         webhook:
           config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
-            ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
+            ? {
+                url: config.TELEGRAM_WEBHOOK_URL,
+                secret: config.TELEGRAM_WEBHOOK_SECRET,
+                // Serve the webhook on the path Telegram will call (default /telegram/webhook).
+                path: webhookPathOf(config.TELEGRAM_WEBHOOK_URL),
+              }
             : undefined,
         allowedChats: config.TELEGRAM_ALLOWED_CHATS,
         rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
@@ -51,19 +62,24 @@ export function configuredAdapters(briefbot: Briefbot, config: Config, logger: L
   return adapters;
 }
 
+export interface RunningServe {
+  /** The HTTP server's port (useful when PORT is 0). */
+  port: number;
+  /** Graceful stop: adapters finish answers in flight, then the server and store close. */
+  stop(): Promise<void>;
+}
+
 /**
- * `briefbot serve`: one HTTP server (webhooks, Slack events, /healthz) and every configured
- * adapter, until SIGINT/SIGTERM, then a graceful stop (answers in flight finish first).
+ * Start one HTTP server (webhooks, Slack events, /healthz) and every configured adapter.
+ * Throws when none is configured or one fails to start (after stopping what had started).
  */
-export async function serve(options: ServeOptions): Promise<number> {
+export async function startServing(options: Omit<ServeOptions, "stopSignal">): Promise<RunningServe> {
   const { briefbot, config, logger } = options;
   const adapters = configuredAdapters(briefbot, config, logger);
   if (adapters.length === 0) {
-    logger.error(
-      "no chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN (see README)",
+    throw new ConfigError(
+      "No chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN (see README).",
     );
-    await briefbot.close();
-    return 2;
   }
   const http = await startHttpServer({
     port: config.PORT,
@@ -79,11 +95,35 @@ export async function serve(options: ServeOptions): Promise<number> {
       logger.info({ adapter: adapter.name }, "adapter started");
     }
   } catch (error) {
-    logger.error({ error: describeError(error) }, "an adapter failed to start");
     for (const adapter of started) await adapter.stop().catch(() => {});
     await http.close();
+    throw error;
+  }
+  return {
+    port: http.port,
+    async stop() {
+      for (const adapter of started) {
+        await adapter
+          .stop()
+          .catch((error: unknown) =>
+            logger.warn({ adapter: adapter.name, error: describeError(error) }, "stop failed"),
+          );
+      }
+      await http.close();
+    },
+  };
+}
+
+/** `briefbot serve`: serve until SIGINT/SIGTERM, then stop gracefully. Returns the exit status. */
+export async function serve(options: ServeOptions): Promise<number> {
+  const { briefbot, logger } = options;
+  let running: RunningServe;
+  try {
+    running = await startServing(options);
+  } catch (error) {
+    logger.error({ error: describeError(error) }, "could not start serving");
     await briefbot.close();
-    return 1;
+    return error instanceof ConfigError ? 2 : 1;
   }
   const stopSignal =
     options.stopSignal ??
@@ -93,14 +133,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     });
   await stopSignal;
   logger.info("stopping");
-  for (const adapter of started) {
-    await adapter
-      .stop()
-      .catch((error: unknown) =>
-        logger.warn({ adapter: adapter.name, error: describeError(error) }, "stop failed"),
-      );
-  }
-  await http.close();
+  await running.stop();
   await briefbot.close();
   return 0;
 }
