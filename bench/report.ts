@@ -1,0 +1,255 @@
+import {
+  describeLoad,
+  describeMachine,
+  formatCount,
+  formatMs,
+  formatRate,
+  type Latency,
+  type MachineInfo,
+  markdownTable,
+} from "./measure.ts";
+import type { PeerFigures } from "./peers.ts";
+import type { IngestFigures } from "./real-ingest.ts";
+import type { BuildFigures, RecallFigures, SearchFigures } from "./scale.ts";
+
+/** Everything one run measured; also the shape of bench/results/latest.json. */
+export interface BenchResults {
+  startedAt: string;
+  finishedAt?: string;
+  totalSeconds?: number;
+  mode: "quick" | "full";
+  machine: MachineInfo;
+  loadAtStart: number[];
+  loadAtEnd?: number[];
+  notes: string[];
+  ingest: (IngestFigures & { loadBefore: number[]; loadAfter: number[] }) | null;
+  peers: {
+    chunks: number;
+    items: number;
+    answerable: number;
+    rows: PeerFigures[];
+    loadBefore: number[];
+    loadAfter: number[];
+  } | null;
+  scales: ScaleResult[];
+  /** The language bridge createBriefbot configured, or null. */
+  bridge: string | null;
+}
+
+export interface ScaleResult {
+  build: BuildFigures;
+  search: SearchFigures;
+  recall: RecallFigures | null;
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+const compact = (chunks: number) =>
+  chunks >= 1_000_000 && chunks % 1_000_000 === 0
+    ? `${chunks / 1_000_000}M`
+    : chunks >= 1000 && chunks % 1000 === 0
+      ? `${chunks / 1000}k`
+      : formatCount(chunks);
+
+const seconds = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+
+const loads = (before: readonly number[], after: readonly number[]) =>
+  `Load: ${describeLoad(before)} before, ${(after[0] ?? 0).toFixed(2)} after (1-min avg).`;
+
+export function renderReport(results: BenchResults): string {
+  const out: string[] = [];
+  const machine = results.machine;
+  out.push(
+    `### Benchmarks (${results.mode} run, ${results.startedAt.slice(0, 10)})`,
+    "",
+    `Machine: ${describeMachine(machine)}. Shared with other jobs: ${describeLoad(results.loadAtStart)} at start` +
+      `${results.loadAtEnd ? `, ${results.loadAtEnd[0]?.toFixed(2)} at end` : ""}; on ${machine.cores} cores, a load above ${machine.cores} means every figure below is slower than on an idle machine.` +
+      `${results.totalSeconds === undefined ? "" : ` Whole run: ${seconds(results.totalSeconds)} s.`}`,
+  );
+  if (results.bridge !== null)
+    out.push(
+      "",
+      `Setup: \`createBriefbot(loadConfig({}))\` (hashing embedder, extractive answerer) with its ${results.bridge}; the synthetic stores use the same bridge for search_text enrichment and query expansion.`,
+    );
+  for (const note of results.notes) out.push("", `> ${note}`);
+
+  const ingest = results.ingest;
+  out.push(
+    "",
+    "#### 1. Ingest of the real corpus (`briefbot ingest ../shared/corpus ../shared/formats`, in-process)",
+    "",
+  );
+  if (ingest === null) out.push("Skipped.");
+  else {
+    out.push(
+      markdownTable(
+        [
+          "files",
+          "issues",
+          "chunks",
+          "input MB",
+          "first ingest",
+          "MB/s",
+          "chunks/s",
+          "unchanged re-ingest",
+          "re-ingest wrote",
+        ],
+        [
+          [
+            ingest.files,
+            ingest.issues,
+            ingest.chunks,
+            ingest.inputMB.toFixed(2),
+            `${seconds(ingest.firstSeconds)} s`,
+            ingest.mbPerSecond.toFixed(2),
+            formatCount(ingest.chunksPerSecond),
+            `${seconds(ingest.reingestSeconds)} s`,
+            `${ingest.reingestAdded + ingest.reingestRemoved} chunks`,
+          ],
+        ],
+      ),
+      "",
+      `Fresh LanceDB directory, hashing embedder, \`createBriefbot(loadConfig({}))\`. Target: first ingest under 10 s — ${ingest.firstSeconds < 10 ? "met" : "**missed**"}. ` +
+        `${ingest.errors > 0 ? `${ingest.errors} file(s) failed to read. ` : ""}${loads(ingest.loadBefore, ingest.loadAfter)}`,
+    );
+  }
+
+  const first = results.scales.find((scale) => scale.build.chunks <= 10_000);
+  out.push("", "#### 2. Search latency, warm, in-process", "");
+  if (first === undefined) out.push("Skipped.");
+  else {
+    const search = first.search;
+    const row = (name: string, latency: Latency) => [
+      name,
+      formatMs(latency.p50),
+      formatMs(latency.p95),
+      formatMs(latency.p99),
+    ];
+    out.push(
+      `${formatCount(first.build.chunks)} synthetic chunks (variants of the ${"real"} chunks: sentences shuffled across chunks, numbers and names changed), ` +
+        `${search.queries} queries (the dev questions plus phrases cut from random chunks), sequential, after ${"a"} 20-query warm-up.`,
+      "",
+      markdownTable(
+        ["path", "p50 ms", "p95 ms", "p99 ms"],
+        [
+          row("`Briefbot.search` (hybrid, limit 10)", search.briefbot),
+          row("LanceDB FTS only (`lexicalSearch`, 40)", search.lexical),
+          row("LanceDB vector only (`vectorSearch`, 40, brute force)", search.vector),
+          row("query embedding (hashing, 512-d)", search.queryEmbed),
+        ],
+      ),
+      "",
+      `Target p50 < 10 ms — ${search.briefbot.p50 < 10 ? "met" : "**missed**"}. First search on a fresh \`Briefbot\` (loads term statistics): ${formatMs(search.firstSearchMs)} ms. ${loads(first.loadBefore, first.loadAfter)}`,
+    );
+  }
+
+  out.push("", "#### 3. Scale: synthetic stores built through `replaceDocuments` + `maintainIndexes()`", "");
+  if (results.scales.length === 0) out.push("Skipped.");
+  else {
+    out.push(
+      markdownTable(
+        [
+          "chunks",
+          "embed (chunks/s)",
+          "tokenize + enrich search_text",
+          "write (chunks/s)",
+          "write: first → last batch",
+          "index build",
+          "of which IVF_PQ",
+          "disk",
+        ],
+        results.scales.map(({ build }) => [
+          compact(build.chunks),
+          `${seconds(build.embedSeconds)} s (${formatRate(build.chunks, build.embedSeconds * 1000)})`,
+          `${seconds(build.tokenizeSeconds)} + ${build.enrichSeconds === null ? "-" : seconds(build.enrichSeconds)} s`,
+          `${seconds(build.writeSeconds)} s (${formatRate(build.chunks, build.writeSeconds * 1000)})`,
+          `${seconds(build.firstBatchWriteSeconds)} → ${seconds(build.lastBatchWriteSeconds)} s`,
+          `${seconds(build.indexSeconds)} s (${formatRate(build.chunks, build.indexSeconds * 1000)}/s)`,
+          build.indexBreakdownSeconds["vector (IVF_PQ)"] === undefined
+            ? "none (< 50k)"
+            : `${seconds(build.indexBreakdownSeconds["vector (IVF_PQ)"])} s`,
+          `${formatCount(build.diskMB)} MB`,
+        ]),
+      ),
+      "",
+      markdownTable(
+        [
+          "chunks",
+          "`Briefbot.search` p50 / p95",
+          "FTS p50 / p95",
+          "vector p50 / p95",
+          "vector index",
+          "recall@10 vs exact",
+          "exact scan p50",
+        ],
+        results.scales.map(({ build, search, recall }) => [
+          compact(build.chunks),
+          `${formatMs(search.briefbot.p50)} / ${formatMs(search.briefbot.p95)} ms`,
+          `${formatMs(search.lexical.p50)} / ${formatMs(search.lexical.p95)} ms`,
+          `${formatMs(search.vector.p50)} / ${formatMs(search.vector.p95)} ms`,
+          build.vectorIndexBuilt ? "IVF_PQ" : "none",
+          recall === null ? "exact (no index)" : `${recall.recallAtK.toFixed(3)} (${recall.queries} q)`,
+          recall === null ? "-" : `${formatMs(recall.bruteForce.p50)} ms`,
+        ]),
+      ),
+      "",
+      `Batches of ${formatCount(results.scales[0]?.build.batchSize ?? 0)} chunks in 20-chunk issues; vectors and \`search_text\` computed in-process, no workers. ` +
+        "Index build = `maintainIndexes()`: FTS and scalar indexes, IVF_PQ from 50k rows, then optimize; per-part seconds are in latest.json. " +
+        "Recall compares the store's own `vectorSearch` (nprobes 24, refine ×4 once indexed) with LanceDB `bypassVectorIndex()` on the same cosine distance.",
+    );
+    for (const { build, loadBefore, loadAfter } of results.scales) {
+      const parts = Object.entries(build.indexBreakdownSeconds)
+        .map(([name, value]) => `${name} ${seconds(value)} s`)
+        .join(", ");
+      out.push(
+        "",
+        `- ${compact(build.chunks)}: index parts ${parts}. ${loads(loadBefore, loadAfter)}` +
+          (build.chunks < build.requestedChunks
+            ? ` **Reduced from ${formatCount(build.requestedChunks)}: the generate+write phase hit its time budget on this machine.**`
+            : ""),
+      );
+    }
+  }
+
+  const peers = results.peers;
+  out.push("", "#### 4. Retrieval quality against peers (same passages, same questions)", "");
+  if (peers === null) out.push("Skipped.");
+  else {
+    const kinds = [...new Set(peers.rows.flatMap((row) => Object.keys(row.byKind)))].sort(
+      (left, right) =>
+        Number(right === "crosslingual") - Number(left === "crosslingual") || left.localeCompare(right),
+    );
+    const counts = new Map<string, number>();
+    for (const row of peers.rows)
+      for (const [kind, group] of Object.entries(row.byKind)) counts.set(kind, group.items);
+    out.push(
+      `${peers.chunks} chunks of ../shared/corpus + ../shared/formats, read back from briefbot's store so every system indexes identical passages; ` +
+        `${peers.answerable} answerable of ${peers.items} questions in ../shared/eval/dev.jsonl. A hit is a retrieved passage containing a gold string after NFKC + whitespace normalisation (\`containsGold\`).`,
+      "",
+      markdownTable(
+        ["system", "hit@5", "MRR@10", ...kinds.map((kind) => `${kind} (${counts.get(kind) ?? 0})`), "p50 ms"],
+        peers.rows.map((row) =>
+          row.error !== undefined
+            ? [row.name, "error", "-", ...kinds.map(() => "-"), "-"]
+            : [
+                row.name,
+                row.hitAt5.toFixed(3),
+                row.mrrAt10.toFixed(3),
+                ...kinds.map((kind) =>
+                  row.byKind[kind] === undefined ? "-" : row.byKind[kind].hitAt5.toFixed(2),
+                ),
+                formatMs(row.latencyP50Ms),
+              ],
+        ),
+      ),
+      "",
+      "Per-kind columns are hit@5 (items in brackets). Latency is per question, in-process, warm.",
+    );
+    for (const row of peers.rows) {
+      if (row.error !== undefined) out.push(`- ${row.name}: failed — ${row.error}`);
+      else if (row.note !== undefined) out.push(`- ${row.name}: ${row.note}.`);
+    }
+    out.push("", loads(peers.loadBefore, peers.loadAfter));
+  }
+  return out.join("\n");
+}

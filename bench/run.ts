@@ -1,0 +1,232 @@
+/**
+ * briefbot benchmarks: real ingest, warm search latency at 10k chunks, build and search at 100k and
+ * 1M synthetic chunks, and retrieval quality against peers on the shared dev questions.
+ *
+ *   npm run bench                 everything (the 1M scale takes a while)
+ *   npm run bench -- --quick      10k and 50k only: no 100k or 1M (under 3 minutes)
+ *   npm run bench -- --scales=10000,50000 --skip=peers,ingest
+ *
+ * The report (markdown, pasteable into the README) goes to stdout, progress to stderr, and every
+ * figure to bench/results/latest.json.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Briefbot, LanguageBridge } from "../src/briefbot.ts";
+import { createHashingEmbedder } from "../src/embed/hashing-embedder.ts";
+import { type EvalItem, parseEvalFile } from "../src/eval/run-eval.ts";
+import { loadAverage, machineInfo, progress, round } from "./measure.ts";
+import {
+  briefbotRetriever,
+  evaluateSafely,
+  hashedVectorRetriever,
+  lanceFtsRetriever,
+  miniSearchRetriever,
+  miniSearchTextRetriever,
+  oramaRetriever,
+  type PeerFigures,
+} from "./peers.ts";
+import { type CorpusChunk, runRealIngest } from "./real-ingest.ts";
+import { type BenchResults, renderReport, type ScaleResult } from "./report.ts";
+import { buildSyntheticStore, measureRecall, measureSearch, vectorIndexThreshold } from "./scale.ts";
+import { benchmarkQueries, VariantGenerator } from "./synthetic-corpus.ts";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const sharedRoot = resolve(repoRoot, "../shared");
+const resultsPath = join(repoRoot, "bench/results/latest.json");
+
+interface Arguments {
+  quick: boolean;
+  scales: number[];
+  skip: Set<string>;
+  batchSize: number;
+  /** Wall-clock budget for generating and writing the largest scale; past it the run stops early and says so. */
+  budgetMinutes: number;
+  keepStores: boolean;
+}
+
+function parseArguments(argv: string[]): Arguments {
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const quick = argv.includes("--quick");
+  const scales =
+    value("scales")
+      ?.split(",")
+      .map((entry) => Number(entry.replace(/_/g, "")))
+      .filter((entry) => Number.isInteger(entry) && entry > 0) ??
+    // Quick: 50k rather than 100k, the smallest store that gets an IVF_PQ index, because building
+    // that index alone takes one to two minutes at 100k on a loaded 2-core machine.
+    (quick ? [10_000, 50_000] : [10_000, 100_000, 1_000_000]);
+  return {
+    quick,
+    scales: [...new Set(scales)].sort((left, right) => left - right),
+    skip: new Set(value("skip")?.split(",") ?? []),
+    batchSize: Number(value("batch") ?? 20_000),
+    budgetMinutes: Number(value("budget-minutes") ?? 20),
+    keepStores: argv.includes("--keep-stores"),
+  };
+}
+
+async function saveResults(results: BenchResults): Promise<void> {
+  await mkdir(dirname(resultsPath), { recursive: true });
+  await writeFile(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArguments(process.argv.slice(2));
+  const workRoot = await mkdtemp(join(tmpdir(), "briefbot-bench-"));
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    mode: args.quick ? "quick" : "full",
+    machine: machineInfo(),
+    loadAtStart: loadAverage(),
+    notes: [],
+    ingest: null,
+    peers: null,
+    scales: [],
+    bridge: null,
+  };
+  const corpusPaths = [join(sharedRoot, "corpus"), join(sharedRoot, "formats")];
+  const devPath = join(sharedRoot, "eval/dev.jsonl");
+  const hasShared = corpusPaths.every((path) => existsSync(path));
+  let devItems: EvalItem[] = [];
+  if (existsSync(devPath)) devItems = parseEvalFile(await readFile(devPath, "utf8"), devPath);
+
+  try {
+    // 1. Real ingest (and the passages everything else is built from).
+    let baseChunks: CorpusChunk[] = [];
+    let briefbot: Briefbot | null = null;
+    const ingestUri = join(workRoot, "real");
+    if (!hasShared) {
+      results.notes.push(
+        `${sharedRoot}/corpus or /formats is absent: real ingest and peers skipped; synthetic text is built from data/.`,
+      );
+    }
+    if (hasShared && !args.skip.has("ingest")) {
+      progress(`1. ingesting ${corpusPaths.join(" ")}`);
+      const loadBefore = loadAverage();
+      const ingest = await runRealIngest(corpusPaths, ingestUri);
+      results.ingest = {
+        ...ingest.figures,
+        paths: ["../shared/corpus", "../shared/formats"],
+        loadBefore,
+        loadAfter: loadAverage(),
+      };
+      briefbot = ingest.briefbot;
+      baseChunks = ingest.chunks;
+      await saveResults(results);
+    } else {
+      const fallback = hasShared ? corpusPaths : [join(repoRoot, "data")];
+      const ingest = await runRealIngest(fallback, ingestUri);
+      briefbot = ingest.briefbot;
+      baseChunks = ingest.chunks;
+    }
+
+    // Whatever language bridge createBriefbot wired (the Lexicon, today) is used by the synthetic
+    // stores too, so their search_text and query plans match a real ingest's.
+    const bridge = (Reflect.get(briefbot, "options") as { bridge?: LanguageBridge } | undefined)?.bridge;
+    results.bridge = bridge === undefined ? null : "language bridge configured by createBriefbot (Lexicon)";
+
+    // 4. Peers on the real corpus.
+    if (hasShared && devItems.length > 0 && !args.skip.has("peers")) {
+      progress("4. peers on the dev questions");
+      const store = briefbot.store;
+      const dimensions = createHashingEmbedder().dimensions;
+      const rows: PeerFigures[] = [];
+      const loadBefore = loadAverage();
+      rows.push(
+        await evaluateSafely("briefbot", () => briefbotRetriever(briefbot!, bridge !== undefined), devItems),
+      );
+      rows.push(await evaluateSafely("MiniSearch", () => miniSearchRetriever(baseChunks), devItems));
+      rows.push(
+        await evaluateSafely(
+          "MiniSearch over search_text",
+          () => miniSearchTextRetriever(baseChunks),
+          devItems,
+        ),
+      );
+      const mandarin = await evaluateSafely(
+        "Orama 3 + @orama/tokenizers/mandarin",
+        () => oramaRetriever(baseChunks, "mandarin"),
+        devItems,
+      );
+      rows.push(mandarin);
+      // Shown either way: the fallback the brief asks for when the mandarin tokenizer fails, and a
+      // reference for what segmentation buys when it works.
+      rows.push(
+        await evaluateSafely(
+          "Orama 3, default tokenizer",
+          () => oramaRetriever(baseChunks, "default"),
+          devItems,
+        ),
+      );
+      rows.push(await evaluateSafely("LanceDB FTS alone", () => lanceFtsRetriever(store), devItems));
+      rows.push(
+        await evaluateSafely(
+          "hashed vectors alone",
+          () => hashedVectorRetriever(store, dimensions),
+          devItems,
+        ),
+      );
+      results.peers = {
+        chunks: baseChunks.length,
+        items: devItems.length,
+        answerable: devItems.filter((item) => item.gold.length > 0).length,
+        rows,
+        loadBefore,
+        loadAfter: loadAverage(),
+      };
+      await saveResults(results);
+    }
+
+    // 2 and 3. Synthetic stores.
+    const generator = new VariantGenerator(baseChunks);
+    const devQuestions = devItems.map((item) => item.question);
+    const queries = benchmarkQueries(devQuestions, baseChunks, 200, 7);
+    const warmup = benchmarkQueries([], baseChunks, 20, 99);
+    const recallQueries = queries.slice(0, 50);
+    if (!args.skip.has("scale")) {
+      const largest = args.scales.at(-1);
+      for (const total of args.scales) {
+        const uri = join(workRoot, `synthetic-${total}`);
+        progress(`${total <= 10_000 ? 2 : 3}. building ${total.toLocaleString("en-US")} synthetic chunks`);
+        const loadBefore = loadAverage();
+        const budgetMs =
+          total === largest && total > 100_000 ? args.budgetMinutes * 60_000 : Number.POSITIVE_INFINITY;
+        const built = await buildSyntheticStore(generator, total, uri, args.batchSize, budgetMs, bridge);
+        progress(
+          `  built in ${built.figures.writeSeconds} s write + ${built.figures.indexSeconds} s index; searching`,
+        );
+        const search = await measureSearch(built.store, queries, warmup, bridge);
+        const recall =
+          built.figures.chunks >= vectorIndexThreshold
+            ? await measureRecall(built.store, uri, recallQueries)
+            : null;
+        const scale: ScaleResult = {
+          build: built.figures,
+          search,
+          recall,
+          loadBefore,
+          loadAfter: loadAverage(),
+        };
+        results.scales.push(scale);
+        await built.store.close();
+        if (!args.keepStores) await rm(uri, { recursive: true, force: true });
+        await saveResults(results);
+      }
+    }
+
+    await briefbot.close();
+  } finally {
+    results.finishedAt = new Date().toISOString();
+    results.loadAtEnd = loadAverage();
+    results.totalSeconds = round((Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000, 1);
+    await saveResults(results);
+    if (!args.keepStores) await rm(workRoot, { recursive: true, force: true });
+  }
+  process.stdout.write(`${renderReport(results)}\n`);
+  progress(`wrote ${resultsPath}`);
+}
+
+await main();
