@@ -1,6 +1,8 @@
 import type { SearchFilters } from "../answer/answer-types.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
-import type { ChunkStore, SearchCandidate } from "../store/store.ts";
+import type { ChunkStore, SearchCandidate, WeightedTerm } from "../store/store.ts";
+import { tokenize } from "../text/segment.ts";
+import { splitIntoSentences } from "../text/split-into-sentences.ts";
 import { diversify } from "./diversify.ts";
 import type { QueryPlan } from "./query-plan.ts";
 import { reciprocalRankFusion } from "./rank-fusion.ts";
@@ -22,6 +24,10 @@ export interface HybridSearchOptions {
    * embedder, whose vectors mostly repeat the lexical signal; semantic embeddings deserve ~1.
    */
   vectorWeight?: number;
+  /** Candidates read in full and re-scored by their best sentence. Default 20. */
+  rerankDepth?: number;
+  /** Weight of the best sentence's coverage added in that re-scoring. Default 0.3. */
+  sentenceWeight?: number;
   /** Weight of the list found with cross-language expansions in rank fusion. Default 0.6. */
   expansionWeight?: number;
   /** Share of the final score given to term coverage, the rest to fused rank. Default 0.75 (tuned on the dev set). */
@@ -80,9 +86,11 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   ranked.sort(
     (left, right) => right.score - left.score || left.candidate.id.localeCompare(right.candidate.id),
   );
+  // The leading candidates are read in full and re-scored by their best sentence: a passage that
+  // answers in one sentence beats one whose matching words are scattered (a proximity signal).
   const top = diversify(ranked, ({ candidate }) => `${candidate.docId}#${candidate.storyIndex}`, 2).slice(
     0,
-    options.limit,
+    Math.max(options.limit, options.rerankDepth ?? 20),
   );
   // Only the results that are returned need their text and metadata.
   const rows = new Map(
@@ -102,13 +110,31 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
     const ownRank = lexicalIds.indexOf(candidate.id);
     const lexicalRank = ownRank === -1 ? widenedIds.indexOf(candidate.id) : ownRank;
     const vectorRank = vectorIds.indexOf(candidate.id);
+    const sentence = bestSentenceCoverage(options.plan.terms, row.text, row.story, options.statistics);
     results.push({
       ...rest,
-      score,
+      score: score + (options.sentenceWeight ?? 0.3) * sentence,
       coverage,
       lexicalRank: lexicalRank === -1 ? null : lexicalRank + 1,
       vectorRank: vectorRank === -1 ? null : vectorRank + 1,
     });
   }
-  return results;
+  results.sort((left, right) => right.score - left.score || left.id.localeCompare(right.id));
+  return diversify(results, (result) => `${result.docId}#${result.storyIndex}`, 2).slice(0, options.limit);
+}
+
+/** Coverage of the query by the passage's best sentence (with the story title as its context). */
+export function bestSentenceCoverage(
+  terms: WeightedTerm[],
+  text: string,
+  story: string,
+  statistics: TermStatistics,
+): number {
+  const title = tokenize(story);
+  let best = 0;
+  for (const sentence of splitIntoSentences(text)) {
+    const coverage = termCoverage(terms, new Set([...tokenize(sentence), ...title]), statistics);
+    if (coverage > best) best = coverage;
+  }
+  return best;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bestSentenceCoverage } from "../../src/retrieve/hybrid-search.ts";
 import { termCoverage } from "../../src/retrieve/term-coverage.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import type { WeightedTerm } from "../../src/store/store.ts";
@@ -54,5 +55,31 @@ describe("termCoverage", () => {
     ],
   ])("%s", (_name, terms, tokens, glosses, expected) => {
     expect(termCoverage(terms, new Set(tokens), flat, new Set(glosses))).toBeCloseTo(expected, 6);
+  });
+});
+
+describe("bestSentenceCoverage", () => {
+  it("prefers a passage that answers in one sentence over scattered words", () => {
+    const terms = own("bank", "ai", "warn");
+    const together = bestSentenceCoverage(
+      terms,
+      "Deutsche Bank warns the AI honeymoon is over. Other news follows.",
+      "Markets",
+      flat,
+    );
+    const scattered = bestSentenceCoverage(
+      terms,
+      "The bank opened. AI is popular. Regulators warn often.",
+      "Markets",
+      flat,
+    );
+    expect(together).toBeCloseTo(1, 6);
+    expect(scattered).toBeCloseTo(1 / 3, 6);
+  });
+
+  it("lets the story title supply the subject a sentence leaves implicit", () => {
+    expect(
+      bestSentenceCoverage(own("tencent", "game"), "It raised game prices.", "Tencent results", flat),
+    ).toBeCloseTo(1, 6);
   });
 });
