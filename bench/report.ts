@@ -155,7 +155,7 @@ export function renderReport(results: BenchResults): string {
           "write (chunks/s)",
           "write: first → last batch",
           "index build",
-          "of which IVF_PQ",
+          "of which IVF_HNSW_SQ",
           "disk",
         ],
         results.scales.map(({ build }) => [
@@ -165,9 +165,9 @@ export function renderReport(results: BenchResults): string {
           `${seconds(build.writeSeconds)} s (${formatRate(build.chunks, build.writeSeconds * 1000)})`,
           `${seconds(build.firstBatchWriteSeconds)} → ${seconds(build.lastBatchWriteSeconds)} s`,
           `${seconds(build.indexSeconds)} s (${formatRate(build.chunks, build.indexSeconds * 1000)}/s)`,
-          build.indexBreakdownSeconds["vector (IVF_PQ)"] === undefined
+          build.indexBreakdownSeconds["vector (IVF_HNSW_SQ)"] === undefined
             ? "none (< 50k)"
-            : `${seconds(build.indexBreakdownSeconds["vector (IVF_PQ)"])} s`,
+            : `${seconds(build.indexBreakdownSeconds["vector (IVF_HNSW_SQ)"])} s`,
           `${formatCount(build.diskMB)} MB`,
         ]),
       ),
@@ -187,15 +187,15 @@ export function renderReport(results: BenchResults): string {
           `${formatMs(search.briefbot.p50)} / ${formatMs(search.briefbot.p95)} ms`,
           `${formatMs(search.lexical.p50)} / ${formatMs(search.lexical.p95)} ms`,
           `${formatMs(search.vector.p50)} / ${formatMs(search.vector.p95)} ms`,
-          build.vectorIndexBuilt ? "IVF_PQ" : "none",
+          build.vectorIndexBuilt ? "IVF_HNSW_SQ" : "none",
           recall === null ? "exact (no index)" : `${recall.recallAtK.toFixed(3)} (${recall.queries} q)`,
           recall === null ? "-" : `${formatMs(recall.bruteForce.p50)} ms`,
         ]),
       ),
       "",
       `Batches of ${formatCount(results.scales[0]?.build.batchSize ?? 0)} chunks in 20-chunk issues; vectors and \`search_text\` computed in-process, no workers. ` +
-        "Index build = `maintainIndexes()`: FTS and scalar indexes, IVF_PQ from 50k rows, then optimize; per-part seconds are in latest.json. " +
-        "Recall compares the store's own `vectorSearch` (nprobes 24, refine ×4 once indexed) with LanceDB `bypassVectorIndex()` on the same cosine distance.",
+        "Index build = `maintainIndexes()`: FTS and scalar indexes, IVF_HNSW_SQ from 10k rows, then optimize; per-part seconds are in latest.json. " +
+        "Recall compares the store's own `vectorSearch` (nprobes 4, ef 160 once indexed) with LanceDB `bypassVectorIndex()` on the same cosine distance.",
     );
     for (const { build, loadBefore, loadAfter } of results.scales) {
       const parts = Object.entries(build.indexBreakdownSeconds)

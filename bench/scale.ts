@@ -141,7 +141,7 @@ function instrumentIndexCalls(store: LanceChunkStore, into: Record<string, numbe
     try {
       return await createIndex(column, options);
     } finally {
-      const name = column === "vector" ? "vector (IVF_PQ)" : `index ${column}`;
+      const name = column === "vector" ? "vector (IVF_HNSW_SQ)" : `index ${column}`;
       into[name] = (into[name] ?? 0) + performance.now() - started;
     }
   };
@@ -219,7 +219,7 @@ export async function measureSearch(
 }
 
 /**
- * Recall@k of the store's vector search (IVF_PQ with its nprobes/refine settings once the store is
+ * Recall@k of the store's vector search (IVF_HNSW_SQ with its nprobes/refine settings once the store is
  * past the index threshold) against an exact scan: LanceDB `bypassVectorIndex()`, same cosine distance.
  */
 export async function measureRecall(
