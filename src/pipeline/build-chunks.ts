@@ -4,13 +4,15 @@ import type { Story } from "../ingest/split-into-stories.ts";
 import type { ChunkRecord } from "../store/chunk-record.ts";
 import { normalizeForDuplicate } from "../text/normalize.ts";
 import { detectLanguage, tokenize } from "../text/segment.ts";
+import { sentenceMark } from "../text/sentence-mark.ts";
 import { type ChunkingOptions, splitIntoChunks } from "../text/split-into-chunks.ts";
+import { splitIntoSentences } from "../text/split-into-sentences.ts";
 
 /**
  * Bump when chunking or search-text rules change: it is part of every document hash, so the next
  * ingest re-chunks documents that did not change on disk.
  */
-export const pipelineVersion = "3";
+export const pipelineVersion = "4";
 
 export function shortHash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 20);
@@ -19,6 +21,20 @@ export function shortHash(text: string): string {
 /** A document's stable id: its source file and its key inside the file (feed item). */
 export function documentId(sourceKey: string, issueKey: string | null): string {
   return shortHash(`${sourceKey}\u0000${issueKey ?? ""}`);
+}
+
+/**
+ * The indexed tokens of a chunk: its story title, then each sentence, separated by
+ * `sentenceMark`, so ranking can tell words in one sentence from words scattered over a passage
+ * without reading and re-segmenting the text at query time.
+ */
+export function searchTokensOf(title: string, text: string): string[] {
+  const tokens = tokenize(title);
+  for (const sentence of splitIntoSentences(text)) {
+    const words = tokenize(sentence);
+    if (words.length > 0) tokens.push(sentenceMark, ...words);
+  }
+  return tokens;
 }
 
 export interface PreparedDocument {
@@ -75,7 +91,7 @@ export function prepareDocument(
       const textHash = shortHash(normalizeForDuplicate(text));
       if (seen.has(textHash)) continue; // the same passage twice in one issue is stored once
       seen.add(textHash);
-      const searchTokens = [...tokenize(story.title), ...tokenize(text)];
+      const searchTokens = searchTokensOf(story.title, text);
       chunks.push({
         id: shortHash(`${docId}\u0000${textHash}`),
         docId,

@@ -1,8 +1,7 @@
 import type { SearchFilters } from "../answer/answer-types.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { ChunkStore, SearchCandidate, WeightedTerm } from "../store/store.ts";
-import { tokenize } from "../text/segment.ts";
-import { splitIntoSentences } from "../text/split-into-sentences.ts";
+import { sentencesOfSearchText } from "../text/sentence-mark.ts";
 import { diversify } from "./diversify.ts";
 import type { QueryPlan } from "./query-plan.ts";
 import { reciprocalRankFusion } from "./rank-fusion.ts";
@@ -24,7 +23,7 @@ export interface HybridSearchOptions {
    * embedder, whose vectors mostly repeat the lexical signal; semantic embeddings deserve ~1.
    */
   vectorWeight?: number;
-  /** Candidates read in full and re-scored by their best sentence. Default 20. */
+  /** Leading candidates re-scored by their best sentence. Default 20. */
   rerankDepth?: number;
   /** Weight of the best sentence's coverage added in that re-scoring. Default 0.3. */
   sentenceWeight?: number;
@@ -86,12 +85,20 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   ranked.sort(
     (left, right) => right.score - left.score || left.candidate.id.localeCompare(right.candidate.id),
   );
-  // The leading candidates are read in full and re-scored by their best sentence: a passage that
-  // answers in one sentence beats one whose matching words are scattered (a proximity signal).
-  const top = diversify(ranked, ({ candidate }) => `${candidate.docId}#${candidate.storyIndex}`, 2).slice(
-    0,
-    Math.max(options.limit, options.rerankDepth ?? 20),
+  // The leading candidates are re-scored by their best sentence: a passage that answers in one
+  // sentence beats one whose matching words are scattered (a proximity signal), read from the
+  // sentence-marked search text, so nothing is re-read or re-segmented.
+  const group = ({ candidate }: (typeof ranked)[number]) => `${candidate.docId}#${candidate.storyIndex}`;
+  const leading = diversify(ranked, group, 2).slice(0, Math.max(options.limit, options.rerankDepth ?? 20));
+  for (const entry of leading) {
+    entry.score +=
+      (options.sentenceWeight ?? 0.3) *
+      bestSentenceCoverage(options.plan.terms, entry.candidate.searchText, options.statistics);
+  }
+  leading.sort(
+    (left, right) => right.score - left.score || left.candidate.id.localeCompare(right.candidate.id),
   );
+  const top = diversify(leading, group, 2).slice(0, options.limit);
   // Only the results that are returned need their text and metadata.
   const rows = new Map(
     (await options.store.chunksByIds(top.map(({ candidate }) => candidate.id))).map((row) => [row.id, row]),
@@ -110,30 +117,27 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
     const ownRank = lexicalIds.indexOf(candidate.id);
     const lexicalRank = ownRank === -1 ? widenedIds.indexOf(candidate.id) : ownRank;
     const vectorRank = vectorIds.indexOf(candidate.id);
-    const sentence = bestSentenceCoverage(options.plan.terms, row.text, row.story, options.statistics);
     results.push({
       ...rest,
-      score: score + (options.sentenceWeight ?? 0.3) * sentence,
+      score,
       coverage,
       lexicalRank: lexicalRank === -1 ? null : lexicalRank + 1,
       vectorRank: vectorRank === -1 ? null : vectorRank + 1,
     });
   }
-  results.sort((left, right) => right.score - left.score || left.id.localeCompare(right.id));
-  return diversify(results, (result) => `${result.docId}#${result.storyIndex}`, 2).slice(0, options.limit);
+  return results;
 }
 
-/** Coverage of the query by the passage's best sentence (with the story title as its context). */
+/** Coverage of the query by a chunk's best sentence, with its story title as context. */
 export function bestSentenceCoverage(
   terms: WeightedTerm[],
-  text: string,
-  story: string,
+  searchText: string,
   statistics: TermStatistics,
 ): number {
-  const title = tokenize(story);
+  const { title, sentences } = sentencesOfSearchText(searchText);
   let best = 0;
-  for (const sentence of splitIntoSentences(text)) {
-    const coverage = termCoverage(terms, new Set([...tokenize(sentence), ...title]), statistics);
+  for (const sentence of sentences.length > 0 ? sentences : [[]]) {
+    const coverage = termCoverage(terms, new Set([...sentence, ...title]), statistics);
     if (coverage > best) best = coverage;
   }
   return best;

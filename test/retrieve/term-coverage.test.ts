@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { searchTokensOf } from "../../src/pipeline/build-chunks.ts";
 import { bestSentenceCoverage } from "../../src/retrieve/hybrid-search.ts";
 import { termCoverage } from "../../src/retrieve/term-coverage.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import type { WeightedTerm } from "../../src/store/store.ts";
+import { sentencesOfSearchText } from "../../src/text/sentence-mark.ts";
 
 // Every term equally rare, so coverage is a plain share and the table below reads easily.
 const flat = TermStatistics.fromSearchTexts([]);
@@ -59,27 +61,28 @@ describe("termCoverage", () => {
 });
 
 describe("bestSentenceCoverage", () => {
+  const searchTextOf = (title: string, text: string) => searchTokensOf(title, text).join(" ");
+
   it("prefers a passage that answers in one sentence over scattered words", () => {
     const terms = own("bank", "ai", "warn");
-    const together = bestSentenceCoverage(
-      terms,
+    const together = searchTextOf(
+      "Markets",
       "Deutsche Bank warns the AI honeymoon is over. Other news follows.",
-      "Markets",
-      flat,
     );
-    const scattered = bestSentenceCoverage(
-      terms,
-      "The bank opened. AI is popular. Regulators warn often.",
-      "Markets",
-      flat,
-    );
-    expect(together).toBeCloseTo(1, 6);
-    expect(scattered).toBeCloseTo(1 / 3, 6);
+    const scattered = searchTextOf("Markets", "The bank opened. AI is popular. Regulators warn often.");
+    expect(bestSentenceCoverage(terms, together, flat)).toBeCloseTo(1, 6);
+    expect(bestSentenceCoverage(terms, scattered, flat)).toBeCloseTo(1 / 3, 6);
   });
 
   it("lets the story title supply the subject a sentence leaves implicit", () => {
-    expect(
-      bestSentenceCoverage(own("tencent", "game"), "It raised game prices.", "Tencent results", flat),
-    ).toBeCloseTo(1, 6);
+    const searchText = searchTextOf("Tencent results", "It raised game prices.");
+    expect(bestSentenceCoverage(own("tencent", "game"), searchText, flat)).toBeCloseTo(1, 6);
+  });
+
+  it("reads a search text without title words", () => {
+    expect(sentencesOfSearchText(searchTextOf("", "One two. Three."))).toEqual({
+      title: [],
+      sentences: [["one", "two"], ["three"]],
+    });
   });
 });
