@@ -1,20 +1,14 @@
+import { removeInvisibleCharacters } from "../text/normalize.ts";
+
+export { removeInvisibleCharacters };
+
 /**
  * Character-level clean-up shared by every reader. Newsletters pad preheaders with invisible
  * characters and non-breaking spaces; left in, they pollute chunks and exact-match search.
  */
 
-// Zero-width and invisible formatting characters (U+200B–U+200F, U+2060–U+2064, U+FEFF, soft
-// hyphen, combining grapheme joiner). U+200D also glues emoji sequences, which then fall apart
-// into their parts; that is an acceptable loss for search text.
-const invisibleCharacters = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]|\u034f/g;
-
 // Every kind of horizontal or vertical space, including NBSP and the ideographic space.
 const anyWhitespace = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
-
-/** Remove invisible characters only, keeping line structure. */
-export function removeInvisibleCharacters(text: string): string {
-  return text.replace(invisibleCharacters, "");
-}
 
 /** One line of plain text: invisible characters removed, all whitespace runs collapsed to one space. */
 export function normaliseInlineText(text: string): string {

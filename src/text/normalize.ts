@@ -3,19 +3,13 @@
  */
 
 // Zero-width and invisible formatting characters that newsletters use to pad preheaders
-// (U+200B–U+200F, U+2060–U+2064, U+FEFF, soft hyphen, combining grapheme joiner).
+// (U+200B–U+200F, U+2060–U+2064, U+FEFF, soft hyphen, combining grapheme joiner). U+200D also
+// glues emoji sequences, which then fall apart into their parts: an acceptable loss for search.
 const invisible = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]|\u034f/g;
 
-/** Remove invisible characters and normalise whitespace, keeping paragraph breaks. */
-export function cleanText(text: string): string {
-  return text
-    .replace(invisible, "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ")
-    .replace(/[ ]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .replace(/[ ]{2,}/g, " ")
-    .trim();
+/** Remove invisible characters only, keeping the text's line structure. */
+export function removeInvisibleCharacters(text: string): string {
+  return text.replace(invisible, "");
 }
 
 /**
