@@ -1,4 +1,4 @@
-import { termCoverage } from "../retrieve/term-coverage.ts";
+import { termCoverage, termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import { cjkShare, tokenize } from "../text/segment.ts";
@@ -36,6 +36,9 @@ export interface ScoredSentence {
   score: number;
   lang: "en" | "zh";
   tokens: Set<string>;
+  /** Question words found in the sentence or its story title, and how many the question has. */
+  matched: number;
+  asked: number;
 }
 
 /** Table rows and link listings read badly as answers: many cell bars, or mostly hashes and paths. */
@@ -68,12 +71,14 @@ export function scoreSentences(
       const tokens = new Set(tokenize(text));
       const own = termCoverage(terms, tokens, statistics);
       // The story title often names the subject the sentence leaves implicit ("it", "the company").
-      const withTitle = termCoverage(terms, new Set([...tokens, ...titleTokens]), statistics);
-      const coverage = 0.75 * own + 0.25 * withTitle;
+      const withTitle = termMatch(terms, new Set([...tokens, ...titleTokens]), statistics);
+      const coverage = 0.75 * own + 0.25 * withTitle.coverage;
       let score = coverage + 0.04 / (passageIndex + 1);
       if (kind !== "other" && sentenceHasKind(text, kind, input.question)) score += 0.08;
       if (units > 80) score -= 0.05; // long sentences make poor answers
       out.push({
+        matched: withTitle.matched,
+        asked: withTitle.asked,
         passageIndex,
         position,
         text,
@@ -100,7 +105,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       // Among the sentences that cover the question well enough, one must hold the kind of answer
       // asked for: "when" needs a date, "who" a name the question does not give.
       const bar = Math.max(minimumCoverage, (best?.coverage ?? 0) * 0.7);
-      const supporting = sentences.filter((sentence) => sentence.coverage >= bar).slice(0, 3);
+      // A question of three or more words needs two of them together: one shared word ("对手",
+      // "rival") is how an unrelated passage slips through.
+      const supporting = sentences
+        .filter((sentence) => sentence.coverage >= bar && (sentence.asked < 3 || sentence.matched >= 2))
+        .slice(0, 3);
       const kindFound =
         kind === "other" ||
         supporting.some((sentence) => sentenceHasKind(sentence.text, kind, input.question));

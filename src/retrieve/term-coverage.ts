@@ -1,6 +1,15 @@
 import type { WeightedTerm } from "../store/store.ts";
 import type { TermStatistics } from "./term-statistics.ts";
 
+export interface TermMatch {
+  /** Specificity-weighted share of the question's words found (translations at their weight). */
+  coverage: number;
+  /** How many of the question's words were found, directly or through a translation. */
+  matched: number;
+  /** How many words the question has (a word and its search-mode pieces count once). */
+  asked: number;
+}
+
 /** What an own term found only in a passage's glosses counts for: as much as a good translation. */
 const glossShare = 0.6;
 
@@ -11,12 +20,12 @@ const glossShare = 0.6;
  * in the other language cannot outscore one that uses the asker's own words by piling up
  * sub-words. Other lower-weight terms (earlier turns) add their weight. 0 = nothing, 1 = all.
  */
-export function termCoverage(
+export function termMatch(
   terms: WeightedTerm[],
   tokens: ReadonlySet<string>,
   statistics: TermStatistics,
   glosses: ReadonlySet<string> = new Set(),
-): number {
+): TermMatch {
   const best = new Map<string, number>();
   let total = 0;
   let extra = 0;
@@ -50,5 +59,19 @@ export function termCoverage(
   }
   let found = extra;
   for (const [term, share] of best) found += share * statistics.idf(term);
-  return total === 0 ? 0 : Math.min(1, found / total);
+  const matched = [...best.values()].filter((share) => share > 0).length;
+  return { coverage: total === 0 ? 0 : Math.min(1, found / total), matched, asked: best.size };
+}
+
+/**
+ * How much of a query a text covers: the specificity-weighted (idf) share of the query's own
+ * terms found in it (see `termMatch`). 0 = nothing, 1 = all.
+ */
+export function termCoverage(
+  terms: WeightedTerm[],
+  tokens: ReadonlySet<string>,
+  statistics: TermStatistics,
+  glosses: ReadonlySet<string> = new Set(),
+): number {
+  return termMatch(terms, tokens, statistics, glosses).coverage;
 }

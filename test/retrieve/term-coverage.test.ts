@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { searchTokensOf } from "../../src/pipeline/build-chunks.ts";
 import { bestSentenceCoverage } from "../../src/retrieve/hybrid-search.ts";
-import { termCoverage } from "../../src/retrieve/term-coverage.ts";
+import { termCoverage, termMatch } from "../../src/retrieve/term-coverage.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import type { WeightedTerm } from "../../src/store/store.ts";
 import { sentencesOfSearchText } from "../../src/text/sentence-mark.ts";
@@ -84,5 +84,16 @@ describe("bestSentenceCoverage", () => {
       title: [],
       sentences: [["one", "two"], ["three"]],
     });
+  });
+});
+
+describe("termMatch", () => {
+  it("counts question words found directly or through a translation, a word and its pieces once", () => {
+    const terms: WeightedTerm[] = [
+      ...own("国轩高科", "国轩", "高科", "电池", "欧洲"),
+      { term: "gotion", weight: 0.6, concept: "国轩高科" },
+    ];
+    expect(termMatch(terms, new Set(["gotion", "电池"]), flat)).toMatchObject({ matched: 2, asked: 3 });
+    expect(termMatch(terms, new Set(["对手"]), flat)).toMatchObject({ matched: 0, asked: 3 });
   });
 });
