@@ -43,7 +43,9 @@ export interface ScoredSentence {
 
 /** Table rows and link listings read badly as answers: many cell bars, or mostly hashes and paths. */
 export function looksLikeTableOrListing(text: string): boolean {
-  if ((text.match(/\|/g)?.length ?? 0) >= 3) return true;
+  if ((text.match(/\|/g)?.length ?? 0) >= 2) return true;
+  // Image captions and credits ("Arm's CEO Rene Haas (Credit: VCG)") are not statements.
+  if (/\((?:photo |image )?credits?:|^(?:photo|image|credit)s?:/i.test(text)) return true;
   const words = text.split(/\s+/);
   const machine = words.filter((word) => /^[0-9a-f]{10,}$|[/\\].*[/\\]|^https?:/i.test(word)).length;
   return words.length > 0 && machine / words.length > 0.3;
@@ -134,7 +136,14 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         for (const token of candidate.tokens) covered.add(token);
       }
       chosen.sort((left, right) => left.passageIndex - right.passageIndex || left.position - right.position);
-      const text = chosen.map((sentence) => `${sentence.text} [${sentence.passageIndex + 1}]`).join(" ");
+      // Consecutive sentences from one passage share one marker, after the last of them.
+      const text = chosen
+        .map((sentence, index) =>
+          chosen[index + 1]?.passageIndex === sentence.passageIndex
+            ? sentence.text
+            : `${sentence.text} [${sentence.passageIndex + 1}]`,
+        )
+        .join(" ");
       const asked = new Set((input.queryTerms ?? []).map((term) => term.term));
       return {
         answered: true,

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import {
+  createExtractiveAnswerer,
+  looksLikeTableOrListing,
+  stripFootnoteMarkers,
+} from "../../src/answer/extractive-answerer.ts";
+import { planQuery } from "../../src/retrieve/query-plan.ts";
+import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
+import type { RetrievedPassage } from "../../src/store/chunk-record.ts";
+import { tokenize } from "../../src/text/segment.ts";
+
+function passage(id: string, story: string, text: string): RetrievedPassage {
+  return {
+    id,
+    docId: `doc-${id}`,
+    publication: "Test Weekly",
+    title: "Issue 1",
+    issueNumber: null,
+    story,
+    storyIndex: 0,
+    chunkIndex: 0,
+    date: "2025-01-02",
+    url: null,
+    path: "issue.md",
+    lang: "en",
+    text,
+    score: 1,
+    lexicalRank: 1,
+    vectorRank: 1,
+  };
+}
+
+const passages = [
+  passage(
+    "a",
+    "BYD results",
+    "BYD sold about 4.27 million vehicles in 2024. It also opened a plant in Hungary. The stock rose.",
+  ),
+  passage(
+    "b",
+    "Tesla deliveries",
+    "Tesla delivered about 1.79 million cars in 2024. Tesla deliveries declined for the first time in a decade.",
+  ),
+  passage("c", "宁德时代", "宁德时代在匈牙利建设电池工厂，规划产能为100吉瓦时。"),
+  passage(
+    "d",
+    "Arm China",
+    "Arm China was wrestled away by its former chief Allen Wu in 2021. Arm's CEO Rene Haas (Credit: VCG)",
+  ),
+];
+const statistics = TermStatistics.fromSearchTexts(
+  passages.map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
+);
+
+async function ask(
+  question: string,
+  lang: "en" | "zh" = "en",
+  glossEntities?: Parameters<typeof createExtractiveAnswerer>[0]["glossEntities"],
+) {
+  const answerer = createExtractiveAnswerer({ statistics: () => statistics, glossEntities });
+  return answerer.answer({ question, lang, passages, history: [], queryTerms: planQuery(question).terms });
+}
+
+describe("extractive answerer", () => {
+  it("quotes the best sentence with the number of its passage", async () => {
+    const draft = await ask("How many vehicles did BYD sell in 2024?");
+    expect(draft.answered).toBe(true);
+    expect(draft.text).toMatch(/^BYD sold about 4\.27 million vehicles in 2024\. \[1\]/);
+  });
+
+  it("gives consecutive sentences of one passage a single marker", async () => {
+    const draft = await ask(
+      "How many cars did Tesla deliver in 2024, and did deliveries decline for the first time in a decade?",
+    );
+    expect(draft.text).toContain(
+      "Tesla delivered about 1.79 million cars in 2024. Tesla deliveries declined for the first time in a decade. [2]",
+    );
+    expect(draft.text.match(/\[2\]/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ["a question the passages do not touch", "Who won the football final?"],
+    ["a 'when' question with no date in the covering sentences", "When did BYD open the Hungary plant?"],
+    ["a 'who' question whose sentences name nobody new", "Who runs the BYD plant in Hungary?"],
+  ])("refuses %s", async (_name, question) => {
+    expect((await ask(question)).answered).toBe(false);
+  });
+
+  it("answers a 'who' question with a name the question did not give", async () => {
+    const draft = await ask("Who wrestled Arm China away in 2021?");
+    expect(draft.answered).toBe(true);
+    expect(draft.text).toContain("Allen Wu");
+    expect(draft.text).not.toContain("Credit");
+  });
+
+  it("answers in Chinese from the Chinese passage", async () => {
+    const draft = await ask("宁德时代在匈牙利的工厂规划产能是多少？", "zh");
+    expect(draft.text).toContain("100吉瓦时");
+  });
+
+  it("names the asked-about entities in the asker's language when quoting the other one", async () => {
+    const draft = await ask("宁德时代匈牙利工厂产能多少？", "en", () => [
+      { source: "宁德时代", gloss: "CATL" },
+      { source: "吉瓦时", gloss: "GWh" },
+    ]);
+    expect(draft.text).toContain("Key names: 宁德时代 (CATL)");
+    expect(draft.text).not.toContain("GWh");
+  });
+});
+
+describe("sentence filters", () => {
+  it.each([
+    ["Revenue grew 10% [4][18]", "Revenue grew 10%"],
+    ["No markers here.", "No markers here."],
+  ])("stripFootnoteMarkers(%j)", (text, expected) => {
+    expect(stripFootnoteMarkers(text)).toBe(expected);
+  });
+
+  it.each([
+    ["file | bytes | sha256 | repository", true],
+    ["China Tech News | Arm remains committed | Serica", true],
+    ["Arm's CEO Rene Haas (Credit: VCG)", true],
+    ["see https://a.example/x/y https://b.example/z/w", true],
+    ["Arm remains committed to China after its IPO.", false],
+  ])("looksLikeTableOrListing(%j) = %s", (text, expected) => {
+    expect(looksLikeTableOrListing(text)).toBe(expected);
+  });
+});
