@@ -54,11 +54,15 @@ export function renderAnswer(answer: Answer, style: TerminalStyle = plainStyle):
   return lines.join("\n");
 }
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 export function renderDocuments(documents: StoredDocument[]): string {
   if (documents.length === 0) return "The store is empty. Add briefs with: briefbot ingest <file|dir>...";
   const lines = documents.map((document) => {
     const number = document.issueNumber ? ` #${document.issueNumber}` : "";
-    return `${describeDate(document.date).padEnd(10)}  ${document.publication}${number} — ${document.title}  (${document.stories} stories, ${document.chunks} chunks, ${document.lang})  ${document.docId.slice(0, 10)}`;
+    return `${describeDate(document.date).padEnd(10)}  ${document.publication}${number} — ${document.title}  (${plural(document.stories, "story", "stories")}, ${plural(document.chunks, "chunk", "chunks")}, ${document.lang})  ${document.docId.slice(0, 10)}`;
   });
   const chunks = documents.reduce((sum, document) => sum + document.chunks, 0);
   lines.push("", `${documents.length} issues, ${chunks} chunks`);
