@@ -90,7 +90,7 @@ export function briefbotRetriever(briefbot: Briefbot, bridged: boolean): Retriev
 /** Searches return lean candidates; read the passages (timed, as a real caller would) in rank order. */
 async function passageTexts(store: ChunkStore, results: Array<{ chunk: { id: string } }>): Promise<string[]> {
   const ids = results.map((result) => result.chunk.id);
-  const texts = new Map((await store.chunksByIds(ids)).map((chunk) => [chunk.id, chunk.text]));
+  const texts = new Map((await store.passagesByIds(ids)).map((chunk) => [chunk.id, chunk.text]));
   return ids.map((id) => texts.get(id) ?? "");
 }
 

@@ -37,9 +37,11 @@ export interface ChunkRecord {
   vector: number[];
 }
 
+/** A chunk as a citation shows it: text and metadata, without vector, hashes or search tokens. */
+export type ChunkPassage = Omit<ChunkRecord, "vector" | "searchText" | "glossText" | "textHash" | "docHash">;
+
 /** A chunk returned by retrieval, best first. */
-export interface RetrievedPassage
-  extends Omit<ChunkRecord, "vector" | "searchText" | "glossText" | "textHash" | "docHash"> {
+export interface RetrievedPassage extends ChunkPassage {
   /** Fused relevance, higher is better; comparable only within one result list. */
   score: number;
   /** Best lexical (BM25) and vector ranks, 1-based, or null when absent from that list. */

@@ -2,7 +2,7 @@ import * as lancedb from "@lancedb/lancedb";
 import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
 import type { SearchFilters } from "../answer/answer-types.ts";
 import { BriefbotError, StoreMismatchError } from "../errors.ts";
-import type { ChunkRecord } from "./chunk-record.ts";
+import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
 import type {
   ChunkStore,
   ScoredChunk,
@@ -40,6 +40,11 @@ const chunkColumns = [
   "search_text",
   "gloss_text",
 ] as const;
+
+/** What a citation needs: no hashes, search tokens or vector (the search tokens are most of a row). */
+const passageColumns = chunkColumns.filter(
+  (column) => !["doc_hash", "text_hash", "search_text", "gloss_text"].includes(column),
+);
 
 /** Weight of a match in the other-language glosses relative to one in the passage's own words. */
 const glossBoost = 0.5;
@@ -144,12 +149,12 @@ export function filterPredicate(filters: SearchFilters | undefined): string | un
 
 type Row = Record<string, unknown>;
 
-function toStoredChunk(row: Row): StoredChunk {
-  const nullable = (value: unknown) => (value === null || value === undefined ? null : String(value));
+const nullable = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+function toPassage(row: Row): ChunkPassage {
   return {
     id: String(row.id),
     docId: String(row.doc_id),
-    docHash: String(row.doc_hash),
     publication: String(row.publication),
     title: String(row.title),
     issueNumber: nullable(row.issue_number),
@@ -161,6 +166,13 @@ function toStoredChunk(row: Row): StoredChunk {
     path: String(row.path),
     lang: String(row.lang) as StoredChunk["lang"],
     text: String(row.text),
+  };
+}
+
+function toStoredChunk(row: Row): StoredChunk {
+  return {
+    ...toPassage(row),
+    docHash: String(row.doc_hash),
     textHash: String(row.text_hash),
     searchText: String(row.search_text),
     glossText: String(row.gloss_text ?? ""),
@@ -482,14 +494,14 @@ export class LanceChunkStore implements ChunkStore {
     return rows.map((row) => ({ chunk: toCandidate(row), score: 1 - Number(row._distance ?? 1) }));
   }
 
-  async chunksByIds(ids: string[]): Promise<StoredChunk[]> {
+  async passagesByIds(ids: string[]): Promise<ChunkPassage[]> {
     if (this.chunks === null || ids.length === 0) return [];
     const rows = (await this.chunks
       .query()
       .where(`id IN ${sqlList(ids)}`)
-      .select([...chunkColumns])
+      .select([...passageColumns])
       .toArray()) as Row[];
-    return rows.map(toStoredChunk);
+    return rows.map(toPassage);
   }
 
   private hasVectorIndex = false;

@@ -1,5 +1,5 @@
 import type { SearchFilters } from "../answer/answer-types.ts";
-import type { ChunkRecord } from "./chunk-record.ts";
+import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
 
 /** One ingested issue, as listed by `briefbot docs`. */
 export interface StoredDocument {
@@ -19,12 +19,12 @@ export interface StoredDocument {
   ingestedAt: string;
 }
 
-/** A chunk without its vector, as search returns it. */
+/** A chunk without its vector. */
 export type StoredChunk = Omit<ChunkRecord, "vector">;
 
 /**
  * What search returns per hit: just enough to rank (ids, grouping, search tokens). The full rows
- * of the few that make the final list are read afterwards with `chunksByIds`; reading every
+ * of the few that make the final list are read afterwards with `passagesByIds`; reading every
  * candidate's text doubled the cost of a search.
  */
 export type SearchCandidate = Pick<ChunkRecord, "id" | "docId" | "storyIndex" | "searchText" | "glossText">;
@@ -85,8 +85,8 @@ export interface ChunkStore {
     options?: { glosses?: boolean },
   ): Promise<ScoredChunk[]>;
   vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]>;
-  /** Full rows (without vectors) of these chunks, in no particular order. */
-  chunksByIds(ids: string[]): Promise<StoredChunk[]>;
+  /** What citations need of these chunks (no vectors, hashes or search tokens), in no particular order. */
+  passagesByIds(ids: string[]): Promise<ChunkPassage[]>;
   countChunks(): Promise<number>;
   /** Up to `limit` chunks' search text, for term statistics (document frequencies). */
   sampleSearchText(limit: number): Promise<string[]>;

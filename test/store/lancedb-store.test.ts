@@ -138,6 +138,38 @@ describe("LanceChunkStore", () => {
     expect(byPublication.map((result) => result.chunk.id)).toEqual(["c"]);
   });
 
+  it("reads what a citation needs of the chunks asked for, without search tokens or hashes", async () => {
+    await store.replaceDocuments(
+      [document("d1", 2)],
+      [
+        await chunk("a", "d1", "Battery maker Gotion opens a plant in Germany.", {
+          url: "https://example.com/a",
+          issueNumber: "12",
+        }),
+        await chunk("b", "d1", "Qualcomm and Baidu partner on XR headsets."),
+      ],
+    );
+    const passages = await store.passagesByIds(["a", "missing"]);
+    expect(passages).toEqual([
+      {
+        id: "a",
+        docId: "d1",
+        publication: "Test Weekly",
+        title: "Issue d1",
+        issueNumber: "12",
+        story: "Story a",
+        storyIndex: 0,
+        chunkIndex: 0,
+        date: "2025-01-02",
+        url: "https://example.com/a",
+        path: "d1.txt",
+        lang: "en",
+        text: "Battery maker Gotion opens a plant in Germany.",
+      },
+    ]);
+    expect(await store.passagesByIds([])).toEqual([]);
+  });
+
   it("refuses vectors of the wrong length instead of letting LanceDB pad them", async () => {
     const bad = { ...(await chunk("a", "d1", "text")), vector: [1, 2, 3] };
     await expect(store.replaceDocuments([document("d1", 1)], [bad])).rejects.toThrow(
