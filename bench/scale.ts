@@ -243,7 +243,7 @@ export async function measureRecall(
         .vectorSearch(vector)
         .distanceType("cosine")
         .bypassVectorIndex()
-        .select(["id"])
+        .select(["id", "_distance"])
         .limit(k)
         .toArray()) as Array<{ id: string }>;
       exactTimes.push(performance.now() - started);
