@@ -109,9 +109,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const bar = Math.max(minimumCoverage, (best?.coverage ?? 0) * 0.7);
       // A question of three or more words needs two of them together: one shared word ("对手",
       // "rival") is how an unrelated passage slips through.
-      const supporting = sentences
-        .filter((sentence) => sentence.coverage >= bar && (sentence.asked < 3 || sentence.matched >= 2))
-        .slice(0, 3);
+      const onTopic = (sentence: ScoredSentence) =>
+        sentence.coverage >= bar && (sentence.asked < 3 || sentence.matched >= 2);
+      const supporting = sentences.filter(onTopic).slice(0, 3);
       const kindFound =
         kind === "other" ||
         supporting.some((sentence) => sentenceHasKind(sentence.text, kind, input.question));
@@ -119,7 +119,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         return { answered: false, text: "", answerer: "extractive" };
       }
       // Prefer the asker's language when a sentence in it is nearly as good as the best.
-      const inLanguage = sentences.find((sentence) => sentence.lang === input.lang);
+      const inLanguage = sentences.find((sentence) => sentence.lang === input.lang && onTopic(sentence));
       const lead = inLanguage !== undefined && inLanguage.score >= best.score * 0.85 ? inLanguage : best;
       const chosen: ScoredSentence[] = [lead];
       let units = countUnits(lead.text);
@@ -127,6 +127,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       for (const candidate of sentences) {
         if (chosen.length >= 3) break;
         if (chosen.includes(candidate) || candidate.score < lead.score * 0.7) continue;
+        // An added sentence must be as much on topic as an answer: two of the question's words
+        // (one when it asks with one), not one shared place name ("德国") from another story.
+        if (!onTopic(candidate) || candidate.matched < Math.min(2, candidate.asked)) continue;
         const adds = [...candidate.tokens].filter((token) => !covered.has(token)).length;
         const candidateUnits = countUnits(candidate.text);
         if (adds < 3 || units + candidateUnits > maximumUnits) continue;

@@ -106,6 +106,41 @@ describe("extractive answerer", () => {
     expect(draft.text).toContain("Key names: 宁德时代 (CATL)");
     expect(draft.text).not.toContain("GWh");
   });
+
+  it("does not lead with, or add, an asker's-language sentence that shares only one word", async () => {
+    const mixed = [
+      passage(
+        "g",
+        "Gotion opens a plant in Germany",
+        "VW-backed Gotion has started operations at its first overseas plant, on course for its global ambitions.",
+      ),
+      passage("h", "如何破坏一个组织", "战略情报局编写了一本小册子，散发给德国和占领区民众。"),
+      passage("i", "电动车", "过去的汽油车是由美国、德国和日本汽车制造商主导的。"),
+    ];
+    const mixedStatistics = TermStatistics.fromSearchTexts(
+      [...mixed, ...passages].map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
+    );
+    const answerer = createExtractiveAnswerer({ statistics: () => mixedStatistics });
+    const question = "国轩高科在德国做了什么？";
+    const draft = await answerer.answer({
+      question,
+      lang: "zh",
+      passages: mixed,
+      history: [],
+      // The plan Briefbot makes with the lexicon (which teaches jieba 国轩高科) and its translations.
+      queryTerms: [
+        { term: "国轩高科", weight: 1 },
+        { term: "德国", weight: 1 },
+        { term: "做", weight: 1 },
+        { term: "gotion", weight: 0.6, concept: "国轩高科" },
+        { term: "germany", weight: 0.6, concept: "德国" },
+      ],
+    });
+    expect(draft.answered).toBe(true);
+    expect(draft.text).toMatch(
+      /^VW-backed Gotion has started operations at its first overseas plant, on course for its global ambitions\. \[1\]$/,
+    );
+  });
 });
 
 describe("sentence filters", () => {
