@@ -1,4 +1,5 @@
 import type { RetrievedPassage } from "../store/chunk-record.ts";
+import type { WeightedTerm } from "../store/store.ts";
 
 /** One earlier exchange of a conversation. */
 export interface ConversationTurn {
@@ -13,8 +14,11 @@ export interface AnswererInput {
   /** Retrieved passages, best first. Markers [n] in the answer refer to `passages[n - 1]`. */
   passages: RetrievedPassage[];
   history: ConversationTurn[];
-  /** The weighted search terms retrieval used (own words at 1, expansions lower), for sentence scoring. */
-  queryTerms?: Array<{ term: string; weight: number }> | undefined;
+  /**
+   * The weighted search terms retrieval used (own words at 1, translations lower and tied to the
+   * word they translate), for sentence scoring.
+   */
+  queryTerms?: WeightedTerm[] | undefined;
   onPartial?: ((textSoFar: string) => void) | undefined;
   signal?: AbortSignal | undefined;
 }
