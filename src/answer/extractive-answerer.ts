@@ -51,9 +51,15 @@ export function looksLikeTableOrListing(text: string): boolean {
   return words.length > 0 && machine / words.length > 0.3;
 }
 
-/** Drops a source's own footnote markers ("[4][18]") so they do not read as our citations. */
+/**
+ * Drops a source's own footnote markers ("[4][18]") so they do not read as our citations, and a
+ * digest's item label ("Group 2 - ", "- ") so the quote starts with its subject.
+ */
 export function stripFootnoteMarkers(text: string): string {
-  return text.replace(/\s*(\[\d{1,3}\])+/g, "").trim();
+  return text
+    .replace(/\s*(\[\d{1,3}\])+/g, "")
+    .replace(/^(?:(?:Group|Part|Item)\s*\d{1,2}\s*|Core Viewpoints?\s*|Key Points?\s*)?[-–—•]\s+/i, "")
+    .trim();
 }
 
 export function scoreSentences(

@@ -1,7 +1,8 @@
 /**
  * Sentence splitting for English and Chinese. English ends at . ! ? followed by space and an
  * upper-case letter, digit, quote or CJK; Chinese ends at 。！？； (and full-width ！？) with no
- * space needed. Abbreviations such as "Mr." "U.S." "e.g." and decimals do not end sentences.
+ * space needed. Abbreviations such as "Mr." "U.S." "e.g." and decimals do not end sentences. A
+ * run of footnote markers between run-together digest items ("… [2] - Next item") ends one too.
  */
 
 const abbreviations = new Set([
@@ -58,6 +59,20 @@ export function splitIntoSentences(text: string): string[] {
       push(index + 1);
       index += 1;
       continue;
+    }
+    // Machine-written digests run their items together, each closed by its footnote markers:
+    // "…global reach [2] - Nadella expresses… [2] Group 2 - TCL…". A marker run followed by a
+    // bullet, a "Group N" label or a capital letter ends the sentence (the markers stay with it).
+    if (char === "[") {
+      const run = /^((?:\[\d{1,3}\])+)\s+(?:[-–—]\s|Group\s*\d|\p{Lu})/u.exec(
+        chars.slice(index, index + 32).join(""),
+      );
+      if (run !== null && index > start && !/[.!?。！？；]\s*$/u.test(chars.slice(start, index).join(""))) {
+        const end = index + Array.from(run[1]!).length;
+        push(end);
+        index = end;
+        continue;
+      }
     }
     const isChinese =
       chineseEnd.has(char) &&

@@ -147,6 +147,10 @@ describe("sentence filters", () => {
   it.each([
     ["Revenue grew 10% [4][18]", "Revenue grew 10%"],
     ["No markers here.", "No markers here."],
+    ["Group 2 - TCL and Sony agree [3]", "TCL and Sony agree"],
+    ["- He expects growth [2]", "He expects growth"],
+    ["Core Viewpoint - Tencent is cautious [5][8].", "Tencent is cautious."],
+    ["Prices rose - and fell.", "Prices rose - and fell."],
   ])("stripFootnoteMarkers(%j)", (text, expected) => {
     expect(stripFootnoteMarkers(text)).toBe(expected);
   });

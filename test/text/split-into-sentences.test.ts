@@ -17,6 +17,18 @@ describe("splitIntoSentences", () => {
     ['He said "stop." She left.', ['He said "stop."', "She left."]],
     ["line one\nline two", ["line one", "line two"]],
     ["lower case after stop. continues here", ["lower case after stop. continues here"]],
+    [
+      "Group 1 - Nadella warns of a bubble [2] - He expects growth [2][4] Group 2 - TCL and Sony agree [3]",
+      [
+        "Group 1 - Nadella warns of a bubble [2]",
+        "- He expects growth [2][4]",
+        "Group 2 - TCL and Sony agree [3]",
+      ],
+    ],
+    [
+      "See note [1] of the report. 他说 [2] 腾讯很好。",
+      ["See note [1] of the report.", "他说 [2] 腾讯很好。"],
+    ],
   ])("%j", (text, expected) => {
     expect(splitIntoSentences(text)).toEqual(expected);
   });
