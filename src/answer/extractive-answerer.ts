@@ -113,10 +113,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       // Among the sentences that cover the question well enough, one must hold the kind of answer
       // asked for: "when" needs a date, "who" a name the question does not give.
       const bar = Math.max(minimumCoverage, (best?.coverage ?? 0) * 0.7);
-      // A question of three or more words needs two of them together: one shared word ("对手",
-      // "rival") is how an unrelated passage slips through.
+      // A question of two or more words needs two of them together: one shared word ("对手",
+      // "rival", or the name in "Who founded Pinduoduo?") is how an unrelated passage slips through.
       const onTopic = (sentence: ScoredSentence) =>
-        sentence.coverage >= bar && (sentence.asked < 3 || sentence.matched >= 2);
+        sentence.coverage >= bar && (sentence.asked < 2 || sentence.matched >= 2);
       const supporting = sentences.filter(onTopic).slice(0, 3);
       const kindFound =
         kind === "other" ||

@@ -82,6 +82,7 @@ describe("extractive answerer", () => {
     ["a question the passages do not touch", "Who won the football final?"],
     ["a 'when' question with no date in the covering sentences", "When did BYD open the Hungary plant?"],
     ["a 'who' question whose sentences name nobody new", "Who runs the BYD plant in Hungary?"],
+    ["a two-word question whose sentences share only the name", "What did BYD earn?"],
   ])("refuses %s", async (_name, question) => {
     expect((await ask(question)).answered).toBe(false);
   });
