@@ -122,7 +122,10 @@ export function bestSentenceCoverage(
   const { title, sentences } = sentencesOfSearchText(searchText);
   let best = 0;
   for (const sentence of sentences.length > 0 ? sentences : [[]]) {
-    const coverage = termCoverage(terms, new Set([...sentence, ...title]), statistics);
+    // The title counts, but less than the sentence's own words: every sentence of a story shares it.
+    const coverage =
+      0.75 * termCoverage(terms, new Set(sentence), statistics) +
+      0.25 * termCoverage(terms, new Set([...sentence, ...title]), statistics);
     if (coverage > best) best = coverage;
   }
   return best;

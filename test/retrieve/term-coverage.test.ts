@@ -74,9 +74,15 @@ describe("bestSentenceCoverage", () => {
     expect(bestSentenceCoverage(terms, scattered, flat)).toBeCloseTo(1 / 3, 6);
   });
 
-  it("lets the story title supply the subject a sentence leaves implicit", () => {
-    const searchText = searchTextOf("Tencent results", "It raised game prices.");
-    expect(bestSentenceCoverage(own("tencent", "game"), searchText, flat)).toBeCloseTo(1, 6);
+  it("lets the story title supply the subject a sentence leaves implicit, at a quarter weight", () => {
+    const terms = own("tencent", "game");
+    const implicit = searchTextOf("Tencent results", "It raised game prices.");
+    const untitled = searchTextOf("Results", "It raised game prices.");
+    const explicit = searchTextOf("Results", "Tencent raised game prices.");
+    // 0.75 × the sentence alone (1 of 2 words) + 0.25 × sentence and title (2 of 2).
+    expect(bestSentenceCoverage(terms, implicit, flat)).toBeCloseTo(0.75 * 0.5 + 0.25, 6);
+    expect(bestSentenceCoverage(terms, untitled, flat)).toBeCloseTo(0.5, 6);
+    expect(bestSentenceCoverage(terms, explicit, flat)).toBeCloseTo(1, 6);
   });
 
   it("reads a search text without title words", () => {
