@@ -440,29 +440,20 @@ export class LanceChunkStore implements ChunkStore {
     options: { glosses?: boolean } = {},
   ): Promise<ScoredChunk[]> {
     if (this.chunks === null || terms.length === 0) return [];
-    const columns = options.glosses ? ["search_text", "gloss_text"] : ["search_text"];
-    // Group terms by weight: one match clause per weight, combined as "should" clauses so that
-    // expansion terms from the other language count, but less than the asker's own words.
-    const byWeight = new Map<number, string[]>();
-    for (const { term, weight } of terms) {
-      const clean = term.replace(/\s+/g, "");
-      if (clean.length === 0) continue;
-      const key = Math.round(weight * 100) / 100;
-      byWeight.set(key, [...(byWeight.get(key) ?? []), clean]);
-    }
-    if (byWeight.size === 0) return [];
-    const clauses: [lancedb.Occur, lancedb.FullTextQuery][] = [...byWeight.entries()].flatMap(
-      ([weight, words]) =>
-        columns.map((column): [lancedb.Occur, lancedb.FullTextQuery] => [
-          lancedb.Occur.Should,
-          // A gloss is our translation, not the author's word: it counts for less.
-          new lancedb.MatchQuery(words.join(" "), column, {
-            boost: column === "gloss_text" ? weight * glossBoost : weight,
-          }),
-        ]),
-    );
-    const query =
-      clauses.length === 1 && clauses[0] !== undefined ? clauses[0][1] : new lancedb.BooleanQuery(clauses);
+    // One match query over all the terms, own words and translations alike. A boolean query with
+    // one boosted clause per weight would rank by the weights, but cost 2–3× as much (9 vs 3 ms at
+    // 100k chunks, 60 ms at 1M); the weights are applied where ranking is decided, in the
+    // term-coverage re-rank, and ranked the dev set the same.
+    const words = [
+      ...new Set(terms.map(({ term }) => term.replace(/\s+/g, "")).filter((term) => term !== "")),
+    ];
+    if (words.length === 0) return [];
+    // A gloss is our translation, not the author's word: it counts for less.
+    const query = options.glosses
+      ? new lancedb.MultiMatchQuery(words.join(" "), ["search_text", "gloss_text"], {
+          boosts: [1, glossBoost],
+        })
+      : new lancedb.MatchQuery(words.join(" "), "search_text");
     let search = this.chunks
       .query()
       .fullTextSearch(query)

@@ -117,14 +117,14 @@ describe("LanceChunkStore", () => {
       5,
     );
     expect(chinese[0]?.chunk.id).toBe("c");
-    const weighted = await store.lexicalSearch(
+    const either = await store.lexicalSearch(
       [
         { term: "qualcomm", weight: 1 },
         { term: "gotion", weight: 0.2 },
       ],
       5,
     );
-    expect(weighted.map((result) => result.chunk.id)).toEqual(["b", "a"]);
+    expect(either.map((result) => result.chunk.id).sort()).toEqual(["a", "b"]);
     const [queryVector] = await embedder.embed(["Qualcomm Baidu XR"]);
     const vector = await store.vectorSearch(queryVector!, 3);
     expect(vector[0]?.chunk.id).toBe("b");
@@ -136,6 +136,22 @@ describe("LanceChunkStore", () => {
     expect(filtered.map((result) => result.chunk.id)).toEqual(["a"]);
     const byPublication = await store.vectorSearch(queryVector!, 5, { publication: "其他" });
     expect(byPublication.map((result) => result.chunk.id)).toEqual(["c"]);
+  });
+
+  it("searches the other-language glosses only when asked to", async () => {
+    await store.replaceDocuments(
+      [document("d1", 2)],
+      [
+        await chunk("a", "d1", "Qualcomm and Baidu partner on XR headsets."),
+        await chunk("c", "d1", "国轩高科在德国的工厂投产。", { lang: "zh", glossText: "gotion germany" }),
+      ],
+    );
+    await store.maintainIndexes();
+    const terms = [{ term: "gotion", weight: 1 }];
+    expect(await store.lexicalSearch(terms, 5)).toEqual([]);
+    const withGlosses = await store.lexicalSearch(terms, 5, undefined, { glosses: true });
+    expect(withGlosses.map((result) => result.chunk.id)).toEqual(["c"]);
+    expect(withGlosses[0]?.chunk.glossText).toBe("gotion germany");
   });
 
   it("reads what a citation needs of the chunks asked for, without search tokens or hashes", async () => {
