@@ -43,10 +43,11 @@ export interface HybridResult extends RetrievedPassage {
  */
 export async function hybridSearch(options: HybridSearchOptions): Promise<HybridResult[]> {
   const candidates = options.candidates ?? 40;
-  // One BM25 query for the question's own words and their cross-language expansions: expansions
-  // carry their lower weights as boosts, and the coverage re-rank below counts a translated concept
-  // once, so passages in the asker's own words are not crowded out. (Two separate BM25 lists, own
-  // words and expanded, cost a third of a search more and ranked no better on the dev set.)
+  // One BM25 query gathers candidates for the question's own words and their cross-language
+  // expansions alike; the weights act in the coverage re-rank below, which also counts a
+  // translated concept once, so passages in the asker's own words are not crowded out. (Separate
+  // BM25 lists for own words and expansions, or a boosted clause per weight, cost 2–3× as much and
+  // ranked no better on the dev set.)
   const [lexical, vector] = await Promise.all([
     options.store.lexicalSearch(options.plan.terms, candidates, options.filters, { glosses: true }),
     options
