@@ -124,9 +124,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       if (best === undefined || supporting.length === 0 || !kindFound) {
         return { answered: false, text: "", answerer: "extractive" };
       }
-      // Prefer the asker's language when a sentence in it is nearly as good as the best.
+      // The best sentence that passes the gate leads (the best overall may share one word only);
+      // one in the asker's language is preferred when it is nearly as good.
+      const top = supporting[0]!;
       const inLanguage = sentences.find((sentence) => sentence.lang === input.lang && onTopic(sentence));
-      const lead = inLanguage !== undefined && inLanguage.score >= best.score * 0.85 ? inLanguage : best;
+      const lead = inLanguage !== undefined && inLanguage.score >= top.score * 0.85 ? inLanguage : top;
       const chosen: ScoredSentence[] = [lead];
       let units = countUnits(lead.text);
       const covered = new Set(lead.tokens);

@@ -144,6 +144,36 @@ describe("extractive answerer", () => {
   });
 });
 
+describe("extractive answerer lead", () => {
+  it("leads with the best sentence that passes the gate, not the best-scoring one", async () => {
+    // The Chinese sentence scores a little higher but shares one word (取得) with the question;
+    // the English one matches two of its words through translations.
+    const pair = [
+      passage("a", "科技", "中国科技公司在研发芯片方面取得了长足进步。"),
+      passage("b", "Supercomputers", "The new computers may reach a higher peak performance next year."),
+    ];
+    const pairStatistics = TermStatistics.fromSearchTexts(
+      pair.map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
+    );
+    const answerer = createExtractiveAnswerer({ statistics: () => pairStatistics });
+    const draft = await answerer.answer({
+      question: "国足取得了什么成绩？",
+      lang: "zh",
+      passages: pair,
+      history: [],
+      queryTerms: [
+        { term: "国足", weight: 1 },
+        { term: "取得", weight: 1 },
+        { term: "成绩", weight: 1 },
+        { term: "computer", weight: 0.35, concept: "国足" },
+        { term: "performance", weight: 0.2, concept: "成绩" },
+      ],
+    });
+    expect(draft.answered).toBe(true);
+    expect(draft.text).toMatch(/^The new computers may reach a higher peak performance next year\. \[2\]$/);
+  });
+});
+
 describe("sentence filters", () => {
   it.each([
     ["Revenue grew 10% [4][18]", "Revenue grew 10%"],
