@@ -46,6 +46,13 @@ describe("Briefbot on the sample briefs (real LanceDB)", () => {
     expect(answer.citations[0]!.quote).toContain("4.27 million");
   });
 
+  it("meets 'released' in the brief with 'release' in the question", async () => {
+    const answer = await briefbot.answer({ question: "What did DeepSeek release?", conversationId: "t1b" });
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain("released R1");
+    expect(answer.citations[0]!.story).toMatch(/DeepSeek/);
+  });
+
   it("answers a Chinese question from the Chinese brief, in Chinese", async () => {
     const answer = await briefbot.answer({
       question: "宁德时代在匈牙利的工厂规划产能是多少？",

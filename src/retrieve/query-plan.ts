@@ -60,7 +60,26 @@ export function planQuery(question: string, options: PlanOptions = {}): QueryPla
       .filter((token) => !isQuestionWord(token))
       .map((term) => ({ term, weight: index === all.length - 1 ? 0.6 : 0.4 })),
   );
-  const terms = mergeTerms([own, rewrites, context, options.expansions ?? []]);
+  const terms = mergeTerms([own, spellingVariants(own), rewrites, context, options.expansions ?? []]);
   const embedText = [question, ...(options.rewrites ?? []), ...(options.context ?? []).slice(-1)].join("\n");
   return { question, terms, embedText };
+}
+
+/**
+ * The other folded form of an English word whose base ends in "e": the light stemmer folds
+ * "released" to "releas" but keeps "release", so each form also searches for the other, counted
+ * as the same word.
+ */
+export function spellingVariants(own: WeightedTerm[]): WeightedTerm[] {
+  const variants: WeightedTerm[] = [];
+  for (const { term } of own) {
+    if (!/^[a-z]{4,}$/.test(term)) continue;
+    if (term.endsWith("e")) {
+      if (term.length > 4 && !term.endsWith("ee"))
+        variants.push({ term: term.slice(0, -1), weight: 0.9, concept: term });
+    } else if (!/[aeiouy]$/.test(term)) {
+      variants.push({ term: `${term}e`, weight: 0.9, concept: term });
+    }
+  }
+  return variants;
 }
