@@ -110,34 +110,35 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const sentences = scoreSentences(input, options.statistics(), passagesRead);
       const best = sentences[0];
       const kind = answerKindOf(input.question);
-      // Among the sentences that cover the question well enough, one must hold the kind of answer
-      // asked for: "when" needs a date, "who" a name the question does not give.
-      const bar = Math.max(minimumCoverage, (best?.coverage ?? 0) * 0.7);
+      const hasKind = (sentence: ScoredSentence) =>
+        kind === "other" || sentenceHasKind(sentence.text, kind, input.question);
       // A question of two or more words needs two of them together: one shared word ("对手",
       // "rival", or the name in "Who founded Pinduoduo?") is how an unrelated passage slips through.
-      const onTopic = (sentence: ScoredSentence) =>
-        sentence.coverage >= bar && (sentence.asked < 2 || sentence.matched >= 2);
-      const supporting = sentences.filter(onTopic).slice(0, 3);
-      const kindFound =
-        kind === "other" ||
-        supporting.some((sentence) => sentenceHasKind(sentence.text, kind, input.question));
-      if (best === undefined || supporting.length === 0 || !kindFound) {
-        return { answered: false, text: "", answerer: "extractive" };
-      }
+      const relevant = (sentence: ScoredSentence) =>
+        sentence.coverage >= minimumCoverage && (sentence.asked < 2 || sentence.matched >= 2);
+      // The lead must also come close to the best coverage found.
+      const bar = Math.max(minimumCoverage, (best?.coverage ?? 0) * 0.7);
+      const onTopic = (sentence: ScoredSentence) => relevant(sentence) && sentence.coverage >= bar;
+      const top = sentences.find(onTopic);
+      if (top === undefined) return { answered: false, text: "", answerer: "extractive" };
       // The best sentence that passes the gate leads (the best overall may share one word only);
       // one in the asker's language is preferred when it is nearly as good.
-      const top = supporting[0]!;
       const inLanguage = sentences.find((sentence) => sentence.lang === input.lang && onTopic(sentence));
       const lead = inLanguage !== undefined && inLanguage.score >= top.score * 0.85 ? inLanguage : top;
-      const chosen: ScoredSentence[] = [lead];
-      let units = countUnits(lead.text);
-      const covered = new Set(lead.tokens);
-      for (const candidate of sentences) {
+      // Sentences that may join it: relevant on their own and nearly as good. One of the answer's
+      // sentences must hold the kind of answer asked for ("when" a date, "how many" a number, "who"
+      // a name the question does not give); a two-part question may find it in the second one.
+      const eligible = sentences.filter(
+        (sentence) => sentence !== lead && relevant(sentence) && sentence.score >= lead.score * 0.7,
+      );
+      const kindSentence = hasKind(lead) ? lead : eligible.find(hasKind);
+      if (kindSentence === undefined) return { answered: false, text: "", answerer: "extractive" };
+      const chosen: ScoredSentence[] = kindSentence === lead ? [lead] : [lead, kindSentence];
+      let units = chosen.reduce((sum, sentence) => sum + countUnits(sentence.text), 0);
+      const covered = new Set(chosen.flatMap((sentence) => [...sentence.tokens]));
+      for (const candidate of eligible) {
         if (chosen.length >= 3) break;
-        if (chosen.includes(candidate) || candidate.score < lead.score * 0.7) continue;
-        // An added sentence must be as much on topic as an answer: two of the question's words
-        // (one when it asks with one), not one shared place name ("德国") from another story.
-        if (!onTopic(candidate) || candidate.matched < Math.min(2, candidate.asked)) continue;
+        if (chosen.includes(candidate)) continue;
         const adds = [...candidate.tokens].filter((token) => !covered.has(token)).length;
         const candidateUnits = countUnits(candidate.text);
         if (adds < 3 || units + candidateUnits > maximumUnits) continue;
