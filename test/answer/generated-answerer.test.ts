@@ -17,9 +17,7 @@ afterAll(async () => {
   await server.close();
 });
 afterEach(() => {
-  server.requests.length = 0;
-  server.setChat(() => "Answer [1].");
-  server.setStreamChunkDelayMs(0);
+  server.reset();
 });
 
 const prompts = loadPrompts();

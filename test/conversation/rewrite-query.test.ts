@@ -13,7 +13,7 @@ afterAll(async () => {
   await server.close();
 });
 afterEach(() => {
-  server.requests.length = 0;
+  server.reset();
 });
 
 const prompts = loadPrompts();

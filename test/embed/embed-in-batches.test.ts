@@ -13,8 +13,7 @@ afterAll(async () => {
   await server.close();
 });
 afterEach(() => {
-  server.requests.length = 0;
-  server.setDimensions(4);
+  server.reset();
 });
 
 /** Records every wait instead of waiting. */

@@ -11,9 +11,7 @@ afterAll(async () => {
   await server.close();
 });
 afterEach(() => {
-  server.requests.length = 0;
-  server.setChat(() => "Answer [1].");
-  server.setStreamChunkDelayMs(0);
+  server.reset();
 });
 
 const messages = [

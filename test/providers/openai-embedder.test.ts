@@ -19,11 +19,7 @@ afterAll(async () => {
   await server.close();
 });
 afterEach(() => {
-  server.requests.length = 0;
-  server.setDimensions(8);
-  server.setAlwaysBase64(false);
-  server.setAlwaysFloat(false);
-  server.setReverseOrder(false);
+  server.reset();
 });
 
 describe("createOpenAIEmbedder", () => {

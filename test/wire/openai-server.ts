@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBodyText, sendJson } from "./http-helpers.ts";
 
 /**
  * A small OpenAI-compatible server for tests: real HTTP on a free port, so the real `openai` SDK
@@ -68,6 +69,8 @@ export interface FakeOpenAIServer {
   setChat(responder: (body: any) => ChatScript | string): void;
   /** Pause between streamed chunks, in ms. Default 0. */
   setStreamChunkDelayMs(milliseconds: number): void;
+  /** Back to the state `startOpenAIServer` returned: no requests, no scripts, default settings. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -90,26 +93,7 @@ function toBase64Floats(vector: number[]): string {
   return buffer.toString("base64");
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    request.on("data", (part: Buffer) => parts.push(part));
-    request.on("end", () => resolve(Buffer.concat(parts).toString("utf8")));
-    request.on("error", reject);
-  });
-}
-
 const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { "content-type": "application/json", ...headers });
-  response.end(JSON.stringify(body));
-}
 
 /** Split a reply into streamed pieces of about three characters, like a tokenizer would. */
 function streamPieces(content: string): string[] {
@@ -121,13 +105,15 @@ function streamPieces(content: string): string[] {
 }
 
 export async function startOpenAIServer(options: OpenAIServerOptions = {}): Promise<FakeOpenAIServer> {
-  let dimensions = options.dimensions ?? 8;
+  const defaultDimensions = options.dimensions ?? 8;
+  const defaultChat = () => "Answer [1].";
+  let dimensions = defaultDimensions;
   let alwaysBase64 = false;
   let alwaysFloat = false;
   let reverseOrder = false;
   let streamChunkDelayMs = 0;
   // biome-ignore lint/suspicious/noExplicitAny: see setChat.
-  let chatResponder: (body: any) => ChatScript | string = () => "Answer [1].";
+  let chatResponder: (body: any) => ChatScript | string = defaultChat;
   const requests: RecordedRequest[] = [];
   const scripts: Record<Endpoint, ScriptedReply[]> = { embeddings: [], chat: [] };
 
@@ -186,7 +172,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
 
   const server = createServer(async (request, response) => {
     try {
-      const text = await readBody(request);
+      const text = await readBodyText(request);
       const path = (request.url ?? "").replace(/^\/v1/, "");
       const body = text === "" ? undefined : JSON.parse(text);
       requests.push({ method: request.method ?? "", path, headers: request.headers, body });
@@ -243,6 +229,17 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     },
     setStreamChunkDelayMs: (milliseconds) => {
       streamChunkDelayMs = milliseconds;
+    },
+    reset: () => {
+      requests.length = 0;
+      scripts.embeddings.length = 0;
+      scripts.chat.length = 0;
+      dimensions = defaultDimensions;
+      alwaysBase64 = false;
+      alwaysFloat = false;
+      reverseOrder = false;
+      streamChunkDelayMs = 0;
+      chatResponder = defaultChat;
     },
     close: () =>
       new Promise<void>((resolve) => {

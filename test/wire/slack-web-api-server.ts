@@ -6,6 +6,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBodyText, sendJson } from "./http-helpers.ts";
 
 export interface RecordedCall {
   method: string;
@@ -115,7 +116,7 @@ export class FakeSlackWebApi {
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const raw = await readAll(request);
+    const raw = await readBodyText(request);
     const url = new URL(request.url ?? "/", this.origin);
     const body = parseBody(raw, request.headers["content-type"]);
     if (url.pathname.startsWith("/response/")) {
@@ -202,15 +203,6 @@ export class FakeSlackWebApi {
   }
 }
 
-function readAll(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
-}
-
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (raw === "") return {};
   if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
@@ -219,14 +211,4 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
     params[key] = jsonEncodedFields.has(key) ? JSON.parse(value) : value;
   }
   return params;
-}
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  response.end(JSON.stringify(body));
 }

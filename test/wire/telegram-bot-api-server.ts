@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBodyText, sendJson } from "./http-helpers.ts";
 
 /**
  * A local stand-in for the Telegram Bot API, spoken over real HTTP so adapter tests exercise
@@ -274,8 +275,7 @@ export class FakeBotApi {
     this.requests.push({ method, body, receivedAt: Date.now(), status });
     for (const listener of [...this.listeners]) listener();
     if (response.destroyed) return;
-    response.writeHead(status, { "content-type": "application/json" });
-    response.end(JSON.stringify(payload));
+    sendJson(response, status, payload);
   }
 }
 
@@ -294,9 +294,7 @@ function stripTags(text: string, parseMode: unknown): string {
 }
 
 async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
+  const raw = await readBodyText(request);
   const contentType = request.headers["content-type"] ?? "";
   if (raw === "") return {};
   if (contentType.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
