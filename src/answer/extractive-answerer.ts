@@ -1,4 +1,4 @@
-import { termCoverage, termMatch } from "../retrieve/term-coverage.ts";
+import { sentenceMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import { cjkShare, tokenize } from "../text/segment.ts";
@@ -77,16 +77,13 @@ export function scoreSentences(
       const units = countUnits(text);
       if (units < 3 || looksLikeTableOrListing(text)) continue;
       const tokens = new Set(tokenize(text));
-      const own = termCoverage(terms, tokens, statistics);
-      // The story title often names the subject the sentence leaves implicit ("it", "the company").
-      const withTitle = termMatch(terms, new Set([...tokens, ...titleTokens]), statistics);
-      const coverage = 0.75 * own + 0.25 * withTitle.coverage;
+      const { coverage, matched, asked } = sentenceMatch(terms, tokens, titleTokens, statistics);
       let score = coverage + 0.04 / (passageIndex + 1);
       if (kind !== "other" && sentenceHasKind(text, kind, input.question)) score += 0.08;
       if (units > 80) score -= 0.05; // long sentences make poor answers
       out.push({
-        matched: withTitle.matched,
-        asked: withTitle.asked,
+        matched,
+        asked,
         passageIndex,
         position,
         text,

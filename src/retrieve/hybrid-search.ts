@@ -5,7 +5,7 @@ import { sentencesOfSearchText } from "../text/sentence-mark.ts";
 import { diversify } from "./diversify.ts";
 import type { QueryPlan } from "./query-plan.ts";
 import { reciprocalRankFusion } from "./rank-fusion.ts";
-import { termCoverage } from "./term-coverage.ts";
+import { sentenceMatch, termCoverage } from "./term-coverage.ts";
 import type { TermStatistics } from "./term-statistics.ts";
 
 export interface HybridSearchOptions {
@@ -123,10 +123,7 @@ export function bestSentenceCoverage(
   const { title, sentences } = sentencesOfSearchText(searchText);
   let best = 0;
   for (const sentence of sentences.length > 0 ? sentences : [[]]) {
-    // The title counts, but less than the sentence's own words: every sentence of a story shares it.
-    const coverage =
-      0.75 * termCoverage(terms, new Set(sentence), statistics) +
-      0.25 * termCoverage(terms, new Set([...sentence, ...title]), statistics);
+    const { coverage } = sentenceMatch(terms, new Set(sentence), title, statistics);
     if (coverage > best) best = coverage;
   }
   return best;

@@ -75,3 +75,21 @@ export function termCoverage(
 ): number {
   return termMatch(terms, tokens, statistics, glosses).coverage;
 }
+
+/**
+ * How well one sentence covers a query, its story title counted at a quarter: the title often
+ * names the subject a sentence leaves implicit ("it", "the company"), but every sentence of the
+ * story shares it. `matched` and `asked` count with the title.
+ */
+export function sentenceMatch(
+  terms: WeightedTerm[],
+  sentence: ReadonlySet<string>,
+  title: Iterable<string>,
+  statistics: TermStatistics,
+): TermMatch {
+  const withTitle = termMatch(terms, new Set([...sentence, ...title]), statistics);
+  return {
+    ...withTitle,
+    coverage: 0.75 * termCoverage(terms, sentence, statistics) + 0.25 * withTitle.coverage,
+  };
+}
