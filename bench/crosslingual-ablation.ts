@@ -43,7 +43,7 @@ async function runVariant(variant: Variant, paths: string[], items: ReturnType<t
     const ingest = await briefbot.ingest(paths);
     if (ingest.errors.length > 0) throw new Error(`ingest errors: ${JSON.stringify(ingest.errors)}`);
     return await runEval(items, {
-      search: (question) => briefbot.search(question, { limit: 10 }),
+      search: (question, conversationId) => briefbot.search(question, { limit: 10, conversationId }),
       answer: (question, conversationId) => briefbot.answer({ question, conversationId }),
     });
   } finally {

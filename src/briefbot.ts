@@ -1,5 +1,7 @@
 import type { Answer, AnswerRequest, Citation, RelatedStory, SearchFilters } from "./answer/answer-types.ts";
-import type { Answerer } from "./answer/answerer.ts";
+import type { Answerer, DraftAnswer } from "./answer/answerer.ts";
+import { bestSentence } from "./answer/best-sentence.ts";
+import type { EvidenceWindow } from "./answer/evidence-gate.ts";
 import { createExtractiveAnswerer } from "./answer/extractive-answerer.ts";
 import { renumberCitations } from "./answer/renumber-citations.ts";
 import type { BriefbotService, FeedbackEntry, StoreOverview } from "./briefbot-service.ts";
@@ -43,6 +45,8 @@ export interface BriefbotOptions {
   ) => Promise<string[]>;
   feedback?: { record(entry: FeedbackEntry): Promise<void> };
   bridge?: LanguageBridge;
+  /** Receives the extractive answerer's scored evidence windows per question (tracing, tuning). */
+  traceWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
   /** Passages retrieved per question. Default 8. */
   passages?: number;
 }
@@ -88,6 +92,7 @@ export class Briefbot implements BriefbotService {
     const bridge = this.options.bridge;
     return createExtractiveAnswerer({
       statistics: () => this.statistics ?? TermStatistics.fromSearchTexts([]),
+      onWindows: this.options.traceWindows,
       glossEntities: bridge?.glossEntities
         ? (text, lang) => bridge.glossEntities?.(text, lang) ?? []
         : undefined,
@@ -172,9 +177,9 @@ export class Briefbot implements BriefbotService {
     const history = this.memory.history(request.conversationId);
     const plan = await this.plan(request.question, request.conversationId);
     const passages = await this.searchWithPlan(plan, statistics, this.options.passages ?? 8, request.filters);
-    const draft =
+    const draft: DraftAnswer =
       passages.length === 0
-        ? { answered: false, text: "", answerer: this.answerer.id }
+        ? { answered: false, coverage: "none", text: "", answerer: this.answerer.id }
         : await this.answerer.answer({
             question: request.question,
             lang,
@@ -184,9 +189,10 @@ export class Briefbot implements BriefbotService {
             onPartial: request.onPartial,
             signal: request.signal,
           });
-    const answer = draft.answered
-      ? this.citedAnswer(request.question, lang, draft.text, draft.answerer, passages)
-      : this.uncoveredAnswer(request.question, lang, draft.answerer, passages);
+    const answer =
+      draft.coverage === "none"
+        ? this.uncoveredAnswer(request.question, lang, draft.answerer, passages)
+        : this.citedAnswer(request.question, lang, draft, passages, plan.terms, statistics);
     this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
     return answer;
   }
@@ -194,12 +200,13 @@ export class Briefbot implements BriefbotService {
   private citedAnswer(
     question: string,
     lang: "en" | "zh",
-    text: string,
-    answerer: string,
+    draft: DraftAnswer,
     passages: HybridResult[],
+    terms: WeightedTerm[],
+    statistics: TermStatistics,
   ): Answer {
-    const { text: renumbered, passageIndexes } = renumberCitations(text, passages.length);
-    if (passageIndexes.length === 0) return this.uncoveredAnswer(question, lang, answerer, passages);
+    const { text: renumbered, passageIndexes } = renumberCitations(draft.text, passages.length);
+    if (passageIndexes.length === 0) return this.uncoveredAnswer(question, lang, draft.answerer, passages);
     const citations: Citation[] = passageIndexes.map((index, position) => {
       const passage = passages[index]!;
       return {
@@ -212,10 +219,22 @@ export class Briefbot implements BriefbotService {
         date: passage.date,
         url: passage.url,
         path: passage.path,
-        quote: passage.text,
+        quote: draft.quotes?.[index] ?? bestSentence(passage, terms, statistics),
+        passage: passage.text,
       };
     });
-    return { question, answered: true, text: renumbered, lang, citations, related: [], answerer };
+    const full = draft.coverage === "full";
+    const related = full ? [] : this.uncoveredAnswer(question, lang, draft.answerer, passages).related;
+    return {
+      question,
+      answered: full,
+      coverage: full ? "full" : "partial",
+      text: renumbered,
+      lang,
+      citations,
+      related,
+      answerer: draft.answerer,
+    };
   }
 
   private uncoveredAnswer(
@@ -239,7 +258,16 @@ export class Briefbot implements BriefbotService {
       });
       if (related.length === 3) break;
     }
-    return { question, answered: false, text: notCovered[lang], lang, citations: [], related, answerer };
+    return {
+      question,
+      answered: false,
+      coverage: "none",
+      text: notCovered[lang],
+      lang,
+      citations: [],
+      related,
+      answerer,
+    };
   }
 
   forget(conversationId: string): void {

@@ -22,13 +22,14 @@ Usage:
   briefbot search "<query>" [--json] [--k N] [--source P] [--since D] [--until D]
   briefbot docs [--json]                issues in the store
   briefbot remove <doc-id|path|title>
-  briefbot eval <file.jsonl> [--k 5] [--json]
+  briefbot eval <file.jsonl> [--k 5] [--json] [--answers]
   briefbot serve                        run the Telegram and Slack bots whose settings are present
 
 Options:
   --db <uri>     LanceDB location (default: BRIEFBOT_DB or .briefbot/db)
   --json         machine-readable output on stdout (logs stay on stderr)
   --k <n>        results to show (search) or the cut-off for hit@k (eval)
+  --answers      eval: also print each item's verdict and answer
   --source <p>   only publications whose name contains p
   --since/--until <YYYY-MM-DD>   date range, inclusive
 `;
@@ -43,6 +44,7 @@ interface CommandContext {
     since?: string | undefined;
     until?: string | undefined;
     reembed?: boolean | undefined;
+    answers?: boolean | undefined;
   };
   config: Config;
   logger: Logger;
@@ -78,6 +80,7 @@ function answerJson(answer: Answer) {
   return {
     question: answer.question,
     answered: answer.answered,
+    coverage: answer.coverage,
     answer: answer.text,
     lang: answer.lang,
     answerer: answer.answerer,
@@ -331,8 +334,15 @@ async function evalCommand(context: CommandContext): Promise<number> {
     const report = await runEval(
       items,
       {
-        search: (question) => briefbot.search(question, { limit: 10 }),
+        search: (question, conversationId) => briefbot.search(question, { limit: 10, conversationId }),
         answer: (question, conversationId) => briefbot.answer({ question, conversationId }),
+        onAnswer: context.values.answers
+          ? (item, answer, outcome) =>
+              process.stderr.write(
+                `${item.id} ${item.kind}/${item.lang} ${outcome.verdict} rank=${outcome.firstHitRank ?? "-"} ${item.question}\n` +
+                  `   → ${answer.text.replace(/\s+/g, " ").slice(0, 400)}\n`,
+              )
+          : undefined,
       },
       k,
     );
@@ -393,6 +403,7 @@ export async function main(argv: string[]): Promise<number> {
       since: { type: "string" },
       until: { type: "string" },
       reembed: { type: "boolean" },
+      answers: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

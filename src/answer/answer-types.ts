@@ -46,8 +46,13 @@ export interface Citation {
   url: string | null;
   /** Ingested file path as given to `ingest`. */
   path: string;
-  /** The passage, original text. */
+  /**
+   * The sentence or sentences of the passage the answer relies on, original text (for generated
+   * answers, the passage's sentence that best matches the question).
+   */
   quote: string;
+  /** The whole retrieved passage, original text (absent where only the quote was kept). */
+  passage?: string | undefined;
 }
 
 /** A story offered when the briefs do not cover a question. */
@@ -59,16 +64,24 @@ export interface RelatedStory {
   url: string | null;
 }
 
+/**
+ * How far the briefs answer the question: `full` when a cited sentence states the asked fact,
+ * `partial` when the story is there but the asked detail is not (the reply says which), `none`
+ * when no passage is about what was asked.
+ */
+export type Coverage = "full" | "partial" | "none";
+
 export interface Answer {
   question: string;
-  /** False when the briefs do not cover the question; `text` then says so. */
+  /** True only when the asked fact is stated (`coverage` is `full`). */
   answered: boolean;
+  coverage: Coverage;
   /** Plain text with [n] markers; no platform markup. */
   text: string;
   /** Language of the answer text. */
   lang: "en" | "zh";
   citations: Citation[];
-  /** When not answered: the closest stories, to offer instead. */
+  /** When not fully answered: the closest stories, to offer instead. */
   related: RelatedStory[];
   /** Which answerer produced `text` ("extractive", "openai", or "extractive-fallback"). */
   answerer: string;

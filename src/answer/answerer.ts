@@ -24,12 +24,19 @@ export interface AnswererInput {
 }
 
 export interface DraftAnswer {
-  /** False when the passages do not support an answer. */
+  /** True when the passages state the asked fact. */
   answered: boolean;
+  /** `full` (the fact is stated), `partial` (the story is there, the detail is not) or `none`. */
+  coverage: "full" | "partial" | "none";
   /** Answer text with [n] markers referring to `AnswererInput.passages`. The core renumbers them. */
   text: string;
   /** Which answerer produced it: "extractive", "openai" or "extractive-fallback". */
   answerer: string;
+  /**
+   * The sentences quoted from each passage, by 0-based passage index; passages cited without one
+   * are quoted by their sentence that best matches the question.
+   */
+  quotes?: Record<number, string> | undefined;
 }
 
 /** Turns retrieved passages into an answer. The core gates evidence, renumbers citations and formats nothing. */

@@ -1,165 +1,208 @@
-import { sentenceMatch } from "../retrieve/term-coverage.ts";
+import { type AskedType, analyzeQuestion, type QuestionAnalysis } from "../question/analyze-question.ts";
+import { isCheckable } from "../question/asked-value.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
-import { cjkShare, tokenize } from "../text/segment.ts";
-import { countUnits } from "../text/split-into-chunks.ts";
-import { splitIntoSentences } from "../text/split-into-sentences.ts";
-import { answerKindOf, sentenceHasKind } from "./answer-kind.ts";
+import { tokenize } from "../text/segment.ts";
+import { type AnswerSentence, answerSentences } from "./answer-sentences.ts";
+import {
+  addedSentenceShare,
+  askerLanguageShare,
+  passagesRead as defaultPassagesRead,
+  maximumAnswerUnits,
+  trimSentenceUnits,
+} from "./answer-tuning.ts";
 import type { Answerer, AnswererInput, DraftAnswer } from "./answerer.ts";
+import { type EvidenceWindow, evidenceWindows, isFullEvidence, isOnSubject } from "./evidence-gate.ts";
+import { trimToClause } from "./trim-sentence.ts";
+
+export { looksLikeTableOrListing, stripFootnoteMarkers } from "./answer-sentences.ts";
 
 /**
- * The offline answerer: quotes the sentences of the retrieved passages that best cover the
- * question (idf-weighted term coverage, a bonus when a sentence holds the kind of answer asked
- * for, such as a date for "when"), at most three, preferring the asker's language when a
- * sentence in it is nearly as good. Refuses when no sentence covers enough of the question.
+ * The offline answerer. It reads the sentences of the best passages, finds the windows (a
+ * sentence or two adjacent ones) that state the asked fact (see evidence-gate.ts), and quotes the
+ * best: the sentence holding the fact leads, cut to its clause when long, never a heading or an
+ * interviewer's question; a second window joins only when it is evidence about the same thing.
+ * When the story is there but the asked detail is not, it says so (a partial reply); when nothing
+ * is about the question, it refuses.
  */
 
 export interface ExtractiveOptions {
   statistics: () => TermStatistics;
-  /** Least sentence coverage that counts as an answer. Default 0.2 (tuned on the dev set with the kind checks). */
-  minimumCoverage?: number;
-  /** Passages read, best first. Default 6. */
+  /** Passages read, best first. Default `passagesRead` of answer-tuning.ts. */
   passagesRead?: number;
-  /** Longest answer, in size units (a Latin word or a Chinese character). Default 110. */
-  maximumUnits?: number;
+  /** Receives every question's scored windows, best first (for tracing why an answer was chosen). */
+  onWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
   /** Names the key entities of a passage in the asker's language, when the passage is in the other one. */
   glossEntities?:
     | ((text: string, targetLang: "en" | "zh") => Array<{ source: string; gloss: string }>)
     | undefined;
 }
 
-export interface ScoredSentence {
-  passageIndex: number;
-  position: number;
-  text: string;
-  coverage: number;
-  score: number;
-  lang: "en" | "zh";
-  tokens: Set<string>;
-  /** Question words found in the sentence or its story title, and how many the question has. */
-  matched: number;
-  asked: number;
-}
-
-/** Table rows and link listings read badly as answers: many cell bars, or mostly hashes and paths. */
-export function looksLikeTableOrListing(text: string): boolean {
-  if ((text.match(/\|/g)?.length ?? 0) >= 2) return true;
-  // Image captions and credits ("Arm's CEO Rene Haas (Credit: VCG)") are not statements.
-  if (/\((?:photo |image )?credits?:|^(?:photo|image|credit)s?:/i.test(text)) return true;
-  const words = text.split(/\s+/);
-  const machine = words.filter((word) => /^[0-9a-f]{10,}$|[/\\].*[/\\]|^https?:/i.test(word)).length;
-  return words.length > 0 && machine / words.length > 0.3;
-}
-
-/**
- * Drops a source's own footnote markers ("[4][18]") so they do not read as our citations, and a
- * digest's item label ("Group 2 - ", "- ") so the quote starts with its subject.
- */
-export function stripFootnoteMarkers(text: string): string {
-  return text
-    .replace(/\s*(\[\d{1,3}\])+/g, "")
-    .replace(/^(?:(?:Group|Part|Item)\s*\d{1,2}\s*|Core Viewpoints?\s*|Key Points?\s*)?[-–—•]\s+/i, "")
-    .trim();
-}
-
-export function scoreSentences(
-  input: Pick<AnswererInput, "question" | "passages" | "queryTerms">,
-  statistics: TermStatistics,
-  passagesRead: number,
-): ScoredSentence[] {
-  const terms = input.queryTerms ?? tokenize(input.question).map((term) => ({ term, weight: 1 }));
-  const kind = answerKindOf(input.question);
-  const out: ScoredSentence[] = [];
-  for (const [passageIndex, passage] of input.passages.slice(0, passagesRead).entries()) {
-    const titleTokens = new Set(tokenize(passage.story));
-    for (const [position, raw] of splitIntoSentences(passage.text).entries()) {
-      const text = stripFootnoteMarkers(raw);
-      const units = countUnits(text);
-      if (units < 3 || looksLikeTableOrListing(text)) continue;
-      const tokens = new Set(tokenize(text));
-      const { coverage, matched, asked } = sentenceMatch(terms, tokens, titleTokens, statistics);
-      let score = coverage + 0.04 / (passageIndex + 1);
-      if (kind !== "other" && sentenceHasKind(text, kind, input.question)) score += 0.08;
-      if (units > 80) score -= 0.05; // long sentences make poor answers
-      out.push({
-        matched,
-        asked,
-        passageIndex,
-        position,
-        text,
-        coverage,
-        score,
-        lang: cjkShare(text) > 0.5 ? "zh" : "en",
-        tokens,
-      });
-    }
-  }
-  return out.sort((left, right) => right.score - left.score);
-}
+const refusal: DraftAnswer = { answered: false, coverage: "none", text: "", answerer: "extractive" };
 
 export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
-  const minimumCoverage = options.minimumCoverage ?? 0.2;
-  const passagesRead = options.passagesRead ?? 6;
-  const maximumUnits = options.maximumUnits ?? 110;
+  const passagesRead = options.passagesRead ?? defaultPassagesRead;
   return {
     id: "extractive",
     async answer(input: AnswererInput): Promise<DraftAnswer> {
-      const sentences = scoreSentences(input, options.statistics(), passagesRead);
-      const best = sentences[0];
-      const kind = answerKindOf(input.question);
-      const hasKind = (sentence: ScoredSentence) =>
-        kind === "other" || sentenceHasKind(sentence.text, kind, input.question);
-      // A question of two or more words needs two of them together: one shared word ("对手",
-      // "rival", or the name in "Who founded Pinduoduo?") is how an unrelated passage slips through.
-      const relevant = (sentence: ScoredSentence) =>
-        sentence.coverage >= minimumCoverage && (sentence.asked < 2 || sentence.matched >= 2);
-      // The lead must also come close to the best coverage found.
-      const bar = Math.max(minimumCoverage, (best?.coverage ?? 0) * 0.7);
-      const onTopic = (sentence: ScoredSentence) => relevant(sentence) && sentence.coverage >= bar;
-      const top = sentences.find(onTopic);
-      if (top === undefined) return { answered: false, text: "", answerer: "extractive" };
-      // The best sentence that passes the gate leads (the best overall may share one word only);
-      // one in the asker's language is preferred when it is nearly as good.
-      const inLanguage = sentences.find((sentence) => sentence.lang === input.lang && onTopic(sentence));
-      const lead = inLanguage !== undefined && inLanguage.score >= top.score * 0.85 ? inLanguage : top;
-      // Sentences that may join it: relevant on their own and nearly as good. One of the answer's
-      // sentences must hold the kind of answer asked for ("when" a date, "how many" a number, "who"
-      // a name the question does not give); a two-part question may find it in the second one.
-      const eligible = sentences.filter(
-        (sentence) => sentence !== lead && relevant(sentence) && sentence.score >= lead.score * 0.7,
+      const terms = input.queryTerms ?? tokenize(input.question).map((term) => ({ term, weight: 1 }));
+      const statistics = options.statistics();
+      const analysis = analyzeQuestion(input.question);
+      const sentences = answerSentences(input.passages, terms, statistics, passagesRead);
+      const windows = evidenceWindows({
+        question: input.question,
+        lang: input.lang,
+        analysis,
+        sentences,
+        passages: input.passages,
+        terms,
+        statistics,
+      });
+      const full = windows.filter(isFullEvidence);
+      options.onWindows?.(input.question, windows);
+      const best = full[0];
+      if (best === undefined) return partialOrRefusal(windows, analysis, input);
+      // A window in the asker's language leads when it is nearly as good.
+      const inLanguage = full.find((window) =>
+        window.sentences.every((sentence) => sentence.lang === input.lang),
       );
-      const kindSentence = hasKind(lead) ? lead : eligible.find(hasKind);
-      if (kindSentence === undefined) return { answered: false, text: "", answerer: "extractive" };
-      const chosen: ScoredSentence[] = kindSentence === lead ? [lead] : [lead, kindSentence];
-      let units = chosen.reduce((sum, sentence) => sum + countUnits(sentence.text), 0);
-      const covered = new Set(chosen.flatMap((sentence) => [...sentence.tokens]));
-      for (const candidate of eligible) {
-        if (chosen.length >= 3) break;
-        if (chosen.includes(candidate)) continue;
-        const adds = [...candidate.tokens].filter((token) => !covered.has(token)).length;
-        const candidateUnits = countUnits(candidate.text);
-        if (adds < 3 || units + candidateUnits > maximumUnits) continue;
-        if (chosen.some((sentence) => sentence.text === candidate.text)) continue;
+      const lead =
+        inLanguage !== undefined && inLanguage.score >= best.score * askerLanguageShare ? inLanguage : best;
+      const chosen = [lead];
+      let units = unitsOf(lead);
+      const story = storyKey(input.passages[lead.passageIndex]);
+      for (const candidate of full) {
+        if (chosen.length >= 2) break;
+        if (candidate.score < lead.score * addedSentenceShare) break;
+        if (chosen.some((window) => overlaps(window, candidate))) continue;
+        // A second window is evidence about the same thing: from the same story, or about the same
+        // specifics in another issue's telling of it.
+        const sameStory = storyKey(input.passages[candidate.passageIndex]) === story;
+        if (!sameStory && analysis.specifics.length === 0) continue;
+        if (units + unitsOf(candidate) > maximumAnswerUnits) continue;
         chosen.push(candidate);
-        units += candidateUnits;
-        for (const token of candidate.tokens) covered.add(token);
+        units += unitsOf(candidate);
       }
-      chosen.sort((left, right) => left.passageIndex - right.passageIndex || left.position - right.position);
-      // Consecutive sentences from one passage share one marker, after the last of them.
-      const text = chosen
-        .map((sentence, index) =>
-          chosen[index + 1]?.passageIndex === sentence.passageIndex
-            ? sentence.text
-            : `${sentence.text} [${sentence.passageIndex + 1}]`,
-        )
-        .join(" ");
-      const asked = new Set((input.queryTerms ?? []).map((term) => term.term));
+      chosen.sort((left, right) => left.passageIndex - right.passageIndex);
+      const quotes: Record<number, string> = {};
+      const parts: string[] = [];
+      for (const window of chosen) {
+        const shown = shownSentences(window);
+        quotes[window.passageIndex] = [quotes[window.passageIndex], ...shown.map((sentence) => sentence.text)]
+          .filter(Boolean)
+          .join(" ");
+        const text = shown
+          .map((sentence) =>
+            sentence.units > trimSentenceUnits
+              ? trimToClause(sentence.text, analysis, input.question, terms)
+              : sentence.text,
+          )
+          .join(" ");
+        parts.push(`${text} [${window.passageIndex + 1}]`);
+      }
+      const asked = new Set(terms.map((term) => term.term));
+      const foreign = chosen
+        .flatMap((window) => window.sentences)
+        .filter((sentence) => sentence.lang !== input.lang);
       return {
         answered: true,
-        text: text + glossLine(chosen, input.lang, asked, options.glossEntities),
+        coverage: "full",
+        text: parts.join(" ") + glossLine(foreign, input.lang, asked, options.glossEntities),
         answerer: "extractive",
+        quotes,
       };
     },
+  };
+}
+
+function storyKey(passage: RetrievedPassage | undefined): string {
+  return passage === undefined ? "" : `${passage.docId}#${passage.storyIndex}`;
+}
+
+function unitsOf(window: EvidenceWindow): number {
+  return window.sentences.reduce((sum, sentence) => sum + Math.min(sentence.units, trimSentenceUnits), 0);
+}
+
+function overlaps(left: EvidenceWindow, right: EvidenceWindow): boolean {
+  return (
+    left.sentences.some((sentence) => right.sentences.includes(sentence)) ||
+    left.sentences.some((sentence) => right.sentences.some((other) => other.text === sentence.text))
+  );
+}
+
+/**
+ * A window's sentences as shown: a heading, link title or interviewer's question before the reply
+ * is left out, unless it holds the asked value itself.
+ */
+function shownSentences(window: EvidenceWindow): AnswerSentence[] {
+  const shown = window.sentences.filter(
+    (sentence) => sentence === window.valueSentence || (!sentence.unfitToLead && !sentence.asks),
+  );
+  return shown.length > 0 ? shown : window.sentences;
+}
+
+const missingDetail: Record<"en" | "zh", Record<AskedType, string>> = {
+  en: {
+    money: "the price or amount",
+    percentage: "the share",
+    quantity: "the number",
+    duration: "how long",
+    distance: "the distance",
+    date: "when",
+    person: "who",
+    name: "the name",
+    reason: "why",
+    yesno: "the answer",
+    other: "that detail",
+  },
+  zh: {
+    money: "价格或金额",
+    percentage: "比例",
+    quantity: "具体数字",
+    duration: "时长",
+    distance: "距离",
+    date: "时间",
+    person: "是谁",
+    name: "名称",
+    reason: "原因",
+    yesno: "答案",
+    other: "这个细节",
+  },
+};
+
+/**
+ * When no window states the asked fact: a partial reply if the story is there (the question's
+ * specifics and words in one window) and what is missing is a checkable detail; else a refusal.
+ */
+function partialOrRefusal(
+  windows: EvidenceWindow[],
+  analysis: QuestionAnalysis,
+  input: AnswererInput,
+): DraftAnswer {
+  const checkable = analysis.askedTypes.some(isCheckable) || analysis.headTokens.length > 0;
+  const about = windows.find(
+    (window) => isOnSubject(window) && window.sentences.some((sentence) => !sentence.unfitToLead),
+  );
+  if (!checkable || about === undefined) return refusal;
+  const shown = shownSentences(about);
+  const headMissing = !about.headFound && analysis.headTokens.length > 0;
+  const lang = input.lang;
+  const detail = headMissing
+    ? lang === "zh"
+      ? analysis.headTokens[0]!
+      : `the ${analysis.headTokens[0]}`
+    : missingDetail[lang][analysis.asked];
+  const quote = shown.map((sentence) => sentence.text).join(" ");
+  const text =
+    lang === "zh"
+      ? `简报提到了相关内容，但没有给出${detail}。最接近的是：${quote} [${about.passageIndex + 1}]`
+      : `The briefs do not give ${detail}. The closest they come: ${quote} [${about.passageIndex + 1}]`;
+  return {
+    answered: false,
+    coverage: "partial",
+    text,
+    answerer: "extractive",
+    quotes: { [about.passageIndex]: quote },
   };
 }
 
@@ -168,17 +211,15 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
  * is about in the asker's language ("关键名称：Gotion（国轩高科）"); the quotes stay original.
  */
 function glossLine(
-  chosen: ScoredSentence[],
+  foreign: AnswerSentence[],
   lang: "en" | "zh",
   asked: ReadonlySet<string>,
   glossEntities: ExtractiveOptions["glossEntities"],
 ): string {
-  if (glossEntities === undefined) return "";
-  const foreign = chosen.filter((sentence) => sentence.lang !== lang).map((sentence) => sentence.text);
-  if (foreign.length === 0) return "";
+  if (glossEntities === undefined || foreign.length === 0) return "";
   const seen = new Set<string>();
   const names: string[] = [];
-  for (const entity of glossEntities(foreign.join(" "), lang)) {
+  for (const entity of glossEntities(foreign.map((sentence) => sentence.text).join(" "), lang)) {
     if (seen.has(entity.source) || names.length >= 4) continue;
     // Only names the question is about: they tell the asker how the passage refers to them.
     const related = [...tokenize(entity.source), ...tokenize(entity.gloss)].some((token) => asked.has(token));

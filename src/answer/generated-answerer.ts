@@ -198,7 +198,7 @@ export function createGeneratedAnswerer(options: GeneratedAnswererOptions): Answ
     }
     const check = validateCitations(text, input.passages.length);
     if (saidNotCovered(text) || (text.includes(notCoveredSentinel) && check.cited.length === 0)) {
-      return { answered: false, text: notCoveredText[input.lang], answerer: "openai" };
+      return { answered: false, coverage: "none", text: notCoveredText[input.lang], answerer: "openai" };
     }
     if (check.cited.length === 0) return fallBack(input, "the model's answer cited no given passage");
     // A stray sentinel beside a cited answer (partly covered) is noise to the asker.
@@ -206,7 +206,7 @@ export function createGeneratedAnswerer(options: GeneratedAnswererOptions): Answ
       .replaceAll(notCoveredSentinel, "")
       .replace(/[ \t]{2,}/gu, " ")
       .trim();
-    return { answered: true, text: cleaned, answerer: "openai" };
+    return { answered: true, coverage: "full", text: cleaned, answerer: "openai" };
   }
 
   return { id: "openai", answer };

@@ -14,6 +14,8 @@ export function isFollowUp(question: string): boolean {
   if (/\b(it|its|they|them|their|he|him|his|she|her|this|that|those|these|the company|the firm)\b/.test(text))
     return true;
   if (/(它|他们|她们|它们|该公司|这家|那家|此事|这件事|呢[?？]?$)/.test(text)) return true;
+  // Few subject words of its own ("租一面要多少钱？", "any numbers?"): it leans on the last turn. The
+  // earlier words join at lower weight, so a short question that stands alone is still found.
   const subjectWords = tokenize(question).filter((token) => !isQuestionWord(token));
-  return subjectWords.length <= 1;
+  return subjectWords.length <= 2;
 }

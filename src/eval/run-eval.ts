@@ -12,6 +12,8 @@ const evalItemSchema = z.object({
   kind: z.string().default("fact"),
   doc: z.string().nullish(),
   answer: z.string().nullish(),
+  /** A follow-up: the id of the item it follows, asked earlier in the same conversation. */
+  after: z.string().nullish(),
 });
 export type EvalItem = z.infer<typeof evalItemSchema>;
 
@@ -39,11 +41,39 @@ export function containsGold(passage: string, gold: string[]): boolean {
   return gold.some((text) => normalised.includes(normalizeForMatch(text)));
 }
 
+/** The answer text without its citation markers, so a gold sentence followed by "[1]" still matches. */
+function withoutMarkers(text: string): string {
+  return text.replace(/\s*\[\d{1,3}\]/g, "");
+}
+
+/**
+ * What a reader got, judged against the gold passages:
+ * - `stated`: the answer (or the sentences it quotes from its sources) holds a gold string;
+ * - `wrong`: an answer was given, but neither it nor its quotes hold any gold string;
+ * - `partial`: the reply says the story is there but the asked detail is not;
+ * - `refused`: "not covered".
+ * For unanswerable items (no gold) an answer is `wrong`, a partial or refusal is right.
+ */
+export type AnswerVerdict = "stated" | "wrong" | "partial" | "refused";
+
+export function judgeAnswer(answer: Answer, gold: string[]): AnswerVerdict {
+  if (answer.coverage === "none") return "refused";
+  if (gold.length === 0) return answer.coverage === "partial" ? "partial" : "wrong";
+  if (answer.coverage === "partial") return "partial";
+  // Spacing is not content: quoted sentences are joined with a space where the source had none.
+  const compact = (text: string) => normalizeForMatch(text).replace(/\s+/g, "");
+  const said = [withoutMarkers(answer.text), ...answer.citations.map((citation) => citation.quote)].map(
+    compact,
+  );
+  return gold.some((text) => said.some((saidText) => saidText.includes(compact(text)))) ? "stated" : "wrong";
+}
+
 export interface EvalOutcome {
   item: EvalItem;
   /** 1-based rank of the first passage holding a gold string within the top 10, or null. */
   firstHitRank: number | null;
   answered: boolean;
+  verdict: AnswerVerdict;
   searchMs: number;
   answerMs: number;
 }
@@ -56,7 +86,15 @@ export interface GroupFigures {
   mrrAt10: number | null;
   /** Share of answerable items answered. */
   answeredRate: number | null;
-  /** Share of unanswerable items refused. */
+  /** Share of answerable items whose answer or quotes state a gold string. */
+  statedRate: number | null;
+  /** Share of answerable items answered with no gold string in the answer or its quotes. */
+  wrongRate: number | null;
+  /** Share of answerable items given a partial reply. */
+  partialRate: number | null;
+  /** Share of answerable items refused as not covered. */
+  refusedAnswerableRate: number | null;
+  /** Share of unanswerable items refused (not covered or partial). */
   refusedRate: number | null;
 }
 
@@ -73,6 +111,7 @@ export interface EvalReport {
     firstHitRank: number | null;
     answered: boolean;
     answerable: boolean;
+    verdict: AnswerVerdict;
   }>;
 }
 
@@ -90,6 +129,8 @@ export function figures(outcomes: EvalOutcome[], k: number): GroupFigures {
   const answerable = outcomes.filter((outcome) => outcome.item.gold.length > 0);
   const unanswerable = outcomes.filter((outcome) => outcome.item.gold.length === 0);
   const share = (count: number, of: number) => (of === 0 ? null : round(count / of));
+  const answerableShare = (verdict: AnswerVerdict) =>
+    share(answerable.filter((outcome) => outcome.verdict === verdict).length, answerable.length);
   return {
     items: outcomes.length,
     answerable: answerable.length,
@@ -108,38 +149,58 @@ export function figures(outcomes: EvalOutcome[], k: number): GroupFigures {
             ) / answerable.length,
           ),
     answeredRate: share(answerable.filter((outcome) => outcome.answered).length, answerable.length),
-    refusedRate: share(unanswerable.filter((outcome) => !outcome.answered).length, unanswerable.length),
+    statedRate: answerableShare("stated"),
+    wrongRate: answerableShare("wrong"),
+    partialRate: answerableShare("partial"),
+    refusedAnswerableRate: answerableShare("refused"),
+    refusedRate: share(
+      unanswerable.filter((outcome) => outcome.verdict !== "wrong").length,
+      unanswerable.length,
+    ),
   };
 }
 
 export interface EvalDependencies {
-  search(question: string): Promise<Array<{ text: string }>>;
+  search(question: string, conversationId: string): Promise<Array<{ text: string }>>;
   answer(question: string, conversationId: string): Promise<Answer>;
   now?: () => number;
+  /** Called with each item's answer, for a per-item listing. */
+  onAnswer?: (item: EvalItem, answer: Answer, outcome: EvalOutcome) => void;
 }
 
-/** Run every item: retrieval figures from the top 10, refusals from the answer. */
+/**
+ * Run every item: retrieval figures from the top 10, verdicts from the answer. An item with an
+ * `after` field is asked in the conversation of the item it follows (asked first, as users do),
+ * so follow-ups are measured with their history.
+ */
 export async function runEval(items: EvalItem[], dependencies: EvalDependencies, k = 5): Promise<EvalReport> {
   const now = dependencies.now ?? (() => performance.now());
+  const conversationOf = new Map<string, string>();
   const outcomes: EvalOutcome[] = [];
   for (const item of items) {
+    const earlier = item.after ? conversationOf.get(item.after) : undefined;
+    const conversationId = earlier ?? `eval:${item.id}`;
+    conversationOf.set(item.id, conversationId);
     const searchStart = now();
-    const results = await dependencies.search(item.question);
+    const results = await dependencies.search(item.question, conversationId);
     const searchMs = now() - searchStart;
     const index =
       item.gold.length === 0
         ? -1
         : results.slice(0, 10).findIndex((result) => containsGold(result.text, item.gold));
     const answerStart = now();
-    const answer = await dependencies.answer(item.question, `eval:${item.id}`);
+    const answer = await dependencies.answer(item.question, conversationId);
     const answerMs = now() - answerStart;
-    outcomes.push({
+    const outcome: EvalOutcome = {
       item,
       firstHitRank: index === -1 ? null : index + 1,
       answered: answer.answered,
+      verdict: judgeAnswer(answer, item.gold),
       searchMs,
       answerMs,
-    });
+    };
+    outcomes.push(outcome);
+    dependencies.onAnswer?.(item, answer, outcome);
   }
   const groupBy = (key: (item: EvalItem) => string) => {
     const groups: Record<string, GroupFigures> = {};
@@ -171,16 +232,36 @@ export async function runEval(items: EvalItem[], dependencies: EvalDependencies,
       firstHitRank: outcome.firstHitRank,
       answered: outcome.answered,
       answerable: outcome.item.gold.length > 0,
+      verdict: outcome.verdict,
     })),
   };
 }
 
+const columns: Array<[string, (group: GroupFigures) => number | null]> = [
+  ["hit@1", (group) => group.hitAt1],
+  ["hit@k", (group) => group.hitAtK],
+  ["MRR@10", (group) => group.mrrAt10],
+  ["stated", (group) => group.statedRate],
+  ["wrong", (group) => group.wrongRate],
+  ["partial", (group) => group.partialRate],
+  ["refus'd", (group) => group.refusedAnswerableRate],
+  ["unans ok", (group) => group.refusedRate],
+];
+
 export function renderEvalReport(report: EvalReport): string {
-  const format = (value: number | null) => (value === null ? "   -  " : value.toFixed(3).padStart(6));
+  const format = (value: number | null) => (value === null ? "-" : value.toFixed(3)).padStart(8);
+  const header = `${"group".padEnd(14)} ${"items".padStart(5)}${columns
+    .map(([name]) => (name === "hit@k" ? `hit@${report.k}` : name).padStart(8))
+    .join("")}`;
   const row = (name: string, group: GroupFigures) =>
-    `${name.padEnd(14)} ${String(group.items).padStart(5)} ${format(group.hitAt1)} ${format(group.hitAtK)} ${format(group.mrrAt10)} ${format(group.answeredRate)} ${format(group.refusedRate)}`;
-  const header = `${"group".padEnd(14)} ${"items".padStart(5)} ${"hit@1".padStart(6)} ${`hit@${report.k}`.padStart(6)} ${"MRR@10".padStart(6)} ${"answ'd".padStart(6)} ${"refus'd".padStart(6)}`;
-  const lines = [header, row("overall", report.overall)];
+    `${name.padEnd(14)} ${String(group.items).padStart(5)}${columns.map(([, value]) => format(value(group))).join("")}`;
+  const lines = [
+    "Answerable items: hit@k/MRR from the top 10 passages; stated = the answer or its quotes hold a gold",
+    "string, wrong = answered without one, partial, refus'd = refused. Unanswerable: unans ok = refused or partial.",
+    "",
+    header,
+    row("overall", report.overall),
+  ];
   lines.push("", "by kind");
   for (const [name, group] of Object.entries(report.byKind)) lines.push(row(`  ${name}`, group));
   lines.push("", "by language");

@@ -102,6 +102,11 @@ export function segmentWords(text: string): string[] {
   return segmenter().cut(text.normalize("NFKC"), true);
 }
 
+/** Jieba's words of a Chinese text with their part-of-speech tags (n noun, v verb, nr person…). */
+export function tagWords(text: string): Array<{ word: string; tag: string }> {
+  return segmenter().tag(text.normalize("NFKC"), true);
+}
+
 /** Share of CJK characters among letters; used for language detection and size budgets. */
 export function cjkShare(text: string): number {
   let cjk = 0;

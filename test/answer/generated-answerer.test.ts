@@ -76,6 +76,7 @@ function fakeFallback(draft?: DraftAnswer): Answerer & { calls: AnswererInput[] 
 
 const extractiveDraft: DraftAnswer = {
   answered: true,
+  coverage: "full",
   text: "Nvidia shipped the H200 in May. [1]",
   answerer: "extractive",
 };
@@ -127,6 +128,7 @@ describe("createGeneratedAnswerer", () => {
     const { instance } = answerer(fallback);
     expect(await instance.answer(inputFor())).toEqual({
       answered: true,
+      coverage: "full",
       text: "Nvidia shipped the H200 [1]. Huawei launched the 910C [2].",
       answerer: "openai",
     });

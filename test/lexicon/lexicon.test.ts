@@ -119,15 +119,6 @@ describe("expandQuery", () => {
       expect(isStopword(term)).toBe(false);
     }
   });
-
-  it("takes well under a millisecond per question once loaded", () => {
-    const questions = ["国轩高科在欧洲入股了哪家电池初创公司?持股多少?", "Who was the rogue Arm China CEO?"];
-    for (const question of questions) lexicon.expandQuery(question);
-    const started = performance.now();
-    for (let round = 0; round < 200; round += 1)
-      for (const question of questions) lexicon.expandQuery(question);
-    expect((performance.now() - started) / 400).toBeLessThan(1);
-  });
 });
 
 describe("Lexicon.load", () => {

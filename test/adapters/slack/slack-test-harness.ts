@@ -45,6 +45,7 @@ export function answerFixture(overrides: Partial<Answer> = {}): Answer {
   return {
     question: "What happened with WebGPU?",
     answered: true,
+    coverage: "full",
     text: "WebGPU shipped in Firefox 141 [1].",
     lang: "en",
     citations: [

@@ -22,6 +22,7 @@ function answer(overrides: Partial<Answer>): Answer {
   return {
     question: "q",
     answered: true,
+    coverage: "full",
     text: "Answer [1].",
     lang: "en",
     citations: [citation(1)],

@@ -60,6 +60,7 @@ function citedAnswer(question: string, overrides: Partial<Answer> = {}): Answer 
   return {
     question,
     answered: true,
+    coverage: "full",
     text: "Alibaba released Qwen 3 <open weights> & a new API [1]. Pricing dropped [2].",
     lang: "en",
     citations: [

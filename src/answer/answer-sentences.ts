@@ -1,0 +1,104 @@
+import { sentenceMatch } from "../retrieve/term-coverage.ts";
+import type { TermStatistics } from "../retrieve/term-statistics.ts";
+import type { RetrievedPassage } from "../store/chunk-record.ts";
+import type { WeightedTerm } from "../store/store.ts";
+import { normalizeForMatch } from "../text/normalize.ts";
+import { cjkShare, tokenize } from "../text/segment.ts";
+import { countUnits } from "../text/split-into-chunks.ts";
+import { splitIntoSentences } from "../text/split-into-sentences.ts";
+
+/**
+ * The sentences of the retrieved passages as an answer reads them: cleaned of a source's own
+ * footnote markers and digest labels, with their tokens and how well each covers the question.
+ */
+
+export interface AnswerSentence {
+  passageIndex: number;
+  position: number;
+  text: string;
+  units: number;
+  lang: "en" | "zh";
+  tokens: Set<string>;
+  /** Idf-weighted share of the question's words in the sentence (its story title at a quarter). */
+  coverage: number;
+  /** Question words found in the sentence or its story title, and how many the question has. */
+  matched: number;
+  asked: number;
+  /** A heading, link title, interviewer's question or caption: never the lead of an answer. */
+  unfitToLead: boolean;
+  /** A question (an interviewer's "问：…", a heading that asks): never quoted as an answer. */
+  asks: boolean;
+}
+
+/** Table rows and link listings read badly as answers: many cell bars, or mostly hashes and paths. */
+export function looksLikeTableOrListing(text: string): boolean {
+  if ((text.match(/\|/g)?.length ?? 0) >= 2) return true;
+  // Image captions and credits ("Arm's CEO Rene Haas (Credit: VCG)") are not statements.
+  if (/\((?:photo |image )?credits?:|^(?:photo|image|credit)s?:/i.test(text)) return true;
+  const words = text.split(/\s+/);
+  const machine = words.filter((word) => /^[0-9a-f]{10,}$|[/\\].*[/\\]|^https?:/i.test(word)).length;
+  return words.length > 0 && machine / words.length > 0.3;
+}
+
+/**
+ * Drops a source's own footnote markers ("[4][18]") so they do not read as our citations, and a
+ * digest's item label ("Group 2 - ", "- ") so the quote starts with its subject.
+ */
+export function stripFootnoteMarkers(text: string): string {
+  return text
+    .replace(/\s*(\[\d{1,3}\])+/g, "")
+    .replace(/^(?:(?:Group|Part|Item)\s*\d{1,2}\s*|Core Viewpoints?\s*|Key Points?\s*)?[-–—•]\s+/i, "")
+    .trim();
+}
+
+/**
+ * A sentence that must not lead an answer: a question (an interviewer's "问：…", a heading that
+ * asks), the story's own title repeated as a heading, or a bare link title of a few words.
+ */
+export function isQuestionSentence(text: string): boolean {
+  const trimmed = text.trim();
+  return /^(?:问|Q|Question)\s*[:：]/i.test(trimmed) || /[?？]\s*["”」』)）]?$/.test(trimmed);
+}
+
+export function isUnfitToLead(text: string, storyTitle: string): boolean {
+  const trimmed = text.trim();
+  if (isQuestionSentence(trimmed)) return true;
+  const normalised = normalizeForMatch(trimmed).replace(/[\p{P}\s]+$/u, "");
+  const title = normalizeForMatch(storyTitle).replace(/[\p{P}\s]+$/u, "");
+  if (normalised !== "" && normalised === title) return true;
+  // A short line that does not end as a sentence is a heading or link title ("Node.js 19 Released").
+  return countUnits(trimmed) <= 8 && !/[.。!！]["”」』)）]?$/.test(trimmed);
+}
+
+export function answerSentences(
+  passages: RetrievedPassage[],
+  terms: WeightedTerm[],
+  statistics: TermStatistics,
+  passagesRead: number,
+): AnswerSentence[] {
+  const out: AnswerSentence[] = [];
+  for (const [passageIndex, passage] of passages.slice(0, passagesRead).entries()) {
+    const titleTokens = new Set(tokenize(passage.story));
+    for (const [position, raw] of splitIntoSentences(passage.text).entries()) {
+      const text = stripFootnoteMarkers(raw);
+      const units = countUnits(text);
+      if (units < 3 || looksLikeTableOrListing(text)) continue;
+      const tokens = new Set(tokenize(text));
+      const { coverage, matched, asked } = sentenceMatch(terms, tokens, titleTokens, statistics);
+      out.push({
+        passageIndex,
+        position,
+        text,
+        units,
+        lang: cjkShare(text) > 0.5 ? "zh" : "en",
+        tokens,
+        coverage,
+        matched,
+        asked,
+        unfitToLead: isUnfitToLead(text, passage.story),
+        asks: isQuestionSentence(text),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * Every constant that decides which sentences answer a question, and whether the briefs answer it
+ * at all, with how its value was chosen. Measured with `briefbot eval` on ../shared/eval/dev.jsonl
+ * and dev-large.jsonl over ../shared/corpus + ../shared/formats, and checked on questions of our
+ * own over ../shared/archive; never set for one question.
+ */
+
+/** Passages whose sentences are read, best first. 6: the gold passage is in the top 6 for all but a few dev items; more adds off-topic sentences. */
+export const passagesRead = 6;
+
+/** Least idf-weighted share of the question's content words a window must hold to answer. 0.2 kept from the word-share gate (dev refusals unchanged at 0.15–0.25). */
+export const minimumCoverage = 0.2;
+
+/** The lead must come within this share of the best window's coverage (0.7: lower let a one-word match lead on dev-large). */
+export const leadCoverageShare = 0.7;
+
+/** Score bonus for a window holding the asked value (a number for "how many"): a tie-breaker above passage order. */
+export const askedValueBonus = 0.08;
+
+/** Score bonus for the first passages, divided by rank: a tie-breaker between equally covering sentences. */
+export const passageRankBonus = 0.04;
+
+/** Penalty for a sentence longer than `longSentenceUnits`: long sentences make poor answers. */
+export const longSentencePenalty = 0.05;
+export const longSentenceUnits = 80;
+
+/** A window of two sentences counts this share of its coverage per sentence between them and one: one sentence that says it all is better. */
+export const pairWindowShare = 0.95;
+
+/**
+ * A subject sentence and the sentence that gives its figure may be this many sentences apart in
+ * one passage (3: a product described in one sentence, its weight and price three sentences on).
+ */
+export const maximumSentenceGap = 3;
+
+/**
+ * Word share that suffices when a window holds the question's specifics, the asked value and its
+ * noun (structured evidence): 0.1, half the plain bar, since paraphrased questions share few words.
+ */
+export const structuredEvidenceCoverage = 0.1;
+
+/**
+ * The same bar for a window in the other language than the question: translations weigh less
+ * than own words (≤ 0.6), so the share a translated question reaches is lower. 0.05.
+ */
+export const crossLanguageStructuredCoverage = 0.05;
+
+/** Longest answer, in size units (a Latin word or a Chinese character). 110: about three sentences. */
+export const maximumAnswerUnits = 110;
+
+/** A sentence this long is cut to its clause that holds the answer (a Latin word or Chinese character each). */
+export const trimSentenceUnits = 60;
+
+/** An added sentence must score this share of the lead's (0.7, unchanged from the word-share answerer). */
+export const addedSentenceShare = 0.7;
+
+/** A sentence in the asker's language may lead when it scores this share of the best (0.85). */
+export const askerLanguageShare = 0.85;
+
+/** Question words an answer needs together, from questions with this many words up (two, see the gate's history in git). */
+export const pairedWordsFrom = 2;
+
+/**
+ * With this many name specifics or more, one may be missing from the passage (an author's name in
+ * a question about their essay seldom appears in it). Below it, every name must be there.
+ */
+export const namesAllowingOneMissing = 3;
+
+/**
+ * In a window of two sentences, the one holding the asked value must cover this share of the
+ * question itself (or name the asked noun): 0.1, so a neighbour's stray date or number does not
+ * answer (a launch date beside a sentence about a return trip).
+ */
+export const valueSentenceCoverage = 0.1;
+
+/** Score bonus for a number that counts the asked thing ("5万面" for "多少面镜子"): above other numbers' bonus. */
+export const countedValueBonus = 0.1;

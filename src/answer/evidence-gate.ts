@@ -1,0 +1,323 @@
+import type { QuestionAnalysis, Specific } from "../question/analyze-question.ts";
+import { holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
+import { termMatch } from "../retrieve/term-coverage.ts";
+import type { TermStatistics } from "../retrieve/term-statistics.ts";
+import type { RetrievedPassage } from "../store/chunk-record.ts";
+import type { WeightedTerm } from "../store/store.ts";
+import { tokenize } from "../text/segment.ts";
+import type { AnswerSentence } from "./answer-sentences.ts";
+import {
+  askedValueBonus,
+  countedValueBonus,
+  crossLanguageStructuredCoverage,
+  longSentencePenalty,
+  longSentenceUnits,
+  maximumSentenceGap,
+  minimumCoverage,
+  namesAllowingOneMissing,
+  pairedWordsFrom,
+  pairWindowShare,
+  passageRankBonus,
+  structuredEvidenceCoverage,
+  valueSentenceCoverage,
+} from "./answer-tuning.ts";
+
+/**
+ * The evidence gate, by meaning rather than word share. An answer needs a window — one sentence,
+ * or two adjacent sentences of one passage — that
+ * - is about the question: enough of its words (idf-weighted), two of them together;
+ * - holds every specific the question names (names, versions, numbers, quoted phrases), in the
+ *   window or its story's title (a name may also be elsewhere in the passage or its masthead);
+ * - mentions the noun the asked value is about ("volumes" in "how many volumes"), if any;
+ * - holds a value of the asked type that the question does not already give.
+ * A window that passes the first two but not the last two shows the story is there and the asked
+ * detail is not: a partial reply.
+ */
+
+export interface EvidenceWindow {
+  sentences: AnswerSentence[];
+  /** The sentence holding the asked value (for types with none, the best covering one). */
+  valueSentence: AnswerSentence | undefined;
+
+  passageIndex: number;
+  coverage: number;
+  score: number;
+  /** About the question: coverage and paired words. */
+  relevant: boolean;
+  specificsFound: boolean;
+  headFound: boolean;
+  valueFound: boolean;
+}
+
+interface PassageContext {
+  /** Story title tokens: a sentence's implied subject. */
+  title: Set<string>;
+  /** Everything else a name may be found in: the passage, issue title and publication. */
+  wider: Set<string>;
+  lang: RetrievedPassage["lang"];
+}
+
+const cjk = /[\u3400-\u9fff]/u;
+
+/** Tokens and their dotted or hyphenated parts ("node.js" also as "node"), so "Node 19" meets "Node.js 19". */
+export function withParts(tokens: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const token of tokens) {
+    out.add(token);
+    if (/[.-]/.test(token)) for (const part of token.split(/[.-]/)) if (part) out.add(part);
+  }
+  return out;
+}
+
+function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
+  return passages.map((passage) => ({
+    title: withParts(tokenize(passage.story)),
+    wider: withParts([
+      ...tokenize(passage.text),
+      ...tokenize(passage.title),
+      ...tokenize(passage.publication),
+    ]),
+    lang: passage.lang,
+  }));
+}
+
+/** A token or one of its translations (the plan's terms that stand for it) is among `tokens`. */
+function found(token: string, tokens: ReadonlySet<string>, translations: Map<string, string[]>): boolean {
+  if (tokens.has(token)) return true;
+  return (translations.get(token) ?? []).some((translation) => tokens.has(translation));
+}
+
+function translationsOf(terms: WeightedTerm[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const term of terms) {
+    if (term.concept === undefined) continue;
+    const list = map.get(term.concept) ?? [];
+    list.push(term.term);
+    map.set(term.concept, list);
+  }
+  return map;
+}
+
+/**
+ * Whether the specifics are there. A specific written in one language, with no translation, cannot
+ * be checked against a passage in the other: it is left out rather than failing every passage.
+ */
+interface SpecificsCheck {
+  /** Every checkable specific is there (names may be elsewhere in the passage). */
+  hold: boolean;
+  /** How many were found in the window or its story title. */
+  anchored: number;
+}
+
+function checkSpecifics(
+  specifics: Specific[],
+  windowTokens: ReadonlySet<string>,
+  context: PassageContext,
+  translations: Map<string, string[]>,
+): SpecificsCheck {
+  const near = new Set([...windowTokens, ...context.title]);
+  const everywhere = new Set([...near, ...context.wider]);
+  const names = specifics.filter((specific) => specific.kind === "name").length;
+  let checkable = 0;
+  let anchored = 0;
+  let missingNames = 0;
+  for (const specific of specifics) {
+    const inChinese = cjk.test(specific.text);
+    const translatable = specific.tokens.some((token) => translations.has(token));
+    const sameLanguage = context.lang === "mixed" || (context.lang === "zh") === inChinese;
+    if (!sameLanguage && !translatable) continue;
+    checkable += 1;
+    if (specific.kind === "name") {
+      // A name is there when its last word is (a surname, "Parka" of "Project Parka").
+      const last = specific.tokens[specific.tokens.length - 1]!;
+      if (found(last, near, translations)) anchored += 1;
+      else if (!found(last, everywhere, translations)) missingNames += 1;
+      continue;
+    }
+    // Versions, numbers and quoted phrases are what tell one thing from its neighbour (iPhone 15
+    // from iPhone 16): every word, in the window or its story title.
+    if (!specific.tokens.every((token) => found(token, near, translations))) return { hold: false, anchored };
+    anchored += 1;
+  }
+  if (missingNames > (names >= namesAllowingOneMissing ? 1 : 0)) return { hold: false, anchored };
+  // Names found in the passage place the window in the right story; anything else must be near.
+  return { hold: checkable === 0 || anchored > 0 || checkable - missingNames > 0, anchored };
+}
+
+/**
+ * Whether the asked value must come with its noun: a number must count what was asked ("how many
+ * volumes"), and "what license" needs a licence. A name answers "which company" by itself.
+ */
+function needsHead(analysis: QuestionAnalysis): boolean {
+  if (analysis.headTokens.length === 0) return false;
+  // Money, dates, spans and names carry their own kind ("how much money", "over what period").
+  return analysis.askedTypes.every((type) => type === "quantity" || type === "other" || type === "reason");
+}
+
+/** A head noun in a window: the token, a translation, or for Chinese its stem inside a word (镜子 in 反射镜). */
+function headIn(
+  token: string,
+  text: string,
+  tokens: ReadonlySet<string>,
+  translations: Map<string, string[]>,
+): boolean {
+  if (found(token, tokens, translations)) return true;
+  if (!cjk.test(token)) return false;
+  const stem = token.length > 1 ? token.replace(/[子儿们]$/u, "") : token;
+  return stem.length >= 1 && text.includes(stem);
+}
+
+export interface GateInput {
+  question: string;
+  /** The asker's language. */
+  lang: "en" | "zh";
+  analysis: QuestionAnalysis;
+  sentences: AnswerSentence[];
+  passages: RetrievedPassage[];
+  terms: WeightedTerm[];
+  statistics: TermStatistics;
+}
+
+/**
+ * A number that counts what was asked: followed by the question's measure word ("5万面") or, in
+ * English, by the asked noun within three words ("80 beautifully laid out volumes").
+ */
+function countsTheAskedThing(text: string, analysis: QuestionAnalysis): boolean {
+  if (!analysis.askedTypes.includes("quantity")) return false;
+  if (analysis.measureWord !== null)
+    return new RegExp(`[\\d零一二三四五六七八九十百千万亿两]\\s*${analysis.measureWord}`, "u").test(text);
+  return analysis.headTokens.some((head) =>
+    new RegExp(`\\d[\\d,.]*\\s+(?:[a-z-]+\\s+){0,3}${head}`, "i").test(text),
+  );
+}
+
+/** Terms from earlier turns of a conversation (no concept, weight below 1) found in `tokens`. */
+function contextMatches(terms: WeightedTerm[], tokens: ReadonlySet<string>): number {
+  return terms.filter((term) => term.weight < 1 && term.concept === undefined && tokens.has(term.term))
+    .length;
+}
+
+/** The windows of one passage: each sentence, and pairs of a sentence with one of the next few. */
+function groupsOf(sentences: AnswerSentence[]): AnswerSentence[][] {
+  const groups: AnswerSentence[][] = [];
+  for (const [index, sentence] of sentences.entries()) {
+    groups.push([sentence]);
+    for (const next of sentences.slice(index + 1)) {
+      if (next.position - sentence.position > maximumSentenceGap) break;
+      groups.push([sentence, next]);
+    }
+  }
+  return groups;
+}
+
+export function evidenceWindows(input: GateInput): EvidenceWindow[] {
+  const { analysis, terms, statistics } = input;
+  const contexts = contextsOf(input.passages);
+  const translations = translationsOf(terms);
+  const checkableValue = analysis.askedTypes.some(isCheckable);
+  // The question's words beyond its specifics: what it says happened ("open", "plant"), which the
+  // sentence giving the value must share — a name alone does not make a date its answer.
+  const specificTokens = new Set(analysis.specifics.flatMap((specific) => specific.tokens));
+  const contentTerms = terms.filter(
+    (term) => term.weight >= 1 && !specificTokens.has(term.term) && !specificTokens.has(term.concept ?? ""),
+  );
+  const byPassage = new Map<number, AnswerSentence[]>();
+  for (const sentence of input.sentences) {
+    const list = byPassage.get(sentence.passageIndex) ?? [];
+    list.push(sentence);
+    byPassage.set(sentence.passageIndex, list);
+  }
+  const windows: EvidenceWindow[] = [];
+  for (const [passageIndex, sentences] of byPassage) {
+    const context = contexts[passageIndex]!;
+    sentences.sort((left, right) => left.position - right.position);
+    for (const group of groupsOf(sentences)) {
+      const first = group[0]!;
+      const last = group[group.length - 1]!;
+      const gap = last.position - first.position;
+      const text = group.map((member) => member.text).join(" ");
+      // The value must sit in a sentence about the question: its own words, the asked noun or a
+      // specific — not in a neighbour that only happens to hold a number or a date.
+      const valueSentence = group.find(
+        (member) =>
+          holdsAnyAskedValue(member.text, analysis, input.question) &&
+          (group.length === 1 ||
+            contentTerms.length === 0 ||
+            termMatch(contentTerms, withParts(member.tokens), statistics).coverage >= valueSentenceCoverage ||
+            analysis.headTokens.some((token) => headIn(token, member.text, member.tokens, translations))),
+      );
+      const valueFound = valueSentence !== undefined;
+      // A sentence further on joins only to bring the asked value its subject sentence lacks.
+      if (
+        gap > 1 &&
+        (!holdsAnyAskedValue(last.text, analysis, input.question) || first.coverage < minimumCoverage)
+      )
+        continue;
+      const tokens = withParts(group.flatMap((member) => [...member.tokens]));
+      const titled = new Set([...tokens, ...context.title]);
+      const match =
+        group.length === 1
+          ? { coverage: first.coverage, matched: first.matched, asked: first.asked }
+          : (() => {
+              const own = termMatch(terms, tokens, statistics);
+              const withTitle = termMatch(terms, titled, statistics);
+              return {
+                coverage: (0.75 * own.coverage + 0.25 * withTitle.coverage) * pairWindowShare ** gap,
+                matched: withTitle.matched,
+                asked: withTitle.asked,
+              };
+            })();
+      // Earlier turns' words count towards the pair: "How long did that take?" names its subject
+      // only through the conversation.
+      const together = match.matched + Math.min(2, contextMatches(terms, titled));
+      const paired = match.asked < pairedWordsFrom || together >= 2;
+      const headFound =
+        !needsHead(analysis) ||
+        analysis.headTokens.some((token) => headIn(token, text, tokens, translations));
+      const specifics = checkSpecifics(analysis.specifics, tokens, context, translations);
+      // Structured evidence — the question's specifics here, with the asked value and its noun —
+      // needs less word share: a paraphrased question shares few words with its answer.
+      const structured =
+        specifics.hold && specifics.anchored > 0 && checkableValue && valueFound && headFound;
+      const otherLanguage = group.every((member) => member.lang !== input.lang);
+      const structuredBar = otherLanguage ? crossLanguageStructuredCoverage : structuredEvidenceCoverage;
+      const relevant = paired && match.coverage >= (structured ? structuredBar : minimumCoverage);
+      let score = match.coverage + passageRankBonus / (passageIndex + 1);
+      if (valueFound) score += askedValueBonus;
+      if (valueSentence !== undefined && countsTheAskedThing(valueSentence.text, analysis))
+        score += countedValueBonus;
+      if (group.some((member) => member.units > longSentenceUnits)) score -= longSentencePenalty;
+      windows.push({
+        sentences: group,
+        valueSentence,
+        passageIndex,
+        coverage: match.coverage,
+        score,
+        relevant,
+        specificsFound: specifics.hold,
+        headFound,
+        valueFound,
+      });
+    }
+  }
+  return windows.sort((left, right) => right.score - left.score);
+}
+
+/** The window states the asked fact. */
+export function isFullEvidence(window: EvidenceWindow): boolean {
+  return (
+    window.relevant &&
+    window.specificsFound &&
+    window.headFound &&
+    window.valueFound &&
+    window.valueSentence !== undefined &&
+    !window.valueSentence.asks &&
+    // A heading alone is no answer, unless it holds the asked value ("Summit: September 8 in Montréal").
+    (!window.valueSentence.unfitToLead || window.sentences.length === 1)
+  );
+}
+
+/** The window is about what was asked, though it may not state the asked detail. */
+export function isOnSubject(window: EvidenceWindow): boolean {
+  return window.relevant && window.specificsFound;
+}

@@ -1,0 +1,267 @@
+import { foldEnglish, properNouns, tagWords, tokenize } from "../text/segment.ts";
+
+/**
+ * What a question asks for, read from its wording (English and Chinese, no model): the type of
+ * value an answer must hold, the noun that value is about ("volumes" in "how many volumes"), and
+ * the specifics an answer must mention (names, versions, numbers, quoted phrases).
+ */
+export type AskedType =
+  | "money"
+  | "percentage"
+  | "quantity"
+  | "duration"
+  | "distance"
+  | "date"
+  | "person"
+  | "name"
+  | "reason"
+  | "yesno"
+  | "other";
+
+export interface Specific {
+  /** As written in the question. */
+  text: string;
+  /** Its search tokens; an answer must hold all of them (or their translations). */
+  tokens: string[];
+  kind: "name" | "version" | "number" | "quoted";
+}
+
+export interface QuestionAnalysis {
+  asked: AskedType;
+  /** All the types asked for (two-part questions ask for more than one). */
+  askedTypes: AskedType[];
+  /** Tokens of the noun the asked value is about; an answer must mention one (or a translation). */
+  headTokens: string[];
+  specifics: Specific[];
+  /** Numbers the question already gives: a sentence repeating only these does not answer it. */
+  givenNumbers: string[];
+  /** The Chinese measure word a count is asked in ("多少面镜子" → 面): "5万面" is the count. */
+  measureWord: string | null;
+}
+
+// Order matters: the most specific reading wins ("how much money" is money, not quantity).
+const askedPatterns: Array<[AskedType, RegExp]> = [
+  [
+    "money",
+    /\bhow much (?:money\b|.*\b(?:cost|costs|pay|paid|spend|spent|charge|charged|worth|raise|raised|sell|sold|earn|earned|price|priced)\b)|\b(?:what|how much) (?:is|was|are|were|'s) the (?:\w+ )?(?:price|cost|fee|salary|valuation|revenue)\b|多少钱|价格|售价|价钱|费用|成本|估值|多少美元|多少元|卖多少|花了多少|省多少/i,
+  ],
+  [
+    "percentage",
+    /\bwhat (?:percentage|percent|share|proportion|fraction)\b|\bhow much of\b|百分之|百分比|比例|占比|几成/i,
+  ],
+  [
+    "duration",
+    /\bhow long\b|\bfor how many (?:days|weeks|months|years|hours|minutes)\b|多久|多长时间|多长期限|多少天|几天|几个月|几年|多少年|多少小时|几个小时|多少分钟|多少秒/i,
+  ],
+  ["distance", /\bhow (?:far|high|tall|deep)\b|多远|多高|多深|多长的距离|多少公里/i],
+  [
+    "quantity",
+    /\bhow (?:many|much|big|large|fast|heavy|old|often)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|多少|几个|几家|几位|几种|几次|几款|几名|多大|多重|多快|多少个|第几|多频繁/i,
+  ],
+  [
+    "date",
+    /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|几号|哪个月/i,
+  ],
+  // "who is it meant for" asks for an audience, not a name.
+  // A "who" inside the sentence ("the programmer who went viral") is a relative pronoun.
+  [
+    "person",
+    /(?:^\s*|[,;:]\s*|\band\s+)who(?:se|m)?\b(?![^?？]*\bfor\s*[?？]?\s*$)|\bwhose\b|谁|哪位|什么人|哪个人/i,
+  ],
+  [
+    "name",
+    /\bwhat is the name\b|\bname of\b|\bcalled\b|\bwhich (?:company|companies|firm|startup|brand|product|model|tool|app|library|framework|university|country|city|bank|banks|team|lab|project|language|service|platform)\b|\bwhat (?:company|companies|firm|startup|brand|product|model|tool|app|library|framework|university|country|city|bank|banks)\b|叫什么|哪家|哪个牌子|什么牌子|哪个品牌|哪款|哪个公司|哪所|哪个国家|哪座|哪所大学|什么名字/i,
+  ],
+  ["reason", /\bwhy\b|\bwhat (?:caused|made|led)\b|\bfor what reason\b|为什么|为何|什么原因|原因是|怎么会/i],
+  [
+    "yesno",
+    /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should)\b|是否|是不是|有没有|能不能|会不会|吗[？?]?\s*$/i,
+  ],
+];
+
+/** Titles in 《》 and quoted phrases name things; their words ask nothing ("《我为什么离开谷歌》"). */
+function withoutQuotedTitles(question: string): string {
+  return question.replace(/《[^》]*》|["“「『][^"”」』]*["”」』]/g, " ");
+}
+
+/**
+ * Every type of value the question asks for, most specific first; a two-part question ("when …,
+ * and how many …?") asks for more than one, and an answer may hold any of them.
+ */
+export function askedTypesOf(question: string): AskedType[] {
+  const text = withoutQuotedTitles(question);
+  // Each part of a two-part question asks for its own value; within a part the most specific
+  // reading wins ("卖多少钱" is money, not any number).
+  const parts = text
+    .split(/[?？;；]|,\s*and\b|，(?=[^，]*(?:多少|几|哪|什么|谁|吗))/u)
+    .filter((part) => part.trim() !== "");
+  const types: AskedType[] = [];
+  for (const part of parts) {
+    const type = askedPatterns.find(([, pattern]) => pattern.test(part))?.[0];
+    if (type !== undefined && !types.includes(type)) types.push(type);
+  }
+  return types.length === 0 ? ["other"] : types;
+}
+
+export function askedTypeOf(question: string): AskedType {
+  return askedTypesOf(question)[0]!;
+}
+
+// Words after "how many"/"what"/"which" that name no real thing: the head is the word after them.
+const headSkip = new Set(
+  "of the a an is are was were does did do has have had its their his her in on at to for by with more most other new".split(
+    " ",
+  ),
+);
+
+/**
+ * The noun the asked value is about: "how many volumes" → volumes, "what license" → license,
+ * "多少种语言" → 语言, "多少服务器费用" → 服务器费用. Empty when the question names none.
+ */
+export function headTokensOf(question: string): string[] {
+  const heads: string[] = [];
+  // English: the noun phrase after the question word, up to its verb; its last word is the head
+  // ("which self-driving company did…" → company; "how many staff writers" → writers), and after
+  // "kinds of"/"number of", the noun that follows.
+  const english = question.match(
+    /\b(?:how many|how much|what|which)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|that|came|come|went|get|got)\b|\s*[?,]|$)/i,
+  );
+  // A span that opens with a verb ("what do new capitalists need") has no noun head.
+  if (
+    english?.[1] &&
+    !/^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i.test(english[1])
+  ) {
+    const words = english[1].toLowerCase().split(/\s+/);
+    const afterOf = words.lastIndexOf("of");
+    const phrase = afterOf >= 0 ? words.slice(afterOf + 1) : words;
+    const head = phrase[phrase.length - 1];
+    if (
+      head !== undefined &&
+      !headSkip.has(head) &&
+      !/^(?:is|are|was|were|does|did|do|has|have|had)$/.test(head)
+    )
+      heads.push(head);
+  }
+  // Chinese: the first noun jieba tags right after 多少/几/哪/什么 (and a measure word).
+  for (const match of question.matchAll(
+    /(?:多少|几|哪|什么)(?:种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|些)?([\u4e00-\u9fff]{1,6})/gu,
+  )) {
+    const first = tagWords(match[1]!)[0];
+    if (first !== undefined && /^n(?!r|s|t)/.test(first.tag) && first.word.length >= 2)
+      heads.push(first.word);
+  }
+  const generic = new Set([
+    "time",
+    "thing",
+    "things",
+    "way",
+    "kind",
+    "type",
+    "one",
+    "ones",
+    "happen",
+    "happened",
+    "意思",
+    "东西",
+    "时候",
+    "关系",
+    "kind",
+    "kinds",
+    "type",
+    "types",
+    "sort",
+  ]);
+  return [
+    ...new Set(
+      heads
+        .filter((head) => !generic.has(head))
+        .flatMap((head) => tokenize(head))
+        .filter((token) => token.length > 1 || /[\u4e00-\u9fff]/u.test(token)),
+    ),
+  ];
+}
+
+/** Numbers written in a text, normalised ("4,183.8" → "4183.8"), for comparing with the question's. */
+export function numbersIn(text: string): string[] {
+  return [...text.normalize("NFKC").matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) =>
+    match[0].replace(/,/g, ""),
+  );
+}
+
+// A version or model written next to a name: "Python 3.14", "Model Y", "M4 Pro", "Kimi K3", "GPT-1".
+const versionPattern =
+  /\b[A-Z][\w.]*(?:[-\s](?:\d[\w.]*|[A-Z]\d?\b|[A-Z]\d\w*))+(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite|Flash|Flash-Lite))*\b|\b[A-Za-z]+\d[\w.-]*\b|\b\d[\w.]*[A-Za-z]\w*\b/g;
+
+/**
+ * The specifics a question is about, each of which an answer must mention: quoted phrases,
+ * versions and model names, names, and numbers (with their unit, such as "70B").
+ */
+export function specificsOf(question: string): Specific[] {
+  const specifics: Specific[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, kind: Specific["kind"]) => {
+    const tokens = tokenize(text);
+    const key = tokens.join(" ");
+    if (tokens.length === 0 || seen.has(key)) return;
+    // A specific inside one already found ("Kimi" within "Kimi K3") adds nothing.
+    if (specifics.some((other) => tokens.every((token) => other.tokens.includes(token)))) return;
+    seen.add(key);
+    specifics.push({ text, tokens, kind });
+  };
+  const normalised = question.normalize("NFKC");
+  for (const match of normalised.matchAll(/["“「『《]([^"”」』》]{2,60})["”」』》]/g))
+    add(match[1]!, "quoted");
+  for (const match of normalised.matchAll(versionPattern)) {
+    const text = match[0].trim();
+    if (/\d/.test(text) || /\s/.test(text)) add(text, /^\d[\d,.]*$/.test(text) ? "number" : "version");
+  }
+  // Capitalised runs are one name each ("Ethan Mollick"); a sentence's first word only when it is
+  // capitalised inside too (TikTok) or followed by another capitalised word.
+  for (const match of normalised.matchAll(/\b[A-Z][\p{L}\p{N}&'’.-]*(?:\s+[A-Z][\p{L}\p{N}&'’.-]*)*/gu)) {
+    const words = match[0].split(/\s+/).filter((word) => !commonLeadWords.has(word.toLowerCase()));
+    if (words.length === 0) continue;
+    const atStart = normalised.slice(0, match.index).trim() === "";
+    if (atStart && words.length === 1 && !/[A-Z]/.test(words[0]!.slice(1)) && match[0] === words[0]) continue;
+    add(words.join(" "), "name");
+  }
+  for (const name of properNouns(normalised))
+    if (/[\u3400-\u9fff]/u.test(name) && !chineseQuestionWords.test(name)) add(name, "name");
+  return specifics;
+}
+
+// Jieba sometimes tags a question phrase as a name ("多少钱").
+const chineseQuestionWords = /多少|什么|哪|谁|几|怎么|如何|为何/u;
+
+// Capitalised words that open questions or clauses and name nothing.
+const commonLeadWords = new Set(
+  "what which who whom whose when where why how is are was were does do did can could will would has have had should the a an in on at for of and but or if as by with from to after before according i".split(
+    " ",
+  ),
+);
+
+// Nouns that name a class of named things: "which firm", "哪家公司" ask for a name.
+const classNouns = new Set(
+  "company compani firm startup brand product model tool app library framework university countri country city bank team lab project language service platform person people researcher investor founder ceo website site game chip device phone car browser editor engine database newsletter book author manufacturer maker carmaker 公司 品牌 牌子 大学 国家 城市 银行 平台 产品 模型 工具 网站 厂商 机构 团队 项目".split(
+    " ",
+  ),
+);
+
+export function analyzeQuestion(question: string): QuestionAnalysis {
+  let askedTypes = askedTypesOf(question);
+  const headTokens = headTokensOf(question);
+  if (askedTypes[0] === "other" && headTokens.some((token) => classNouns.has(token))) askedTypes = ["name"];
+  return {
+    asked: askedTypes[0]!,
+    askedTypes,
+    headTokens,
+    specifics: specificsOf(question),
+    givenNumbers: numbersIn(question),
+    measureWord:
+      question.match(
+        /(?:多少|几)(种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|辆|架|枚|张|本|所|座|倍)/u,
+      )?.[1] ?? null,
+  };
+}
+
+/** The English fold of a word, for callers comparing raw words with search tokens. */
+export const foldWord = (word: string): string => foldEnglish(word.toLowerCase());

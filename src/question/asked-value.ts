@@ -1,0 +1,74 @@
+import { properNouns } from "../text/segment.ts";
+import { type AskedType, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
+
+/**
+ * Whether a text holds a value of the type a question asks for, which the question does not
+ * already give: a price for "how much does it cost", a span of time for "how long", a date for
+ * "when", a name the question does not mention for "who". Types with no value of their own
+ * (reason, yes/no, other) are satisfied by any text; the evidence gate then relies on coverage.
+ */
+
+const numberWords =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|dozens|half|twice|double|triple)\b/i;
+// Chinese numerals, but not a bare 一 ("一个", "一看" are "a", "one look") or 半.
+const chineseNumber = /[两二三四五六七八九十百千万亿]|一[百千万亿]/u;
+const currency =
+  /[$¥€£₩]\s?\d|\d[\d,.]*\s?(?:k|m|bn|b|thousand|million|billion|trillion)?\s?(?:dollars?|usd|rmb|yuan|euros?|pounds?|cents?)\b|(?:美元|美金|元|块钱|欧元|英镑|日元|人民币)|\bfree\b|免费|\bper (?:month|year|token|million)\b|每(?:月|年|小时|个)/i;
+const percent = /\d\s?%|\bper ?cent\b|百分之|[一二三四五六七八九\d]成\b|\bhalf\b|一半|\btimes\b|倍/i;
+const durationUnit =
+  /\d[\d,.]*\s?(?:-\s?)?(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|ms\b)|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|half an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|[\d零一二三四五六七八九十百两半几]+\s?(?:秒|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)|半(?:小时|天|年)|\bovernight\b|\bhalf an hour\b/i;
+const distanceUnit =
+  /\d[\d,.]*\s?(?:km|kilomet(?:er|re)s?|miles?|meters?|metres?|m\b|feet|ft|公里|千米|英里|米)/i;
+const yearOrMonth =
+  /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月|(?:今年|去年|明年|前年|上个?月|下个?月|本月|上周|下周|本周|昨天|今天|明天)|\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year)|this (?:week|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:q[1-4]|h[12])\b/i;
+
+function hasNewNumber(text: string, given: ReadonlySet<string>): boolean {
+  const numbers = numbersIn(text);
+  if (numbers.some((number) => !given.has(number))) return true;
+  return numbers.length === 0 && (numberWords.test(text) || chineseNumber.test(text));
+}
+
+function hasNewName(text: string, question: string): boolean {
+  const asked = new Set(properNouns(question));
+  return properNouns(text).some(
+    (name) => !asked.has(name) && ![...asked].some((known) => known.includes(name)),
+  );
+}
+
+export function holdsAskedValue(
+  text: string,
+  type: AskedType,
+  analysis: Pick<QuestionAnalysis, "givenNumbers">,
+  question: string,
+): boolean {
+  const given = new Set(analysis.givenNumbers);
+  switch (type) {
+    case "money":
+      return currency.test(text) && hasNewNumber(text, given);
+    case "percentage":
+      return percent.test(text);
+    case "duration":
+      return durationUnit.test(text);
+    case "distance":
+      return distanceUnit.test(text);
+    case "quantity":
+      return hasNewNumber(text, given);
+    case "date":
+      return yearOrMonth.test(text);
+    case "person":
+    case "name":
+      return hasNewName(text, question);
+    default:
+      return true;
+  }
+}
+
+/** Whether a text holds a value of any of the types asked for. */
+export function holdsAnyAskedValue(text: string, analysis: QuestionAnalysis, question: string): boolean {
+  return analysis.askedTypes.some((type) => holdsAskedValue(text, type, analysis, question));
+}
+
+/** Types whose value can be checked in a sentence (a partial reply names what is missing). */
+export function isCheckable(type: AskedType): boolean {
+  return !["reason", "yesno", "other"].includes(type);
+}
