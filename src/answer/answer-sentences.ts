@@ -60,12 +60,16 @@ export function isQuestionSentence(text: string): boolean {
   return /^(?:问|Q|Question)\s*[:：]/i.test(trimmed) || /[?？]\s*["”」』)）]?$/.test(trimmed);
 }
 
-export function isUnfitToLead(text: string, storyTitle: string): boolean {
+export function isUnfitToLead(text: string, storyTitle: string, issueTitle = ""): boolean {
   const trimmed = text.trim();
   if (isQuestionSentence(trimmed)) return true;
   const normalised = normalizeForMatch(trimmed).replace(/[\p{P}\s]+$/u, "");
-  const title = normalizeForMatch(storyTitle).replace(/[\p{P}\s]+$/u, "");
-  if (normalised !== "" && normalised === title) return true;
+  const titles = [storyTitle, issueTitle].map((title) =>
+    normalizeForMatch(title).replace(/[\p{P}\s]+$/u, ""),
+  );
+  if (normalised !== "" && titles.includes(normalised)) return true;
+  // A subject line of emoji-marked teasers ("Anthropic eyes $2T+ IPO 💰, Slack Code 👨‍💻, …").
+  if ((trimmed.match(/\p{Extended_Pictographic}/gu)?.length ?? 0) >= 2) return true;
   // A short line that does not end as a sentence is a heading or link title ("Node.js 19 Released").
   return countUnits(trimmed) <= 8 && !/[.。!！]["”」』)）]?$/.test(trimmed);
 }
@@ -95,7 +99,7 @@ export function answerSentences(
         coverage,
         matched,
         asked,
-        unfitToLead: isUnfitToLead(text, passage.story),
+        unfitToLead: isUnfitToLead(text, passage.story, passage.title),
         asks: isQuestionSentence(text),
       });
     }

@@ -75,3 +75,11 @@ export const valueSentenceCoverage = 0.1;
 
 /** Score bonus for a number that counts the asked thing ("5万面" for "多少面镜子"): above other numbers' bonus. */
 export const countedValueBonus = 0.1;
+
+/**
+ * Score bonus when the asked value stands within `valueReachCharacters` of a question word (three
+ * times as far in Latin text): the value is about what was asked, not a stray figure. 0.06, below
+ * the counted-value bonus.
+ */
+export const valueNearQuestionBonus = 0.06;
+export const valueReachCharacters = 12;

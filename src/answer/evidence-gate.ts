@@ -1,5 +1,5 @@
 import type { QuestionAnalysis, Specific } from "../question/analyze-question.ts";
-import { holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
+import { askedValuePositions, holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
 import { termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
@@ -19,6 +19,8 @@ import {
   pairWindowShare,
   passageRankBonus,
   structuredEvidenceCoverage,
+  valueNearQuestionBonus,
+  valueReachCharacters,
   valueSentenceCoverage,
 } from "./answer-tuning.ts";
 
@@ -118,30 +120,35 @@ function checkSpecifics(
   const near = new Set([...windowTokens, ...context.title]);
   const everywhere = new Set([...near, ...context.wider]);
   const names = specifics.filter((specific) => specific.kind === "name").length;
-  let checkable = 0;
   let anchored = 0;
+  let located = 0;
   let missingNames = 0;
   for (const specific of specifics) {
-    const inChinese = cjk.test(specific.text);
-    const translatable = specific.tokens.some((token) => translations.has(token));
-    const sameLanguage = context.lang === "mixed" || (context.lang === "zh") === inChinese;
-    if (!sameLanguage && !translatable) continue;
-    checkable += 1;
-    if (specific.kind === "name") {
-      // A name is there when its last word is (a surname, "Parka" of "Project Parka").
-      const last = specific.tokens[specific.tokens.length - 1]!;
-      if (found(last, near, translations)) anchored += 1;
-      else if (!found(last, everywhere, translations)) missingNames += 1;
+    // A name is there when its last word is (a surname, "Parka" of "Project Parka"); versions,
+    // numbers and quoted phrases, which tell one thing from its neighbour (iPhone 15 from 16),
+    // need every word, in the window or its story title.
+    const isName = specific.kind === "name";
+    const needed = isName ? [specific.tokens[specific.tokens.length - 1]!] : specific.tokens;
+    if (needed.every((token) => found(token, near, translations))) {
+      anchored += 1;
       continue;
     }
-    // Versions, numbers and quoted phrases are what tell one thing from its neighbour (iPhone 15
-    // from iPhone 16): every word, in the window or its story title.
-    if (!specific.tokens.every((token) => found(token, near, translations))) return { hold: false, anchored };
-    anchored += 1;
+    if (isName && needed.every((token) => found(token, everywhere, translations))) {
+      located += 1;
+      continue;
+    }
+    // Written in one language with no translation, it cannot be looked for in the other.
+    const inChinese = cjk.test(specific.text);
+    const sameLanguage = context.lang === "mixed" || (context.lang === "zh") === inChinese;
+    const translatable = specific.tokens.some((token) => translations.has(token));
+    if (!sameLanguage && !translatable) continue;
+    if (!isName) return { hold: false, anchored };
+    missingNames += 1;
   }
   if (missingNames > (names >= namesAllowingOneMissing ? 1 : 0)) return { hold: false, anchored };
-  // Names found in the passage place the window in the right story; anything else must be near.
-  return { hold: checkable === 0 || anchored > 0 || checkable - missingNames > 0, anchored };
+  // Something of what the question names must be seen: a window that confirms none of its
+  // specifics could be about anything.
+  return { hold: specifics.length === 0 || anchored + located > 0, anchored };
 }
 
 /**
@@ -189,6 +196,27 @@ function countsTheAskedThing(text: string, analysis: QuestionAnalysis): boolean 
   return analysis.headTokens.some((head) =>
     new RegExp(`\\d[\\d,.]*\\s+(?:[a-z-]+\\s+){0,3}${head}`, "i").test(text),
   );
+}
+
+/**
+ * The value stands next to the question's own words ("2025年5月发射" is a launch date, not a
+ * return date): a question word (not a specific) within a few words of a value of the asked type.
+ */
+function valueNearQuestion(text: string, analysis: QuestionAnalysis, contentTerms: WeightedTerm[]): boolean {
+  const values = askedValuePositions(text, analysis);
+  if (values.length === 0) return false;
+  const lower = text.toLowerCase();
+  const words = [...contentTerms.map((term) => term.term), ...analysis.headTokens];
+  for (const word of words) {
+    const chinese = cjk.test(word);
+    const pattern = chinese ? word : `\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
+    for (const match of lower.matchAll(new RegExp(pattern, "g"))) {
+      const at = match.index ?? 0;
+      const reach = chinese ? valueReachCharacters : valueReachCharacters * 3;
+      if (values.some((position) => Math.abs(position - at) <= reach)) return true;
+    }
+  }
+  return false;
 }
 
 /** Terms from earlier turns of a conversation (no concept, weight below 1) found in `tokens`. */

@@ -16,11 +16,11 @@ const currency =
   /[$¥€£₩]\s?\d|\d[\d,.]*\s?(?:k|m|bn|b|thousand|million|billion|trillion)?\s?(?:dollars?|usd|rmb|yuan|euros?|pounds?|cents?)\b|(?:美元|美金|元|块钱|欧元|英镑|日元|人民币)|\bfree\b|免费|\bper (?:month|year|token|million)\b|每(?:月|年|小时|个)/i;
 const percent = /\d\s?%|\bper ?cent\b|百分之|[一二三四五六七八九\d]成\b|\bhalf\b|一半|\btimes\b|倍/i;
 const durationUnit =
-  /\d[\d,.]*\s?(?:-\s?)?(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|ms\b)|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|half an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|[\d零一二三四五六七八九十百两半几]+\s?(?:秒|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)|半(?:小时|天|年)|\bovernight\b|\bhalf an hour\b/i;
+  /\d[\d,.]*\s?(?:-\s?)?(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|ms\b)|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|half an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|[\d零一二三四五六七八九十百两半几]+\s?(?:秒|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)|半(?:小时|天|年)|\bovernight\b|\bhalf an hour\b|\b(?:once|twice|thrice|\d+ times?) (?:a|per|every) (?:day|week|month|year)\b|\b(?:daily|weekly|monthly|biweekly|fortnightly|hourly)\b|每[天周月年日]|每隔|一[周天月年][一两二三四五\d]次/i;
 const distanceUnit =
   /\d[\d,.]*\s?(?:km|kilomet(?:er|re)s?|miles?|meters?|metres?|m\b|feet|ft|公里|千米|英里|米)/i;
 const yearOrMonth =
-  /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月|(?:今年|去年|明年|前年|上个?月|下个?月|本月|上周|下周|本周|昨天|今天|明天)|\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year)|this (?:week|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:q[1-4]|h[12])\b/i;
+  /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月|(?:今年|去年|明年|前年|上个?月|下个?月|本月|第[一二三四五六七八九十\d]+天)|\b(?:last (?:week|month|year|quarter)|next (?:week|month|year|quarter)|this (?:month|year)|(?:first|last|same|that) (?:day|week|month|year|quarter) of|in (?:the )?(?:spring|summer|autumn|fall|winter))\b|\b(?:q[1-4]|h[12])\b/i;
 
 function hasNewNumber(text: string, given: ReadonlySet<string>): boolean {
   const numbers = numbersIn(text);
@@ -71,4 +71,28 @@ export function holdsAnyAskedValue(text: string, analysis: QuestionAnalysis, que
 /** Types whose value can be checked in a sentence (a partial reply names what is missing). */
 export function isCheckable(type: AskedType): boolean {
   return !["reason", "yesno", "other"].includes(type);
+}
+
+/** Where values of the asked types sit in a text (character offsets), for proximity checks. */
+export function askedValuePositions(text: string, analysis: QuestionAnalysis): number[] {
+  const positions: number[] = [];
+  const given = new Set(analysis.givenNumbers);
+  for (const type of analysis.askedTypes) {
+    const pattern =
+      type === "date"
+        ? new RegExp(yearOrMonth.source, "gi")
+        : type === "money" ||
+            type === "quantity" ||
+            type === "percentage" ||
+            type === "duration" ||
+            type === "distance"
+          ? /\d[\d,.]*|[两二三四五六七八九十百千万亿]+/gu
+          : undefined;
+    if (pattern === undefined) continue;
+    for (const match of text.matchAll(pattern)) {
+      if (given.has(match[0].replace(/,/g, ""))) continue;
+      positions.push(match.index ?? 0);
+    }
+  }
+  return positions;
 }
