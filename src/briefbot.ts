@@ -11,6 +11,8 @@ import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedd
 import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { Embedder } from "./embed/embedder.ts";
 import { type IngestOptions, type IngestReport, ingestPaths } from "./pipeline/ingest-paths.ts";
+import { type AnswerScope, preferDates, scopeFor } from "./question/answer-scope.ts";
+import { readTimeReference } from "./question/time-reference.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
@@ -47,6 +49,8 @@ export interface BriefbotOptions {
   bridge?: LanguageBridge;
   /** Receives the extractive answerer's scored evidence windows per question (tracing, tuning). */
   traceWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
+  /** The clock for relative dates in questions ("last week"). Default: the system clock. */
+  now?: () => Date;
   /** Passages retrieved per question. Default 8. */
   passages?: number;
 }
@@ -56,6 +60,9 @@ export interface SearchOptions {
   filters?: SearchFilters | undefined;
   conversationId?: string;
 }
+
+/** With a preferred date range, this many times the passages are gathered before those in range move first. */
+const preferredDatePool = 3;
 
 const notCovered = {
   en: "The briefs I have do not cover this.",
@@ -97,6 +104,10 @@ export class Briefbot implements BriefbotService {
         ? (text, lang) => bridge.glossEntities?.(text, lang) ?? []
         : undefined,
     });
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   get store(): ChunkStore {
@@ -149,8 +160,17 @@ export class Briefbot implements BriefbotService {
 
   async search(query: string, options: SearchOptions = {}): Promise<HybridResult[]> {
     const statistics = await this.termStatistics();
-    const plan = await this.plan(query, options.conversationId);
-    return this.searchWithPlan(plan, statistics, options.limit ?? 10, options.filters);
+    const reference = readTimeReference(query, this.now());
+    const scope = await scopeFor(reference, options.filters, () => this.documents());
+    const plan = await this.plan(reference?.rest ?? query, options.conversationId);
+    return this.scopedSearch(plan, statistics, options.limit ?? 10, scope);
+  }
+
+  /** Search within a question's scope: its filters, and its preferred dates first. */
+  private async scopedSearch(plan: QueryPlan, statistics: TermStatistics, limit: number, scope: AnswerScope) {
+    if (scope.prefer === undefined) return this.searchWithPlan(plan, statistics, limit, scope.filters);
+    const wider = await this.searchWithPlan(plan, statistics, limit * preferredDatePool, scope.filters);
+    return preferDates(wider, scope.prefer).slice(0, limit);
   }
 
   private searchWithPlan(
@@ -175,8 +195,10 @@ export class Briefbot implements BriefbotService {
     const lang = questionLanguage(request.question);
     const statistics = await this.termStatistics();
     const history = this.memory.history(request.conversationId);
-    const plan = await this.plan(request.question, request.conversationId);
-    const passages = await this.searchWithPlan(plan, statistics, this.options.passages ?? 8, request.filters);
+    const reference = readTimeReference(request.question, this.now());
+    const scope = await scopeFor(reference, request.filters, () => this.documents());
+    const plan = await this.plan(reference?.rest ?? request.question, request.conversationId);
+    const passages = await this.scopedSearch(plan, statistics, this.options.passages ?? 8, scope);
     const draft: DraftAnswer =
       passages.length === 0
         ? { answered: false, coverage: "none", text: "", answerer: this.answerer.id }
@@ -189,10 +211,15 @@ export class Briefbot implements BriefbotService {
             onPartial: request.onPartial,
             signal: request.signal,
           });
-    const answer =
+    const reply =
       draft.coverage === "none"
         ? this.uncoveredAnswer(request.question, lang, draft.answerer, passages)
         : this.citedAnswer(request.question, lang, draft, passages, plan.terms, statistics);
+    // The note is part of the text, so every platform shows it; `scopeNote` keeps it apart for scripts.
+    const answer =
+      scope.note === null
+        ? reply
+        : { ...reply, text: `${reply.text}\n\n${scope.note[lang]}`, scopeNote: scope.note[lang] };
     this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
     return answer;
   }

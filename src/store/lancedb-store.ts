@@ -144,6 +144,7 @@ export function filterPredicate(filters: SearchFilters | undefined): string | un
   }
   if (filters.since) parts.push(`date >= ${sqlString(filters.since)}`);
   if (filters.until) parts.push(`date <= ${sqlString(filters.until)}`);
+  if (filters.issueNumber) parts.push(`issue_number = ${sqlString(filters.issueNumber)}`);
   return parts.length > 0 ? parts.join(" AND ") : undefined;
 }
 
