@@ -201,6 +201,7 @@ async function main(): Promise<void> {
         rows.push([
           variant,
           cell(result.overall),
+          cell(result.mrr),
           cell(result.byLang.en),
           cell(result.byLang.zh),
           result.misses.join(" "),

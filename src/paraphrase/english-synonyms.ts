@@ -23,6 +23,8 @@ export const englishWeights = {
   supportedFamily: 0.45,
   /** A narrower verb (lay off for dismiss) of a supported sense. */
   supportedNarrower: 0.3,
+  /** A kind of the noun, found through its definition (election for vote), that the question supports. */
+  definedBy: 0.3,
   /**
    * The most frequent sense when nothing in the question chose one. 0 = off: on the dev sets every
    * such guess (team → squad, nobody → cipher, 文摘 → 消化) moved a right passage down, none up;
@@ -65,6 +67,8 @@ function partOfSpeechHint(previous: string | undefined): PartOfSpeech | undefine
 export const lightVerbSenses = 25;
 /** A two-word phrase with at most this many senses needs no support from the rest of the question. */
 export const maxPhraseSenses = 2;
+/** Synsets defined by a noun that are looked at (the head-word index lists up to hundreds for "person"). */
+export const maxDefinedBy = 40;
 /** Shorter synonyms are mostly abbreviations (ca for California) or bits of names. */
 export const minimumSynonymLength = 4;
 /** At most this many paraphrase terms per question word, so one word cannot flood the query. */
@@ -310,6 +314,22 @@ export function englishExpansions(question: string, options: EnglishExpansionOpt
           const term = singleToken(word);
           if (term !== undefined && !span.own.has(term))
             candidates.push({ term, weight: englishWeights.supportedNarrower });
+        }
+      }
+    }
+    // Kinds of a noun found through their definitions ("vote" → election, "emblem" → logo), when
+    // their own words or gloss share something with the rest of the question.
+    if (synset.pos === "n") {
+      for (const id of wordnet.definedBy(span.concept).slice(0, maxDefinedBy)) {
+        const kind = wordnet.synset(id);
+        if (kind === undefined) continue;
+        const { direct } = signature(wordnet, kind);
+        const support = [...context].filter((key) => direct.has(key)).length;
+        if (support === 0) continue;
+        for (const word of kind.words) {
+          const term = singleToken(word);
+          if (term !== undefined && !span.own.has(term))
+            candidates.push({ term, weight: englishWeights.definedBy });
         }
       }
     }

@@ -32,10 +32,15 @@ export interface WordNet {
   /** Synset ids of a lemma (lower-case, spaces), most frequent sense first, per part of speech. */
   senses(lemma: string): Array<{ pos: PartOfSpeech; synsets: number[] }>;
   synset(id: number): Synset | undefined;
+  /**
+   * Noun synsets whose definition starts with this search token ("election": "a vote to select
+   * the winner…" is defined by "vote"): the kinds of a thing, found through their definitions.
+   */
+  definedBy(token: string): number[];
 }
 
 // Bumped whenever the layout or the cleaning changes, so stale caches are rebuilt.
-const cacheFormat = 1;
+const cacheFormat = 2;
 /** Hyponym lists longer than this are category lists ("person" has hundreds), not paraphrases. */
 const maxNarrower = 12;
 const partsOfSpeech: Array<[PartOfSpeech, string]> = [
@@ -142,20 +147,31 @@ export function buildWordNetLayout(dictionaryPath: string): string {
     }
   }
   const lemmaLines = [...lemmaSenses].map(([lemma, senses]) => `${lemma}\t${senses.join(";")}`).sort();
-  return `${lemmaLines.join("\n")}\n\n${synsetLines.join("\n")}`;
+  const definedBy = new Map<string, number[]>();
+  synsets.forEach((synset, id) => {
+    const head = synset.gloss[0];
+    if (synset.pos !== "n" || head === undefined) return;
+    definedBy.set(head, [...(definedBy.get(head) ?? []), id]);
+  });
+  const definedByLines = [...definedBy].map(([head, ids]) => `${head}\t${ids.join(",")}`).sort();
+  return `${lemmaLines.join("\n")}\n\n${definedByLines.join("\n")}\n\n${synsetLines.join("\n")}`;
 }
 
 /** The cache layout read in place: sorted lemma lines, a blank line, one line per synset id. */
 class CompactWordNet implements WordNet {
   private readonly lemmas: SortedLines;
+  private readonly heads: SortedLines;
   private readonly synsetStarts: Int32Array;
   private readonly parsed = new Map<number, Synset>();
 
+  /** `text`: sorted lemma lines, a blank line, sorted definition-head lines, a blank line, synset lines. */
   constructor(private readonly text: string) {
     const separator = text.indexOf("\n\n");
+    const second = text.indexOf("\n\n", separator + 2);
     this.lemmas = new SortedLines(text, 0, separator);
+    this.heads = new SortedLines(text, separator + 2, second);
     const starts: number[] = [];
-    for (let position = separator + 2; position < text.length; ) {
+    for (let position = second + 2; position < text.length; ) {
       starts.push(position);
       const newline = text.indexOf("\n", position);
       position = newline < 0 ? text.length : newline + 1;
@@ -170,6 +186,11 @@ class CompactWordNet implements WordNet {
       pos: part[0] as PartOfSpeech,
       synsets: part.slice(2).split(",").map(Number),
     }));
+  }
+
+  definedBy(token: string): number[] {
+    const line = this.heads.find(token);
+    return line === undefined ? [] : line.split(",").map(Number);
   }
 
   synset(id: number): Synset | undefined {
@@ -204,7 +225,7 @@ class CompactWordNet implements WordNet {
   }
 }
 
-const emptyWordNet: WordNet = { senses: () => [], synset: () => undefined };
+const emptyWordNet: WordNet = { senses: () => [], synset: () => undefined, definedBy: () => [] };
 let loaded: WordNet | undefined;
 
 /**

@@ -29,6 +29,9 @@ describe("WordNet index", () => {
     expect(synset?.words).toContain("layoff");
     expect(synset?.derived.map((entry) => entry.word)).toContain("lay off");
     expect(wordnet.senses("no such lemma here")).toEqual([]);
+    // Kinds found through their definitions: an election is "a vote to select the winner…".
+    const kinds = wordnet.definedBy("vote").flatMap((id) => wordnet.synset(id)?.words ?? []);
+    expect(kinds).toContain("election");
   });
 });
 
