@@ -38,6 +38,7 @@ export const paraphraseVariants: Array<[string, ParaphraseSources | undefined]> 
   ["Chinese (CEDICT + script)", { ...none, chinese: true }],
   ["feedback", { ...none, feedback: true }],
   ["aliases", { ...none, aliases: true }],
+  ["all but feedback", { wordnet: true, chinese: true, feedback: false, aliases: true }],
   ["all", { wordnet: true, chinese: true, feedback: true, aliases: true }],
 ];
 

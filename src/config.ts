@@ -125,6 +125,11 @@ const environmentSchema = z.object({
    * Default true; false is for measuring what it adds. Query-time only: no re-ingest needed.
    */
   BRIEFBOT_PARAPHRASE: booleanFlag(true),
+  /**
+   * Pseudo-relevance feedback within paraphrase expansion. Default false: in the ablation it moved
+   * as many right passages down as up (see README, Paraphrase search).
+   */
+  BRIEFBOT_PARAPHRASE_FEEDBACK: booleanFlag(false),
   /** An extra bilingual glossary (`中文<TAB>English|alias`), whose entries win over the bundled one. */
   BRIEFBOT_GLOSSARY: optionalString,
   /** Where 👍/👎 clicks are recorded. Default `.briefbot/feedback.jsonl`. */

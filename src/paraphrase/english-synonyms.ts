@@ -68,7 +68,7 @@ export const lightVerbSenses = 25;
 /** A two-word phrase with at most this many senses needs no support from the rest of the question. */
 export const maxPhraseSenses = 2;
 /** Synsets defined by a noun that are looked at (the head-word index lists up to hundreds for "person"). */
-export const maxDefinedBy = 40;
+export const maxDefinedBy = 20;
 /** Shorter synonyms are mostly abbreviations (ca for California) or bits of names. */
 export const minimumSynonymLength = 4;
 /** At most this many paraphrase terms per question word, so one word cannot flood the query. */
@@ -121,13 +121,24 @@ interface Signature {
 }
 
 const signatureMemo = new WeakMap<Synset, Signature>();
+const directMemo = new WeakMap<Synset, Set<string>>();
+
+/** A synset's own words and gloss as support keys (no neighbours: cheap enough for many candidates). */
+function directSignature(synset: Synset): Set<string> {
+  let direct = directMemo.get(synset);
+  if (direct === undefined) {
+    direct = new Set<string>(synset.gloss.map(supportKey));
+    for (const word of synset.words) for (const token of wordTokens(word)) direct.add(supportKey(token));
+    directMemo.set(synset, direct);
+  }
+  return direct;
+}
 
 /** What a sense is "about": its words and gloss, and those of its neighbouring synsets. */
 function signature(wordnet: WordNet, synset: Synset): Signature {
   const memo = signatureMemo.get(synset);
   if (memo !== undefined) return memo;
-  const direct = new Set<string>(synset.gloss.map(supportKey));
-  for (const word of synset.words) for (const token of wordTokens(word)) direct.add(supportKey(token));
+  const direct = directSignature(synset);
   const neighbours = new Set<string>();
   for (const id of [...synset.related, ...synset.narrower]) {
     const neighbour = wordnet.synset(id);
@@ -323,7 +334,7 @@ export function englishExpansions(question: string, options: EnglishExpansionOpt
       for (const id of wordnet.definedBy(span.concept).slice(0, maxDefinedBy)) {
         const kind = wordnet.synset(id);
         if (kind === undefined) continue;
-        const { direct } = signature(wordnet, kind);
+        const direct = directSignature(kind);
         const support = [...context].filter((key) => direct.has(key)).length;
         if (support === 0) continue;
         for (const word of kind.words) {

@@ -1,7 +1,7 @@
 import type { QueryParaphraser } from "../briefbot.ts";
 import type { ChunkStore } from "../store/store.ts";
 import { type Alias, type AliasTable, buildAliasTable, learnAliases } from "./aliases.ts";
-import { allSources, createParaphraser, type ParaphraseSources } from "./paraphraser.ts";
+import { createParaphraser, defaultSources, type ParaphraseSources } from "./paraphraser.ts";
 
 const aliasesSetting = "learned_aliases";
 
@@ -12,7 +12,7 @@ const aliasesSetting = "learned_aliases";
  */
 export async function createParaphraseBridge(
   store: ChunkStore,
-  sources: ParaphraseSources = allSources,
+  sources: ParaphraseSources = defaultSources,
 ): Promise<QueryParaphraser> {
   const known = new Map<string, Alias>();
   const stored = sources.aliases ? await store.readSetting(aliasesSetting) : null;
