@@ -136,6 +136,12 @@ export function renderReport(results: BenchResults): string {
           row("LanceDB FTS only (`lexicalSearch`, 40)", search.lexical),
           row("LanceDB vector only (`vectorSearch`, 40, brute force)", search.vector),
           row("query embedding (hashing, 512-d)", search.queryEmbed),
+          ...(search.withParaphrase === undefined
+            ? []
+            : [row("`Briefbot.search` with paraphrase expansion", search.withParaphrase)]),
+          ...(search.paraphraseExpansion === undefined
+            ? []
+            : [row("paraphrase expansion step alone", search.paraphraseExpansion)]),
         ],
       ),
       "",

@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import type { Briefbot, LanguageBridge } from "../src/briefbot.ts";
 import { createHashingEmbedder } from "../src/embed/hashing-embedder.ts";
 import { type EvalItem, parseEvalFile } from "../src/eval/run-eval.ts";
+import { createParaphraseBridge } from "../src/paraphrase/paraphrase-bridge.ts";
 import { loadAverage, machineInfo, progress, round } from "./measure.ts";
 import {
   briefbotRetriever,
@@ -197,7 +198,13 @@ async function main(): Promise<void> {
         progress(
           `  built in ${built.figures.writeSeconds} s write + ${built.figures.indexSeconds} s index; searching`,
         );
-        const search = await measureSearch(built.store, queries, warmup, bridge);
+        const search = await measureSearch(
+          built.store,
+          queries,
+          warmup,
+          bridge,
+          args.skip.has("paraphrase") ? undefined : await createParaphraseBridge(built.store),
+        );
         const recall =
           built.figures.chunks >= vectorIndexThreshold
             ? await measureRecall(built.store, uri, recallQueries)

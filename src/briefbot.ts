@@ -29,6 +29,25 @@ export interface LanguageBridge {
   glossEntities?(text: string, targetLang: "en" | "zh"): Array<{ source: string; gloss: string }>;
 }
 
+/**
+ * Paraphrase expansion (see src/paraphrase): the question's words in other words, and feedback
+ * terms from a weak first pass. Optional so the core works without it.
+ */
+export interface QueryParaphraser {
+  /** Paraphrase terms (never the question's own words); `known` tells whether the index holds a term. */
+  expand(question: string, known?: (term: string) => boolean): WeightedTerm[];
+  /** Feedback terms from the leading passages of a first pass (none when it was strong). */
+  feedback?(
+    terms: readonly WeightedTerm[],
+    leading: ReadonlyArray<{ searchText: string; score: number }>,
+    statistics: TermStatistics,
+  ): WeightedTerm[];
+  /** Learn what ingested text defines (aliases). */
+  learnFromText?(text: string): void;
+  /** Save what `learnFromText` learned, after an ingest. */
+  persist?(): Promise<void>;
+}
+
 export interface BriefbotOptions {
   store: ChunkStore;
   embedder: Embedder;
@@ -51,6 +70,8 @@ export interface BriefbotOptions {
   traceWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
   /** The clock for relative dates in questions ("last week"). Default: the system clock. */
   now?: () => Date;
+  /** Offline paraphrase expansion (WordNet, CEDICT near-synonyms, aliases); see src/paraphrase. */
+  paraphraser?: QueryParaphraser;
   /** Passages retrieved per question. Default 8. */
   passages?: number;
 }
@@ -73,6 +94,9 @@ const notCovered = {
 export function questionLanguage(question: string): "en" | "zh" {
   return cjkShare(question) >= 0.4 ? "zh" : "en";
 }
+
+/** Paraphrase sources that stand for a word by another word (script and morphology variants are the same word). */
+const synonymSources = new Set(["wordnet", "cedict", "alias", "feedback"]);
 
 /** Sample size for term statistics: enough to estimate rarity, bounded at any store size. */
 const statisticsSample = 20_000;
@@ -119,14 +143,25 @@ export class Briefbot implements BriefbotService {
     options: Pick<IngestOptions, "onProgress" | "signal"> = {},
   ): Promise<IngestReport> {
     const bridge = this.options.bridge;
+    const paraphraser = this.options.paraphraser;
+    const learners = [
+      bridge?.learnFromText?.bind(bridge),
+      paraphraser?.learnFromText?.bind(paraphraser),
+    ].filter((learn) => learn !== undefined);
     const report = await ingestPaths(paths, {
       store: this.options.store,
       embedder: this.options.embedder,
       enrich: bridge ? (text) => bridge.enrichmentTerms(text) : undefined,
-      onIssueText: bridge?.learnFromText ? (text) => bridge.learnFromText?.(text) : undefined,
+      onIssueText:
+        learners.length > 0
+          ? (text) => {
+              for (const learn of learners) learn(text);
+            }
+          : undefined,
       ...options,
     });
     await bridge?.persist?.();
+    await paraphraser?.persist?.();
     this.statistics = null;
     this.statisticsLoading = null;
     return report;
@@ -141,7 +176,11 @@ export class Briefbot implements BriefbotService {
     return this.statistics;
   }
 
-  private async plan(question: string, conversationId: string | undefined): Promise<QueryPlan> {
+  private async plan(
+    question: string,
+    conversationId: string | undefined,
+    statistics: TermStatistics,
+  ): Promise<QueryPlan> {
     const history = conversationId === undefined ? [] : this.memory.history(conversationId);
     const followUp = history.length > 0 && isFollowUp(question);
     let rewrites: string[] = [];
@@ -155,14 +194,15 @@ export class Briefbot implements BriefbotService {
     const expansions = (this.options.bridge?.expandQuery([question, ...rewrites].join("\n")) ?? []).filter(
       (term) => term.weight < 1,
     );
-    return planQuery(question, { context, expansions, rewrites });
+    const paraphrases = this.options.paraphraser?.expand(question, (term) => statistics.has(term)) ?? [];
+    return planQuery(question, { context, expansions, rewrites, paraphrases });
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<HybridResult[]> {
     const statistics = await this.termStatistics();
     const reference = readTimeReference(query, this.now());
     const scope = await scopeFor(reference, options.filters, () => this.documents());
-    const plan = await this.plan(reference?.rest ?? query, options.conversationId);
+    const plan = await this.plan(reference?.rest ?? query, options.conversationId, statistics);
     return this.scopedSearch(plan, statistics, options.limit ?? 10, scope);
   }
 
@@ -188,6 +228,9 @@ export class Briefbot implements BriefbotService {
       filters,
       // Hashed n-gram vectors mostly repeat what BM25 already found; semantic ones find paraphrases.
       vectorWeight: this.options.embedder.id.startsWith("hashing") ? 0.25 : 1,
+      feedback: this.options.paraphraser?.feedback
+        ? (terms, leading) => this.options.paraphraser?.feedback?.(terms, leading, statistics) ?? []
+        : undefined,
     });
   }
 
@@ -197,7 +240,7 @@ export class Briefbot implements BriefbotService {
     const history = this.memory.history(request.conversationId);
     const reference = readTimeReference(request.question, this.now());
     const scope = await scopeFor(reference, request.filters, () => this.documents());
-    const plan = await this.plan(reference?.rest ?? request.question, request.conversationId);
+    const plan = await this.plan(reference?.rest ?? request.question, request.conversationId, statistics);
     const passages = await this.scopedSearch(plan, statistics, this.options.passages ?? 8, scope);
     const draft: DraftAnswer =
       passages.length === 0
@@ -207,7 +250,11 @@ export class Briefbot implements BriefbotService {
             lang,
             passages,
             history,
-            queryTerms: plan.terms,
+            // The gate reads the question's own words, translations and same-word variants, not
+            // synonyms or aliases: a synonym in another sense ("fired" a rocket for "dismissed"
+            // staff) must not turn a refusal into an answer. The plan's terms carry `source` and
+            // `senseSupported` for a gate that weighs unambiguous synonyms itself.
+            queryTerms: plan.terms.filter((term) => !synonymSources.has(term.source ?? "")),
             onPartial: request.onPartial,
             signal: request.signal,
           });

@@ -7,6 +7,8 @@ import { describeError } from "./errors.ts";
 import { JsonlFeedbackLog } from "./feedback/jsonl-feedback-log.ts";
 import { createLexiconBridge } from "./lexicon/lexicon-bridge.ts";
 import type { Logger } from "./logger.ts";
+import { createParaphraseBridge } from "./paraphrase/paraphrase-bridge.ts";
+import { defaultSources } from "./paraphrase/paraphraser.ts";
 import { LanceChunkStore } from "./store/lancedb-store.ts";
 
 /** The composition root: settings in, a ready `Briefbot` out. The only place that picks providers. */
@@ -48,6 +50,12 @@ export async function createBriefbot(options: CreateBriefbotOptions): Promise<Br
     feedback: new JsonlFeedbackLog(config.BRIEFBOT_FEEDBACK_FILE),
     bridge: config.BRIEFBOT_CROSSLINGUAL
       ? await createLexiconBridge(store, { extraGlossaryPath: config.BRIEFBOT_GLOSSARY })
+      : undefined,
+    paraphraser: config.BRIEFBOT_PARAPHRASE
+      ? await createParaphraseBridge(store, {
+          ...defaultSources,
+          feedback: config.BRIEFBOT_PARAPHRASE_FEEDBACK,
+        })
       : undefined,
   };
   if (config.BRIEFBOT_ANSWERER === "openai") {

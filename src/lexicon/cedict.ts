@@ -107,7 +107,7 @@ interface CompactData {
   reverseLines: string[];
 }
 
-function findPackageFile(packageName: string, relativePath: string): string | undefined {
+export function findPackageFile(packageName: string, relativePath: string): string | undefined {
   const require = createRequire(import.meta.url);
   const searchPaths = require.resolve.paths(packageName) ?? [];
   for (const base of [...searchPaths, join(process.cwd(), "node_modules")]) {
@@ -206,7 +206,7 @@ function buildCompactData(cedictPath: string, jiebaPath: string | undefined): Co
  * Loading is then one file read and one newline scan, with no per-entry objects (a Map of 170k
  * entries cost ~300 ms to build and most of it is never looked at).
  */
-class SortedLines {
+export class SortedLines {
   private readonly starts: Int32Array;
 
   constructor(
@@ -307,16 +307,17 @@ function layout(data: CompactData): string {
 
 const emptyDictionary: CedictDictionary = { lookup: () => undefined, reverse: () => [], size: 0 };
 
-function stampOf(paths: Array<string | undefined>): string {
+/** A cache header naming the format and the size and time of each source file, so a change rebuilds it. */
+export function stampOf(paths: Array<string | undefined>, label = `briefbot-cedict ${cacheFormat}`): string {
   const parts = paths.map((path) => {
     if (path === undefined) return "none";
     const stats = statSync(path);
     return `${stats.size}:${Math.round(stats.mtimeMs)}`;
   });
-  return `briefbot-cedict ${cacheFormat} ${parts.join(" ")}`;
+  return `${label} ${parts.join(" ")}`;
 }
 
-function readCache(cachePath: string, sourceStamp: string): string | undefined {
+export function readCache(cachePath: string, sourceStamp: string): string | undefined {
   try {
     if (!existsSync(cachePath)) return undefined;
     const text = readFileSync(cachePath, "utf8");
@@ -327,7 +328,7 @@ function readCache(cachePath: string, sourceStamp: string): string | undefined {
   }
 }
 
-function writeCache(cachePath: string, sourceStamp: string, laidOut: string): void {
+export function writeCache(cachePath: string, sourceStamp: string, laidOut: string): void {
   try {
     mkdirSync(dirname(cachePath), { recursive: true });
     const temporaryPath = `${cachePath}.${process.pid}.tmp`;

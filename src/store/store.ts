@@ -44,7 +44,25 @@ export interface WeightedTerm {
    * the concept once, at the best weight found, instead of adding up every translation.
    */
   concept?: string | undefined;
+  /**
+   * For a paraphrase expansion (src/paraphrase): where it came from. Absent for the asker's own
+   * words, earlier turns and translations.
+   */
+  source?: ExpansionSource | undefined;
+  /**
+   * For a paraphrase expansion: true when the word has one sense or the question's other words
+   * chose the sense it comes from; false when it is a guess (the most frequent sense, feedback).
+   * An answer gate should accept a synonym standing for a specific only when this is true.
+   */
+  senseSupported?: boolean | undefined;
 }
+
+/**
+ * Sources of paraphrase expansions: WordNet synonyms and word families, irregular word forms,
+ * Chinese near-synonyms through shared CC-CEDICT senses, traditional/simplified script variants,
+ * pseudo-relevance feedback from the top passages, and aliases the briefs define themselves.
+ */
+export type ExpansionSource = "wordnet" | "morphology" | "cedict" | "script" | "feedback" | "alias";
 
 export interface WriteResult {
   added: number;
