@@ -39,8 +39,10 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Path of the events route in HTTP mode (default `/slack/events`). */
   eventsPath?: string | undefined;
-  /** Minimum time between edits while an answer streams (default 1500 ms). */
+  /** Minimum time between edits while an answer streams without Slack's streaming methods (default 1500 ms). */
   streamUpdateIntervalMs?: number | undefined;
+  /** Stream answers with chat.startStream/appendStream/stopStream where allowed (default true). */
+  streaming?: boolean | undefined;
   /**
    * Web API retries for 5xx and network errors; 429s wait for Retry-After first. Default: 3 retries,
    * 1–10 s apart. Tests shorten it.
@@ -122,6 +124,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     allowedChannels: options.allowedChannels === undefined ? undefined : new Set(options.allowedChannels),
     allowDms: options.allowDms ?? true,
     streamUpdateIntervalMs: options.streamUpdateIntervalMs ?? defaultStreamUpdateIntervalMs,
+    streaming: options.streaming ?? true,
+    locales: new Map(),
     deduplicator: new EventDeduplicator(),
     answeredThreads: new ExpiringKeys({ ttlMs: answeredThreadTtlMs, maxEntries: 50_000 }),
     recentAnswers: new RecentAnswers(),
