@@ -71,7 +71,10 @@ export function answerTrailer(answer: Answer, texts: FixedTexts, options: Render
 export function renderPartial(textSoFar: string): SlackMessage {
   const [firstPiece = ""] = splitMarkdown(textSoFar);
   const text = `${escapeMarkdown(firstPiece)} …`;
-  return { text: truncateMrkdwn(escapeMrkdwn(textSoFar.trim()), fallbackTextBudget), blocks: [markdown(text)] };
+  return {
+    text: truncateMrkdwn(escapeMrkdwn(textSoFar.trim()), fallbackTextBudget),
+    blocks: [markdown(text)],
+  };
 }
 
 /** Plain message (placeholder, apology, hints): escaped, no buttons. */

@@ -51,6 +51,8 @@ export interface StoredMessage {
   blocks: unknown;
   /** Set while a stream is open. */
   streaming: boolean;
+  /** Everything streamed into the message (chat.update does not change it). */
+  streamed: string;
 }
 
 /** Longest markdown_text one startStream/appendStream/stopStream call may carry. */
@@ -233,6 +235,7 @@ export class FakeSlackWebApi {
           text: String(params.text ?? ""),
           blocks: params.blocks,
           streaming: false,
+          streamed: "",
         });
         return { ok: true, channel: params.channel, ts, message: { ...params, ts, bot_id: fakeBotId } };
       }
@@ -252,6 +255,7 @@ export class FakeSlackWebApi {
           text: streamText(params),
           blocks: undefined,
           streaming: true,
+          streamed: streamText(params),
         });
         return { ok: true, channel: params.channel, ts };
       }
@@ -262,6 +266,7 @@ export class FakeSlackWebApi {
         if (stored === undefined) return { ok: false, error: "message_not_found" };
         if (!stored.streaming) return { ok: false, error: "message_not_in_streaming_state" };
         stored.text += streamText(params);
+        stored.streamed += streamText(params);
         if (method === "chat.stopStream") {
           stored.streaming = false;
           if (params.blocks !== undefined) stored.blocks = params.blocks;

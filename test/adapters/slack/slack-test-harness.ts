@@ -5,6 +5,7 @@
 
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { expect } from "vitest";
 import type { Adapter } from "../../../adapters/adapter.ts";
 import { createSlackAdapter, type SlackAdapterOptions } from "../../../adapters/slack/slack-adapter.ts";
 import { signSlackRequest } from "../../../adapters/slack/slack-signature.ts";
@@ -145,6 +146,8 @@ export async function startHttpHarness(overrides: Partial<SlackAdapterOptions> =
       postRaw(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", options),
     async close() {
       await adapter.stop();
+      // Everything the adapter sent must have passed Slack's rules.
+      expect(api.refusals()).toEqual([]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await api.close();
