@@ -49,10 +49,15 @@ export class LiveAnswer {
 
   /** The whole answer text so far (the core's `onPartial`). Never throws. */
   push(textSoFar: string): void {
-    if (this.updater !== undefined) return this.updater.push(textSoFar);
+    if (this.updater !== undefined) {
+      this.updater.push(textSoFar);
+      return;
+    }
     const { threadTs } = this.options;
-    if (this.options.streaming && !this.streamFailed && threadTs !== undefined)
-      return this.pushToStream(textSoFar, threadTs);
+    if (this.options.streaming && !this.streamFailed && threadTs !== undefined) {
+      this.pushToStream(textSoFar, threadTs);
+      return;
+    }
     // No stream: post the first partial, then edit it.
     if (this.posting !== undefined) return;
     this.posting = this.options.messenger

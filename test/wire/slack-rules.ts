@@ -29,7 +29,10 @@ export function blockErrors(blocks: unknown, surface: "message" | "view" = "mess
   const blockIds = new Set<string>();
   blocks.forEach((raw, index) => {
     const at = `[json-pointer:/blocks/${index}]`;
-    if (typeof raw !== "object" || raw === null) return void errors.push(`block must be an object ${at}`);
+    if (typeof raw !== "object" || raw === null) {
+      errors.push(`block must be an object ${at}`);
+      return;
+    }
     const block = raw as Json;
     if (block.block_id !== undefined) {
       const id = String(block.block_id);
@@ -55,9 +58,9 @@ export function blockErrors(blocks: unknown, surface: "message" | "view" = "mess
           errors.push(`context needs 1–${contextElementLimit} elements ${at}`);
           break;
         }
-        elements.forEach((element, elementIndex) =>
-          errors.push(...textErrors(element as Json, SECTION_TEXT_LIMIT, `${at}/elements/${elementIndex}`)),
-        );
+        elements.forEach((element, elementIndex) => {
+          errors.push(...textErrors(element as Json, SECTION_TEXT_LIMIT, `${at}/elements/${elementIndex}`));
+        });
         break;
       }
       case "divider":

@@ -3,7 +3,6 @@ import type {
   ContextActionsBlock,
   ContextBlock,
   MarkdownBlock,
-  SectionBlock,
   SlackBlock,
 } from "../../../adapters/slack/slack-blocks.ts";
 import { en } from "../../../adapters/texts/en.ts";
@@ -21,12 +20,6 @@ import {
 
 function blocksOf(params: Record<string, unknown>): SlackBlock[] {
   return (params.blocks ?? []) as SlackBlock[];
-}
-
-function sectionTexts(params: Record<string, unknown>): string[] {
-  return blocksOf(params)
-    .filter((block): block is SectionBlock => block.type === "section")
-    .map((block) => block.text.text);
 }
 
 function contextTexts(params: Record<string, unknown>): string[] {
