@@ -21,7 +21,7 @@ export const QUOTE_LENGTH_LIMIT = 320;
 export function quotedSentence(answer: Pick<Answer, "text">, citation: Citation): string {
   const sentences = splitIntoSentences(citation.quote.trim());
   if (sentences.length === 0) return "";
-  const citing = citingText(answer.text, citation.n);
+  const citing = citingText(answerSentences(answer), citation.n);
   let best = sentences[0] ?? "";
   if (citing !== "") {
     const answerPairs = characterPairs(citing);
@@ -42,10 +42,23 @@ export function quotedSentence(answer: Pick<Answer, "text">, citation: Citation)
   return clip(best.replace(/\s+/g, " ").trim(), QUOTE_LENGTH_LIMIT);
 }
 
+// An answer is split into sentences once, however many sources it cites.
+const sentencesByAnswer = new WeakMap<object, string[]>();
+
+function answerSentences(answer: Pick<Answer, "text">): string[] {
+  let sentences = sentencesByAnswer.get(answer);
+  if (sentences === undefined) {
+    // Only sentences with a marker can cite anything.
+    sentences = splitIntoSentences(answer.text).filter((sentence) => /\[\d+\]/.test(sentence));
+    sentencesByAnswer.set(answer, sentences);
+  }
+  return sentences;
+}
+
 /** The answer's sentences that carry the marker `[n]`, markers removed. */
-function citingText(text: string, n: number): string {
+function citingText(sentences: string[], n: number): string {
   const marker = `[${n}]`;
-  return splitIntoSentences(text)
+  return sentences
     .filter((sentence) => sentence.includes(marker))
     .map((sentence) => sentence.replace(/\[\d+\]/g, " "))
     .join(" ");

@@ -8,7 +8,9 @@ import { type App, Assistant } from "@slack/bolt";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
+import { type QuestionBacklog, type TurnLimiter, waitForTurn } from "../question-backlog.ts";
 import { clip } from "../quoted-sentence.ts";
+import type { KeyedSerialQueue } from "../telegram/serial-queue.ts";
 import type { FixedTexts } from "../texts/fixed-texts.ts";
 import { languageOfText, textsFor } from "../texts/languages.ts";
 import { answerInThread } from "./answer-in-thread.ts";
@@ -26,6 +28,7 @@ import {
 import type { InFlightTasks } from "./in-flight-tasks.ts";
 import type { RecentAnswers } from "./recent-answers.ts";
 import { renderNotice } from "./render-slack.ts";
+import type { ReplyTarget } from "./reply-decision.ts";
 import {
   conversationIdFor,
   decideReply,
@@ -57,6 +60,15 @@ export interface ListenerDependencies {
   tasks: InFlightTasks;
   /** Slack locales by user, filled from users.info. */
   locales: Map<string, string | undefined>;
+  /** Questions per user per window; over it, questions wait in `backlog` and are answered in order. */
+  rateLimiter: TurnLimiter;
+  backlog: QuestionBacklog;
+  /** One answer at a time per user, in the order asked. */
+  userQueue: KeyedSerialQueue;
+  /** Aborted when the adapter stops: questions still waiting for their turn give up (logged). */
+  signal: AbortSignal;
+  /** The rate limit's window, for the "ask again in N s" of a full line. */
+  rateLimitWindowMs: number;
   now: () => number;
 }
 
@@ -157,9 +169,54 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
       }
       const texts = await textsForUser(aiCalls(args.client), target.user, target.question, logger);
       await dependencies.tasks.track(
-        answerInThread(target, texts, flowDependencies(args.client, args.context.teamId)),
+        answerInTurn(target, texts, flowDependencies(args.client, args.context.teamId)),
       );
     };
+  /**
+   * Answer when the user's rate limit allows: over it, the first waiting question posts one
+   * notice and the rest are answered in order; only a full line refuses, and says so.
+   */
+  const answerInTurn = async (
+    target: ReplyTarget,
+    texts: FixedTexts,
+    flow: ReturnType<typeof flowDependencies>,
+  ): Promise<void> => {
+    const notice = (text: string) =>
+      flow.messenger.post(target.channel, target.threadTs, renderNotice(text)).then(
+        () => undefined,
+        (error: unknown) => logger.warn({ err: describeError(error) }, "slack: could not post a notice"),
+      );
+    if (target.question === "") return await answerInThread(target, texts, flow);
+    if (!dependencies.backlog.enter(target.user)) {
+      logger.info({ user: target.user }, "slack: too many questions waiting; refusing one");
+      return await notice(texts.queueFull(Math.ceil(dependencies.rateLimitWindowMs / 1000)));
+    }
+    await dependencies.userQueue.run(target.user, async () => {
+      try {
+        const admitted = await waitForTurn({
+          user: target.user,
+          limiter: dependencies.rateLimiter,
+          backlog: dependencies.backlog,
+          signal: dependencies.signal,
+          notify: async (retryAfterMs) => {
+            logger.info({ user: target.user }, "slack: rate limit reached; questions wait");
+            await notice(texts.queuedNotice(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+          },
+        });
+        if (!admitted) {
+          logger.warn(
+            { user: target.user, channel: target.channel },
+            "slack: stopping; a waiting question was not answered",
+          );
+          return;
+        }
+        await answerInThread(target, texts, flow);
+      } finally {
+        dependencies.backlog.leave(target.user);
+      }
+    });
+  };
+
   app.event("app_mention", onMessage("app_mention"));
   app.event("message", onMessage("message"));
 

@@ -2,6 +2,7 @@ import type { Answer } from "../../src/answer/answer-types.ts";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
+import { type QuestionBacklog, waitForTurn } from "../question-backlog.ts";
 import type { RecentAnswers } from "../slack/recent-answers.ts";
 import type { FixedTexts } from "../texts/fixed-texts.ts";
 import { chooseTexts } from "../texts/languages.ts";
@@ -10,7 +11,6 @@ import { answerKeyboard } from "./answer-keyboard.ts";
 import { helpParts, secondsFrom, sourcesParts, startParts } from "./command-texts.ts";
 import type { ConversationTracker } from "./conversation-key.ts";
 import { forumTopicId, type IncomingTextMessage, isPrivateChat } from "./incoming-message.ts";
-import { type QuestionBacklog, waitUnlessAborted } from "./question-backlog.ts";
 import type { SlidingWindowRateLimiter } from "./rate-limiter.ts";
 import type { IncomingIntent } from "./read-incoming-message.ts";
 import { coverageOf, renderAnswer, renderDraft } from "./render-telegram.ts";
@@ -244,25 +244,23 @@ export class TelegramMessageHandler {
     texts: FixedTexts,
   ): Promise<boolean> {
     const { rateLimiter, backlog, logger, signal } = this.dependencies;
-    const userKey = userKeyOf(message);
-    for (;;) {
-      const decision = rateLimiter.tryAcquire(userKey);
-      if (decision.allowed) return true;
-      if (backlog.claimNotice(userKey)) {
-        logger.info(
-          { chatId: message.chat.id, user: userKey },
-          "telegram: rate limit reached; questions wait",
-        );
-        await this.sendQuietly(placement, texts.queuedNotice(secondsFrom(decision.retryAfterMs)));
-      }
-      if (!(await waitUnlessAborted(decision.retryAfterMs, signal))) {
-        logger.warn(
-          { chatId: message.chat.id, user: userKey },
-          "telegram: stopping; a waiting question was not answered",
-        );
-        return false;
-      }
-    }
+    const user = userKeyOf(message);
+    const admitted = await waitForTurn({
+      user,
+      limiter: rateLimiter,
+      backlog,
+      signal,
+      notify: async (retryAfterMs) => {
+        logger.info({ chatId: message.chat.id, user }, "telegram: rate limit reached; questions wait");
+        await this.sendQuietly(placement, texts.queuedNotice(secondsFrom(retryAfterMs)));
+      },
+    });
+    if (!admitted)
+      logger.warn(
+        { chatId: message.chat.id, user },
+        "telegram: stopping; a waiting question was not answered",
+      );
+    return admitted;
   }
 
   private createDraft(placement: Placement): StreamingDraft {

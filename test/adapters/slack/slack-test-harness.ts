@@ -22,6 +22,7 @@ export class FakeBriefbotService implements BriefbotService {
   readonly answerRequests: AnswerRequest[] = [];
   readonly feedback: FeedbackEntry[] = [];
   answerWith: ((request: AnswerRequest) => Promise<Answer>) | undefined;
+  overviewValue: StoreOverview | undefined;
 
   async answer(request: AnswerRequest): Promise<Answer> {
     this.answerRequests.push(request);
@@ -32,7 +33,8 @@ export class FakeBriefbotService implements BriefbotService {
     throw new Error("forget: not implemented in this test");
   }
   async overview(): Promise<StoreOverview> {
-    throw new Error("overview: not implemented in this test");
+    if (this.overviewValue === undefined) throw new Error("overview: not implemented in this test");
+    return this.overviewValue;
   }
   async checkHealth(): Promise<void> {
     throw new Error("checkHealth: not implemented in this test");

@@ -59,3 +59,28 @@ export function waitUnlessAborted(milliseconds: number, signal: AbortSignal): Pr
     signal.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/** A rate limiter as the waiting line sees it (`SlidingWindowRateLimiter` fits). */
+export interface TurnLimiter {
+  tryAcquire(key: string): { allowed: true } | { allowed: false; retryAfterMs: number };
+}
+
+/**
+ * Wait until `user`'s rate limit lets one more question through. The first question of a burst
+ * that has to wait calls `notify` once (with the wait); later ones wait quietly behind it.
+ * False only when `signal` aborts (the adapter is stopping).
+ */
+export async function waitForTurn(options: {
+  user: string;
+  limiter: TurnLimiter;
+  backlog: QuestionBacklog;
+  signal: AbortSignal;
+  notify: (retryAfterMs: number) => Promise<void>;
+}): Promise<boolean> {
+  for (;;) {
+    const decision = options.limiter.tryAcquire(options.user);
+    if (decision.allowed) return true;
+    if (options.backlog.claimNotice(options.user)) await options.notify(decision.retryAfterMs);
+    if (!(await waitUnlessAborted(decision.retryAfterMs, options.signal))) return false;
+  }
+}
