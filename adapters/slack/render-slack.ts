@@ -39,18 +39,18 @@ export interface RenderOptions {
 
 /** The final message for an answer, within Slack's block and length limits. */
 export function renderAnswer(answer: Answer, texts: FixedTexts, options: RenderOptions = {}): SlackMessage {
-  const answered = answer.answered && answer.text.trim().length > 0;
-  const bodyText = answered ? answer.text : answer.text.trim() || texts.notCovered;
+  const covered = isCovered(answer);
+  const bodyText = covered ? answer.text : answer.text.trim() || texts.notCovered;
   const trailer = answerTrailer(answer, texts, options);
   const body = bodyBlocks(bodyText, Math.max(1, slackLimits.blocksPerMessage - trailer.length));
-  return { text: fallbackText(answer, texts, bodyText, answered), blocks: [...body, ...trailer] };
+  return { text: fallbackText(answer, texts, bodyText, covered), blocks: [...body, ...trailer] };
 }
 
 /** Sources (or related stories) and the feedback buttons: what follows the answer body. */
 export function answerTrailer(answer: Answer, texts: FixedTexts, options: RenderOptions = {}): SlackBlock[] {
-  const answered = answer.answered && answer.text.trim().length > 0;
+  const covered = isCovered(answer);
   const trailer: SlackBlock[] = [];
-  if (answered && answer.citations.length > 0) {
+  if (covered && answer.citations.length > 0) {
     trailer.push({ type: "divider" });
     trailer.push(
       ...contextBlocks(
@@ -59,12 +59,17 @@ export function answerTrailer(answer: Answer, texts: FixedTexts, options: Render
     );
   }
   if (answer.related.length > 0) {
-    const heading = answered ? texts.closestStoriesHeading : texts.relatedHeading;
+    const heading = covered ? texts.closestStoriesHeading : texts.relatedHeading;
     trailer.push(section(`*${escapeMrkdwn(heading)}*`));
     trailer.push(...contextBlocks(answer.related.map(relatedLine)));
   }
   if (options.feedback !== undefined) trailer.push(feedbackBlock(options.feedback, texts));
   return trailer;
+}
+
+/** Fully or partly answered (the core's `coverage`), with text to show: sources belong under it. */
+function isCovered(answer: Answer): boolean {
+  return answer.coverage !== "none" && answer.text.trim().length > 0;
 }
 
 /** While a generated answer streams (the chat.update fallback): the text so far, marked as unfinished. */

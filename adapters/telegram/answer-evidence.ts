@@ -1,5 +1,4 @@
-import type { Citation, RelatedStory } from "../../src/answer/answer-types.ts";
-import type { Coverage } from "./render-telegram.ts";
+import type { Citation, Coverage, RelatedStory } from "../../src/answer/answer-types.ts";
 
 /**
  * What the "More sources" and "Closest stories" buttons and the vote's keyboard update need

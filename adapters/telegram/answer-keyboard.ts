@@ -1,5 +1,5 @@
+import type { Coverage } from "../../src/answer/answer-types.ts";
 import type { FixedTexts } from "../texts/fixed-texts.ts";
-import type { Coverage } from "./render-telegram.ts";
 import type { InlineKeyboardMarkup } from "./telegram-messenger.ts";
 
 /**

@@ -13,7 +13,7 @@ import type { ConversationTracker } from "./conversation-key.ts";
 import { forumTopicId, type IncomingTextMessage, isPrivateChat } from "./incoming-message.ts";
 import type { SlidingWindowRateLimiter } from "./rate-limiter.ts";
 import type { IncomingIntent } from "./read-incoming-message.ts";
-import { coverageOf, renderAnswer, renderDraft } from "./render-telegram.ts";
+import { renderAnswer, renderDraft } from "./render-telegram.ts";
 import { MESSAGE_PART_TARGET } from "./split-message.ts";
 import { StreamingDraft } from "./streaming-draft.ts";
 import { escapeHtml } from "./telegram-html.ts";
@@ -175,7 +175,7 @@ export class TelegramMessageHandler {
       answer: answer.text,
       chunkIds,
     });
-    const coverage = coverageOf(answer);
+    const coverage = answer.coverage;
     this.dependencies.evidence.remember(ref, {
       language: texts.code,
       coverage,

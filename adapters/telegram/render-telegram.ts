@@ -13,22 +13,15 @@ import { escapeHtml, htmlBold, htmlLink } from "./telegram-html.ts";
  * Answer → Telegram HTML messages. Pure: no I/O, so every formatting rule is unit-tested.
  * The answer text keeps its [n] markers; a numbered "Sources" list follows, each source with
  * the sentence it supports in an expandable blockquote (folded to a few lines on the client).
+ * A partial answer (the core's `coverage`) keeps its sources; its text says what is missing, and
+ * the keyboard offers the closest stories.
  */
-
-/** How much of the answer the briefs cover: no coverage field in the core yet, so derived. */
-export type Coverage = "full" | "partial" | "none";
-
-/** Not answered: none; answered but with related stories offered too: partial; else full. */
-export function coverageOf(answer: Pick<Answer, "answered" | "related">): Coverage {
-  if (!answer.answered) return "none";
-  return answer.related.length > 0 ? "partial" : "full";
-}
 
 /** Render an answer as HTML parts, each short enough for one Telegram message. */
 export function renderAnswer(answer: Answer, texts: FixedTexts, limit = MESSAGE_PART_TARGET): string[] {
   const paragraphs: MessageParagraph[] = [];
   const text = answer.text.trim();
-  const coverage = coverageOf(answer);
+  const coverage = answer.coverage;
   if (coverage === "none") {
     paragraphs.push(...textParagraphs(text === "" ? texts.notCovered : text));
     if (answer.related.length > 0) {
@@ -44,7 +37,6 @@ export function renderAnswer(answer: Answer, texts: FixedTexts, limit = MESSAGE_
       ...citations.map((citation) => sourceLine(citation, quotedSentence(answer, citation))),
     ]);
   }
-  if (coverage === "partial") paragraphs.push(textParagraphs(texts.partlyCovered).flat());
   return packMessageParts(paragraphs, limit);
 }
 
@@ -55,7 +47,10 @@ export function renderFullPassages(
   passageLimit = FULL_PASSAGE_LIMIT,
 ): string[] {
   const lines = uniqueCitations(citations).map((citation) =>
-    sourceLine(citation, clip(citation.quote.replace(/\s+/g, " ").trim(), passageLimit)),
+    sourceLine(
+      citation,
+      clip((citation.passage ?? citation.quote).replace(/\s+/g, " ").trim(), passageLimit),
+    ),
   );
   return packMessageParts([[headingLine(texts.moreSourcesHeading), ...lines]]);
 }

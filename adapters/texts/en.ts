@@ -52,7 +52,6 @@ export const en: FixedTexts = {
   closestStoriesHeading: "Closest stories in the briefs",
   moreSourcesHeading: "The cited passages in full",
   notCovered: "The briefs do not cover this.",
-  partlyCovered: "The briefs cover this only in part.",
   buttons: {
     helpful: "👍",
     notHelpful: "👎",

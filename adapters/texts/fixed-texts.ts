@@ -51,8 +51,6 @@ export interface FixedTexts {
   closestStoriesHeading: string;
   moreSourcesHeading: string;
   notCovered: string;
-  /** Shown above related stories when only part of a question is covered. */
-  partlyCovered: string;
   /** Button labels. */
   buttons: { helpful: string; notHelpful: string; moreSources: string; closestStories: string };
   /** Screen-reader labels of the feedback buttons. */

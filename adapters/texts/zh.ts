@@ -47,7 +47,6 @@ export const zh: FixedTexts = {
   closestStoriesHeading: "简报中最接近的报道",
   moreSourcesHeading: "所引段落全文",
   notCovered: "简报中没有涉及这个问题。",
-  partlyCovered: "简报只涉及这个问题的一部分。",
   buttons: { helpful: "👍", notHelpful: "👎", moreSources: "更多来源", closestStories: "最接近的报道" },
   feedbackLabels: { helpful: "回答有帮助", notHelpful: "回答没有帮助" },
   feedbackThanks: "感谢你的反馈！",

@@ -230,6 +230,7 @@ describe("renderAnswer", () => {
       const message = renderAnswer(
         answerFixture({
           answered: false,
+          coverage: "none",
           text: "The briefs do not cover Zig 1.0.",
           citations: [],
           related: relatedStories,
@@ -246,7 +247,10 @@ describe("renderAnswer", () => {
   );
 
   it("falls back to a standard sentence when a not-answered text is empty", () => {
-    const message = renderAnswer(answerFixture({ answered: false, text: "", citations: [] }), zh);
+    const message = renderAnswer(
+      answerFixture({ answered: false, coverage: "none", text: "", citations: [] }),
+      zh,
+    );
     expect(message.blocks[0]).toEqual({ type: "markdown", text: zh.notCovered });
   });
 

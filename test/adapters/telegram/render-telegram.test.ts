@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  coverageOf,
   renderAnswer,
   renderClosestStories,
   renderDraft,
@@ -86,6 +85,7 @@ describe("renderAnswer", () => {
       name: "not answered: the text, then related stories",
       input: answer({
         answered: false,
+        coverage: "none",
         text: "The briefs do not cover Mars.",
         citations: [],
         related: [
@@ -98,7 +98,7 @@ describe("renderAnswer", () => {
     },
     {
       name: "not answered with empty text still says so",
-      input: answer({ answered: false, text: "", citations: [], related: [] }),
+      input: answer({ answered: false, coverage: "none", text: "", citations: [], related: [] }),
       expected: ["The briefs do not cover this."],
     },
     {
@@ -162,17 +162,17 @@ describe("evidence under each source", () => {
     expect(part).toContain("<blockquote expandable>A &lt;b&gt; &amp; c.</blockquote>");
   });
 
-  it("a partial answer keeps its sources and says it is partial; coverage follows answered and related", () => {
+  it("a partial answer keeps its sources; an uncovered one shows related stories instead", () => {
     const related = [{ publication: "P", title: "T", story: "S", date: null, url: null }];
-    const partial = answer({ related });
-    expect(coverageOf(partial)).toBe("partial");
-    expect(coverageOf(answer({}))).toBe("full");
-    expect(coverageOf(answer({ answered: false }))).toBe("none");
-    expect(renderAnswer(partial, zh)[0]).toContain(zh.partlyCovered);
+    const partial = renderAnswer(answer({ answered: false, coverage: "partial", related }), zh)[0];
+    expect(partial).toContain(`<b>${zh.sourcesHeading}</b>`);
+    expect(partial).not.toContain(zh.relatedHeading);
+    const none = renderAnswer(answer({ answered: false, coverage: "none", citations: [], related }), zh)[0];
+    expect(none).toContain(`<b>${zh.relatedHeading}</b>`);
   });
 
   it("More sources shows the full passages; Closest stories the related ones, in the asker's language", () => {
-    const [more] = renderFullPassages([citation(1, { quote: passage })], zh);
+    const [more] = renderFullPassages([citation(1, { quote: "Prices fell.", passage })], zh);
     expect(more).toContain(`<b>${zh.moreSourcesHeading}</b>`);
     expect(more).toContain(`<blockquote expandable>${passage}</blockquote>`);
     const [closest] = renderClosestStories(

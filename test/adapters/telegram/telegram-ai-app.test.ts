@@ -99,7 +99,7 @@ describe("telegram: votes and buttons", () => {
       },
     ];
     service.answerWith = async (request) =>
-      citedAnswer(request.question, { answered: false, text: "", citations: [], related });
+      citedAnswer(request.question, { answered: false, coverage: "none", text: "", citations: [], related });
     api.queueUpdate(privateText("What about Mars?"));
     const [answer] = await api.waitForCalls("sendMessage");
     const keyboard = keyboardOf(answer?.body);
