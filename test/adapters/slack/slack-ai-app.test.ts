@@ -118,7 +118,7 @@ describe("slack: the asker's language", () => {
       answerFixture({ question: request.question, lang: "zh", text: "火狐发布了 WebGPU [1]。" });
     await harness.postEvent(eventEnvelope(appMention({ text: "<@UBOTBRIEF> 火狐的 WebGPU 怎么样？" })));
     const current = harness;
-    const answer = await current.api.waitFor(() => answersOf(current)[0]);
+    const answer = await current.api.waitFor(() => answersOf(current)[0], 15_000);
     expect(current.api.callsTo("assistant.threads.setStatus")[0]?.params).toMatchObject({
       status: zh.searching,
       loading_messages: zh.loadingMessages,
@@ -167,7 +167,7 @@ describe("slack: limits", () => {
         ),
       );
       const current = harness;
-      const answer = await current.api.waitFor(() => answersOf(current)[0]);
+      const answer = await current.api.waitFor(() => answersOf(current)[0], 15_000);
       const blocks = blocksOf(answer.params);
       expect(blocks.length).toBeLessThanOrEqual(50);
       const markdown = blocks.filter((block): block is MarkdownBlock => block.type === "markdown");
@@ -179,7 +179,7 @@ describe("slack: limits", () => {
 
   it("answers a burst over the rate limit in order, with one notice, dropping none", async () => {
     // A window long enough that the five events surely arrive inside it, even on a busy machine.
-    harness = await startHttpHarness({ rateLimitPerMinute: 2, rateLimitWindowMs: 1500 });
+    harness = await startHttpHarness({ rateLimitPerMinute: 2, rateLimitWindowMs: 2000 });
     harness.service.answerWith = async (request) => answerFixture({ question: request.question });
     const questions = ["one", "two", "three", "four", "five"];
     for (const [index, question] of questions.entries()) {
@@ -188,7 +188,7 @@ describe("slack: limits", () => {
       );
     }
     const current = harness;
-    await current.api.waitFor(() => answersOf(current).length === 5, 10_000);
+    await current.api.waitFor(() => answersOf(current).length === 5, 15_000);
     await settle(50);
     expect(current.service.answerRequests.map((request) => request.question)).toEqual(questions);
     const notices = current.api
