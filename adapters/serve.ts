@@ -55,6 +55,7 @@ export function configuredAdapters(briefbot: Briefbot, config: Config, logger: L
         apiUrl: config.SLACK_API_URL,
         allowedChannels: config.SLACK_ALLOWED_CHANNELS,
         allowDms: config.SLACK_ALLOW_DMS,
+        rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
         logger: logger.child({ adapter: "slack" }),
       }),
     );
