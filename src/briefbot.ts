@@ -10,7 +10,7 @@ import { isFollowUp } from "./conversation/follow-up.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { Embedder } from "./embed/embedder.ts";
-import { type IngestOptions, type IngestReport, ingestPaths } from "./pipeline/ingest-paths.ts";
+import type { IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
@@ -19,6 +19,8 @@ import { cjkShare } from "./text/segment.ts";
 
 /** Cross-language help for retrieval and answers; see src/lexicon. Optional so the core works without it. */
 export interface LanguageBridge {
+  /** Load the dictionaries now, before text is segmented for the index (they teach jieba names). */
+  load?(): void;
   expandQuery(question: string): WeightedTerm[];
   enrichmentTerms(text: string): string[];
   learnFromText?(text: string): void;
@@ -108,10 +110,13 @@ export class Briefbot implements BriefbotService {
     options: Pick<IngestOptions, "onProgress" | "signal"> = {},
   ): Promise<IngestReport> {
     const bridge = this.options.bridge;
+    // Loaded on use: the readers (HTML, XML, MIME, YAML parsers) cost a question's start-up ~150 ms.
+    const { ingestPaths } = await import("./pipeline/ingest-paths.ts");
     const report = await ingestPaths(paths, {
       store: this.options.store,
       embedder: this.options.embedder,
       enrich: bridge ? (text) => bridge.enrichmentTerms(text) : undefined,
+      beforeFirstParse: bridge?.load ? () => bridge.load?.() : undefined,
       onIssueText: bridge?.learnFromText ? (text) => bridge.learnFromText?.(text) : undefined,
       ...options,
     });

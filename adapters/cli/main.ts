@@ -6,9 +6,7 @@ import type { Answer, SearchFilters } from "../../src/answer/answer-types.ts";
 import type { Briefbot } from "../../src/briefbot.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import { BriefbotError, describeError } from "../../src/errors.ts";
-import { parseEvalFile, renderEvalReport, runEval } from "../../src/eval/run-eval.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
-import { createIngestProgress } from "./progress-bar.ts";
 import { ansiStyle, plainStyle, renderAnswer, renderDocuments } from "./render-terminal.ts";
 
 const usage = `briefbot — ask your tech briefs questions, with cited answers
@@ -112,6 +110,7 @@ async function open(context: CommandContext, allowEmbedderChange = false): Promi
 }
 
 async function ingestCommand(context: CommandContext): Promise<number> {
+  const { createIngestProgress } = await import("./progress-bar.ts");
   const briefbot = await open(context, context.values.reembed === true);
   try {
     if (context.values.reembed) {
@@ -326,6 +325,7 @@ async function evalCommand(context: CommandContext): Promise<number> {
       "INPUT_INVALID",
       "eval needs a JSONL file, e.g. briefbot eval ../shared/eval/dev.jsonl",
     );
+  const { parseEvalFile, renderEvalReport, runEval } = await import("../../src/eval/run-eval.ts");
   const items = parseEvalFile(await readFile(file, "utf8"), file);
   const k = positiveNumber(context.values.k, 5, "--k");
   const briefbot = await open(context);

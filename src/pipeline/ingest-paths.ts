@@ -31,6 +31,8 @@ export interface IngestOptions extends BuildChunksOptions {
   onProgress?: (phase: IngestPhase, done: number, total: number) => void;
   /** Receives the text of every issue read, e.g. to learn bilingual name pairs. */
   onIssueText?: (text: string) => void;
+  /** Called once before the first file is parsed (not at all when every file is unchanged). */
+  beforeFirstParse?: () => void;
   now?: () => Date;
   signal?: AbortSignal;
 }
@@ -70,10 +72,15 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     report.chunks_removed += result.removed;
   };
 
+  let parsing = false;
   for (const [index, path] of collected.files.entries()) {
     options.signal?.throwIfAborted();
     options.onProgress?.("read", index, collected.files.length);
     let prepared: PreparedDocument[];
+    if (!parsing) {
+      options.beforeFirstParse?.();
+      parsing = true;
+    }
     try {
       prepared = await readDocuments(path, maxFileBytes, options);
     } catch (error) {

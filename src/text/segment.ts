@@ -1,5 +1,5 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
+import { createRequire } from "node:module";
+import type { Jieba } from "@node-rs/jieba";
 
 /**
  * Word segmentation for search. LanceDB's full-text tokenizer keeps a whole run of Chinese
@@ -8,19 +8,29 @@ import { dict } from "@node-rs/jieba/dict.js";
  */
 
 let jieba: Jieba | undefined;
+/** Words taught before jieba was first needed, applied (in order) when it is loaded. */
+const pendingWords: string[] = [];
 
+/** jieba and its dictionary load on first use (~200 ms): English-only work never pays for them. */
 function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
+  if (jieba === undefined) {
+    const require = createRequire(import.meta.url);
+    const { Jieba } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
+    const { dict } = require("@node-rs/jieba/dict.js") as typeof import("@node-rs/jieba/dict.js");
+    jieba = Jieba.withDict(dict);
+  }
+  if (pendingWords.length > 0) {
+    jieba.loadDict(new TextEncoder().encode(pendingWords.join("\n")));
+    pendingWords.length = 0;
+  }
   return jieba;
 }
 
 /** Add words (company names, products) so jieba keeps them whole. Idempotent enough: duplicates are harmless. */
 export function addSegmenterWords(words: Iterable<string>): void {
-  const lines: string[] = [];
   for (const word of words) {
-    if (/^[\u3400-\u9fff]{2,}$/u.test(word)) lines.push(`${word} 50000 nz`);
+    if (/^[\u3400-\u9fff]{2,}$/u.test(word)) pendingWords.push(`${word} 50000 nz`);
   }
-  if (lines.length > 0) segmenter().loadDict(new TextEncoder().encode(lines.join("\n")));
 }
 
 const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/u;
