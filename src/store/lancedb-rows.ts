@@ -1,9 +1,16 @@
-import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
+import { createRequire } from "node:module";
+import type * as Arrow from "apache-arrow";
 import type { SearchFilters } from "../answer/answer-types.ts";
 import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
 import type { SearchCandidate, StoredChunk } from "./store.ts";
 
 /** The LanceDB tables' schemas, and conversions between their rows and the store's records. */
+
+// The CommonJS build LanceDB itself requires: an ES import would load a second copy of Arrow
+// (~0.4 s of every start on a busy 2-core machine) whose classes LanceDB does not share.
+const { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } = createRequire(import.meta.url)(
+  "apache-arrow",
+) as typeof Arrow;
 export const chunkColumns = [
   "id",
   "doc_id",
@@ -29,7 +36,7 @@ export const passageColumns = chunkColumns.filter(
   (column) => !["doc_hash", "text_hash", "search_text", "gloss_text"].includes(column),
 );
 
-export function chunkSchema(dimensions: number): Schema {
+export function chunkSchema(dimensions: number): Arrow.Schema {
   const text = (name: string, nullable = false) => new Field(name, new Utf8(), nullable);
   return new Schema([
     text("id"),
