@@ -2,13 +2,13 @@ import { createRequire } from "node:module";
 import type * as Arrow from "apache-arrow";
 import type { SearchFilters } from "../answer/answer-types.ts";
 import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
-import type { SearchCandidate, StoredChunk } from "./store.ts";
+import type { SearchCandidate, SourceFileRecord, StoredChunk } from "./store.ts";
 
 /** The LanceDB tables' schemas, and conversions between their rows and the store's records. */
 
 // The CommonJS build LanceDB itself requires: an ES import would load a second copy of Arrow
 // (~0.4 s of every start on a busy 2-core machine) whose classes LanceDB does not share.
-const { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } = createRequire(import.meta.url)(
+const { Field, FixedSizeList, Float32, Float64, Int32, Schema, Utf8 } = createRequire(import.meta.url)(
   "apache-arrow",
 ) as typeof Arrow;
 export const chunkColumns = [
@@ -74,6 +74,41 @@ export const documentSchema = new Schema([
   new Field("chunks", new Int32(), false),
   new Field("ingested_at", new Utf8(), false),
 ]);
+
+/** One row per source file an ingest read: see `SourceFileRecord`. */
+export const sourceFileSchema = new Schema([
+  new Field("key", new Utf8(), false),
+  new Field("path", new Utf8(), false),
+  new Field("size", new Float64(), false),
+  new Field("mtime_ms", new Float64(), false),
+  new Field("content_hash", new Utf8(), false),
+  new Field("pipeline", new Utf8(), false),
+  new Field("doc_ids", new Utf8(), false),
+]);
+
+export function toSourceFileRow(file: SourceFileRecord): Row {
+  return {
+    key: file.key,
+    path: file.path,
+    size: file.size,
+    mtime_ms: file.mtimeMs,
+    content_hash: file.contentHash,
+    pipeline: file.pipeline,
+    doc_ids: JSON.stringify(file.docIds),
+  };
+}
+
+export function toSourceFile(row: Row): SourceFileRecord {
+  return {
+    key: String(row.key),
+    path: String(row.path),
+    size: Number(row.size),
+    mtimeMs: Number(row.mtime_ms),
+    contentHash: String(row.content_hash),
+    pipeline: String(row.pipeline),
+    docIds: JSON.parse(String(row.doc_ids)) as string[],
+  };
+}
 
 export const metaSchema = new Schema([
   new Field("key", new Utf8(), false),

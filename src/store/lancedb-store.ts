@@ -12,13 +12,23 @@ import {
   metaSchema,
   passageColumns,
   type Row,
+  sourceFileSchema,
   sqlList,
   sqlString,
   toCandidate,
   toPassage,
   toRow,
+  toSourceFile,
+  toSourceFileRow,
 } from "./lancedb-rows.ts";
-import type { ChunkStore, ScoredChunk, StoredDocument, WeightedTerm, WriteResult } from "./store.ts";
+import type {
+  ChunkStore,
+  ScoredChunk,
+  SourceFileRecord,
+  StoredDocument,
+  WeightedTerm,
+  WriteResult,
+} from "./store.ts";
 
 export { filterPredicate, sqlString } from "./lancedb-rows.ts";
 
@@ -62,6 +72,20 @@ export interface LanceStoreOptions {
   embedder: { id: string; dimensions: number };
   /** Open even when another embedder built the store: only for `ingest --reembed`, which rebuilds it. */
   allowEmbedderChange?: boolean;
+  /**
+   * Called before each commit of a write (journal, chunks, documents, files, index builds…) with
+   * the step's name: the crash tests kill the process at a chosen step.
+   */
+  onWriteStep?: (step: string) => void;
+}
+
+/** Meta key of the journal of a write in progress: the tables' versions before it began. */
+const journalKey = "write_journal";
+
+interface WriteJournal {
+  chunks: number;
+  documents: number;
+  files: number;
 }
 
 export class LanceChunkStore implements ChunkStore {
@@ -70,7 +94,9 @@ export class LanceChunkStore implements ChunkStore {
     private chunks: lancedb.Table | null,
     private readonly documentsTable: lancedb.Table,
     private readonly meta: lancedb.Table,
+    private readonly filesTable: lancedb.Table,
     private readonly embedder: { id: string; dimensions: number },
+    private readonly onWriteStep: (step: string) => void = () => {},
   ) {}
 
   /**
@@ -97,11 +123,30 @@ export class LanceChunkStore implements ChunkStore {
     const documentsTable = names.has("documents")
       ? await connection.openTable("documents")
       : await connection.createEmptyTable("documents", documentSchema, { existOk: true });
+    const filesTable = names.has("files")
+      ? await connection.openTable("files")
+      : await connection.createEmptyTable("files", sourceFileSchema, { existOk: true });
     const metaRows = (await meta.query().toArray()) as Row[];
     const chunkTableName = String(metaRows.find((row) => row.key === "chunks_table")?.value ?? "chunks");
     const chunks = names.has(chunkTableName) ? await connection.openTable(chunkTableName) : null;
-    if (chunks !== null) await upgradeChunkTable(chunks);
-    const store = new LanceChunkStore(connection, chunks, documentsTable, meta, options.embedder);
+    const journalRow = metaRows.find((row) => row.key === journalKey);
+    if (journalRow !== undefined && chunks !== null) {
+      // A write was interrupted (or is under way in another process): read the state before it,
+      // so documents and chunks agree; the next ingest restores it for good.
+      const journal = JSON.parse(String(journalRow.value)) as WriteJournal;
+      await chunks.checkout(journal.chunks);
+      await documentsTable.checkout(journal.documents);
+      await filesTable.checkout(journal.files);
+    } else if (chunks !== null) await upgradeChunkTable(chunks);
+    const store = new LanceChunkStore(
+      connection,
+      chunks,
+      documentsTable,
+      meta,
+      filesTable,
+      options.embedder,
+      options.onWriteStep,
+    );
     await store.refreshIndexState();
     const recorded = await store.embedderIdentity();
     if (
@@ -214,8 +259,15 @@ export class LanceChunkStore implements ChunkStore {
     return known;
   }
 
-  async replaceDocuments(documents: StoredDocument[], chunks: ChunkRecord[]): Promise<WriteResult> {
-    if (documents.length === 0) return { added: 0, unchanged: 0, removed: 0 };
+  async replaceDocuments(
+    documents: StoredDocument[],
+    chunks: ChunkRecord[],
+    files: SourceFileRecord[] = [],
+  ): Promise<WriteResult> {
+    if (documents.length === 0) {
+      if (files.length > 0) await this.writeSourceFiles(files);
+      return { added: 0, unchanged: 0, removed: 0 };
+    }
     for (const chunk of chunks) {
       // LanceDB pads or truncates wrong-sized vectors without a word; refuse them here instead.
       if (chunk.vector.length !== this.embedder.dimensions) {
@@ -236,49 +288,120 @@ export class LanceChunkStore implements ChunkStore {
     const removed = oldIds.size - unchanged;
     const added = newIds.size - unchanged;
     const scope = `doc_id IN ${sqlList(docIds)}`;
-    if (chunks.length === 0) {
-      if (oldIds.size > 0) await table.delete(scope);
-    } else {
-      // One commit: upsert the new chunks and delete the documents' chunks that are gone.
-      await table
-        .mergeInsert("id")
+    await this.journaled(async () => {
+      this.onWriteStep("chunks");
+      if (chunks.length === 0) {
+        if (oldIds.size > 0) await table.delete(scope);
+      } else {
+        // One commit: upsert the new chunks and delete the documents' chunks that are gone.
+        await table
+          .mergeInsert("id")
+          .whenMatchedUpdateAll()
+          .whenNotMatchedInsertAll()
+          .whenNotMatchedBySourceDelete({ where: scope })
+          .execute(chunks.map(toRow), { timeoutMs: 600_000 });
+      }
+      this.onWriteStep("documents");
+      await this.documentsTable
+        .mergeInsert("doc_id")
         .whenMatchedUpdateAll()
         .whenNotMatchedInsertAll()
-        .whenNotMatchedBySourceDelete({ where: scope })
-        .execute(chunks.map(toRow), { timeoutMs: 600_000 });
-    }
-    await this.documentsTable
-      .mergeInsert("doc_id")
+        .execute(
+          documents.map((document) => ({
+            doc_id: document.docId,
+            doc_hash: document.docHash,
+            path: document.path,
+            publication: document.publication,
+            title: document.title,
+            issue_number: document.issueNumber,
+            date: document.date,
+            url: document.url,
+            lang: document.lang,
+            stories: document.stories,
+            chunks: document.chunks,
+            ingested_at: document.ingestedAt,
+          })),
+        );
+      if (files.length > 0) await this.writeSourceFiles(files);
+    });
+    return { added, unchanged, removed };
+  }
+
+  private async writeSourceFiles(files: SourceFileRecord[]): Promise<void> {
+    this.onWriteStep("files");
+    await this.filesTable
+      .mergeInsert("key")
       .whenMatchedUpdateAll()
       .whenNotMatchedInsertAll()
-      .execute(
-        documents.map((document) => ({
-          doc_id: document.docId,
-          doc_hash: document.docHash,
-          path: document.path,
-          publication: document.publication,
-          title: document.title,
-          issue_number: document.issueNumber,
-          date: document.date,
-          url: document.url,
-          lang: document.lang,
-          stories: document.stories,
-          chunks: document.chunks,
-          ingested_at: document.ingestedAt,
-        })),
-      );
-    return { added, unchanged, removed };
+      .execute(files.map(toSourceFileRow));
+  }
+
+  async sourceFiles(): Promise<SourceFileRecord[]> {
+    return ((await this.filesTable.query().toArray()) as Row[]).map(toSourceFile);
+  }
+
+  /**
+   * Run a write of several commits all or nothing: the tables' versions are journaled in `meta`
+   * first and the journal is cleared last, so a crash in between leaves a journal that readers
+   * use to read the state before the write and the next writer uses to restore it.
+   */
+  private async journaled(write: () => Promise<void>): Promise<void> {
+    await this.recoverInterruptedWrite();
+    const chunks = await this.chunkTable();
+    const journal: WriteJournal = {
+      chunks: await chunks.version(),
+      documents: await this.documentsTable.version(),
+      files: await this.filesTable.version(),
+    };
+    this.onWriteStep("journal");
+    await this.writeMeta(journalKey, JSON.stringify(journal));
+    await write();
+    this.onWriteStep("journal-clear");
+    await this.meta.delete(`key = ${sqlString(journalKey)}`);
+  }
+
+  async recoverInterruptedWrite(): Promise<boolean> {
+    const rows = (await this.meta
+      .query()
+      .where(`key = ${sqlString(journalKey)}`)
+      .toArray()) as Row[];
+    if (rows[0] === undefined) return false;
+    const journal = JSON.parse(String(rows[0].value)) as WriteJournal;
+    const chunks = await this.chunkTable();
+    for (const [name, table, version] of [
+      ["chunks", chunks, journal.chunks],
+      ["documents", this.documentsTable, journal.documents],
+      ["files", this.filesTable, journal.files],
+    ] as const) {
+      await table.checkoutLatest();
+      if ((await table.version()) === version) continue;
+      this.onWriteStep(`restore-${name}`);
+      await table.checkout(version);
+      await table.restore();
+    }
+    this.onWriteStep("restore-journal-clear");
+    await this.meta.delete(`key = ${sqlString(journalKey)}`);
+    await upgradeChunkTable(chunks);
+    await this.refreshIndexState();
+    return true;
   }
 
   async removeDocuments(docIds: string[]): Promise<number> {
     if (docIds.length === 0) return 0;
     const scope = `doc_id IN ${sqlList(docIds)}`;
-    let removed = 0;
-    if (this.chunks !== null) {
-      removed = await this.chunks.countRows(scope);
-      await this.chunks.delete(scope);
+    if (this.chunks === null) {
+      await this.documentsTable.delete(scope);
+      return 0;
     }
-    await this.documentsTable.delete(scope);
+    const chunks = this.chunks;
+    let removed = 0;
+    await this.journaled(async () => {
+      removed = await chunks.countRows(scope);
+      this.onWriteStep("remove-chunks");
+      await chunks.delete(scope);
+      this.onWriteStep("remove-documents");
+      await this.documentsTable.delete(scope);
+    });
     return removed;
   }
 
@@ -357,15 +480,23 @@ export class LanceChunkStore implements ChunkStore {
     return this.chunks === null ? 0 : this.chunks.countRows();
   }
 
-  async maintainIndexes(): Promise<void> {
+  async maintainIndexes(options: { dataChanged?: boolean } = {}): Promise<void> {
     if (this.chunks === null) return;
+    const dataChanged = options.dataChanged ?? true;
     const indices = await this.chunks.listIndices();
     const names = new Set(indices.flatMap((index) => index.columns));
     const rows = await this.chunks.countRows();
+    let built = false;
+    const build = async (column: string, config: lancedb.Index) => {
+      this.onWriteStep(`index-${column}`);
+      await this.chunks?.createIndex(column, { config, replace: true });
+      built = true;
+    };
     for (const column of ["search_text", "gloss_text"]) {
       if (names.has(column)) continue;
-      await this.chunks.createIndex(column, {
-        config: lancedb.Index.fts({
+      await build(
+        column,
+        lancedb.Index.fts({
           baseTokenizer: "whitespace",
           lowercase: false,
           stem: false,
@@ -374,21 +505,20 @@ export class LanceChunkStore implements ChunkStore {
           withPosition: false,
           maxTokenLength: 64,
         }),
-        replace: true,
-      });
+      );
     }
-    if (!names.has("id"))
-      await this.chunks.createIndex("id", { config: lancedb.Index.btree(), replace: true });
-    if (!names.has("doc_id"))
-      await this.chunks.createIndex("doc_id", { config: lancedb.Index.btree(), replace: true });
-    if (!names.has("text_hash"))
-      await this.chunks.createIndex("text_hash", { config: lancedb.Index.btree(), replace: true });
-    if (!names.has("vector") && rows >= vectorIndexThreshold) {
-      await this.chunks.createIndex("vector", { config: vectorIndexConfig(rows), replace: true });
+    for (const column of ["id", "doc_id", "text_hash"])
+      if (!names.has(column)) await build(column, lancedb.Index.btree());
+    if (!names.has("vector") && rows >= vectorIndexThreshold) await build("vector", vectorIndexConfig(rows));
+    if (dataChanged || built) {
+      // Folds new rows into existing indexes and compacts small fragments left by many ingests.
+      this.onWriteStep("optimize-chunks");
+      await this.chunks.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+      this.onWriteStep("optimize-documents");
+      await this.documentsTable.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+      this.onWriteStep("optimize-files");
+      await this.filesTable.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
     }
-    // Folds new rows into existing indexes and compacts small fragments left by many ingests.
-    await this.chunks.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
-    await this.documentsTable.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
     this.hasVectorIndex = names.has("vector") || rows >= vectorIndexThreshold;
   }
 
@@ -442,16 +572,21 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   async writeSetting(key: string, value: string): Promise<void> {
+    await this.writeMeta(`setting:${key}`, value);
+  }
+
+  private async writeMeta(key: string, value: string): Promise<void> {
     await this.meta
       .mergeInsert("key")
       .whenMatchedUpdateAll()
       .whenNotMatchedInsertAll()
-      .execute([{ key: `setting:${key}`, value }]);
+      .execute([{ key, value }]);
   }
 
   async close(): Promise<void> {
     this.chunks?.close();
     this.documentsTable.close();
+    this.filesTable.close();
     this.meta.close();
     this.connection.close();
   }
