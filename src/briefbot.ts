@@ -293,19 +293,35 @@ export class Briefbot implements BriefbotService {
    * Remove issues by document id, path as ingested, or exact title. Returns the removed documents.
    */
   async remove(reference: string): Promise<StoredDocument[]> {
+    const matches = await this.matchDocuments({ reference });
+    await this.removeDocuments(matches);
+    return matches;
+  }
+
+  /**
+   * The issues a removal names: by id (or its start), path or title; or, with `source`, every
+   * issue of the publications whose name contains it (case-insensitive, as the search filter).
+   */
+  async matchDocuments(target: { reference?: string; source?: string }): Promise<StoredDocument[]> {
     const documents = await this.options.store.documents();
-    const matches = documents.filter(
-      (document) =>
-        document.docId === reference ||
-        document.docId.startsWith(reference) ||
-        document.path === reference ||
-        document.title === reference,
+    const source = target.source?.toLowerCase();
+    const reference = target.reference ?? "";
+    return documents.filter((document) =>
+      source !== undefined
+        ? document.publication.toLowerCase().includes(source)
+        : document.docId === reference ||
+          (reference !== "" && document.docId.startsWith(reference)) ||
+          document.path === reference ||
+          document.title === reference,
     );
-    await this.options.store.removeDocuments(matches.map((document) => document.docId));
-    if (matches.length > 0) await this.options.store.maintainIndexes();
+  }
+
+  /** Delete these issues and their chunks (one all-or-nothing write). */
+  async removeDocuments(documents: StoredDocument[]): Promise<void> {
+    await this.options.store.removeDocuments(documents.map((document) => document.docId));
+    if (documents.length > 0) await this.options.store.maintainIndexes();
     this.statistics = null;
     this.statisticsLoading = null;
-    return matches;
   }
 
   async overview(): Promise<StoreOverview> {
