@@ -38,8 +38,8 @@ import { benchmarkQueries, VariantGenerator } from "./synthetic-corpus.ts";
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const sharedRoot = resolve(repoRoot, "../shared");
 const resultsPath = join(repoRoot, "bench/results/latest.json");
-/** The scale at which the in-memory peers are built over the same passages (the issue's comparison point). */
-const peersAtChunks = 100_000;
+/** The in-memory peers are built over the passages of the largest scale up to this (the issue's comparison point). */
+const peersUpToChunks = 100_000;
 
 interface Arguments {
   quick: boolean;
@@ -212,6 +212,7 @@ async function main(): Promise<void> {
     const recallQueries = queries.slice(0, 50);
     if (!args.skip.has("scale")) {
       const largest = args.scales.at(-1);
+      const peersAtChunks = args.scales.filter((total) => total <= peersUpToChunks).at(-1);
       for (const total of args.scales) {
         const uri = join(workRoot, `synthetic-${total}`);
         progress(`${total <= 10_000 ? 2 : 3}. building ${total.toLocaleString("en-US")} synthetic chunks`);
