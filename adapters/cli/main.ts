@@ -109,6 +109,7 @@ async function askCommand(context: CommandContext): Promise<number> {
       "INPUT_INVALID",
       'ask needs a question, e.g. briefbot ask "What did Arm say about China?"',
     );
+  const filters = filtersOf(context.values); // checked before the store opens: a bad date answers at once
   const briefbot = await open(context);
   try {
     const streaming = !context.values.json && process.stdout.isTTY === true;
@@ -116,7 +117,7 @@ async function askCommand(context: CommandContext): Promise<number> {
     const answer = await briefbot.answer({
       question,
       conversationId: "cli",
-      filters: filtersOf(context.values),
+      filters,
       onPartial: streaming
         ? (text) => {
             process.stdout.write(text.slice(printed.length));
@@ -193,9 +194,9 @@ async function chatCommand(context: CommandContext, briefbotGiven?: Briefbot): P
 }
 
 async function searchCommand(context: CommandContext): Promise<number> {
-  const briefbot = await open(context);
   const limit = positiveNumber(context.values.k, 10, "--k");
   const filters = filtersOf(context.values);
+  const briefbot = await open(context);
   const run = async (query: string) => {
     const results = await briefbot.search(query, { limit, filters });
     if (context.values.json) {
