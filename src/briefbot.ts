@@ -10,7 +10,7 @@ import { isFollowUp } from "./conversation/follow-up.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { Embedder } from "./embed/embedder.ts";
-import { type IngestOptions, type IngestReport, ingestPaths } from "./pipeline/ingest-paths.ts";
+import type { IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
 import { type AnswerScope, preferDates, scopeFor } from "./question/answer-scope.ts";
 import { readTimeReference } from "./question/time-reference.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
@@ -21,6 +21,8 @@ import { cjkShare } from "./text/segment.ts";
 
 /** Cross-language help for retrieval and answers; see src/lexicon. Optional so the core works without it. */
 export interface LanguageBridge {
+  /** Load the dictionaries now, before text is segmented for the index (they teach jieba names). */
+  load?(): void;
   expandQuery(question: string): WeightedTerm[];
   enrichmentTerms(text: string): string[];
   learnFromText?(text: string): void;
@@ -148,10 +150,13 @@ export class Briefbot implements BriefbotService {
       bridge?.learnFromText?.bind(bridge),
       paraphraser?.learnFromText?.bind(paraphraser),
     ].filter((learn) => learn !== undefined);
+    // Loaded on use: the readers (HTML, XML, MIME, YAML parsers) cost a question's start-up ~150 ms.
+    const { ingestPaths } = await import("./pipeline/ingest-paths.ts");
     const report = await ingestPaths(paths, {
       store: this.options.store,
       embedder: this.options.embedder,
       enrich: bridge ? (text) => bridge.enrichmentTerms(text) : undefined,
+      beforeFirstParse: bridge?.load ? () => bridge.load?.() : undefined,
       onIssueText:
         learners.length > 0
           ? (text) => {
@@ -362,19 +367,35 @@ export class Briefbot implements BriefbotService {
    * Remove issues by document id, path as ingested, or exact title. Returns the removed documents.
    */
   async remove(reference: string): Promise<StoredDocument[]> {
+    const matches = await this.matchDocuments({ reference });
+    await this.removeDocuments(matches);
+    return matches;
+  }
+
+  /**
+   * The issues a removal names: by id (or its start), path or title; or, with `source`, every
+   * issue of the publications whose name contains it (case-insensitive, as the search filter).
+   */
+  async matchDocuments(target: { reference?: string; source?: string }): Promise<StoredDocument[]> {
     const documents = await this.options.store.documents();
-    const matches = documents.filter(
-      (document) =>
-        document.docId === reference ||
-        document.docId.startsWith(reference) ||
-        document.path === reference ||
-        document.title === reference,
+    const source = target.source?.toLowerCase();
+    const reference = target.reference ?? "";
+    return documents.filter((document) =>
+      source !== undefined
+        ? document.publication.toLowerCase().includes(source)
+        : document.docId === reference ||
+          (reference !== "" && document.docId.startsWith(reference)) ||
+          document.path === reference ||
+          document.title === reference,
     );
-    await this.options.store.removeDocuments(matches.map((document) => document.docId));
-    if (matches.length > 0) await this.options.store.maintainIndexes();
+  }
+
+  /** Delete these issues and their chunks (one all-or-nothing write). */
+  async removeDocuments(documents: StoredDocument[]): Promise<void> {
+    await this.options.store.removeDocuments(documents.map((document) => document.docId));
+    if (documents.length > 0) await this.options.store.maintainIndexes();
     this.statistics = null;
     this.statisticsLoading = null;
-    return matches;
   }
 
   async overview(): Promise<StoreOverview> {
