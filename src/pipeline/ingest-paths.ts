@@ -9,7 +9,22 @@ import type { ChunkStore, StoredDocument } from "../store/store.ts";
 import { type BuildChunksOptions, type PreparedDocument, prepareDocument } from "./build-chunks.ts";
 import { collectFiles } from "./collect-files.ts";
 
-/** The `--json` report of an ingest run. Field names are part of the CLI's contract. */
+/** Why an input or an issue was not written; `detail` says more where there is more to say. */
+export type SkipReason = "unchanged" | "ignored" | "not a newsletter" | "not modified";
+
+/** An issue an ingest wrote (new or changed). */
+export interface AddedIssue {
+  doc_id: string;
+  path: string;
+  publication: string;
+  title: string;
+  date: string | null;
+}
+
+/**
+ * The `--json` report of an ingest run. Field names are part of the CLI's contract: fields are
+ * only ever added (`added` and `skipped` came with URL sources), never renamed.
+ */
 export interface IngestReport {
   files: number;
   documents: number;
@@ -17,6 +32,33 @@ export interface IngestReport {
   chunks_unchanged: number;
   chunks_removed: number;
   errors: Array<{ path: string; error: string }>;
+  /** Issues written by this run (new or changed), in reading order. */
+  added: AddedIssue[];
+  /** Inputs or issues passed over, with the reason: nothing here was written. */
+  skipped: Array<{ path: string; reason: SkipReason; detail?: string }>;
+}
+
+/** Bytes to ingest that do not come from a file: a fetched feed, page or issue. */
+export interface FetchedInput {
+  /** Where it came from (the URL), kept as the document's path and its identity. */
+  path: string;
+  /** How to read it: a file extension such as `.xml`, `.html`, `.json`, `.pdf`. */
+  extension: string;
+  bytes: Uint8Array;
+}
+
+/** An ingest report with nothing in it, to add to. */
+export function emptyIngestReport(): IngestReport {
+  return {
+    files: 0,
+    documents: 0,
+    chunks_added: 0,
+    chunks_unchanged: 0,
+    chunks_removed: 0,
+    errors: [],
+    added: [],
+    skipped: [],
+  };
 }
 
 export type IngestPhase = "read" | "embed" | "write";
@@ -41,19 +83,57 @@ export interface IngestOptions extends BuildChunksOptions {
  */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestReport> {
   const maxFileBytes = options.maxFileBytes ?? 25 * 1024 * 1024;
-  const commitChunks = options.commitChunks ?? 2000;
-  const now = options.now ?? (() => new Date());
-  const report: IngestReport = {
-    files: 0,
-    documents: 0,
-    chunks_added: 0,
-    chunks_unchanged: 0,
-    chunks_removed: 0,
-    errors: [],
-  };
+  const report = emptyIngestReport();
   const collected = await collectFiles(paths);
   report.errors.push(...collected.errors);
+  for (const path of collected.ignored ?? []) report.skipped.push({ path, reason: "ignored" });
   report.files = collected.files.length;
+  const inputs = collected.files.map((path) => ({
+    path,
+    read: async (): Promise<ReadInput> => ({
+      path,
+      bytes: await readChecked(path, maxFileBytes),
+      sourceKey: await realpath(path),
+    }),
+  }));
+  return ingestInputs(inputs, report, options);
+}
+
+/**
+ * Ingest bytes fetched from elsewhere (URL sources) exactly like files: same readers, same
+ * unchanged-document check, same atomic writes. The URL is the document's path and identity.
+ */
+export async function ingestFetched(fetched: FetchedInput[], options: IngestOptions): Promise<IngestReport> {
+  const report = emptyIngestReport();
+  report.files = fetched.length;
+  const inputs = fetched.map((input) => ({
+    path: input.path,
+    read: async (): Promise<ReadInput> => ({
+      path: input.path,
+      extension: input.extension,
+      bytes: input.bytes,
+      sourceKey: input.path,
+    }),
+  }));
+  return ingestInputs(inputs, report, options);
+}
+
+interface ReadInput {
+  path: string;
+  /** Read as this extension instead of the path's own (a URL often has none). */
+  extension?: string;
+  bytes: Uint8Array;
+  /** The document identity's base: the real path of a file, the URL of a fetched input. */
+  sourceKey: string;
+}
+
+async function ingestInputs(
+  inputs: Array<{ path: string; read: () => Promise<ReadInput> }>,
+  report: IngestReport,
+  options: IngestOptions,
+): Promise<IngestReport> {
+  const commitChunks = options.commitChunks ?? 2000;
+  const now = options.now ?? (() => new Date());
 
   const stored = new Map((await options.store.documents()).map((document) => [document.docId, document]));
   const pending: PreparedDocument[] = [];
@@ -70,12 +150,13 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     report.chunks_removed += result.removed;
   };
 
-  for (const [index, path] of collected.files.entries()) {
+  for (const [index, input] of inputs.entries()) {
+    const path = input.path;
     options.signal?.throwIfAborted();
-    options.onProgress?.("read", index, collected.files.length);
+    options.onProgress?.("read", index, inputs.length);
     let prepared: PreparedDocument[];
     try {
-      prepared = await readDocuments(path, maxFileBytes, options);
+      prepared = await readDocuments(await input.read(), options, (problem) => report.errors.push(problem));
     } catch (error) {
       report.errors.push({ path, error: describeError(error) });
       continue;
@@ -85,26 +166,30 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       const previous = stored.get(document.docId);
       if (previous !== undefined && previous.docHash === document.docHash) {
         report.chunks_unchanged += previous.chunks;
+        report.skipped.push({ path, reason: "unchanged", detail: document.issue.title });
         for (const chunk of document.chunks) seenTextHashes.add(chunk.textHash);
         continue;
       }
       pending.push(document);
       pendingChunks += document.chunks.length;
       stored.set(document.docId, toStoredDocument(document, now()));
+      report.added.push({
+        doc_id: document.docId,
+        path,
+        publication: document.issue.publication,
+        title: document.issue.title,
+        date: document.issue.date,
+      });
     }
     if (pendingChunks >= commitChunks) await flush();
   }
-  options.onProgress?.("read", collected.files.length, collected.files.length);
+  options.onProgress?.("read", inputs.length, inputs.length);
   await flush();
   if (report.chunks_added + report.chunks_removed > 0) await options.store.maintainIndexes();
   return report;
 }
 
-async function readDocuments(
-  path: string,
-  maxFileBytes: number,
-  options: IngestOptions,
-): Promise<PreparedDocument[]> {
+async function readChecked(path: string, maxFileBytes: number): Promise<Uint8Array> {
   const info = await stat(path);
   if (!info.isFile()) throw new Error("not a regular file");
   if (info.size > maxFileBytes) {
@@ -112,9 +197,16 @@ async function readDocuments(
       `file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB`,
     );
   }
-  const bytes = await readFile(path);
-  const issues = await readIssues(path, bytes);
-  const sourceKey = await realpath(path);
+  return readFile(path);
+}
+
+async function readDocuments(
+  input: ReadInput,
+  options: IngestOptions,
+  onProblem: (problem: { path: string; error: string }) => void,
+): Promise<PreparedDocument[]> {
+  const { path, bytes, sourceKey } = input;
+  const issues = await readIssues(path, bytes, { onProblem, extension: input.extension });
   const documents: PreparedDocument[] = [];
   for (const issue of issues) {
     const stories = splitIntoStories(issue);
