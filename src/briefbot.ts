@@ -10,7 +10,13 @@ import { isFollowUp } from "./conversation/follow-up.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { Embedder } from "./embed/embedder.ts";
-import { type IngestOptions, type IngestReport, ingestPaths } from "./pipeline/ingest-paths.ts";
+import {
+  type FetchedInput,
+  type IngestOptions,
+  type IngestReport,
+  ingestFetched,
+  ingestPaths,
+} from "./pipeline/ingest-paths.ts";
 import { type AnswerScope, preferDates, scopeFor } from "./question/answer-scope.ts";
 import { readTimeReference } from "./question/time-reference.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
@@ -118,8 +124,23 @@ export class Briefbot implements BriefbotService {
     paths: string[],
     options: Pick<IngestOptions, "onProgress" | "signal"> = {},
   ): Promise<IngestReport> {
+    return this.ingestWith((ingestOptions) => ingestPaths(paths, ingestOptions), options);
+  }
+
+  /** Ingest fetched bytes (URL sources) exactly like files. */
+  async ingestFetched(
+    inputs: FetchedInput[],
+    options: Pick<IngestOptions, "onProgress" | "signal"> = {},
+  ): Promise<IngestReport> {
+    return this.ingestWith((ingestOptions) => ingestFetched(inputs, ingestOptions), options);
+  }
+
+  private async ingestWith(
+    run: (options: IngestOptions) => Promise<IngestReport>,
+    options: Pick<IngestOptions, "onProgress" | "signal">,
+  ): Promise<IngestReport> {
     const bridge = this.options.bridge;
-    const report = await ingestPaths(paths, {
+    const report = await run({
       store: this.options.store,
       embedder: this.options.embedder,
       enrich: bridge ? (text) => bridge.enrichmentTerms(text) : undefined,

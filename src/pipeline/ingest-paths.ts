@@ -45,6 +45,8 @@ export interface FetchedInput {
   /** How to read it: a file extension such as `.xml`, `.html`, `.json`, `.pdf`. */
   extension: string;
   bytes: Uint8Array;
+  /** For a single page or PDF: its address, used as the issue's link when the page names none. */
+  pageUrl?: string;
 }
 
 /** An ingest report with nothing in it, to add to. */
@@ -113,6 +115,7 @@ export async function ingestFetched(fetched: FetchedInput[], options: IngestOpti
       extension: input.extension,
       bytes: input.bytes,
       sourceKey: input.path,
+      pageUrl: input.pageUrl,
     }),
   }));
   return ingestInputs(inputs, report, options);
@@ -125,6 +128,7 @@ interface ReadInput {
   bytes: Uint8Array;
   /** The document identity's base: the real path of a file, the URL of a fetched input. */
   sourceKey: string;
+  pageUrl?: string | undefined;
 }
 
 async function ingestInputs(
@@ -208,7 +212,8 @@ async function readDocuments(
   const { path, bytes, sourceKey } = input;
   const issues = await readIssues(path, bytes, { onProblem, extension: input.extension });
   const documents: PreparedDocument[] = [];
-  for (const issue of issues) {
+  for (const read of issues) {
+    const issue = read.url === null && input.pageUrl ? { ...read, url: input.pageUrl } : read;
     const stories = splitIntoStories(issue);
     options.onIssueText?.(stories.map((story) => `${story.title}\n${story.text}`).join("\n\n"));
     const document = prepareDocument(issue, stories, path, sourceKey, options);
