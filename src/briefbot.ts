@@ -7,6 +7,7 @@ import { renumberCitations } from "./answer/renumber-citations.ts";
 import type { BriefbotService, FeedbackEntry, StoreOverview } from "./briefbot-service.ts";
 import { ConversationMemory } from "./conversation/conversation-memory.ts";
 import { isFollowUp } from "./conversation/follow-up.ts";
+import { coverageOf, describeCoverage } from "./coverage.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { Embedder } from "./embed/embedder.ts";
@@ -59,6 +60,8 @@ export interface BriefbotOptions {
   now?: () => Date;
   /** Passages retrieved per question. Default 8. */
   passages?: number;
+  /** The clock, for "newest ingested 2 hours ago". Default: the system clock. */
+  now?: () => Date;
 }
 
 export interface SearchOptions {
@@ -351,8 +354,18 @@ export class Briefbot implements BriefbotService {
     return matches;
   }
 
+  /** What a search covers, as one line in `lang` ("Searched 360 issues of 4 publications, …"). */
+  async coverageLine(lang: "en" | "zh" = "en"): Promise<string> {
+    return describeCoverage(coverageOf(await this.options.store.documents()), this.now(), lang);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
   async overview(): Promise<StoreOverview> {
     const documents = await this.documents();
+    const coverage = coverageOf(documents);
     const publications = new Map<string, { documents: number; latestDate: string | null }>();
     for (const document of documents) {
       const entry = publications.get(document.publication) ?? { documents: 0, latestDate: null };
@@ -379,6 +392,7 @@ export class Briefbot implements BriefbotService {
         url: document.url,
       })),
       latestDate: documents.find((document) => document.date !== null)?.date ?? null,
+      coverage: { ...coverage, line: describeCoverage(coverage, this.now()) },
     };
   }
 

@@ -10,13 +10,20 @@ import { parseEvalFile, renderEvalReport, runEval } from "../../src/eval/run-eva
 import { createLogger, type Logger } from "../../src/logger.ts";
 import { createIngestProgress } from "./progress-bar.ts";
 import { ansiStyle, plainStyle, renderAnswer, renderDocuments } from "./render-terminal.ts";
+import {
+  ingestArguments,
+  openPollerForServe,
+  printIngestDetails,
+  sourceCommands,
+  sourceUsage,
+} from "./source-commands.ts";
 
 const usage = `briefbot — ask your tech briefs questions, with cited answers
 
 Usage:
   briefbot start                        ingest data/ if the store is empty, then serve the configured
                                         bots (Telegram, Slack) or open a terminal chat
-  briefbot ingest <file|dir>... [--json] [--reembed]
+  briefbot ingest <file|dir|url>... [--json] [--reembed]
   briefbot ask "<question>" [--json] [--source P] [--since D] [--until D]
   briefbot chat                         multi-turn chat; /new starts over, /quit leaves
   briefbot search "<query>" [--json] [--k N] [--source P] [--since D] [--until D]
@@ -24,7 +31,7 @@ Usage:
   briefbot remove <doc-id|path|title>
   briefbot eval <file.jsonl> [--k 5] [--json] [--answers]
   briefbot serve                        run the Telegram and Slack bots whose settings are present
-
+${sourceUsage}
 Options:
   --db <uri>     LanceDB location (default: BRIEFBOT_DB or .briefbot/db)
   --json         machine-readable output on stdout (logs stay on stderr)
@@ -45,6 +52,9 @@ interface CommandContext {
     until?: string | undefined;
     reembed?: boolean | undefined;
     answers?: boolean | undefined;
+    name?: string | undefined;
+    every?: string | undefined;
+    all?: boolean | undefined;
   };
   config: Config;
   logger: Logger;
@@ -129,7 +139,7 @@ async function ingestCommand(context: CommandContext): Promise<number> {
     }
     const progress = createIngestProgress(process.stderr.isTTY === true && !context.values.json);
     const started = performance.now();
-    const report = await briefbot.ingest(context.args, { onProgress: progress.update });
+    const report = await ingestArguments(briefbot, context, progress.update);
     progress.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (context.values.json) print(JSON.stringify(report));
@@ -138,6 +148,7 @@ async function ingestCommand(context: CommandContext): Promise<number> {
         `Ingested ${report.files} files: ${report.documents} issues, ${report.chunks_added} chunks added, ` +
           `${report.chunks_unchanged} unchanged, ${report.chunks_removed} removed in ${seconds} s.`,
       );
+      printIngestDetails(report);
       for (const error of report.errors) process.stderr.write(`  error: ${error.path}: ${error.error}\n`);
     }
     return report.errors.length > 0 ? 1 : 0;
@@ -290,8 +301,9 @@ async function docsCommand(context: CommandContext): Promise<number> {
   const briefbot = await open(context);
   try {
     const documents = await briefbot.documents();
-    if (context.values.json) print(JSON.stringify({ documents }));
-    else print(renderDocuments(documents));
+    const { coverage } = await briefbot.overview();
+    if (context.values.json) print(JSON.stringify({ documents, coverage }));
+    else print(`${renderDocuments(documents)}${documents.length > 0 ? `\n${coverage.line}` : ""}`);
     return 0;
   } finally {
     await briefbot.close();
@@ -368,7 +380,8 @@ async function startCommand(context: CommandContext): Promise<number> {
   }
   if (context.config.TELEGRAM_BOT_TOKEN || context.config.SLACK_BOT_TOKEN) {
     const { serve } = await import("../serve.ts");
-    return serve({ briefbot, config: context.config, logger: context.logger });
+    const sources = await openPollerForServe(briefbot, context);
+    return serve({ briefbot, config: context.config, logger: context.logger, sources });
   }
   return chatCommand(context, briefbot);
 }
@@ -376,7 +389,8 @@ async function startCommand(context: CommandContext): Promise<number> {
 async function serveCommand(context: CommandContext): Promise<number> {
   const briefbot = await open(context);
   const { serve } = await import("../serve.ts");
-  return serve({ briefbot, config: context.config, logger: context.logger });
+  const sources = await openPollerForServe(briefbot, context);
+  return serve({ briefbot, config: context.config, logger: context.logger, sources });
 }
 
 const commands: Record<string, (context: CommandContext) => Promise<number>> = {
@@ -389,6 +403,7 @@ const commands: Record<string, (context: CommandContext) => Promise<number>> = {
   remove: removeCommand,
   eval: evalCommand,
   serve: serveCommand,
+  ...sourceCommands,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -404,6 +419,9 @@ export async function main(argv: string[]): Promise<number> {
       until: { type: "string" },
       reembed: { type: "boolean" },
       answers: { type: "boolean" },
+      name: { type: "string" },
+      every: { type: "string" },
+      all: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -32,7 +32,8 @@ export function startParts(overview: StoreOverview): string[] {
       : `I know ${count(overview.documents, "issue")} from ${count(publications.length, "publication")}` +
         `${publications.length > 0 ? ` (${publications.join(", ")})` : ""}` +
         `${overview.latestDate === null ? "" : `, the latest from ${overview.latestDate}`}.`;
-  const text = `I'm briefbot. I answer questions about tech newsletters and weekly briefs, citing the passages I rely on.\n\n${knows}\n\n${howToAsk}`;
+  const covers = overview.documents === 0 ? "" : `\n${overview.coverage.line}.`;
+  const text = `I'm briefbot. I answer questions about tech newsletters and weekly briefs, citing the passages I rely on.\n\n${knows}${covers}\n\n${howToAsk}`;
   return packMessageParts(textParagraphs(text));
 }
 
@@ -47,6 +48,7 @@ export function sourcesParts(overview: StoreOverview, latestIssueCount = 10): st
   if (overview.publications.length === 0)
     return packMessageParts(textParagraphs("No briefs are loaded yet."));
   const paragraphs: MessageParagraph[] = [
+    [plainLine(`${overview.coverage.line}.`)],
     [
       headingLine("Publications"),
       ...overview.publications.map((publication) =>

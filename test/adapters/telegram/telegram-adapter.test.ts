@@ -106,6 +106,15 @@ const overview: StoreOverview = {
     { publication: "AI Weekly", title: "Issue 12", date: "2025-05-01", url: "https://example.com/12" },
   ],
   latestDate: "2025-05-01",
+  coverage: {
+    issues: 3,
+    publications: 2,
+    undated: 0,
+    firstDate: "2025-04-20",
+    lastDate: "2025-05-01",
+    newestIngestedAt: "2025-05-01T10:00:00.000Z",
+    line: "Searched 3 issues of 2 publications, 2025-04-20 – 2025-05-01; newest ingested 2 hours ago",
+  },
 };
 
 let nextMessageId = 1;
@@ -491,6 +500,9 @@ describe("telegram adapter: private chats", () => {
     expect(message?.body.text).toContain(
       "I know 3 issues from 2 publications (AI Weekly, China Tech Brief), the latest from 2025-05-01.",
     );
+    expect(message?.body.text).toContain(
+      "Searched 3 issues of 2 publications, 2025-04-20 – 2025-05-01; newest ingested 2 hours ago.",
+    );
   });
 
   it("/sources lists publications and linked latest issues", async () => {
@@ -499,6 +511,7 @@ describe("telegram adapter: private chats", () => {
     api.queueUpdate(privateText("/sources"));
 
     const [message] = await api.waitForCalls("sendMessage");
+    expect(message?.body.text).toContain("Searched 3 issues of 2 publications, 2025-04-20 – 2025-05-01;");
     expect(message?.body.text).toContain("• AI Weekly — 2 issues, latest 2025-05-01");
     expect(message?.body.text).toContain(
       '• 2025-05-01 AI Weekly — <a href="https://example.com/12">Issue 12</a>',
