@@ -126,7 +126,7 @@ const environmentSchema = z.object({
   /** Whether `serve` polls subscribed sources. Default true; false when a cron job runs `briefbot poll`. */
   BRIEFBOT_POLL: booleanFlag(true),
   /** Seconds one fetch may take, headers and body. Default 30: a feed is small; a stuck server is not waited on. */
-  BRIEFBOT_FETCH_TIMEOUT_SECONDS: positiveInt(30),
+  BRIEFBOT_FETCH_TIMEOUT: positiveInt(30),
   /** Largest fetched body in MB (after decompression). Default 10: a feed is kilobytes; this stops mistakes and bombs. */
   BRIEFBOT_FETCH_MAX_MB: positiveInt(10),
 });

@@ -80,7 +80,7 @@ export async function ingestArguments(
       registry: new MemorySourceRegistry(),
       ingest: (inputs) => briefbot.ingestFetched(inputs, { onProgress }),
       limits: {
-        timeoutMs: context.config.BRIEFBOT_FETCH_TIMEOUT_SECONDS * 1000,
+        timeoutMs: context.config.BRIEFBOT_FETCH_TIMEOUT * 1000,
         maxBytes: context.config.BRIEFBOT_FETCH_MAX_MB * 1024 * 1024,
       },
       holder: "cli",

@@ -19,7 +19,7 @@ export async function openSourcePoller(
     registry,
     ingest: (inputs) => briefbot.ingestFetched(inputs),
     limits: {
-      timeoutMs: config.BRIEFBOT_FETCH_TIMEOUT_SECONDS * 1000,
+      timeoutMs: config.BRIEFBOT_FETCH_TIMEOUT * 1000,
       maxBytes: config.BRIEFBOT_FETCH_MAX_MB * 1024 * 1024,
     },
     // Unique per process, readable in the store: which replica holds a source.
