@@ -3,9 +3,9 @@ import type { Config } from "../../src/config.ts";
 import { BriefbotError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
 import { emptyIngestReport, type IngestPhase, type IngestReport } from "../../src/pipeline/ingest-paths.ts";
+import { mergeInto } from "../../src/sources/merge-ingest-reports.ts";
 import { parseInterval } from "../../src/sources/poll-schedule.ts";
 import type { SourcePoller } from "../../src/sources/source-poller.ts";
-import { mergeInto } from "../../src/sources/source-poller.ts";
 import { renderIngestDetails, renderPollOutcomes, renderSources } from "./render-ingest-report.ts";
 
 /**

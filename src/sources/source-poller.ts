@@ -1,14 +1,13 @@
 import { describeError, InputError, ServiceError } from "../errors.ts";
 import { shortHash } from "../pipeline/build-chunks.ts";
 import { emptyIngestReport, type FetchedInput, type IngestReport } from "../pipeline/ingest-paths.ts";
-import { archiveLinks } from "./archive-links.ts";
 import { classifyBody } from "./classify-body.ts";
 import { type FetchLimits, type FetchResult, fetchUrl, type Validators } from "./fetch-url.ts";
+import { mergeInto } from "./merge-ingest-reports.ts";
+import { pollArchive } from "./poll-archive.ts";
 import { backoffSeconds, defaultEverySeconds } from "./poll-schedule.ts";
 import type { PollState, SourceRegistry, Subscription } from "./subscription.ts";
 
-/** Issue pages fetched from one archive page per poll: a new archive is read over a few polls, politely. */
-export const archiveFetchesPerPoll = 10;
 /** How long a poller holds a source: longer than one poll can take (timeouts × archive fetches + ingest). */
 export const leaseSeconds = 900;
 
@@ -197,7 +196,12 @@ export class SourcePoller {
             );
           state.kind ??= extension === ".html" ? "archive" : "feed";
           let complete = true;
-          if (state.kind === "archive") ({ report, complete } = await this.pollArchive(result, state));
+          if (state.kind === "archive")
+            ({ report, complete } = await pollArchive(result, state, {
+              fetch: this.fetch,
+              limits: this.options.limits,
+              ingest: this.options.ingest,
+            }));
           else {
             report = await this.options.ingest([{ path: subscription.url, extension, bytes: result.body }]);
             // The feed itself could not be read: a failure, and its validators are not kept.
@@ -244,53 +248,6 @@ export class SourcePoller {
     }
     return { outcome, report };
   }
-
-  /** Fetches the archive's issue links not fetched before (a few per poll) and ingests them. */
-  private async pollArchive(
-    page: Extract<FetchResult, { status: "fetched" }>,
-    state: PollState,
-  ): Promise<{ report: IngestReport; complete: boolean }> {
-    const links = archiveLinks(new TextDecoder().decode(page.body), page.url);
-    const seen = new Set(state.seenLinks);
-    const report = emptyIngestReport();
-    const inputs: FetchedInput[] = [];
-    for (const link of links.filter((candidate) => !seen.has(candidate)).slice(0, archiveFetchesPerPoll)) {
-      try {
-        const result = await this.fetch(link, null, this.options.limits);
-        seen.add(link);
-        if (result.status === "not-modified") continue;
-        const extension = classifyBody(result.body, result.contentType);
-        if (extension === ".html" || extension === ".pdf")
-          inputs.push({ path: link, extension, bytes: result.body, pageUrl: result.url });
-        else
-          report.skipped.push({
-            path: link,
-            reason: "not a newsletter",
-            detail: result.contentType || "binary",
-          });
-      } catch (error) {
-        // Gone for good (404, 410…): do not ask again. Anything else is retried next poll.
-        if (error instanceof ServiceError && !error.retryable) seen.add(link);
-        report.errors.push({ path: link, error: describeError(error) });
-      }
-    }
-    // Remember the links still on the page: the list stays as long as the page, not forever.
-    state.seenLinks = links.filter((link) => seen.has(link));
-    mergeInto(report, inputs.length > 0 ? await this.options.ingest(inputs) : emptyIngestReport());
-    return { report, complete: links.every((link) => seen.has(link)) };
-  }
-}
-
-/** Adds `report` into `total`. */
-export function mergeInto(total: IngestReport, report: IngestReport): void {
-  total.files += report.files;
-  total.documents += report.documents;
-  total.chunks_added += report.chunks_added;
-  total.chunks_unchanged += report.chunks_unchanged;
-  total.chunks_removed += report.chunks_removed;
-  total.errors.push(...report.errors);
-  total.added.push(...report.added);
-  total.skipped.push(...report.skipped);
 }
 
 function parseHttpUrl(url: string): string {
