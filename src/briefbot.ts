@@ -11,6 +11,7 @@ import { coverageOf, describeCoverage } from "./coverage.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { Embedder } from "./embed/embedder.ts";
+import type { MatchedStory } from "./follow/follow-notifier.ts";
 import {
   type FetchedInput,
   type IngestOptions,
@@ -81,6 +82,13 @@ const notCovered = {
 /** The asker's language: Chinese when the question is mostly Chinese characters. */
 export function questionLanguage(question: string): "en" | "zh" {
   return cjkShare(question) >= 0.4 ? "zh" : "en";
+}
+
+/** The sentence of an extractive answer that cites passage `n` (`… [n]`), without its marker, or null. */
+function oneLine(answer: string, n: number): string | null {
+  const marker = `[${n}]`;
+  const line = answer.split("\n").find((candidate) => candidate.includes(marker));
+  return line === undefined ? null : line.replace(/\s*\[\d+\]/g, "").trim();
 }
 
 /** Sample size for term statistics: enough to estimate rarity, bounded at any store size. */
@@ -213,6 +221,45 @@ export class Briefbot implements BriefbotService {
       // Hashed n-gram vectors mostly repeat what BM25 already found; semantic ones find paraphrases.
       vectorWeight: this.options.embedder.id.startsWith("hashing") ? 0.25 : 1,
     });
+  }
+
+  /**
+   * Stories of these issues that a followed topic would be answered from: the same search as a
+   * question, limited to the issues, and the same gate (the offline extractive answerer, so
+   * matching costs no model calls). One entry per story, with the sentence the gate picked.
+   */
+  async storiesAbout(topic: string, docIds: string[]): Promise<MatchedStory[]> {
+    const statistics = await this.termStatistics();
+    const plan = await this.plan(topic, undefined);
+    const passages = await this.searchWithPlan(plan, statistics, this.options.passages ?? 8, { docIds });
+    if (passages.length === 0) return [];
+    const draft = await this.extractiveAnswerer().answer({
+      question: topic,
+      lang: questionLanguage(topic),
+      passages,
+      history: [],
+      queryTerms: plan.terms,
+    });
+    if (!draft.answered) return [];
+    const { passageIndexes } = renumberCitations(draft.text, passages.length);
+    const stories = new Map<string, MatchedStory>();
+    for (const index of passageIndexes) {
+      const passage = passages[index];
+      if (passage === undefined) continue;
+      const key = `${passage.docId}#${passage.storyIndex}`;
+      if (stories.has(key)) continue;
+      stories.set(key, {
+        docId: passage.docId,
+        storyIndex: passage.storyIndex,
+        publication: passage.publication,
+        title: passage.title,
+        story: passage.story,
+        date: passage.date,
+        url: passage.url,
+        extract: oneLine(draft.text, index + 1) ?? passage.text,
+      });
+    }
+    return [...stories.values()];
   }
 
   async answer(request: AnswerRequest): Promise<Answer> {
