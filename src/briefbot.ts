@@ -7,7 +7,6 @@ import { renumberCitations } from "./answer/renumber-citations.ts";
 import type { BriefbotService, FeedbackEntry, StoreOverview } from "./briefbot-service.ts";
 import { ConversationMemory } from "./conversation/conversation-memory.ts";
 import { isFollowUp } from "./conversation/follow-up.ts";
-import { coverageOf, describeCoverage } from "./coverage.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { Embedder } from "./embed/embedder.ts";
@@ -25,6 +24,7 @@ import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
 import type { ChunkStore, StoredDocument, WeightedTerm } from "./store/store.ts";
+import { describeStoreCoverage, storeCoverageOf } from "./store-coverage.ts";
 import { cjkShare } from "./text/segment.ts";
 
 /** Cross-language help for retrieval and answers; see src/lexicon. Optional so the core works without it. */
@@ -403,7 +403,7 @@ export class Briefbot implements BriefbotService {
 
   /** What a search covers, as one line in `lang` ("Searched 360 issues of 4 publications, …"). */
   async coverageLine(lang: "en" | "zh" = "en"): Promise<string> {
-    return describeCoverage(coverageOf(await this.options.store.documents()), this.now(), lang);
+    return describeStoreCoverage(storeCoverageOf(await this.options.store.documents()), this.now(), lang);
   }
 
   private now(): Date {
@@ -412,7 +412,7 @@ export class Briefbot implements BriefbotService {
 
   async overview(): Promise<StoreOverview> {
     const documents = await this.documents();
-    const coverage = coverageOf(documents);
+    const coverage = storeCoverageOf(documents);
     const publications = new Map<string, { documents: number; latestDate: string | null }>();
     for (const document of documents) {
       const entry = publications.get(document.publication) ?? { documents: 0, latestDate: null };
@@ -439,7 +439,7 @@ export class Briefbot implements BriefbotService {
         url: document.url,
       })),
       latestDate: documents.find((document) => document.date !== null)?.date ?? null,
-      coverage: { ...coverage, line: describeCoverage(coverage, this.now()) },
+      coverage: { ...coverage, line: describeStoreCoverage(coverage, this.now()) },
     };
   }
 

@@ -1,8 +1,8 @@
-import { timeAgo } from "../../src/coverage.ts";
 import type { IngestReport, SkipReason } from "../../src/pipeline/ingest-paths.ts";
 import { formatInterval } from "../../src/sources/poll-schedule.ts";
 import type { PollReport } from "../../src/sources/source-poller.ts";
 import type { Subscription } from "../../src/sources/subscription.ts";
+import { timeAgo } from "../../src/store-coverage.ts";
 
 /** Listed one by one up to this many per group; the rest are counted, so a big run stays readable. */
 const listedPerGroup = 10;

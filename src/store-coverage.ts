@@ -1,7 +1,7 @@
 import type { StoredDocument } from "./store/store.ts";
 
 /** What a search runs over: the store's issues, their span, and how fresh the newest ingest is. */
-export interface Coverage {
+export interface StoreCoverage {
   issues: number;
   publications: number;
   /** Issues without a date: counted in `issues`, outside the date span. */
@@ -13,7 +13,7 @@ export interface Coverage {
   newestIngestedAt: string | null;
 }
 
-export function coverageOf(documents: StoredDocument[]): Coverage {
+export function storeCoverageOf(documents: StoredDocument[]): StoreCoverage {
   let firstDate: string | null = null;
   let lastDate: string | null = null;
   let newestIngestedAt: string | null = null;
@@ -41,7 +41,7 @@ export function coverageOf(documents: StoredDocument[]): Coverage {
  * One line saying what was searched, in the asker's language:
  * "Searched 360 issues of 4 publications, 2024-08-07 – 2026-08-19 (3 undated); newest ingested 2 hours ago".
  */
-export function describeCoverage(coverage: Coverage, now: Date, lang: "en" | "zh" = "en"): string {
+export function describeStoreCoverage(coverage: StoreCoverage, now: Date, lang: "en" | "zh" = "en"): string {
   if (coverage.issues === 0) return lang === "zh" ? "库中还没有简报。" : "No briefs are loaded yet.";
   const span =
     coverage.firstDate === null

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { coverageOf, describeCoverage, timeAgo } from "../src/coverage.ts";
 import type { StoredDocument } from "../src/store/store.ts";
+import { describeStoreCoverage, storeCoverageOf, timeAgo } from "../src/store-coverage.ts";
 
 function document(publication: string, date: string | null, ingestedAt: string): StoredDocument {
   return {
@@ -23,7 +23,7 @@ const now = new Date("2026-08-19T12:00:00.000Z");
 
 describe("coverage line", () => {
   it("counts issues, publications and undated issues, with the date span and the newest ingest", () => {
-    const coverage = coverageOf([
+    const coverage = storeCoverageOf([
       document("Chip Notes", "2024-08-07", "2026-08-19T10:00:00.000Z"),
       document("Chip Notes", "2026-08-19", "2026-08-19T09:00:00.000Z"),
       document("Grid Letter", null, "2026-08-18T10:00:00.000Z"),
@@ -37,10 +37,10 @@ describe("coverage line", () => {
       lastDate: "2026-08-19",
       newestIngestedAt: "2026-08-19T10:00:00.000Z",
     });
-    expect(describeCoverage(coverage, now)).toBe(
+    expect(describeStoreCoverage(coverage, now)).toBe(
       "Searched 4 issues of 3 publications, 2024-08-07 – 2026-08-19 (1 undated); newest ingested 2 hours ago",
     );
-    expect(describeCoverage(coverage, now, "zh")).toBe(
+    expect(describeStoreCoverage(coverage, now, "zh")).toBe(
       "检索了 3 份刊物的 4 期，2024-08-07 – 2026-08-19（1 期无日期）；最新收录于2 小时前",
     );
   });
@@ -58,7 +58,7 @@ describe("coverage line", () => {
       "Searched 1 issue of 1 publication, 2026-08-01; newest ingested 3 days ago",
     ],
   ])("%s", (_name, documents, line) => {
-    expect(describeCoverage(coverageOf(documents), now)).toBe(line);
+    expect(describeStoreCoverage(storeCoverageOf(documents), now)).toBe(line);
   });
 
   it.each([
