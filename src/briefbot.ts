@@ -57,12 +57,10 @@ export interface BriefbotOptions {
   bridge?: LanguageBridge;
   /** Receives the extractive answerer's scored evidence windows per question (tracing, tuning). */
   traceWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
-  /** The clock for relative dates in questions ("last week"). Default: the system clock. */
+  /** The clock for relative dates in questions ("last week") and "newest ingested 2 hours ago". Default: the system clock. */
   now?: () => Date;
   /** Passages retrieved per question. Default 8. */
   passages?: number;
-  /** The clock, for "newest ingested 2 hours ago". Default: the system clock. */
-  now?: () => Date;
 }
 
 export interface SearchOptions {
@@ -404,10 +402,6 @@ export class Briefbot implements BriefbotService {
   /** What a search covers, as one line in `lang` ("Searched 360 issues of 4 publications, …"). */
   async coverageLine(lang: "en" | "zh" = "en"): Promise<string> {
     return describeStoreCoverage(storeCoverageOf(await this.options.store.documents()), this.now(), lang);
-  }
-
-  private now(): Date {
-    return this.options.now?.() ?? new Date();
   }
 
   async overview(): Promise<StoreOverview> {
