@@ -2,6 +2,8 @@ import type { Briefbot } from "../src/briefbot.ts";
 import type { Config } from "../src/config.ts";
 import { ConfigError, describeError } from "../src/errors.ts";
 import type { Logger } from "../src/logger.ts";
+import { type PollLoop, startPollLoop } from "../src/sources/poll-loop.ts";
+import type { SourcePoller } from "../src/sources/source-poller.ts";
 import type { Adapter } from "./adapter.ts";
 import { startHttpServer } from "./http-server.ts";
 
@@ -11,6 +13,8 @@ export interface ServeOptions {
   logger: Logger;
   /** Resolves to stop serving; default: SIGINT or SIGTERM. */
   stopSignal?: Promise<void>;
+  /** Subscribed sources to poll on their schedule while serving (closed on stop); none: no polling. */
+  sources?: SourcePoller | undefined;
 }
 
 /** The path of a webhook URL, or undefined when it names only a host (the adapter's default then). */
@@ -104,9 +108,12 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
     await http.close();
     throw error;
   }
+  const polling = options.sources ? startSourcePolling(options.sources, logger) : null;
   return {
     port: http.port,
     async stop() {
+      await polling?.stop();
+      await options.sources?.registry.close();
       for (const adapter of started) {
         await adapter
           .stop()
@@ -119,6 +126,25 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
   };
 }
 
+function startSourcePolling(poller: SourcePoller, logger: Logger): PollLoop {
+  const log = logger.child({ component: "sources" });
+  return startPollLoop({
+    poll: () => poller.pollDue(),
+    onReport: (report) => {
+      for (const source of report.sources) {
+        if (source.status === "failed")
+          log.warn({ source: source.url, error: source.error, next: source.nextRunAt }, "source failed");
+        else
+          log.info(
+            { source: source.url, status: source.status, added: source.added, next: source.nextRunAt },
+            "source polled",
+          );
+      }
+    },
+    onError: (error) => log.error({ error }, "polling sources failed"),
+  });
+}
+
 /** `briefbot serve`: serve until SIGINT/SIGTERM, then stop gracefully. Returns the exit status. */
 export async function serve(options: ServeOptions): Promise<number> {
   const { briefbot, logger } = options;
@@ -127,6 +153,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     running = await startServing(options);
   } catch (error) {
     logger.error({ error: describeError(error) }, "could not start serving");
+    await options.sources?.registry.close();
     await briefbot.close();
     return error instanceof ConfigError ? 2 : 1;
   }

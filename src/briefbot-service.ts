@@ -1,4 +1,5 @@
 import type { Answer, AnswerRequest } from "./answer/answer-types.ts";
+import type { StoreCoverage } from "./store-coverage.ts";
 
 /** What is in the store, for `/start`, `/sources`, `briefbot docs` and `/healthz`. */
 export interface StoreOverview {
@@ -8,6 +9,8 @@ export interface StoreOverview {
   /** Most recent issues first. */
   latestIssues: Array<{ publication: string; title: string; date: string | null; url: string | null }>;
   latestDate: string | null;
+  /** What a search covers, with `line` ready to show ("Searched 360 issues of 4 publications, …"). */
+  coverage: StoreCoverage & { line: string };
 }
 
 /** One 👍/👎 on an answer, as recorded by `FeedbackLog`. */

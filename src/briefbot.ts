@@ -10,13 +10,15 @@ import { isFollowUp } from "./conversation/follow-up.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { Embedder } from "./embed/embedder.ts";
-import type { IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
+import type { MatchedStory } from "./follow/follow-notifier.ts";
+import type { FetchedInput, IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
 import { type AnswerScope, preferDates, scopeFor } from "./question/answer-scope.ts";
 import { readTimeReference } from "./question/time-reference.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
 import type { ChunkStore, StoredDocument, WeightedTerm } from "./store/store.ts";
+import { describeStoreCoverage, storeCoverageOf } from "./store-coverage.ts";
 import { cjkShare } from "./text/segment.ts";
 
 /** Cross-language help for retrieval and answers; see src/lexicon. Optional so the core works without it. */
@@ -70,7 +72,7 @@ export interface BriefbotOptions {
   bridge?: LanguageBridge;
   /** Receives the extractive answerer's scored evidence windows per question (tracing, tuning). */
   traceWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
-  /** The clock for relative dates in questions ("last week"). Default: the system clock. */
+  /** The clock for relative dates in questions ("last week") and "newest ingested 2 hours ago". Default: the system clock. */
   now?: () => Date;
   /** Offline paraphrase expansion (WordNet, CEDICT near-synonyms, aliases); see src/paraphrase. */
   paraphraser?: QueryParaphraser;
@@ -99,6 +101,12 @@ export function questionLanguage(question: string): "en" | "zh" {
 
 /** Paraphrase sources that stand for a word by another word (script and morphology variants are the same word). */
 const synonymSources = new Set(["wordnet", "cedict", "alias", "feedback"]);
+/** The sentence of an extractive answer that cites passage `n` (`… [n]`), without its marker, or null. */
+function oneLine(answer: string, n: number): string | null {
+  const marker = `[${n}]`;
+  const line = answer.split("\n").find((candidate) => candidate.includes(marker));
+  return line === undefined ? null : line.replace(/\s*\[\d+\]/g, "").trim();
+}
 
 /** Sample size for term statistics: enough to estimate rarity, bounded at any store size. */
 const statisticsSample = 20_000;
@@ -144,15 +152,31 @@ export class Briefbot implements BriefbotService {
     paths: string[],
     options: Pick<IngestOptions, "onProgress" | "signal"> = {},
   ): Promise<IngestReport> {
+    // Loaded on use: the readers (HTML, XML, MIME, YAML parsers) cost a question's start-up ~150 ms.
+    const { ingestPaths } = await import("./pipeline/ingest-paths.ts");
+    return this.ingestWith((ingestOptions) => ingestPaths(paths, ingestOptions), options);
+  }
+
+  /** Ingest fetched bytes (URL sources) exactly like files. */
+  async ingestFetched(
+    inputs: FetchedInput[],
+    options: Pick<IngestOptions, "onProgress" | "signal"> = {},
+  ): Promise<IngestReport> {
+    const { ingestFetched } = await import("./pipeline/ingest-paths.ts");
+    return this.ingestWith((ingestOptions) => ingestFetched(inputs, ingestOptions), options);
+  }
+
+  private async ingestWith(
+    run: (options: IngestOptions) => Promise<IngestReport>,
+    options: Pick<IngestOptions, "onProgress" | "signal">,
+  ): Promise<IngestReport> {
     const bridge = this.options.bridge;
     const paraphraser = this.options.paraphraser;
     const learners = [
       bridge?.learnFromText?.bind(bridge),
       paraphraser?.learnFromText?.bind(paraphraser),
     ].filter((learn) => learn !== undefined);
-    // Loaded on use: the readers (HTML, XML, MIME, YAML parsers) cost a question's start-up ~150 ms.
-    const { ingestPaths } = await import("./pipeline/ingest-paths.ts");
-    const report = await ingestPaths(paths, {
+    const report = await run({
       store: this.options.store,
       embedder: this.options.embedder,
       enrich: bridge ? (text) => bridge.enrichmentTerms(text) : undefined,
@@ -237,6 +261,45 @@ export class Briefbot implements BriefbotService {
         ? (terms, leading) => this.options.paraphraser?.feedback?.(terms, leading, statistics) ?? []
         : undefined,
     });
+  }
+
+  /**
+   * Stories of these issues that a followed topic would be answered from: the same search as a
+   * question, limited to the issues, and the same gate (the offline extractive answerer, so
+   * matching costs no model calls). One entry per story, with the sentence the gate picked.
+   */
+  async storiesAbout(topic: string, docIds: string[]): Promise<MatchedStory[]> {
+    const statistics = await this.termStatistics();
+    const plan = await this.plan(topic, undefined, statistics);
+    const passages = await this.searchWithPlan(plan, statistics, this.options.passages ?? 8, { docIds });
+    if (passages.length === 0) return [];
+    const draft = await this.extractiveAnswerer().answer({
+      question: topic,
+      lang: questionLanguage(topic),
+      passages,
+      history: [],
+      queryTerms: plan.terms,
+    });
+    if (!draft.answered) return [];
+    const { passageIndexes } = renumberCitations(draft.text, passages.length);
+    const stories = new Map<string, MatchedStory>();
+    for (const index of passageIndexes) {
+      const passage = passages[index];
+      if (passage === undefined) continue;
+      const key = `${passage.docId}#${passage.storyIndex}`;
+      if (stories.has(key)) continue;
+      stories.set(key, {
+        docId: passage.docId,
+        storyIndex: passage.storyIndex,
+        publication: passage.publication,
+        title: passage.title,
+        story: passage.story,
+        date: passage.date,
+        url: passage.url,
+        extract: oneLine(draft.text, index + 1) ?? passage.text,
+      });
+    }
+    return [...stories.values()];
   }
 
   async answer(request: AnswerRequest): Promise<Answer> {
@@ -398,8 +461,14 @@ export class Briefbot implements BriefbotService {
     this.statisticsLoading = null;
   }
 
+  /** What a search covers, as one line in `lang` ("Searched 360 issues of 4 publications, …"). */
+  async coverageLine(lang: "en" | "zh" = "en"): Promise<string> {
+    return describeStoreCoverage(storeCoverageOf(await this.options.store.documents()), this.now(), lang);
+  }
+
   async overview(): Promise<StoreOverview> {
     const documents = await this.documents();
+    const coverage = storeCoverageOf(documents);
     const publications = new Map<string, { documents: number; latestDate: string | null }>();
     for (const document of documents) {
       const entry = publications.get(document.publication) ?? { documents: 0, latestDate: null };
@@ -426,6 +495,7 @@ export class Briefbot implements BriefbotService {
         url: document.url,
       })),
       latestDate: documents.find((document) => document.date !== null)?.date ?? null,
+      coverage: { ...coverage, line: describeStoreCoverage(coverage, this.now()) },
     };
   }
 

@@ -134,6 +134,12 @@ const environmentSchema = z.object({
   BRIEFBOT_GLOSSARY: optionalString,
   /** Where 👍/👎 clicks are recorded. Default `.briefbot/feedback.jsonl`. */
   BRIEFBOT_FEEDBACK_FILE: optionalString.transform((value) => value ?? ".briefbot/feedback.jsonl"),
+  /** Whether `serve` polls subscribed sources. Default true; false when a cron job runs `briefbot poll`. */
+  BRIEFBOT_POLL: booleanFlag(true),
+  /** Seconds one fetch may take, headers and body. Default 30: a feed is small; a stuck server is not waited on. */
+  BRIEFBOT_FETCH_TIMEOUT: positiveInt(30),
+  /** Largest fetched body in MB (after decompression). Default 10: a feed is kilobytes; this stops mistakes and bombs. */
+  BRIEFBOT_FETCH_MAX_MB: positiveInt(10),
 });
 
 export type Config = z.infer<typeof environmentSchema>;

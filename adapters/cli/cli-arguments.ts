@@ -15,6 +15,9 @@ export interface CliArguments {
     until?: string | undefined;
     reembed?: boolean | undefined;
     answers?: boolean | undefined;
+    name?: string | undefined;
+    every?: string | undefined;
+    all?: boolean | undefined;
     yes?: boolean | undefined;
     debug?: boolean | undefined;
     help?: boolean | undefined;
@@ -31,6 +34,9 @@ const options = {
   until: { type: "string" },
   reembed: { type: "boolean" },
   answers: { type: "boolean" },
+  name: { type: "string" },
+  every: { type: "string" },
+  all: { type: "boolean" },
   yes: { type: "boolean", short: "y" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },

@@ -5,14 +5,20 @@ export const usage = `briefbot — ask your tech briefs questions, with cited an
 Usage:
   briefbot start                        ingest data/ if the store is empty, then serve the configured
                                         bots (Telegram, Slack) or open a terminal chat
-  briefbot ingest <file|dir>... [--json] [--reembed]
+  briefbot ingest <file|dir|url>... [--json] [--reembed]
   briefbot ask "<question>" [--json] [--source P] [--since D] [--until D]
   briefbot chat                         multi-turn chat; /new starts over, /quit leaves
   briefbot search "<query>" [--json] [--k N] [--source P] [--since D] [--until D]
   briefbot docs [--json]                issues in the store
   briefbot remove <doc-id|path|title> | --source P   [--yes] [--json]
   briefbot eval <file.jsonl> [--k 5] [--json] [--answers]
-  briefbot serve                        run the Telegram and Slack bots whose settings are present
+  briefbot serve                        run the Telegram and Slack bots whose settings are present,
+                                        and poll subscribed sources
+  briefbot subscribe <url> [--name N] [--every 1h]
+                                        follow a feed (RSS, Atom, JSON Feed) or archive page
+  briefbot sources [--json]             subscriptions: last fetch, last new issue, next run, errors
+  briefbot unsubscribe <id|url|name>
+  briefbot poll [--all] [--json]        fetch the sources that are due (for cron); --all: every one
 
 Options:
   --db <uri>     LanceDB location (default: BRIEFBOT_DB or .briefbot/db)
@@ -39,16 +45,21 @@ export const commandOptions: Record<string, string[]> = {
   remove: [...common, "json", "source", "yes"],
   eval: [...common, "json", "k", "answers"],
   serve: [...common],
+  subscribe: [...common, "json", "name", "every"],
+  sources: [...common, "json"],
+  unsubscribe: [...common, "json"],
+  poll: [...common, "json", "all"],
 };
 
 export const commandHelp: Record<string, string> = {
   start: `briefbot start [--db URI]
   Ingest the sample briefs in data/ when the store is empty, then run the configured Telegram
   and/or Slack bots (see briefbot serve), or a terminal chat when no bot token is set.`,
-  ingest: `briefbot ingest <file|dir>... [--json] [--reembed] [--db URI]
-  Read, split, chunk, embed and store newsletters (.txt .md .html .eml .xml .rss .atom; directories
-  recursively). Files unchanged since the last ingest are skipped unread. Exit status 1 when a file failed.
-  --json      print {files, documents, chunks_added, chunks_unchanged, chunks_removed, errors}
+  ingest: `briefbot ingest <file|dir|url>... [--json] [--reembed] [--db URI]
+  Read, split, chunk, embed and store newsletters (.txt .md .html .eml .mbox .xml .rss .atom .json
+  .pdf; directories recursively; a URL is fetched once). Files unchanged since the last ingest are
+  skipped unread. Prints what was added and what was skipped and why. Exit status 1 when one failed.
+  --json      print {files, documents, chunks_added, chunks_unchanged, chunks_removed, errors, added, skipped}
   --reembed   rebuild every vector with the configured embedder (no files needed)`,
   ask: `briefbot ask "<question>" [--json] [--source P] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--db URI]
   One cited answer from the briefs.

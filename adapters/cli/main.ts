@@ -10,6 +10,12 @@ import { createLogger, type Logger } from "../../src/logger.ts";
 import { type CliArguments, checkDate, parseCommandLine, positiveNumber } from "./cli-arguments.ts";
 import { commandHelp, usage } from "./command-help.ts";
 import { ansiStyle, plainStyle, renderAnswer, renderDocuments } from "./render-terminal.ts";
+import {
+  ingestArguments,
+  openPollerForServe,
+  printIngestDetails,
+  sourceCommands,
+} from "./source-commands.ts";
 
 interface CommandContext {
   args: string[];
@@ -85,7 +91,7 @@ async function ingestCommand(context: CommandContext): Promise<number> {
     }
     const progress = createIngestProgress(process.stderr.isTTY === true && !context.values.json);
     const started = performance.now();
-    const report = await briefbot.ingest(context.args, { onProgress: progress.update });
+    const report = await ingestArguments(briefbot, context, progress.update);
     progress.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (context.values.json) print(JSON.stringify(report));
@@ -94,6 +100,7 @@ async function ingestCommand(context: CommandContext): Promise<number> {
         `Ingested ${report.files} files: ${report.documents} issues, ${report.chunks_added} chunks added, ` +
           `${report.chunks_unchanged} unchanged, ${report.chunks_removed} removed in ${seconds} s.`,
       );
+      printIngestDetails(report);
       for (const error of report.errors) process.stderr.write(`  error: ${error.path}: ${error.error}\n`);
     }
     return report.errors.length > 0 ? 1 : 0;
@@ -247,8 +254,9 @@ async function docsCommand(context: CommandContext): Promise<number> {
   const briefbot = await open(context);
   try {
     const documents = await briefbot.documents();
-    if (context.values.json) print(JSON.stringify({ documents }));
-    else print(renderDocuments(documents));
+    const { coverage } = await briefbot.overview();
+    if (context.values.json) print(JSON.stringify({ documents, coverage }));
+    else print(`${renderDocuments(documents)}${documents.length > 0 ? `\n${coverage.line}` : ""}`);
     return 0;
   } finally {
     await briefbot.close();
@@ -361,7 +369,8 @@ async function startCommand(context: CommandContext): Promise<number> {
   }
   if (context.config.TELEGRAM_BOT_TOKEN || context.config.SLACK_BOT_TOKEN) {
     const { serve } = await import("../serve.ts");
-    return serve({ briefbot, config: context.config, logger: context.logger });
+    const sources = await openPollerForServe(briefbot, context);
+    return serve({ briefbot, config: context.config, logger: context.logger, sources });
   }
   return chatCommand(context, briefbot);
 }
@@ -369,7 +378,8 @@ async function startCommand(context: CommandContext): Promise<number> {
 async function serveCommand(context: CommandContext): Promise<number> {
   const briefbot = await open(context);
   const { serve } = await import("../serve.ts");
-  return serve({ briefbot, config: context.config, logger: context.logger });
+  const sources = await openPollerForServe(briefbot, context);
+  return serve({ briefbot, config: context.config, logger: context.logger, sources });
 }
 
 const commands: Record<string, (context: CommandContext) => Promise<number>> = {
@@ -382,6 +392,7 @@ const commands: Record<string, (context: CommandContext) => Promise<number>> = {
   remove: removeCommand,
   eval: evalCommand,
   serve: serveCommand,
+  ...sourceCommands,
 };
 
 let debug = false;

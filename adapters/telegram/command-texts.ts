@@ -38,8 +38,9 @@ export function startParts(overview: StoreOverview, texts: FixedTexts): string[]
     publications: overview.publications.map((publication) => publication.name),
     latestDate: overview.latestDate,
   });
+  const covers = overview.documents === 0 ? "" : `\n${overview.coverage.line}.`;
   return packMessageParts(
-    textParagraphs(`${texts.intro}\n\n${knows}\n\n${texts.telegramHowToAsk.join("\n")}`),
+    textParagraphs(`${texts.intro}\n\n${knows}${covers}\n\n${texts.telegramHowToAsk.join("\n")}`),
   );
 }
 
@@ -55,6 +56,7 @@ export function helpParts(texts: FixedTexts): string[] {
 export function sourcesParts(overview: StoreOverview, texts: FixedTexts, latestIssueCount = 10): string[] {
   if (overview.publications.length === 0) return packMessageParts(textParagraphs(texts.noBriefsYet));
   const paragraphs: MessageParagraph[] = [
+    [plainLine(`${overview.coverage.line}.`)],
     [
       headingLine(texts.publicationsHeading),
       ...overview.publications.map((publication) =>

@@ -13,6 +13,8 @@ export interface SearchFilters {
   until?: string | undefined;
   /** Only the issue with this number ("issue #31", "第 120 期"). */
   issueNumber?: string | undefined;
+  /** Keep only these issues (document ids): a followed topic is matched against new issues only. */
+  docIds?: string[] | undefined;
 }
 
 export interface AnswerRequest {

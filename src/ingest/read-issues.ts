@@ -3,11 +3,14 @@ import { decodeText } from "./decode-text.ts";
 import { readEml } from "./read-eml.ts";
 import { readFeed } from "./read-feed.ts";
 import { readHtml } from "./read-html.ts";
+import { readJsonFeed } from "./read-json-feed.ts";
 import { readMarkdown } from "./read-markdown.ts";
+import { type MessageProblem, readMbox } from "./read-mbox.ts";
+import { readPdf } from "./read-pdf.ts";
 import { readText } from "./read-text.ts";
 import type { SourceIssue } from "./source-issue.ts";
 
-type Format = "text" | "markdown" | "html" | "eml" | "feed";
+type Format = "text" | "markdown" | "html" | "eml" | "feed" | "json-feed" | "pdf" | "mbox";
 
 const formatsByExtension: Record<string, Format> = {
   ".txt": "text",
@@ -20,6 +23,9 @@ const formatsByExtension: Record<string, Format> = {
   ".xml": "feed",
   ".rss": "feed",
   ".atom": "feed",
+  ".json": "json-feed",
+  ".pdf": "pdf",
+  ".mbox": "mbox",
 };
 
 /** The extensions readIssues accepts, for messages and for callers that filter directories. */
@@ -27,15 +33,25 @@ export const supportedExtensions: readonly string[] = Object.keys(formatsByExten
 
 /**
  * Reads one input file into the issues it holds: one issue per file, except feeds, which give
- * one issue per item or entry. The format follows the extension, but the content is sniffed
+ * one issue per item or entry and mailboxes (.mbox), one per message. The format follows the extension, but the content is sniffed
  * when the extension lies (an `.xml` file that is an HTML page, an `.html` file that is a feed).
  * Async because e-mail parsing is.
  *
  * @throws InputError for an unsupported extension, binary or non-UTF-8 bytes, an empty file,
- *   a feed that cannot be parsed, or a file that yields no text.
+ *   a feed that cannot be parsed, a PDF that is corrupt or image-only, or a file that yields no text.
+ *   A mailbox message that cannot be read goes to `onProblem` and the other messages are returned.
  */
-export async function readIssues(path: string, bytes: Uint8Array): Promise<SourceIssue[]> {
-  const extension = extensionOf(path);
+export async function readIssues(
+  path: string,
+  bytes: Uint8Array,
+  options: {
+    /** Receives each mailbox message that cannot be read. */
+    onProblem?: (problem: MessageProblem) => void;
+    /** Read as this extension (`.xml`, `.html`…) instead of the path's: a URL often has none. */
+    extension?: string | undefined;
+  } = {},
+): Promise<SourceIssue[]> {
+  const extension = options.extension ?? extensionOf(path);
   const declared = formatsByExtension[extension];
   if (declared === undefined) {
     throw new InputError(
@@ -43,18 +59,30 @@ export async function readIssues(path: string, bytes: Uint8Array): Promise<Sourc
       `unsupported file type ${extension || "(no extension)"} (supported: ${supportedExtensions.join(", ")})`,
     );
   }
+  if (declared === "pdf") return withText(path, [await readPdf(path, bytes)]);
+  if (declared === "mbox") {
+    const mailbox = await readMbox(path, bytes);
+    for (const problem of mailbox.problems) options.onProblem?.(problem);
+    return withText(path, mailbox.issues);
+  }
   const text = decodeText(path, bytes);
   const format = sniffFormat(declared, text);
   const issues =
     format === "eml"
       ? [await readEml(path, bytes)]
-      : format === "feed"
-        ? readFeed(path, text)
-        : format === "html"
-          ? [readHtml(path, text)]
-          : format === "markdown"
-            ? [readMarkdown(path, text)]
-            : [readText(path, text)];
+      : format === "json-feed"
+        ? readJsonFeed(path, text)
+        : format === "feed"
+          ? readFeed(path, text)
+          : format === "html"
+            ? [readHtml(path, text)]
+            : format === "markdown"
+              ? [readMarkdown(path, text)]
+              : [readText(path, text)];
+  return withText(path, issues);
+}
+
+function withText(path: string, issues: SourceIssue[]): SourceIssue[] {
   for (const issue of issues) {
     if (issue.blocks.length === 0)
       throw new InputError(path, `${path} yields no text (nothing readable in the body)`);

@@ -12,10 +12,14 @@ export const supportedExtensions = new Set([
   ".xml",
   ".rss",
   ".atom",
+  ".pdf",
+  ".mbox",
 ]);
 
 export interface CollectedFiles {
   files: string[];
+  /** Files a directory walk passed over because ingestion does not read their type. */
+  ignored?: string[];
   errors: Array<{ path: string; error: string }>;
 }
 
@@ -26,6 +30,7 @@ export interface CollectedFiles {
  */
 export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
   const files: string[] = [];
+  const ignored: string[] = [];
   const errors: Array<{ path: string; error: string }> = [];
   const walk = async (directory: string): Promise<void> => {
     let entries: import("node:fs").Dirent[];
@@ -41,6 +46,7 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       const path = join(directory, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile() && supportedExtensions.has(extname(entry.name).toLowerCase())) files.push(path);
+      else if (entry.isFile()) ignored.push(path);
     }
   };
   for (const path of paths) {
@@ -56,5 +62,5 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       });
     }
   }
-  return { files: [...new Set(files)], errors };
+  return { files: [...new Set(files)], ignored, errors };
 }

@@ -15,7 +15,22 @@ import {
 } from "./build-chunks.ts";
 import { collectFiles } from "./collect-files.ts";
 
-/** The `--json` report of an ingest run. Field names are part of the CLI's contract. */
+/** Why an input or an issue was not written; `detail` says more where there is more to say. */
+export type SkipReason = "unchanged" | "ignored" | "not a newsletter" | "not modified";
+
+/** An issue an ingest wrote (new or changed). */
+export interface AddedIssue {
+  doc_id: string;
+  path: string;
+  publication: string;
+  title: string;
+  date: string | null;
+}
+
+/**
+ * The `--json` report of an ingest run. Field names are part of the CLI's contract: fields are
+ * only ever added (`added` and `skipped` came with URL sources), never renamed.
+ */
 export interface IngestReport {
   files: number;
   documents: number;
@@ -23,6 +38,35 @@ export interface IngestReport {
   chunks_unchanged: number;
   chunks_removed: number;
   errors: Array<{ path: string; error: string }>;
+  /** Issues written by this run (new or changed), in reading order. */
+  added: AddedIssue[];
+  /** Inputs or issues passed over, with the reason: nothing here was written. */
+  skipped: Array<{ path: string; reason: SkipReason; detail?: string }>;
+}
+
+/** Bytes to ingest that do not come from a file: a fetched feed, page or issue. */
+export interface FetchedInput {
+  /** Where it came from (the URL), kept as the document's path and its identity. */
+  path: string;
+  /** How to read it: a file extension such as `.xml`, `.html`, `.json`, `.pdf`. */
+  extension: string;
+  bytes: Uint8Array;
+  /** For a single page or PDF: its address, used as the issue's link when the page names none. */
+  pageUrl?: string;
+}
+
+/** An ingest report with nothing in it, to add to. */
+export function emptyIngestReport(): IngestReport {
+  return {
+    files: 0,
+    documents: 0,
+    chunks_added: 0,
+    chunks_unchanged: 0,
+    chunks_removed: 0,
+    errors: [],
+    added: [],
+    skipped: [],
+  };
 }
 
 export type IngestPhase = "read" | "embed" | "write";
@@ -48,22 +92,59 @@ export interface IngestOptions extends BuildChunksOptions {
  * changed document's chunks are replaced in one commit; a bad file is reported and skipped.
  */
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestReport> {
-  const maxFileBytes = options.maxFileBytes ?? 25 * 1024 * 1024;
-  const commitChunks = options.commitChunks ?? 2000;
-  const now = options.now ?? (() => new Date());
-  const report: IngestReport = {
-    files: 0,
-    documents: 0,
-    chunks_added: 0,
-    chunks_unchanged: 0,
-    chunks_removed: 0,
-    errors: [],
-  };
+  const report = emptyIngestReport();
   // A write a crash interrupted is undone first, so this run starts from a whole state.
   await options.store.recoverInterruptedWrite();
   const collected = await collectFiles(paths);
   report.errors.push(...collected.errors);
+  for (const path of collected.ignored ?? []) report.skipped.push({ path, reason: "ignored" });
   report.files = collected.files.length;
+  return ingestInputs(
+    collected.files.map((path) => ({ path })),
+    report,
+    options,
+  );
+}
+
+/**
+ * Ingest bytes fetched from elsewhere (URL sources) exactly like files: same readers, same
+ * unchanged-document check, same atomic writes. The URL is the document's path and identity.
+ */
+export async function ingestFetched(fetched: FetchedInput[], options: IngestOptions): Promise<IngestReport> {
+  const report = emptyIngestReport();
+  await options.store.recoverInterruptedWrite();
+  report.files = fetched.length;
+  return ingestInputs(
+    fetched.map((input) => ({ path: input.path, fetched: input })),
+    report,
+    options,
+  );
+}
+
+interface ReadInput {
+  path: string;
+  /** Read as this extension instead of the path's own (a URL often has none). */
+  extension?: string;
+  bytes: Uint8Array;
+  /** The document identity's base: the real path of a file, the URL of a fetched input. */
+  sourceKey: string;
+  pageUrl?: string | undefined;
+}
+
+/** A file by path, or fetched bytes: files are recorded so an unchanged one is skipped unread next time. */
+interface IngestInput {
+  path: string;
+  fetched?: FetchedInput;
+}
+
+async function ingestInputs(
+  inputs: IngestInput[],
+  report: IngestReport,
+  options: IngestOptions,
+): Promise<IngestReport> {
+  const maxFileBytes = options.maxFileBytes ?? 25 * 1024 * 1024;
+  const commitChunks = options.commitChunks ?? 2000;
+  const now = options.now ?? (() => new Date());
 
   const stored = new Map((await options.store.documents()).map((document) => [document.docId, document]));
   const recordedFiles = new Map((await options.store.sourceFiles()).map((file) => [file.key, file]));
@@ -89,57 +170,71 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const countUnchanged = (file: SourceFileRecord) => {
     report.documents += file.docIds.length;
     for (const docId of file.docIds) report.chunks_unchanged += stored.get(docId)?.chunks ?? 0;
+    report.skipped.push({ path: file.path, reason: "unchanged" });
   };
 
   let parsing = false;
-  for (const [index, path] of collected.files.entries()) {
+  for (const [index, input] of inputs.entries()) {
+    const path = input.path;
     options.signal?.throwIfAborted();
-    options.onProgress?.("read", index, collected.files.length);
+    options.onProgress?.("read", index, inputs.length);
     let prepared: PreparedDocument[];
-    let file: SourceFileRecord;
+    let file: SourceFileRecord | undefined;
     try {
-      const info = await stat(path);
-      if (!info.isFile()) throw new Error("not a regular file");
-      const key = await realpath(path);
-      const recorded = recordedFiles.get(key);
-      const usable =
-        recorded !== undefined &&
-        recorded.path === path &&
-        recorded.pipeline === pipelineVersion &&
-        recorded.docIds.every((docId) => stored.has(docId))
-          ? recorded
-          : undefined;
-      if (usable !== undefined && usable.size === info.size && usable.mtimeMs === info.mtimeMs) {
-        countUnchanged(usable);
-        continue;
-      }
-      if (info.size > maxFileBytes) {
-        throw new Error(
-          `file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB`,
-        );
-      }
-      const bytes = await readFile(path);
-      const contentHash = createHash("sha256").update(bytes).digest("hex");
-      file = {
-        key,
-        path,
-        size: info.size,
-        mtimeMs: info.mtimeMs,
-        contentHash,
-        pipeline: pipelineVersion,
-        docIds: [],
-      };
-      if (usable !== undefined && usable.contentHash === contentHash) {
-        // Touched but not changed: remember the new time so the next run skips it unread.
-        countUnchanged(usable);
-        pendingFiles.push({ ...file, docIds: usable.docIds });
-        continue;
+      let read: ReadInput;
+      if (input.fetched !== undefined) {
+        read = {
+          path,
+          extension: input.fetched.extension,
+          bytes: input.fetched.bytes,
+          sourceKey: path,
+          pageUrl: input.fetched.pageUrl,
+        };
+      } else {
+        const info = await stat(path);
+        if (!info.isFile()) throw new Error("not a regular file");
+        const key = await realpath(path);
+        const recorded = recordedFiles.get(key);
+        const usable =
+          recorded !== undefined &&
+          recorded.path === path &&
+          recorded.pipeline === pipelineVersion &&
+          recorded.docIds.every((docId) => stored.has(docId))
+            ? recorded
+            : undefined;
+        if (usable !== undefined && usable.size === info.size && usable.mtimeMs === info.mtimeMs) {
+          countUnchanged(usable);
+          continue;
+        }
+        if (info.size > maxFileBytes) {
+          throw new Error(
+            `file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB`,
+          );
+        }
+        const bytes = await readFile(path);
+        const contentHash = createHash("sha256").update(bytes).digest("hex");
+        file = {
+          key,
+          path,
+          size: info.size,
+          mtimeMs: info.mtimeMs,
+          contentHash,
+          pipeline: pipelineVersion,
+          docIds: [],
+        };
+        if (usable !== undefined && usable.contentHash === contentHash) {
+          // Touched but not changed: remember the new time so the next run skips it unread.
+          countUnchanged(usable);
+          pendingFiles.push({ ...file, docIds: usable.docIds });
+          continue;
+        }
+        read = { path, bytes, sourceKey: key };
       }
       if (!parsing) {
         options.beforeFirstParse?.();
         parsing = true;
       }
-      prepared = await readDocuments(path, key, bytes, options);
+      prepared = await readDocuments(read, options, (problem) => report.errors.push(problem));
     } catch (error) {
       report.errors.push({ path, error: describeError(error) });
       continue;
@@ -149,18 +244,27 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       const previous = stored.get(document.docId);
       if (previous !== undefined && previous.docHash === document.docHash) {
         report.chunks_unchanged += previous.chunks;
+        report.skipped.push({ path, reason: "unchanged", detail: document.issue.title });
         for (const chunk of document.chunks) seenTextHashes.add(chunk.textHash);
         continue;
       }
       pending.push(document);
       pendingChunks += document.chunks.length;
       stored.set(document.docId, toStoredDocument(document, now()));
+      report.added.push({
+        doc_id: document.docId,
+        path,
+        publication: document.issue.publication,
+        title: document.issue.title,
+        date: document.issue.date,
+      });
     }
     // Recorded in the same commit as the file's changed documents (a file is never split across two).
-    pendingFiles.push({ ...file, docIds: prepared.map((document) => document.docId) });
+    if (file !== undefined)
+      pendingFiles.push({ ...file, docIds: prepared.map((document) => document.docId) });
     if (pendingChunks >= commitChunks) await flush();
   }
-  options.onProgress?.("read", collected.files.length, collected.files.length);
+  options.onProgress?.("read", inputs.length, inputs.length);
   await flush();
   // Every run checks the indexes (a crash may have stopped a build); folding and compaction only after changes.
   await options.store.maintainIndexes({ dataChanged });
@@ -168,14 +272,15 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
 }
 
 async function readDocuments(
-  path: string,
-  sourceKey: string,
-  bytes: Uint8Array,
+  input: ReadInput,
   options: IngestOptions,
+  onProblem: (problem: { path: string; error: string }) => void,
 ): Promise<PreparedDocument[]> {
-  const issues = await readIssues(path, bytes);
+  const { path, bytes, sourceKey } = input;
+  const issues = await readIssues(path, bytes, { onProblem, extension: input.extension });
   const documents: PreparedDocument[] = [];
-  for (const issue of issues) {
+  for (const read of issues) {
+    const issue = read.url === null && input.pageUrl ? { ...read, url: input.pageUrl } : read;
     const stories = splitIntoStories(issue);
     options.onIssueText?.(stories.map((story) => `${story.title}\n${story.text}`).join("\n\n"));
     const document = prepareDocument(issue, stories, path, sourceKey, options);

@@ -148,6 +148,8 @@ export function filterPredicate(filters: SearchFilters | undefined): string | un
   if (filters.since) parts.push(`date >= ${sqlString(filters.since)}`);
   if (filters.until) parts.push(`date <= ${sqlString(filters.until)}`);
   if (filters.issueNumber) parts.push(`issue_number = ${sqlString(filters.issueNumber)}`);
+  if (filters.docIds !== undefined)
+    parts.push(filters.docIds.length > 0 ? `doc_id IN ${sqlList(filters.docIds)}` : "false");
   return parts.length > 0 ? parts.join(" AND ") : undefined;
 }
 

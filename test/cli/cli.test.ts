@@ -112,12 +112,16 @@ describe("briefbot CLI", () => {
 
   it("docs lists the issues", async () => {
     const run = await briefbot(["docs", "--db", db, "--json"]);
-    const { documents } = JSON.parse(run.stdout);
+    const { documents, coverage } = JSON.parse(run.stdout);
     expect(documents.map((document: { publication: string }) => document.publication).sort()).toEqual([
       "Briefbot Weekly",
       "China Tech Notes",
       "科技快讯",
     ]);
+    expect(coverage).toMatchObject({ issues: 3, publications: 3 });
+    expect(coverage.line).toMatch(
+      /^Searched 3 issues of 3 publications, \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/,
+    );
   });
 
   it("reports a bad file by name, ingests the rest and exits non-zero", async () => {

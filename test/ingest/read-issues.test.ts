@@ -23,9 +23,9 @@ describe("readIssues rejects unreadable input with InputError", () => {
     ["mostly invalid UTF-8", "a.txt", new Uint8Array(Array.from({ length: 200 }, () => 0xff)), /UTF-8/],
     [
       "unsupported extension",
-      "slides.pdf",
+      "slides.pptx",
       bytesOf("hello"),
-      /unsupported file type \.pdf \(supported: .*\.md/,
+      /unsupported file type \.pptx \(supported: .*\.md/,
     ],
     [
       "XML that is no feed",

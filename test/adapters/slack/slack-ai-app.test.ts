@@ -45,6 +45,15 @@ const overview = {
     { publication: "AI Weekly", title: "Issue 12", date: "2025-05-01", url: "https://e.com/12" },
   ],
   latestDate: "2025-05-01",
+  coverage: {
+    issues: 3,
+    publications: 2,
+    undated: 0,
+    firstDate: "2025-04-20",
+    lastDate: "2025-05-01",
+    newestIngestedAt: "2025-05-01T10:00:00.000Z",
+    line: "Searched 3 issues of 2 publications, 2025-04-20 – 2025-05-01; newest ingested 2 hours ago",
+  },
 };
 
 function longCitation(n: number): Citation {

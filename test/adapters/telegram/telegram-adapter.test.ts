@@ -324,6 +324,9 @@ describe("telegram adapter: private chats", () => {
     expect(message?.body.text).toContain(
       "I know 3 issues from 2 publications (AI Weekly, China Tech Brief), the latest from 2025-05-01.",
     );
+    expect(message?.body.text).toContain(
+      "Searched 3 issues of 2 publications, 2025-04-20 – 2025-05-01; newest ingested 2 hours ago.",
+    );
   });
 
   it("/sources lists publications and linked latest issues", async () => {
@@ -332,6 +335,7 @@ describe("telegram adapter: private chats", () => {
     api.queueUpdate(privateText("/sources"));
 
     const [message] = await api.waitForCalls("sendMessage");
+    expect(message?.body.text).toContain("Searched 3 issues of 2 publications, 2025-04-20 – 2025-05-01;");
     expect(message?.body.text).toContain("• AI Weekly — 2 issues, latest 2025-05-01");
     expect(message?.body.text).toContain(
       '• 2025-05-01 AI Weekly — <a href="https://example.com/12">Issue 12</a>',

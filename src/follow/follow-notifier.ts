@@ -1,0 +1,84 @@
+import { describeError } from "../errors.ts";
+import { type Follower, type FollowStore, followerKey } from "./follow-store.ts";
+
+/** A story of a new issue that matches a followed topic. */
+export interface MatchedStory {
+  docId: string;
+  storyIndex: number;
+  publication: string;
+  /** The issue's title. */
+  title: string;
+  story: string;
+  date: string | null;
+  url: string | null;
+  /** One line from the story: the sentence the answer gate picked, shortened. */
+  extract: string;
+}
+
+/** One message to one follower: every new matching story of this run, each once. */
+export interface FollowDigest {
+  follower: Follower;
+  stories: Array<MatchedStory & { topics: string[] }>;
+}
+
+export interface FollowNotifierOptions {
+  store: FollowStore;
+  /** Stories of these issues that match the topic (Briefbot.storiesAbout). */
+  match: (topic: string, docIds: string[]) => Promise<MatchedStory[]>;
+  /** Sends one digest on the follower's platform; throws when it could not. */
+  deliver: (digest: FollowDigest) => Promise<void>;
+}
+
+export interface NotifyReport {
+  /** Messages sent, and stories in them. */
+  messages: number;
+  stories: number;
+  failures: Array<{ follower: string; error: string }>;
+}
+
+/**
+ * Tells followers about new issues: every followed topic is matched against the issues an
+ * ingest added; each follower gets one message with all of its new stories. A story is sent to
+ * a follower at most once, ever: its delivery is claimed in the store before sending (and
+ * released if sending fails, so a later run retries).
+ */
+export class FollowNotifier {
+  constructor(private readonly options: FollowNotifierOptions) {}
+
+  async notifyNewIssues(docIds: string[]): Promise<NotifyReport> {
+    const report: NotifyReport = { messages: 0, stories: 0, failures: [] };
+    if (docIds.length === 0) return report;
+    const follows = await this.options.store.all();
+    const matchesByTopic = new Map<string, MatchedStory[]>();
+    for (const topic of new Set(follows.map((entry) => entry.topic)))
+      matchesByTopic.set(topic, await this.options.match(topic, docIds));
+    const digests = new Map<string, FollowDigest>();
+    for (const { follower, topic } of follows) {
+      const digest = digests.get(followerKey(follower)) ?? { follower, stories: [] };
+      for (const story of matchesByTopic.get(topic) ?? []) {
+        const existing = digest.stories.find(
+          (entry) => entry.docId === story.docId && entry.storyIndex === story.storyIndex,
+        );
+        if (existing) existing.topics.push(topic);
+        else digest.stories.push({ ...story, topics: [topic] });
+      }
+      digests.set(followerKey(follower), digest);
+    }
+    for (const digest of digests.values()) {
+      const keyOf = (story: MatchedStory) =>
+        `${followerKey(digest.follower)}#${story.docId}#${story.storyIndex}`;
+      const claimed = await this.options.store.claimDeliveries(digest.stories.map(keyOf));
+      const stories = digest.stories.filter((story) => claimed.has(keyOf(story)));
+      if (stories.length === 0) continue;
+      try {
+        await this.options.deliver({ follower: digest.follower, stories });
+        report.messages += 1;
+        report.stories += stories.length;
+      } catch (error) {
+        await this.options.store.releaseDeliveries(stories.map(keyOf));
+        report.failures.push({ follower: followerKey(digest.follower), error: describeError(error) });
+      }
+    }
+    return report;
+  }
+}
