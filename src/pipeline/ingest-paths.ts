@@ -169,8 +169,11 @@ async function ingestInputs(
   /** A file whose documents are all stored as recorded: counted, not read again. */
   const countUnchanged = (file: SourceFileRecord) => {
     report.documents += file.docIds.length;
-    for (const docId of file.docIds) report.chunks_unchanged += stored.get(docId)?.chunks ?? 0;
-    report.skipped.push({ path: file.path, reason: "unchanged" });
+    for (const docId of file.docIds) {
+      const document = stored.get(docId);
+      report.chunks_unchanged += document?.chunks ?? 0;
+      report.skipped.push({ path: file.path, reason: "unchanged", detail: document?.title ?? docId });
+    }
   };
 
   let parsing = false;
