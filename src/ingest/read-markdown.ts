@@ -9,6 +9,7 @@ import {
 } from "./issue-metadata.ts";
 import { frontMatterText, splitFrontMatter } from "./markdown-front-matter.ts";
 import { markdownToBlocks } from "./markdown-items.ts";
+import { publicationFromOpening } from "./masthead.ts";
 import type { Block, SourceIssue } from "./source-issue.ts";
 
 /**
@@ -26,6 +27,7 @@ export function readMarkdown(path: string, text: string): SourceIssue {
   const publication =
     frontMatterText(metadata, "publication", "newsletter", "site", "site_name", "category") ??
     publicationFromTitle(title) ??
+    publicationFromOpening(blocks) ??
     publicationFromFileStem(stem);
   return {
     publication,

@@ -1,13 +1,13 @@
-import { readFile, realpath, stat } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { embedInBatches } from "../embed/embed-in-batches.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { describeError } from "../errors.ts";
-import { readIssues } from "../ingest/read-issues.ts";
 import { splitIntoStories } from "../ingest/split-into-stories.ts";
 import type { ChunkRecord } from "../store/chunk-record.ts";
 import type { ChunkStore, StoredDocument } from "../store/store.ts";
 import { type BuildChunksOptions, type PreparedDocument, prepareDocument } from "./build-chunks.ts";
 import { collectFiles } from "./collect-files.ts";
+import { IssueGroupReader } from "./read-issue-groups.ts";
 
 /** The `--json` report of an ingest run. Field names are part of the CLI's contract. */
 export interface IngestReport {
@@ -55,6 +55,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   report.errors.push(...collected.errors);
   report.files = collected.files.length;
 
+  const reader = new IssueGroupReader(collected.files, maxFileBytes);
   const stored = new Map((await options.store.documents()).map((document) => [document.docId, document]));
   const pending: PreparedDocument[] = [];
   let pendingChunks = 0;
@@ -75,7 +76,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     options.onProgress?.("read", index, collected.files.length);
     let prepared: PreparedDocument[];
     try {
-      prepared = await readDocuments(path, maxFileBytes, options);
+      prepared = await readDocuments(path, reader, options);
     } catch (error) {
       report.errors.push({ path, error: describeError(error) });
       continue;
@@ -102,18 +103,10 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
 
 async function readDocuments(
   path: string,
-  maxFileBytes: number,
+  reader: IssueGroupReader,
   options: IngestOptions,
 ): Promise<PreparedDocument[]> {
-  const info = await stat(path);
-  if (!info.isFile()) throw new Error("not a regular file");
-  if (info.size > maxFileBytes) {
-    throw new Error(
-      `file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB`,
-    );
-  }
-  const bytes = await readFile(path);
-  const issues = await readIssues(path, bytes);
+  const issues = await reader.read(path);
   const sourceKey = await realpath(path);
   const documents: PreparedDocument[] = [];
   for (const issue of issues) {
