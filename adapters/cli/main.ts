@@ -138,6 +138,9 @@ async function ingestCommand(context: CommandContext): Promise<number> {
         `Ingested ${report.files} files: ${report.documents} issues, ${report.chunks_added} chunks added, ` +
           `${report.chunks_unchanged} unchanged, ${report.chunks_removed} removed in ${seconds} s.`,
       );
+      if (report.skipped.length > 0)
+        print(`Skipped ${report.skipped.length} files that are not newsletter issues:`);
+      for (const file of report.skipped) print(`  skipped: ${file.path}: ${file.reason}`);
       for (const error of report.errors) process.stderr.write(`  error: ${error.path}: ${error.error}\n`);
     }
     return report.errors.length > 0 ? 1 : 0;

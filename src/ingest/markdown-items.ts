@@ -72,6 +72,11 @@ function findItemHeads(pieces: MarkdownPiece[]): Map<number, ItemHead | null> {
   findNumberedRuns(pieces, heads);
   for (const [index, piece] of pieces.entries()) {
     if (piece.kind !== "paragraph" || heads.has(index)) continue;
+    const titleLink = linkTitleLine(piece, pieces[index + 1]);
+    if (titleLink !== null) {
+      heads.set(index, titleLink);
+      continue;
+    }
     const first = piece.lines[0] ?? "";
     const numbered = numberedEntry.exec(first);
     if (!numbered) continue;
@@ -92,6 +97,21 @@ function findItemHeads(pieces: MarkdownPiece[]): Map<number, ItemHead | null> {
     }
   }
   return heads;
+}
+
+/**
+ * `[Title](https://…)` alone as a paragraph, with a paragraph of text after it: the link is the
+ * item's title (LWKD's featured PRs). A row of such lines is a link list, not items.
+ */
+function linkTitleLine(piece: MarkdownPiece, next: MarkdownPiece | undefined): ItemHead | null {
+  if (piece.kind !== "paragraph" || piece.listItem || piece.lines.length !== 1) return null;
+  const link = soleLink(piece.lines[0] ?? "");
+  const url = absoluteUrl(link?.url ?? null);
+  if (!link || url === null || isBareUrl(link.text) || !hasText([link.text])) return null;
+  if (next?.kind !== "paragraph" || next.listItem || next.lines.length === 0) return null;
+  const nextFirst = next.lines[0] ?? "";
+  if (soleLink(nextFirst) !== null || numberedEntry.test(nextFirst) || !hasText(next.lines)) return null;
+  return { title: link.text, url, text: "" };
 }
 
 /** List items that open with a bold title or a link and run for a paragraph: one item each. */
@@ -269,8 +289,13 @@ function firstLinkUrl(markdown: string): string | null {
   return /\]\(\s*<?(https?:\/\/[^)\s>]+)/.exec(markdown)?.[1] ?? null;
 }
 
+// Emoji before a heading's text are markers (reading time, editor's pick, section icons).
+const leadingEmoji = /^(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\ufe0f\u200d]+\s*)+/u;
+
 function pushHeading(blocks: Block[], level: number, markdown: string, explicitUrl: string | null): void {
-  const link = soleLink(markdown);
+  const unmarked = markdown.replace(leadingEmoji, "");
+  const link = soleLink(unmarked === "" ? markdown : unmarked);
+  markdown = unmarked === "" ? markdown : unmarked;
   const text = stripInlineMarkdown(link ? link.text : markdown);
   if (text === "") return;
   blocks.push({

@@ -8,6 +8,7 @@ import type { ChunkStore, StoredDocument } from "../store/store.ts";
 import { type BuildChunksOptions, type PreparedDocument, prepareDocument } from "./build-chunks.ts";
 import { collectFiles } from "./collect-files.ts";
 import { IssueGroupReader } from "./read-issue-groups.ts";
+import type { SkippedFile } from "./skip-non-issues.ts";
 
 /** The `--json` report of an ingest run. Field names are part of the CLI's contract. */
 export interface IngestReport {
@@ -17,6 +18,8 @@ export interface IngestReport {
   chunks_unchanged: number;
   chunks_removed: number;
   errors: Array<{ path: string; error: string }>;
+  /** Files of the given folders left out because they are not newsletter issues, with why. */
+  skipped: SkippedFile[];
 }
 
 export type IngestPhase = "read" | "embed" | "write";
@@ -50,9 +53,11 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     chunks_unchanged: 0,
     chunks_removed: 0,
     errors: [],
+    skipped: [],
   };
   const collected = await collectFiles(paths);
   report.errors.push(...collected.errors);
+  report.skipped.push(...collected.skipped);
   report.files = collected.files.length;
 
   const reader = new IssueGroupReader(collected.files, maxFileBytes);
