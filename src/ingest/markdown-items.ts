@@ -15,10 +15,14 @@ import type { Block } from "./source-issue.ts";
  * Numbered paragraphs in the middle of a story (a list of reasons) stay in that story.
  */
 
-// A list of items with a lead is a digest when its items are this long on average (characters of
-// text); shorter runs are link lists (`* [PR title](url) for e2e tests`), kept as one story. Chosen
-// from the archive: digest items run 74–3,000 characters (median ~400), link-list bullets 30–90.
-const minimumLeadItemLength = 100;
+// A list of items with a lead is a digest when its items are this wide on average (columns of text;
+// a Chinese character takes two); shorter runs are link lists (`* [PR title](url) for e2e tests`,
+// `- [SR-11574](url) [Compiler] Using try …`), kept as one story. Chosen from the archive: digest
+// items run 60–3,000 columns (median ~400), link-list bullets 30–160.
+const minimumLeadItemLength = 200;
+// Shorter items are a digest's too when each is a whole sentence (`[Core Lightning 24.02rc1][] is a
+// release candidate.`, ~60 columns), where link lists are fragments; but not `**Pros:** Fast.`.
+const minimumSentenceItemLength = 50;
 
 // Titles made from an item's lead are cut at a clause boundary within this many columns (a
 // Chinese character takes two): about a headline's length, 40 characters of Chinese or 80 of English.
@@ -27,7 +31,8 @@ const maximumLeadTitleWidth = 80;
 const numberedEntry = /^\s*(\d{1,3})\s*[、．]\s*/;
 const parenthesisedNumber = /^\s*[（(](\d{1,2})[)）]\s*/;
 const boldLine = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$/;
-const boldLead = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*/;
+// `**Title:**` opening a list item; `****Title:**` is how a dropped anchor comment leaves it.
+const boldLead = /^\s*(?:\*\*|__)+(.+?)(?:\*\*|__)\s*[:：]?\s*/;
 
 /** Where an item starts: its title and what of the paragraph is left as its text. */
 interface ItemHead {
@@ -72,7 +77,7 @@ function findItemHeads(pieces: MarkdownPiece[]): Map<number, ItemHead | null> {
   findNumberedRuns(pieces, heads);
   for (const [index, piece] of pieces.entries()) {
     if (piece.kind !== "paragraph" || heads.has(index)) continue;
-    const titleLink = linkTitleLine(piece, pieces[index + 1]);
+    const titleLink = linkTitleLine(piece, pieces[index + 1]) ?? boldTitleLine(piece, pieces[index + 1]);
     if (titleLink !== null) {
       heads.set(index, titleLink);
       continue;
@@ -114,13 +119,28 @@ function linkTitleLine(piece: MarkdownPiece, next: MarkdownPiece | undefined): I
   return { title: link.text, url, text: "" };
 }
 
+/** `**Title**` alone as a paragraph, with a paragraph of text after it (潮流周刊's essays). */
+function boldTitleLine(piece: MarkdownPiece, next: MarkdownPiece | undefined): ItemHead | null {
+  if (piece.kind !== "paragraph" || piece.listItem || piece.lines.length !== 1) return null;
+  const bold = boldLine.exec(piece.lines[0] ?? "");
+  if (!bold?.[1] || displayWidth(bold[1]) > maximumLeadTitleWidth) return null;
+  if (next?.kind !== "paragraph" || next.listItem || !hasText(next.lines)) return null;
+  if (boldLine.test(next.lines[0] ?? "") || soleLink(next.lines[0] ?? "") !== null) return null;
+  return { title: stripInlineMarkdown(bold[1]), url: null, text: "" };
+}
+
 /** List items that open with a bold title or a link and run for a paragraph: one item each. */
 function findLeadItemRuns(pieces: MarkdownPiece[], heads: Map<number, ItemHead | null>): void {
-  let run: Array<{ index: number; head: ItemHead; length: number }> = [];
+  let run: Array<{ index: number; head: ItemHead; length: number; sentence: boolean; titled: boolean }> = [];
   let broken = false;
   const close = () => {
     const total = run.reduce((sum, item) => sum + item.length, 0);
-    if (!broken && run.length > 0 && total / run.length >= minimumLeadItemLength) {
+    const average = total / run.length;
+    const digest =
+      average >= minimumLeadItemLength ||
+      (average >= minimumSentenceItemLength && run.every((item) => item.sentence)) ||
+      run.every((item) => item.titled);
+    if (!broken && run.length > 0 && digest) {
       for (const item of run) heads.set(item.index, item.head);
     }
     run = [];
@@ -138,13 +158,31 @@ function findLeadItemRuns(pieces: MarkdownPiece[], heads: Map<number, ItemHead |
     }
     const head = listItemHead(piece.lines);
     if (head === null) broken = true;
-    else run.push({ index, head, length: stripInlineMarkdown(piece.lines.join(" ")).length });
+    else {
+      // A closing Liquid tag (`{% assign timestamp="1:03:24" %}`) does not end the sentence.
+      const text = stripInlineMarkdown(piece.lines.join(" ")).replace(/\s*\{%[^%]*%\}\s*$/, "");
+      run.push({
+        index,
+        head,
+        length: displayWidth(text),
+        sentence: /[.!?。！？]["”’）)]?$/.test(text),
+        // `[Question?](url)` on its own line, the answer below: a title over its text.
+        titled: piece.lines.length > 1 && isLeadOnly(piece.lines[0] ?? ""),
+      });
+    }
   }
   close();
 }
 
+function isLeadOnly(line: string): boolean {
+  const link = leadingLink(line);
+  if (link) return link.rest.trim() === "";
+  return boldLine.test(line);
+}
+
 function listItemHead(lines: string[]): ItemHead | null {
-  const markdown = lines.join("\n");
+  // `** **Title**`: an anchor comment (`**<!--anchor-->** **Title**`) leaves an empty bold pair.
+  const markdown = lines.join("\n").replace(/^\s*\*\*\s*\*\*\s+(?=\*\*)/, "");
   const bold = boldLead.exec(markdown);
   if (bold?.[1]) {
     const title = stripInlineMarkdown(bold[1]).replace(/[:：]\s*$/, "");
@@ -282,6 +320,8 @@ function leadingLink(markdown: string): { text: string; url: string | null; rest
   if (inline) return { text, url: inline[1] ?? null, rest: after.slice(inline[0].length) };
   const reference = /^\[[^\]]*\]/.exec(after);
   if (reference) return { text, url: null, rest: after.slice(reference[0].length) };
+  // A shortcut reference (`[BIPs #1396] updates …`), but not a task box (`[ ]`, `[x]`).
+  if (/^\s/.test(after) && /\p{L}{2}/u.test(text)) return { text, url: null, rest: after };
   return null;
 }
 

@@ -119,17 +119,19 @@ export function markdownToPieces(markdown: string): MarkdownPiece[] {
     if (tableDivider.test(line) && line.includes("|")) continue;
     if (referenceDefinition.test(line)) continue;
     const quoteless = line.replace(/^\s{0,3}>\s?/, "");
+    // Lines indented under a list item, quoted or not, continue that item.
+    const indented = /^\s{2,}\S/.test(line);
     const list = listMarker.exec(quoteless);
     if (list) {
-      addLine(quoteless.slice(list[0].length), { listItem: (list[1] ?? "").length < 2, indented: false });
+      const topLevel = quoteless === line && (list[1] ?? "").length < 2;
+      addLine(quoteless.slice(list[0].length), { listItem: topLevel, indented: !topLevel && indented });
       continue;
     }
     if (numberedEntryLine.test(quoteless)) {
-      addLine(quoteless, { listItem: false, indented: false });
+      addLine(quoteless, { listItem: false, indented });
       continue;
     }
-    const startsParagraph = paragraph === null;
-    addLine(quoteless, startsParagraph ? { listItem: false, indented: /^\s{2,}\S/.test(quoteless) } : null);
+    addLine(quoteless, paragraph === null ? { listItem: false, indented } : null);
   }
   flush();
   return pieces;

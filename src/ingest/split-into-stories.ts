@@ -86,6 +86,9 @@ function segmentByHeadings(blocks: Block[], issueTitle: string): Segment[] {
   let current: Segment = { title: issueTitle, url: null, paragraphs: [], isLead: true };
   for (const block of blocks) {
     if (block.kind === "heading") {
+      // An item that is only a linked title (`### [T-shirts on sale](url)` above an image) is still
+      // an item: its title is its text. A heading without a link and without text is a section label.
+      if (!current.isLead && current.url && current.paragraphs.length === 0) current.paragraphs.push(current.title);
       segments.push(current);
       current = { title: block.text, url: block.url ?? null, paragraphs: [], isLead: false };
     } else {
