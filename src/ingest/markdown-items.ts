@@ -20,9 +20,9 @@ import type { Block } from "./source-issue.ts";
 // `- [SR-11574](url) [Compiler] Using try …`), kept as one story. Chosen from the archive: digest
 // items run 60–3,000 columns (median ~400), link-list bullets 30–160.
 const minimumLeadItemLength = 200;
-// Shorter items are a digest's too when each is a whole sentence (`[Core Lightning 24.02rc1][] is a
-// release candidate.`, ~60 columns), where link lists are fragments; but not `**Pros:** Fast.`.
-const minimumSentenceItemLength = 50;
+// Shorter items are a digest's too when each is a whole sentence (`[LDK #2770][] 开始准备…的支持。`,
+// ~50 columns), where link lists are fragments, or when a section has just one; not `**Pros:** Fast.`.
+const minimumSentenceItemLength = 40;
 
 // Titles made from an item's lead are cut at a clause boundary within this many columns (a
 // Chinese character takes two): about a headline's length, 40 characters of Chinese or 80 of English.
@@ -75,9 +75,16 @@ function findItemHeads(pieces: MarkdownPiece[]): Map<number, ItemHead | null> {
   const heads = new Map<number, ItemHead | null>();
   findLeadItemRuns(pieces, heads);
   findNumberedRuns(pieces, heads);
+  // Under an item's heading with no text yet, a bold line is that item's text, not a new title.
+  let underEmptyItemHeading = false;
   for (const [index, piece] of pieces.entries()) {
+    if (piece.kind === "heading") underEmptyItemHeading = piece.level >= 3;
     if (piece.kind !== "paragraph" || heads.has(index)) continue;
-    const titleLink = linkTitleLine(piece, pieces[index + 1]) ?? boldTitleLine(piece, pieces[index + 1]);
+    const wasUnderEmptyItemHeading = underEmptyItemHeading;
+    if (hasText(piece.lines)) underEmptyItemHeading = false;
+    const titleLink =
+      linkTitleLine(piece, nextWithText(pieces, index)) ??
+      (wasUnderEmptyItemHeading ? null : boldTitleLine(piece));
     if (titleLink !== null) {
       heads.set(index, titleLink);
       continue;
@@ -114,19 +121,27 @@ function linkTitleLine(piece: MarkdownPiece, next: MarkdownPiece | undefined): I
   const url = absoluteUrl(link?.url ?? null);
   if (!link || url === null || isBareUrl(link.text) || !hasText([link.text])) return null;
   if (next?.kind !== "paragraph" || next.listItem || next.lines.length === 0) return null;
-  const nextFirst = next.lines[0] ?? "";
-  if (soleLink(nextFirst) !== null || numberedEntry.test(nextFirst) || !hasText(next.lines)) return null;
+  const nextFirst = (next.lines[0] ?? "").trimStart();
+  // A row of links (`[π](…)`, `[Pillow collection](…).`) is a link list, not titles over text.
+  if (nextFirst.startsWith("[") || numberedEntry.test(nextFirst) || !hasText(next.lines)) return null;
   return { title: link.text, url, text: "" };
 }
 
-/** `**Title**` alone as a paragraph, with a paragraph of text after it (潮流周刊's essays). */
-function boldTitleLine(piece: MarkdownPiece, next: MarkdownPiece | undefined): ItemHead | null {
+/** `**Title**` alone as a paragraph, a headline's length: an item's title (潮流周刊's essays). */
+function boldTitleLine(piece: MarkdownPiece): ItemHead | null {
   if (piece.kind !== "paragraph" || piece.listItem || piece.lines.length !== 1) return null;
   const bold = boldLine.exec(piece.lines[0] ?? "");
   if (!bold?.[1] || displayWidth(bold[1]) > maximumLeadTitleWidth) return null;
-  if (next?.kind !== "paragraph" || next.listItem || !hasText(next.lines)) return null;
-  if (boldLine.test(next.lines[0] ?? "") || soleLink(next.lines[0] ?? "") !== null) return null;
   return { title: stripInlineMarkdown(bold[1]), url: null, text: "" };
+}
+
+/** The next piece that has text, past images and layout between items. */
+function nextWithText(pieces: MarkdownPiece[], index: number): MarkdownPiece | undefined {
+  for (let next = index + 1; next < pieces.length; next += 1) {
+    const piece = pieces[next];
+    if (piece?.kind !== "paragraph" || hasText(piece.lines)) return piece;
+  }
+  return undefined;
 }
 
 /** List items that open with a bold title or a link and run for a paragraph: one item each. */
@@ -138,8 +153,8 @@ function findLeadItemRuns(pieces: MarkdownPiece[], heads: Map<number, ItemHead |
     const average = total / run.length;
     const digest =
       average >= minimumLeadItemLength ||
-      (average >= minimumSentenceItemLength && run.every((item) => item.sentence)) ||
-      run.every((item) => item.titled);
+      (average >= minimumSentenceItemLength && (run.length === 1 || run.every((item) => item.sentence))) ||
+      run.filter((item) => item.titled).length * 2 >= run.length;
     if (!broken && run.length > 0 && digest) {
       for (const item of run) heads.set(item.index, item.head);
     }
@@ -151,7 +166,13 @@ function findLeadItemRuns(pieces: MarkdownPiece[], heads: Map<number, ItemHead |
       close();
       continue;
     }
-    if (piece.kind === "code" || (piece.kind === "paragraph" && !piece.listItem && piece.indented)) continue;
+    if (piece.kind === "code") continue;
+    if (piece.kind === "paragraph" && !piece.listItem && piece.indented) {
+      // A continuation paragraph is part of the item above it.
+      const last = run.at(-1);
+      if (last) last.length += displayWidth(stripInlineMarkdown(piece.lines.join(" ")));
+      continue;
+    }
     if (!piece.listItem) {
       close();
       continue;
@@ -189,7 +210,8 @@ function listItemHead(lines: string[]): ItemHead | null {
     return title === "" ? null : { title, url: null, text: markdown.slice(bold[0].length) };
   }
   const link = leadingLink(markdown);
-  if (link && link.text.trim() !== "" && link.rest.trim() !== "") {
+  // An identifier alone (`[SR-9466](…) [Compiler] Redo …`) names a ticket, not an item.
+  if (link && /\p{L}{3}|\p{Script=Han}/u.test(link.text) && link.rest.trim() !== "") {
     return { title: stripInlineMarkdown(link.text), url: absoluteUrl(link.url), text: markdown };
   }
   return null;

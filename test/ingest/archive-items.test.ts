@@ -27,14 +27,20 @@ interface CountedItem {
 
 type Counter = (lines: string[]) => CountedItem[];
 
-const atxItem = /^###\s+(.+?)\s*$/;
+const atxItem = /^####?\s+(.+?)\s*$/;
 const linkOnlyLine = /^\[([^\]]+)\]\((https?:[^)\s]+)\)\s*$/;
 
-/** `### Title` headings: the items of the iOS 周报, LWKD's featured PRs and KEPs, Swift Weekly Brief's sections. */
+/**
+ * `###` and `####` headings with text of their own before the next heading: the items of the
+ * iOS 周报, LWKD's featured PRs and KEPs, Swift Weekly Brief's sections. A heading directly over
+ * another heading labels a section.
+ */
 const headingItems: Counter = (lines) =>
   lines.flatMap((line, index) => {
     const match = atxItem.exec(line);
-    return match?.[1] ? [{ title: match[1], phrase: phraseAfter(lines, index) }] : [];
+    if (!match?.[1]) return [];
+    const nextLine = lines.slice(index + 1).find((next) => next.trim() !== "") ?? "";
+    return /^#/.test(nextLine) ? [] : [{ title: match[1], phrase: phraseAfter(lines, index) }];
   });
 
 const counters: Record<string, Counter> = {
@@ -141,7 +147,8 @@ function missingItems(
   }
   return counter(linesOutsideCode(readFileSync(path, "utf8"))).flatMap((item) => {
     const texts = byTitle.get(titleKey(item.title)) ?? [];
-    const found = texts.length > 0 && (item.phrase === null || texts.some((text) => text.includes(item.phrase!)));
+    const found =
+      texts.length > 0 && (item.phrase === null || texts.some((text) => text.includes(item.phrase!)));
     return found ? [] : [{ path: relative(archive, path), title: item.title, phrase: item.phrase }];
   });
 }
@@ -199,7 +206,9 @@ describe.runIf(existsSync(archive))("the shared archive of real weeklies", () =>
     // Ingesting all ~500 issues takes over a minute on a busy 2-core machine, so the store
     // round-trip runs on a sample: the first issue of every folder and every 12th one after it
     // (about 45 issues of all five weeklies). Item counting above covers every file.
-    const sample = files.filter((path, index) => index % 12 === 0 || weeklyOf(files[index - 1] ?? "") !== weeklyOf(path));
+    const sample = files.filter(
+      (path, index) => index % 12 === 0 || weeklyOf(files[index - 1] ?? "") !== weeklyOf(path),
+    );
     let directory: string;
     let store: LanceChunkStore;
 
