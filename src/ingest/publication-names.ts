@@ -1,4 +1,5 @@
 import { dirname, sep } from "node:path";
+import { segmentWords } from "../text/segment.ts";
 import { fileStem, publicationFromFileStem } from "./issue-metadata.ts";
 import type { SourceIssue } from "./source-issue.ts";
 
@@ -71,10 +72,13 @@ function resolveFolder(folder: string, files: FileIssues[]): void {
     const template = fileTemplate(entry.file.path);
     series.set(template, [...(series.get(template) ?? []), entry]);
   }
+  // A name another series of the folder states is that series' name, not this one's.
+  const taken = new Set(stated.map((entry) => compact(entry.issue.publication)));
   for (const members of series.values()) {
     const mentioned = mentionedName(
       folder,
       members.map((entry) => entry.issue),
+      taken,
     );
     if (mentioned !== null) for (const entry of members) entry.issue.publication = mentioned;
   }
@@ -138,7 +142,7 @@ function fileTemplate(path: string): string {
 }
 
 /** The newsletter name the issues' text mentions most, when it recurs enough; else null. */
-function mentionedName(folder: string, issues: SourceIssue[]): string | null {
+function mentionedName(folder: string, issues: SourceIssue[], taken: Set<string>): string | null {
   const filesMentioning = new Map<string, number>();
   for (const issue of issues) {
     const text = [issue.title, ...issue.blocks.map((block) => block.text)].join("\n");
@@ -151,12 +155,14 @@ function mentionedName(folder: string, issues: SourceIssue[]): string | null {
     .map((part) => compact(part));
   const threshold = Math.max(1, Math.ceil(mentionShare * issues.length));
   const eligible = [...filesMentioning].filter(
-    ([name, count]) => (count >= threshold && !/^[A-Z]+$/.test(name)) || folderNames.includes(compact(name)),
+    ([name, count]) =>
+      !taken.has(compact(name)) &&
+      ((count >= threshold && !/^[A-Z]+$/.test(name)) || folderNames.includes(compact(name))),
   );
   if (eligible.length === 0) return null;
   const highest = Math.max(...eligible.map(([, count]) => count));
-  // A shorter tail of a name (`潮流周刊` in `一不小心潮流周刊`) is counted at least as often as the
-  // name itself: the longest candidate with the top count is the whole name.
+  // A shorter tail of a name (`Weekly Brief` in `Swift Weekly Brief`) is counted at least as often as
+  // the name itself: the longest candidate with the top count is the whole name.
   const best = eligible
     .filter(([, count]) => count === highest)
     .sort((left, right) => right[0].length - left[0].length)[0];
@@ -175,18 +181,11 @@ export function nameCandidates(text: string): string[] {
     }
   }
   for (const match of text.matchAll(chineseNameEnd)) {
+    // The word before `周刊` names it (`潮流周刊` in `一不小心潮流周刊都 200 期了`); `此周刊` does not.
     const end = match.index ?? 0;
-    const before = text.slice(Math.max(0, end - 10), end);
-    for (let length = 2; length <= before.length; length += 1) {
-      const prefix = before.slice(before.length - length);
-      if (!/^[\p{Script=Han}A-Za-z0-9 ]+$/u.test(prefix) || notInName.test(prefix)) break;
-      if (
-        /^\s/.test(prefix) ||
-        (/^[A-Za-z0-9]/.test(prefix) && /[A-Za-z0-9]/.test(before[before.length - length - 1] ?? ""))
-      )
-        continue;
-      names.push(`${prefix}${match[0]}`.trim());
-    }
+    const before = segmentWords(text.slice(Math.max(0, end - 12), end)).at(-1) ?? "";
+    if (/^[\p{Script=Han}A-Za-z0-9]{2,8}$/u.test(before) && !notInName.test(before))
+      names.push(`${before}${match[0]}`);
   }
   for (const match of text.matchAll(acronym)) names.push(match[0]);
   return names;

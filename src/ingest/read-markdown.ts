@@ -10,7 +10,7 @@ import {
 import { frontMatterText, splitFrontMatter } from "./markdown-front-matter.ts";
 import { markdownToBlocks } from "./markdown-items.ts";
 import { publicationFromOpening } from "./masthead.ts";
-import type { Block, SourceIssue } from "./source-issue.ts";
+import type { SourceIssue } from "./source-issue.ts";
 
 /**
  * Reads one Markdown issue. Metadata comes from YAML front matter or a Pelican header, then

@@ -20,13 +20,12 @@ export const ignoreFileName = ".briefbotignore";
 // Repository files, in any case, with a language or variant suffix (`README_en.md`,
 // `LICENSE.txt`, `CHANGELOG-2024.md`).
 const nonIssueName =
-  /^(?:readme|licen[cs]e|copying|notice|changelog|changes|history|contributing|contributors|code[-_]of[-_]conduct|security|authors|maintainers|governance|support|funding|sources|manifest|todo|codeowners)(?:[-_.][\p{L}\p{N}_-]+)?(?:\.[a-z]+)?$/iu;
+  /^(readme|licen[cs]e|copying|notice|changelog|changes|history|contributing|contributors|code[-_]of[-_]conduct|security|authors|maintainers|governance|support|funding|sources|manifest|todo|codeowners)(?:[-_.][\p{L}\p{N}_-]+)?(?:\.[a-z]+)?$/iu;
 
 /** Why a file is not a newsletter issue by its name alone, or null. */
 export function nonIssueReason(path: string): string | null {
-  const name = basename(path);
-  if (!nonIssueName.test(name)) return null;
-  return `not a newsletter issue (${name.replace(/[-_.].*$/, "").toUpperCase()} file)`;
+  const match = nonIssueName.exec(basename(path));
+  return match?.[1] ? `not a newsletter issue (${match[1].toUpperCase()} file)` : null;
 }
 
 /** Reads the `.briefbotignore` rules between a root folder and the folders below it, once each. */
