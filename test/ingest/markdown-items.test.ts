@@ -200,6 +200,16 @@ describe("list items with a title", () => {
 });
 
 describe("titles and headers", () => {
+  it("keeps tags written as code in titles and text (`<dialog>`), where HTML is dropped", async () => {
+    const stories = await storiesOf(
+      "## 文章\n\n1、[如何用`<dialog>`元素做对话框](https://example.com/dialog)\n\n介绍 `<dialog>` 的用法，<b>附</b>示例。\n",
+    );
+    expect(stories[0]).toMatchObject({
+      title: "如何用<dialog>元素做对话框",
+      text: "介绍 <dialog> 的用法， 附 示例。",
+    });
+  });
+
   it("strips emoji markers from item headings and keeps their links", async () => {
     const stories = await storiesOf(
       "## 文章\n\n### 🌟 🐕 [Understanding actors](https://example.com/actors)\n\n一篇介绍 actor 模型的文章。\n",
