@@ -10,6 +10,7 @@ const listedPerGroup = 10;
 const skipTitles: Record<SkipReason, string> = {
   unchanged: "unchanged (already in the store)",
   ignored: "ignored (not a file type briefbot reads)",
+  "not an issue": "not a newsletter issue (README, LICENSE, .briefbotignore…)",
   "not a newsletter": "not a newsletter",
   "not modified": "not modified since the last fetch (HTTP 304)",
 };

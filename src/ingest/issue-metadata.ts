@@ -104,7 +104,9 @@ export function publicationFromTitle(title: string): string | null {
     const prefix = title
       .slice(0, match.index)
       .replace(/[\s:：|｜\-–—(（[【,，]+$/u, "")
-      .trim();
+      .trim()
+      // `《HelloGitHub》第 14 期`: the name is printed in title marks.
+      .replace(/^[《「『]\s*(.+?)\s*[》」』]$/u, "$1");
     // `Issue #31 | …` has no name before the number, only the word for "issue".
     if (/^(?:issue|no|number|vol(?:ume)?|edition|ep(?:isode)?)\.?$/i.test(prefix)) continue;
     if (/\p{L}{2,}/u.test(prefix) && prefix.length <= 60) return prefix;

@@ -14,6 +14,10 @@ const pelicanKeys = new Set([
   "author",
   "authors",
   "summary",
+  "modified",
+  "status",
+  "lang",
+  "subtitle",
 ]);
 const pelicanLine = /^([A-Za-z][A-Za-z _-]{0,30}):\s*(.*)$/;
 
@@ -33,19 +37,53 @@ export function splitFrontMatter(text: string): { metadata: FrontMatter; body: s
       };
     }
   }
-  const headerEnd = lines.findIndex((line) => line.trim() === "");
-  const headerLines = lines.slice(0, headerEnd < 0 ? lines.length : headerEnd);
-  const pairs = headerLines.map((line) => pelicanLine.exec(line));
-  const isPelicanHeader =
-    headerLines.length > 0 &&
-    pairs.every((pair) => pair !== null) &&
-    pairs.some((pair) => pelicanKeys.has((pair?.[1] ?? "").trim().toLowerCase()));
-  if (!isPelicanHeader) return { metadata: {}, body: text };
+  const header = pelicanHeaderLines(lines);
+  if (header === null) return { metadata: {}, body: text };
   const metadata: FrontMatter = {};
-  for (const pair of pairs) {
-    if (pair?.[1]) metadata[pair[1].trim().toLowerCase()] = (pair[2] ?? "").trim();
+  let lastKey: string | null = null;
+  for (const line of lines.slice(0, header)) {
+    const pair = pelicanLine.exec(line);
+    if (pair?.[1]) {
+      lastKey = pair[1].trim().toLowerCase();
+      metadata[lastKey] = (pair[2] ?? "").trim();
+    } else if (lastKey !== null && line.trim() !== "") {
+      // An indented continuation line extends the value above it.
+      metadata[lastKey] = `${metadata[lastKey]} ${line.trim()}`.trim();
+    }
   }
-  return { metadata, body: lines.slice(headerLines.length).join("\n") };
+  return { metadata, body: lines.slice(header).join("\n") };
+}
+
+/**
+ * How many lines a Pelican header spans, or null when the file has none. The header is read
+ * whole: a blank line inside it does not end it when the next line is another known key
+ * (`Title: …` / blank / `Date: …`), and indented lines continue the value above.
+ */
+function pelicanHeaderLines(lines: string[]): number | null {
+  let end = 0;
+  let knownKeys = 0;
+  while (end < lines.length) {
+    const line = lines[end] ?? "";
+    const pair = pelicanLine.exec(line);
+    if (pair?.[1]) {
+      if (pelicanKeys.has(pair[1].trim().toLowerCase())) knownKeys += 1;
+      end += 1;
+      continue;
+    }
+    if (end > 0 && /^\s+\S/.test(line)) {
+      end += 1;
+      continue;
+    }
+    if (line.trim() !== "" || end === 0) break;
+    let next = end;
+    while (next < lines.length && (lines[next] ?? "").trim() === "") next += 1;
+    const following = pelicanLine.exec(lines[next] ?? "");
+    if (!following?.[1] || !pelicanKeys.has(following[1].trim().toLowerCase())) break;
+    end = next;
+  }
+  // A header ends at a blank line or the end of the file, never in the middle of a paragraph.
+  if (end < lines.length && (lines[end] ?? "").trim() !== "") return null;
+  return end > 0 && knownKeys > 0 ? end : null;
 }
 
 function parseYamlBlock(yamlText: string): FrontMatter {

@@ -19,7 +19,14 @@ const htmlTag = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>/g;
 export function stripInlineMarkdown(markdown: string): string {
   // Each rewrite runs only when its marker character is present: most lines have none, and the
   // emphasis patterns with look-behinds are the slowest part of reading a Markdown archive.
-  let text = markdown;
+  // Code spans first, so `<details>` or `<module-name>` inside backticks is kept, not taken for HTML.
+  const codeSpans: string[] = [];
+  let text = markdown.includes("`")
+    ? markdown.replace(/(`+)(.+?)\1/g, (_match, _ticks: string, code: string) => {
+        codeSpans.push(code);
+        return `\u0000${codeSpans.length - 1}\u0000`;
+      })
+    : markdown;
   if (text.includes("]("))
     text = text.replace(image, " ").replace(inlineLink, (_match, linkText: string) => linkText);
   if (text.includes("][")) text = text.replace(referenceLink, (_match, linkText: string) => linkText);
@@ -29,7 +36,6 @@ export function stripInlineMarkdown(markdown: string): string {
       .replace(autolink, (_match, url: string) => url)
       .replace(htmlTag, " ");
   }
-  if (text.includes("`")) text = text.replace(/(`+)(.+?)\1/g, (_match, _ticks: string, code: string) => code);
   if (text.includes("*") || text.includes("__"))
     text = text.replace(/(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1/g, "$2");
   if (text.includes("~~")) text = text.replace(/~~(?=\S)([\s\S]+?)(?<=\S)~~/g, "$1");
@@ -41,6 +47,8 @@ export function stripInlineMarkdown(markdown: string): string {
   }
   if (text.includes("\\")) text = text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, "$1");
   if (text.includes("&")) text = decodeHTML(text);
+  if (codeSpans.length > 0)
+    text = text.replace(/\u0000(\d+)\u0000/g, (_match, index: string) => codeSpans[Number(index)] ?? "");
   return normaliseInlineText(text);
 }
 

@@ -69,3 +69,33 @@ export function lineBeforeTitle(blocks: Block[], title: string): string | null {
   }
   return null;
 }
+
+// How an issue's opening names its newsletter: `Hello and welcome to another issue of *This Week
+// in Rust*!`, `Welcome to the Swift Weekly Brief`, `欢迎阅读《X》`, `这里是 X周刊`, `《X》第 5 期`.
+const openingNamePatterns: RegExp[] = [
+  /\b[Ww]elcome to (?:another|this week[’']s|the latest|today[’']s|this)\s+(?:issue|edition) of\s+(?:the\s+)?([\p{Lu}\d][^!?.,;:\n]{1,48}?)\s*[!?.,;:]/u,
+  /\b[Ww]elcome to (?:the\s+)?(\p{Lu}[\p{L}\d'’&. -]{1,40}?\b(?:Weekly|Newsletter|Digest|Brief|Briefing|Bulletin))\b/u,
+  /欢迎(?:阅读|收看|来到|订阅|关注)\s*(?:本期|第\s*\d+\s*期)?\s*《([^》]{2,30})》/u,
+  /^\s*《([^》]{2,30})》/u,
+  /^这里是\s*《?([^，,。！》\s]{2,20}?(?:周刊|周报|日报|月刊|快报|简报))》?/u,
+];
+
+// The opening phrase naming the newsletter comes in the first paragraphs, before any item.
+const openingDepth = 3;
+
+/** The newsletter's name as the issue's opening paragraphs state it, or null. */
+export function publicationFromOpening(blocks: Block[]): string | null {
+  const opening: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === "heading" && opening.length > 0) break;
+    if (block.kind === "paragraph") opening.push(block.text);
+    if (opening.length >= openingDepth) break;
+  }
+  for (const text of opening) {
+    for (const pattern of openingNamePatterns) {
+      const name = pattern.exec(text)?.[1]?.trim();
+      if (name && /\p{L}{2,}/u.test(name)) return name;
+    }
+  }
+  return null;
+}

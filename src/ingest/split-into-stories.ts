@@ -22,6 +22,10 @@ interface Segment {
   isLead: boolean;
 }
 
+// Headings from this level down (`###`, an item under a `##` section) are items even when only a
+// title, as long as no deeper heading follows; `## Deprecated` with nothing under it is not.
+const leafItemLevel = 3;
+
 // Lead segments made only of lines this short are navigation (`TLDR`, `Advertise`, `Blog`).
 const navigationLineLength = 40;
 
@@ -84,14 +88,28 @@ function isTitleHeading(block: Block, index: number, issueTitle: string): boolea
 function segmentByHeadings(blocks: Block[], issueTitle: string): Segment[] {
   const segments: Segment[] = [];
   let current: Segment = { title: issueTitle, url: null, paragraphs: [], isLead: true };
+  let currentLevel = 0;
   for (const block of blocks) {
     if (block.kind === "heading") {
+      // An item that is only its title (`### [T-shirts on sale](url)` above an image) is still an
+      // item: its title is its text. A heading over deeper headings, or a top-level heading with
+      // neither text nor link, is a section label.
+      const isLeaf = block.level <= currentLevel && (currentLevel >= leafItemLevel || current.url !== null);
+      if (!current.isLead && current.paragraphs.length === 0 && isLeaf)
+        current.paragraphs.push(current.title);
       segments.push(current);
+      currentLevel = block.level;
       current = { title: block.text, url: block.url ?? null, paragraphs: [], isLead: false };
     } else {
       current.paragraphs.push(block.text);
     }
   }
+  if (
+    !current.isLead &&
+    current.paragraphs.length === 0 &&
+    (currentLevel >= leafItemLevel || current.url !== null)
+  )
+    current.paragraphs.push(current.title);
   segments.push(current);
   return segments;
 }

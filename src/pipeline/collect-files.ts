@@ -1,5 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { IgnoreRules, type SkippedFile } from "./skip-non-issues.ts";
 
 /** Extensions ingestion reads. Directory walks skip everything else without complaint. */
 export const supportedExtensions = new Set([
@@ -21,18 +22,22 @@ export interface CollectedFiles {
   /** Files a directory walk passed over because ingestion does not read their type. */
   ignored?: string[];
   errors: Array<{ path: string; error: string }>;
+  /** Files of a walked folder that are not newsletter issues (skip-non-issues.ts). */
+  skipped: SkippedFile[];
 }
 
 /**
  * Expand the paths given to `ingest`: files as given (any extension, so an unsupported one is
- * reported rather than ignored), directories recursively in name order, skipping hidden entries
- * and files of other types. Paths keep the form they were given in.
+ * reported rather than ignored), directories recursively in name order, skipping hidden entries,
+ * files of other types, and files that are not issues (listed in `skipped`). Paths keep the form
+ * they were given in.
  */
 export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
   const files: string[] = [];
   const ignored: string[] = [];
   const errors: Array<{ path: string; error: string }> = [];
-  const walk = async (directory: string): Promise<void> => {
+  const skipped: SkippedFile[] = [];
+  const walk = async (directory: string, rules: IgnoreRules): Promise<void> => {
     let entries: import("node:fs").Dirent[];
     try {
       entries = await readdir(directory, { withFileTypes: true });
@@ -44,15 +49,18 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
       const path = join(directory, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && supportedExtensions.has(extname(entry.name).toLowerCase())) files.push(path);
-      else if (entry.isFile()) ignored.push(path);
+      if (entry.isDirectory()) await walk(path, rules);
+      else if (entry.isFile() && supportedExtensions.has(extname(entry.name).toLowerCase())) {
+        const reason = await rules.reasonToSkip(path);
+        if (reason === null) files.push(path);
+        else skipped.push({ path, reason });
+      } else if (entry.isFile()) ignored.push(path);
     }
   };
   for (const path of paths) {
     try {
       const info = await stat(path);
-      if (info.isDirectory()) await walk(path);
+      if (info.isDirectory()) await walk(path, new IgnoreRules(path));
       else files.push(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -62,5 +70,5 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       });
     }
   }
-  return { files: [...new Set(files)], ignored, errors };
+  return { files: [...new Set(files)], ignored, errors, skipped };
 }

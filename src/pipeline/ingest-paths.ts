@@ -14,9 +14,11 @@ import {
   prepareDocument,
 } from "./build-chunks.ts";
 import { collectFiles } from "./collect-files.ts";
+import { IssueGroupReader } from "./read-issue-groups.ts";
+import type { SkippedFile } from "./skip-non-issues.ts";
 
 /** Why an input or an issue was not written; `detail` says more where there is more to say. */
-export type SkipReason = "unchanged" | "ignored" | "not a newsletter" | "not modified";
+export type SkipReason = "unchanged" | "ignored" | "not an issue" | "not a newsletter" | "not modified";
 
 /** An issue an ingest wrote (new or changed). */
 export interface AddedIssue {
@@ -98,11 +100,19 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const collected = await collectFiles(paths);
   report.errors.push(...collected.errors);
   for (const path of collected.ignored ?? []) report.skipped.push({ path, reason: "ignored" });
+  for (const file of collected.skipped)
+    report.skipped.push({ path: file.path, reason: "not an issue", detail: file.reason });
   report.files = collected.files.length;
+  const reader = new IssueGroupReader(
+    collected.files,
+    options.maxFileBytes ?? defaultMaxFileBytes,
+    (problem) => report.errors.push(problem),
+  );
   return ingestInputs(
     collected.files.map((path) => ({ path })),
     report,
     options,
+    reader,
   );
 }
 
@@ -137,15 +147,18 @@ interface IngestInput {
   fetched?: FetchedInput;
 }
 
+/** Files larger than this are refused unless the options say otherwise. */
+const defaultMaxFileBytes = 25 * 1024 * 1024;
+
 async function ingestInputs(
   inputs: IngestInput[],
   report: IngestReport,
   options: IngestOptions,
+  reader?: IssueGroupReader,
 ): Promise<IngestReport> {
-  const maxFileBytes = options.maxFileBytes ?? 25 * 1024 * 1024;
+  const maxFileBytes = options.maxFileBytes ?? defaultMaxFileBytes;
   const commitChunks = options.commitChunks ?? 2000;
   const now = options.now ?? (() => new Date());
-
   const stored = new Map((await options.store.documents()).map((document) => [document.docId, document]));
   const recordedFiles = new Map((await options.store.sourceFiles()).map((file) => [file.key, file]));
   const pending: PreparedDocument[] = [];
@@ -237,7 +250,7 @@ async function ingestInputs(
         options.beforeFirstParse?.();
         parsing = true;
       }
-      prepared = await readDocuments(read, options, (problem) => report.errors.push(problem));
+      prepared = await readDocuments(read, reader, options, (problem) => report.errors.push(problem));
     } catch (error) {
       report.errors.push({ path, error: describeError(error) });
       continue;
@@ -276,11 +289,16 @@ async function ingestInputs(
 
 async function readDocuments(
   input: ReadInput,
+  reader: IssueGroupReader | undefined,
   options: IngestOptions,
   onProblem: (problem: { path: string; error: string }) => void,
 ): Promise<PreparedDocument[]> {
   const { path, bytes, sourceKey } = input;
-  const issues = await readIssues(path, bytes, { onProblem, extension: input.extension });
+  // Files of a folder are read together so one weekly's issues share a publication name.
+  const issues =
+    reader === undefined || input.extension !== undefined
+      ? await readIssues(path, bytes, { onProblem, extension: input.extension })
+      : await reader.read(path);
   const documents: PreparedDocument[] = [];
   for (const read of issues) {
     const issue = read.url === null && input.pageUrl ? { ...read, url: input.pageUrl } : read;

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { readIssues } from "../../src/ingest/read-issues.ts";
 import type { SourceIssue } from "../../src/ingest/source-issue.ts";
 import { splitIntoStories } from "../../src/ingest/split-into-stories.ts";
+import { IssueGroupReader } from "../../src/pipeline/read-issue-groups.ts";
+import { nonIssueReason } from "../../src/pipeline/skip-non-issues.ts";
 
 // Real issues shared by the team. They are read by path and never copied into the repository.
 const formatsDirectory = "/work/shared/formats";
@@ -14,7 +16,7 @@ function filesUnder(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
     if (statSync(path).isDirectory()) return filesUnder(path);
-    return /\.(?:txt|md|html|eml|xml)$/.test(name) ? [path] : [];
+    return /\.(?:txt|md|html|eml|xml)$/.test(name) && nonIssueReason(path) === null ? [path] : [];
   });
 }
 
@@ -154,6 +156,28 @@ describe.runIf(existsSync(formatsDirectory) || existsSync(corpusDirectory))("sha
     if (!existsSync(path)) return;
     const [issue] = await issuesOf(path);
     expect(splitIntoStories(issue as SourceIssue).length).toBeGreaterThan(1);
+  });
+
+  it("holds 37 issues (32 formats, 5 corpus); SOURCES.md is not one", () => {
+    expect(sharedFiles).toHaveLength(37);
+  });
+
+  it("names publications alike across a folder: the tw93 Markdown issues are 潮流周刊 like its feed", async () => {
+    const reader = new IssueGroupReader(sharedFiles, 25 * 1024 * 1024);
+    const publications = new Map<string, string>();
+    for (const path of sharedFiles) {
+      const [issue] = await reader.read(path);
+      publications.set(path.split("/").pop() ?? path, issue?.publication ?? "");
+    }
+    expect(publications.get("tw93-weekly-238.zh.md")).toBe("潮流周刊");
+    expect(publications.get("tw93-weekly-239.zh.md")).toBe("潮流周刊");
+    expect(publications.get("tw93-weekly-chaoliu-rss.zh.xml")).toBe("潮流周刊");
+    // Files that state their own name keep it in a folder of assorted newsletters.
+    for (const [name, title, publication] of expectedMetadata) {
+      if (name.startsWith("tw93-weekly-239") || !publications.has(name)) continue;
+      expect([name, publications.get(name)]).toEqual([name, publication]);
+      expect(title).toBeDefined();
+    }
   });
 
   it("reads feeds item by item with the channel as publication", async () => {
