@@ -15,7 +15,6 @@ import {
 } from "./build-chunks.ts";
 import { collectFiles } from "./collect-files.ts";
 import { IssueGroupReader } from "./read-issue-groups.ts";
-import type { SkippedFile } from "./skip-non-issues.ts";
 
 /** Why an input or an issue was not written; `detail` says more where there is more to say. */
 export type SkipReason = "unchanged" | "ignored" | "not an issue" | "not a newsletter" | "not modified";
