@@ -89,8 +89,37 @@ const secretPatterns: RegExp[] = [
   /\bsk-[A-Za-z0-9_-]{16,}/g, // OpenAI keys
 ];
 
+/**
+ * Values shorter than this are not masked by value: a 1–3 character "secret" would blank out
+ * ordinary words in every log line, and it protects nothing anyway (it can be guessed).
+ */
+export const MIN_MASKED_SECRET_LENGTH = 4;
+
+/** The configured secrets' values and their encoded forms, longest first (see `maskSecretValues`). */
+let knownSecretForms: string[] = [];
+
+/**
+ * Mask these values wherever they appear in logs, errors and output, whatever their shape
+ * (patterns above only catch the usual token formats; an operator's `sk-test-SECRET123` or a
+ * six-character Redis password does not look like one). Called once with the configured
+ * secrets; later calls add to the set. Each value is also masked URL-encoded and JSON-escaped,
+ * the two forms in which it travels inside URLs and logged JSON.
+ */
+export function maskSecretValues(values: Iterable<string | undefined>): void {
+  const forms = new Set(knownSecretForms);
+  for (const value of values) {
+    if (value === undefined || value.length < MIN_MASKED_SECRET_LENGTH) continue;
+    forms.add(value);
+    forms.add(encodeURIComponent(value));
+    forms.add(JSON.stringify(value).slice(1, -1));
+  }
+  knownSecretForms = [...forms].sort((left, right) => right.length - left.length);
+}
+
+/** Mask configured secret values and anything shaped like a known token. */
 export function redactSecrets(text: string): string {
   let out = text;
+  for (const form of knownSecretForms) if (out.includes(form)) out = out.split(form).join("[redacted]");
   for (const pattern of secretPatterns) out = out.replace(pattern, "[redacted]");
   return out;
 }

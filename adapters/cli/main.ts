@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import type { Answer, SearchFilters } from "../../src/answer/answer-types.ts";
 import type { Briefbot } from "../../src/briefbot.ts";
-import { type Config, loadConfig } from "../../src/config.ts";
-import { BriefbotError, describeError } from "../../src/errors.ts";
+import { type Config, loadConfig, secretValuesOf } from "../../src/config.ts";
+import { BriefbotError, describeError, maskSecretValues, redactSecrets } from "../../src/errors.ts";
 import { parseEvalFile, renderEvalReport, runEval } from "../../src/eval/run-eval.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
 import { createIngestProgress } from "./progress-bar.ts";
@@ -72,8 +72,9 @@ function positiveNumber(value: string | undefined, fallback: number, name: strin
   return parsed;
 }
 
+/** Every line on stdout passes the secret mask: an answer or a JSON field may quote an error. */
 function print(text: string): void {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${redactSecrets(text)}\n`);
 }
 
 function answerJson(answer: Answer) {
@@ -138,7 +139,8 @@ async function ingestCommand(context: CommandContext): Promise<number> {
         `Ingested ${report.files} files: ${report.documents} issues, ${report.chunks_added} chunks added, ` +
           `${report.chunks_unchanged} unchanged, ${report.chunks_removed} removed in ${seconds} s.`,
       );
-      for (const error of report.errors) process.stderr.write(`  error: ${error.path}: ${error.error}\n`);
+      for (const error of report.errors)
+        process.stderr.write(redactSecrets(`  error: ${error.path}: ${error.error}\n`));
     }
     return report.errors.length > 0 ? 1 : 0;
   } finally {
@@ -419,6 +421,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   dotenv.config({ quiet: true });
   const config = loadConfig(process.env);
+  maskSecretValues(secretValuesOf(config));
   const logger = createLogger(config.LOG_LEVEL);
   return command({ args, values, config, logger });
 }
@@ -431,7 +434,7 @@ main(process.argv.slice(2)).then(
     const code = error instanceof BriefbotError ? error.code : "UNEXPECTED";
     process.stderr.write(`briefbot: ${describeError(error)}${code === "UNEXPECTED" ? "" : ` (${code})`}\n`);
     if (code === "UNEXPECTED" && error instanceof Error && error.stack)
-      process.stderr.write(`${error.stack}\n`);
+      process.stderr.write(`${redactSecrets(error.stack)}\n`);
     process.exitCode = code === "INPUT_INVALID" || code === "CONFIG_INVALID" ? 2 : 1;
   },
 );
