@@ -10,7 +10,8 @@ export type BriefbotErrorCode =
   | "STORE_MISMATCH"
   | "STORE_FAILED"
   | "SERVICE_ERROR"
-  | "NETWORK_ERROR";
+  | "NETWORK_ERROR"
+  | "DELIVERY_TIMEOUT";
 
 export class BriefbotError extends Error {
   readonly code: BriefbotErrorCode;
@@ -72,6 +73,20 @@ export class NetworkError extends BriefbotError {
   constructor(service: string, message: string, options?: { cause?: unknown }) {
     super("NETWORK_ERROR", message, options);
     this.service = service;
+  }
+}
+
+/** A chat message could not be delivered before its deadline; `cause` is the last failure. */
+export class DeliveryTimeoutError extends BriefbotError {
+  readonly attempts: number;
+  constructor(attempts: number, deadlineMs: number, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      "DELIVERY_TIMEOUT",
+      `gave up delivering after ${attempts} tries in ${Math.round(deadlineMs / 1000)} s; last failure: ${reason}`,
+      { cause },
+    );
+    this.attempts = attempts;
   }
 }
 

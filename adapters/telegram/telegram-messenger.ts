@@ -1,14 +1,20 @@
-import type { Telegram } from "telegraf";
+import { type Telegram, TelegramError } from "telegraf";
+import { systemDeliveryClock } from "../../src/delivery/delivery-policy.ts";
+import { SendGate } from "../../src/delivery/send-gate.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
 import { callWithRetry, type RetryOptions } from "./call-with-retry.ts";
 import { splitPlainText, TELEGRAM_MESSAGE_LIMIT } from "./split-message.ts";
-import { isCantParseEntities, isMessageNotModified } from "./telegram-errors.ts";
+import { classifyTelegramFailure, isCantParseEntities, isMessageNotModified } from "./telegram-errors.ts";
 import { htmlToPlainText } from "./telegram-html.ts";
 
 /**
- * The Bot API calls the adapter makes, each wrapped in `callWithRetry`, and the one recovery
- * rule for HTML: when Telegram cannot parse a part, that part is resent as plain text.
+ * The Bot API calls the adapter makes, and the one recovery rule for HTML: when Telegram cannot
+ * parse a part, that part is resent as plain text. Every call to a chat goes through that chat's
+ * lane in one `SendGate`: answers, apologies, previews and typing go out one at a time, and
+ * nothing goes out inside a `retry_after` window Telegram set for the chat. Answers and notices
+ * are retried until the delivery deadline (`callWithRetry`); previews and typing are best effort
+ * and skipped while the chat is busy or rate limited.
  */
 
 /** Where a reply goes: the chat, its forum topic, and the message it answers. */
@@ -21,11 +27,17 @@ export interface Placement {
 }
 
 export class TelegramMessenger {
+  private readonly gate: SendGate;
+
   constructor(
     private readonly telegram: Telegram,
     private readonly logger: Logger,
     private readonly retry: RetryOptions = {},
-  ) {}
+    /** Aborted on shutdown: waits for a retry end at once. */
+    private readonly shutdownSignal: () => AbortSignal | undefined = () => undefined,
+  ) {
+    this.gate = new SendGate(classifyTelegramFailure, retry.clock ?? systemDeliveryClock);
+  }
 
   /** Send HTML parts in order; returns the ids of the messages sent. Throws if a part cannot be delivered. */
   async sendParts(placement: Placement, parts: string[]): Promise<number[]> {
@@ -89,15 +101,19 @@ export class TelegramMessenger {
 
   /** A plain-text draft message, sent once without retries: the draft is best effort. */
   async sendDraft(placement: Placement, text: string): Promise<number> {
-    const message = await this.telegram.sendMessage(placement.chatId, text, this.extra(placement, false));
+    const message = await this.bestEffort(placement.chatId, () =>
+      this.telegram.sendMessage(placement.chatId, text, this.extra(placement, false)),
+    );
     return message.message_id;
   }
 
   /** Edit a draft, once, without retries: the next streamed update supersedes a failed edit. */
   async editDraft(chatId: number, messageId: number, text: string): Promise<void> {
-    await this.telegram.editMessageText(chatId, messageId, undefined, text, {
-      link_preview_options: { is_disabled: true },
-    });
+    await this.bestEffort(chatId, () =>
+      this.telegram.editMessageText(chatId, messageId, undefined, text, {
+        link_preview_options: { is_disabled: true },
+      }),
+    );
   }
 
   /** An ephemeral streamed preview (Bot API `sendMessageDraft`), once, without retries. */
@@ -107,20 +123,25 @@ export class TelegramMessenger {
       method: string,
       payload: Record<string, unknown>,
     ) => Promise<unknown>;
-    await callApi("sendMessageDraft", {
-      chat_id: placement.chatId,
-      draft_id: draftId,
-      text,
-      ...(placement.threadId === undefined ? {} : { message_thread_id: placement.threadId }),
-    });
+    await this.bestEffort(placement.chatId, () =>
+      callApi("sendMessageDraft", {
+        chat_id: placement.chatId,
+        draft_id: draftId,
+        text,
+        ...(placement.threadId === undefined ? {} : { message_thread_id: placement.threadId }),
+      }),
+    );
   }
 
   /** Show "typing…" (it lasts about five seconds on the client). */
+  /** Show "typing…" (it lasts about five seconds on the client); skipped while the chat is busy or rate limited. */
   async sendTyping(placement: Placement): Promise<void> {
-    await this.telegram.sendChatAction(
-      placement.chatId,
-      "typing",
-      placement.threadId === undefined ? undefined : { message_thread_id: placement.threadId },
+    await this.gate.tryRun(String(placement.chatId), () =>
+      this.telegram.sendChatAction(
+        placement.chatId,
+        "typing",
+        placement.threadId === undefined ? undefined : { message_thread_id: placement.threadId },
+      ),
     );
   }
 
@@ -143,6 +164,27 @@ export class TelegramMessenger {
     );
   }
 
+  /**
+   * One try in the chat's lane, no retries. While the chat is inside a `retry_after` window the
+   * call is not made: it fails like Telegram would (429 with the seconds left), so the preview
+   * pauses instead of adding to the flood.
+   */
+  private bestEffort<T>(chatId: number, operation: () => Promise<T>): Promise<T> {
+    const key = String(chatId);
+    const waitMs = this.gate.openAt(key) - (this.retry.clock ?? systemDeliveryClock).now();
+    if (waitMs > 0) {
+      const retryAfter = Math.ceil(waitMs / 1000);
+      return Promise.reject(
+        new TelegramError({
+          error_code: 429,
+          description: `Too Many Requests: retry after ${retryAfter} (held back by briefbot)`,
+          parameters: { retry_after: retryAfter },
+        }),
+      );
+    }
+    return this.gate.run(key, operation, this.shutdownSignal());
+  }
+
   private extra(placement: Placement, html: boolean) {
     return {
       ...(html ? { parse_mode: "HTML" as const } : {}),
@@ -157,13 +199,18 @@ export class TelegramMessenger {
     };
   }
 
-  private retryOptions(method: string, chatId: number): RetryOptions {
+  private retryOptions(method: string, chatId: number): Parameters<typeof callWithRetry>[1] {
     return {
       ...this.retry,
-      onRetry: ({ attempt, delayMs, error }) =>
+      gate: this.gate,
+      key: String(chatId),
+      signal: this.shutdownSignal(),
+      onRetry: ({ attempt, delayMs, rateLimited, error }) =>
         this.logger.warn(
-          { method, chatId, attempt, delayMs, error: describeError(error) },
-          "telegram call failed; retrying",
+          { method, chatId, attempt, delayMs, rateLimited, error: describeError(error) },
+          rateLimited
+            ? "telegram asked to wait; retrying after retry_after"
+            : "telegram call failed; retrying",
         ),
     };
   }
