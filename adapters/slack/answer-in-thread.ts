@@ -55,7 +55,8 @@ export async function answerInThread(
   const edit = (message: SlackMessage) => messenger.update(target.channel, placeholderTs, message);
   const streaming = new ThrottledUpdater({
     intervalMs: dependencies.streamUpdateIntervalMs,
-    send: (textSoFar) => edit(renderPartial(textSoFar)),
+    // Best effort: a preview never waits out a rate limit or delays the final answer.
+    send: (textSoFar) => messenger.updateBestEffort(target.channel, placeholderTs, renderPartial(textSoFar)),
     // A lost intermediate edit is harmless; the final update replaces it.
     onError: (error) =>
       logger.warn({ ...where, err: describeError(error) }, "slack: a streaming update failed"),

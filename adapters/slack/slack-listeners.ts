@@ -17,7 +17,7 @@ import type { InFlightTasks } from "./in-flight-tasks.ts";
 import type { RecentAnswers } from "./recent-answers.ts";
 import { feedbackThanksText, placeholderText } from "./render-slack.ts";
 import { decideReply, type IncomingSlackMessage, incomingFromEvent } from "./reply-decision.ts";
-import { messengerFor } from "./slack-messenger.ts";
+import { messengerFor, type SlackDelivery } from "./slack-messenger.ts";
 import { questionFromSlackText } from "./slack-text.ts";
 
 /** The one slash command briefbot registers (see slack-app-manifest.yaml). */
@@ -38,6 +38,8 @@ export interface ListenerDependencies {
   recentAnswers: RecentAnswers;
   tasks: InFlightTasks;
   now: () => number;
+  /** Retry policy and per-channel gate for posts and updates. */
+  delivery: SlackDelivery;
 }
 
 /** Register the deduplication middleware, the listeners and the error handler on `app`. */
@@ -77,7 +79,7 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
       await dependencies.tasks.track(
         answerInThread(target, {
           service: dependencies.service,
-          messenger: messengerFor(args.client),
+          messenger: messengerFor(args.client, dependencies.delivery),
           recentAnswers: dependencies.recentAnswers,
           logger,
           streamUpdateIntervalMs: dependencies.streamUpdateIntervalMs,
