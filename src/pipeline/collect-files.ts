@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 
 /** Extensions ingestion reads. Directory walks skip everything else without complaint. */
@@ -22,12 +22,40 @@ export interface CollectedFiles {
 /**
  * Expand the paths given to `ingest`: files as given (any extension, so an unsupported one is
  * reported rather than ignored), directories recursively in name order, skipping hidden entries
- * and files of other types. Paths keep the form they were given in.
+ * and files of other types. Paths keep the form they were given in. Symbolic links are followed,
+ * each real directory and file once: a link back into a directory already being read (a loop) or
+ * a broken link is reported by path, never followed forever or dropped without a word.
  */
 export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
   const files: string[] = [];
   const errors: Array<{ path: string; error: string }> = [];
+  const seenDirectories = new Set<string>();
+  const seenFiles = new Set<string>();
+  const addFile = async (path: string): Promise<void> => {
+    const real = await realpath(path).catch(() => path);
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push(path);
+  };
+  const followLink = async (path: string, name: string): Promise<void> => {
+    let info: import("node:fs").Stats;
+    try {
+      info = await stat(path);
+    } catch {
+      errors.push({ path, error: "broken symbolic link (its target does not exist); skipped" });
+      return;
+    }
+    if (info.isDirectory()) {
+      const real = await realpath(path);
+      if (seenDirectories.has(real)) {
+        errors.push({ path, error: `symbolic link to ${real}, a directory already read (a loop, or a second way to it); skipped` });
+        return;
+      }
+      await walk(path);
+    } else if (info.isFile() && supportedExtensions.has(extname(name).toLowerCase())) await addFile(path);
+  };
   const walk = async (directory: string): Promise<void> => {
+    seenDirectories.add(await realpath(directory).catch(() => directory));
     let entries: import("node:fs").Dirent[];
     try {
       entries = await readdir(directory, { withFileTypes: true });
@@ -39,15 +67,17 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
       const path = join(directory, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && supportedExtensions.has(extname(entry.name).toLowerCase())) files.push(path);
+      if (entry.isSymbolicLink()) await followLink(path, entry.name);
+      else if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && supportedExtensions.has(extname(entry.name).toLowerCase()))
+        await addFile(path);
     }
   };
   for (const path of paths) {
     try {
       const info = await stat(path);
       if (info.isDirectory()) await walk(path);
-      else files.push(path);
+      else await addFile(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       errors.push({
@@ -56,5 +86,5 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       });
     }
   }
-  return { files: [...new Set(files)], errors };
+  return { files, errors };
 }
