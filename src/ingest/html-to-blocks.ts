@@ -89,9 +89,47 @@ export function htmlToBlocks(html: string): Block[] {
   return domToBlocks(parseHtml(html));
 }
 
-/** Parse HTML leniently (unclosed tags, fragments, upper-case tags) into a DOM. */
+/**
+ * Deepest element nesting read. Browsers' HTML parsers stop nesting at 512 (Blink's limit);
+ * real newsletters, table layouts included, stay under 100. Deeper markup is hostile or broken,
+ * and walking it recursively would exhaust the stack.
+ */
+export const MAX_HTML_NESTING_DEPTH = 512;
+
+/** The markup nests deeper than `MAX_HTML_NESTING_DEPTH`; readers report it by file name. */
+export class HtmlTooDeepError extends Error {}
+
+/**
+ * Parse HTML leniently (unclosed tags, fragments, upper-case tags) into a DOM.
+ * @throws HtmlTooDeepError when elements nest deeper than `MAX_HTML_NESTING_DEPTH`.
+ */
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const document = parseDocument(html, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  });
+  const depth = nestingDepth(document);
+  if (depth > MAX_HTML_NESTING_DEPTH)
+    throw new HtmlTooDeepError(
+      `HTML elements nest ${depth} deep, more than the ${MAX_HTML_NESTING_DEPTH} briefbot reads (broken or hostile markup)`,
+    );
+  return document;
+}
+
+/** How deep elements nest, measured without recursion (the input may be arbitrarily deep). */
+function nestingDepth(document: Document): number {
+  let deepest = 0;
+  const stack: Array<[ChildNode[], number]> = [[document.children, 1]];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [children, depth] = entry;
+    for (const child of children) {
+      if (!("children" in child) || child.children.length === 0) continue;
+      deepest = Math.max(deepest, depth);
+      stack.push([child.children as ChildNode[], depth + 1]);
+    }
+  }
+  return deepest;
 }
 
 /** Blocks of an already-parsed DOM (readers that also need the head parse once). */

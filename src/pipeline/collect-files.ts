@@ -48,7 +48,10 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
     if (info.isDirectory()) {
       const real = await realpath(path);
       if (seenDirectories.has(real)) {
-        errors.push({ path, error: `symbolic link to ${real}, a directory already read (a loop, or a second way to it); skipped` });
+        errors.push({
+          path,
+          error: `symbolic link to ${real}, a directory already read (a loop, or a second way to it); skipped`,
+        });
         return;
       }
       await walk(path);
