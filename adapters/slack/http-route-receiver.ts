@@ -73,7 +73,8 @@ export class HttpRouteReceiver implements Receiver {
         // Answer once the upload is read, then close: the client sees 413, not a reset.
         response.setHeader("connection", "close");
         if (request.readableEnded) sendEmpty(response, 413);
-        else request.once("end", () => sendEmpty(response, 413)).once("close", () => sendEmpty(response, 413));
+        else
+          request.once("end", () => sendEmpty(response, 413)).once("close", () => sendEmpty(response, 413));
       } else sendEmpty(response, 400);
       return;
     }

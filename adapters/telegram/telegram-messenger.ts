@@ -1,6 +1,6 @@
 import { type Telegram, TelegramError } from "telegraf";
 import { systemDeliveryClock } from "../../src/delivery/delivery-policy.ts";
-import { SendGate } from "../../src/delivery/send-gate.ts";
+import { BEST_EFFORT_HOLD_LIMIT_MS, SendGate } from "../../src/delivery/send-gate.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
 import { callWithRetry, type RetryOptions } from "./call-with-retry.ts";
@@ -182,7 +182,7 @@ export class TelegramMessenger {
         }),
       );
     }
-    return this.gate.run(key, operation, this.shutdownSignal());
+    return this.gate.run(key, operation, this.shutdownSignal(), BEST_EFFORT_HOLD_LIMIT_MS);
   }
 
   private extra(placement: Placement, html: boolean) {

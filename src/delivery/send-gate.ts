@@ -1,6 +1,13 @@
 import type { DeliveryClock, FailureKind } from "./delivery-policy.ts";
 
 /**
+ * A best-effort call (typing, a preview) holds its chat's lane at most this long: a peer that
+ * accepts the request and never answers must not hold back the answer behind it. Five seconds
+ * is how long Telegram shows "typing…", after which such a call is pointless anyway.
+ */
+export const BEST_EFFORT_HOLD_LIMIT_MS = 5_000;
+
+/**
  * One lane per destination (a chat, a channel): calls to it run one at a time, and none starts
  * while the platform's last "retry after" for it is still running. A rate-limited answer closes
  * the gate before the lane is released, so no other call to that chat — the next part of the
@@ -28,7 +35,7 @@ export class SendGate {
   }
 
   /** Run `operation` in `key`'s lane once the gate is open; a rate-limit failure closes the gate. */
-  run<T>(key: string, operation: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  run<T>(key: string, operation: () => Promise<T>, signal?: AbortSignal, holdLimitMs?: number): Promise<T> {
     const lane = this.lanes.get(key) ?? { tail: Promise.resolve(), pending: 0 };
     lane.pending += 1;
     const result = lane.tail.then(async () => {
@@ -40,10 +47,14 @@ export class SendGate {
         await this.clock.sleep(wait, signal);
       return await this.observe(key, operation);
     });
-    lane.tail = result.then(
+    const settled = result.then(
       () => undefined,
       () => undefined,
     );
+    lane.tail =
+      holdLimitMs === undefined
+        ? settled
+        : Promise.race([settled, lane.tail.then(() => this.clock.sleep(holdLimitMs)).catch(() => undefined)]);
     this.lanes.set(key, lane);
     void lane.tail.then(() => {
       lane.pending -= 1;
@@ -58,7 +69,7 @@ export class SendGate {
    */
   tryRun<T>(key: string, operation: () => Promise<T>): Promise<T> | undefined {
     if ((this.lanes.get(key)?.pending ?? 0) > 0 || this.openAt(key) > this.clock.now()) return undefined;
-    return this.run(key, operation);
+    return this.run(key, operation, undefined, BEST_EFFORT_HOLD_LIMIT_MS);
   }
 
   private async observe<T>(key: string, operation: () => Promise<T>): Promise<T> {
