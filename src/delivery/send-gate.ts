@@ -2,10 +2,12 @@ import type { DeliveryClock, FailureKind } from "./delivery-policy.ts";
 
 /**
  * A best-effort call (typing, a preview) holds its chat's lane at most this long: a peer that
- * accepts the request and never answers must not hold back the answer behind it. Five seconds
- * is how long Telegram shows "typing…", after which such a call is pointless anyway.
+ * accepts the request and never answers must not hold back the answer behind it for good.
+ * Thirty seconds: far above any answer of a working (even overloaded) API, so the lane is never
+ * released under a call that will still arrive; 5 s let a late typing call land inside a
+ * retry window on a loaded test machine.
  */
-export const BEST_EFFORT_HOLD_LIMIT_MS = 5_000;
+export const BEST_EFFORT_HOLD_LIMIT_MS = 30_000;
 
 /**
  * One lane per destination (a chat, a channel): calls to it run one at a time, and none starts

@@ -1,5 +1,5 @@
 import type { ChildNode, Document, Element } from "domhandler";
-import { parseDocument } from "htmlparser2";
+import { DomHandler, Parser } from "htmlparser2";
 import { hasWords, isBareUrl, normaliseInlineText, normalisePreformattedText } from "./clean-text.ts";
 import type { Block } from "./source-issue.ts";
 
@@ -104,32 +104,24 @@ export class HtmlTooDeepError extends Error {}
  * @throws HtmlTooDeepError when elements nest deeper than `MAX_HTML_NESTING_DEPTH`.
  */
 export function parseHtml(html: string): Document {
-  const document = parseDocument(html, {
-    decodeEntities: true,
-    lowerCaseTags: true,
-    lowerCaseAttributeNames: true,
-  });
-  const depth = nestingDepth(document);
-  if (depth > MAX_HTML_NESTING_DEPTH)
-    throw new HtmlTooDeepError(
-      `HTML elements nest ${depth} deep, more than the ${MAX_HTML_NESTING_DEPTH} briefbot reads (broken or hostile markup)`,
-    );
-  return document;
+  const options = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
+  const handler = new DepthLimitedHandler();
+  // Stops at the first element past the limit: parsing the whole of a hostile file first would
+  // take htmlparser2 minutes (closing tags search the open-element stack).
+  new Parser(handler, options).end(html);
+  return handler.root;
 }
 
-/** How deep elements nest, measured without recursion (the input may be arbitrarily deep). */
-function nestingDepth(document: Document): number {
-  let deepest = 0;
-  const stack: Array<[ChildNode[], number]> = [[document.children, 1]];
-  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
-    const [children, depth] = entry;
-    for (const child of children) {
-      if (!("children" in child) || child.children.length === 0) continue;
-      deepest = Math.max(deepest, depth);
-      stack.push([child.children as ChildNode[], depth + 1]);
-    }
+/** htmlparser2's DOM builder, refusing to open an element deeper than `MAX_HTML_NESTING_DEPTH`. */
+class DepthLimitedHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    // tagStack holds the document and every open element.
+    if (this.tagStack.length > MAX_HTML_NESTING_DEPTH)
+      throw new HtmlTooDeepError(
+        `HTML elements nest deeper than the ${MAX_HTML_NESTING_DEPTH} briefbot reads (broken or hostile markup)`,
+      );
+    super.onopentag(name, attribs);
   }
-  return deepest;
 }
 
 /** Blocks of an already-parsed DOM (readers that also need the head parse once). */

@@ -94,11 +94,12 @@ describe("serve stops on SIGTERM whatever its peers do", () => {
       output += data.toString();
     });
     const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-    // Wait until the answer's send hangs: the bot is busy with a peer that will never answer.
+    // Wait until the question is being answered and its first call hangs: the bot is busy with
+    // a peer that will never answer.
     const deadline = Date.now() + 60_000;
-    while (!api.seen.includes("sendMessage") && Date.now() < deadline)
+    while (!api.seen.includes("sendChatAction") && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(api.seen, output).toContain("sendMessage");
+    expect(api.seen, output).toContain("sendChatAction");
 
     child.kill("SIGTERM");
     const liveness = new Promise<"still running">((resolve) =>

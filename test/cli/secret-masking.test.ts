@@ -136,7 +136,7 @@ describe("configured secrets are masked by value", () => {
     expect(run.output).toContain("Incorrect API key provided");
     expect(run.output).toContain("[redacted]");
     expectNoSecret(run.output);
-  }, 60_000);
+  }, 180_000);
 
   it("ask: the key echoed in the 401 message prints no secret", async () => {
     const run = await briefbot(["ask", "What did Arm say?", "--db", join(directory, "db-ask"), "--json"], {
@@ -146,7 +146,7 @@ describe("configured secrets are masked by value", () => {
     expect(run.code).toBe(1);
     expect(run.output).toContain("Incorrect API key provided");
     expectNoSecret(run.output);
-  }, 60_000);
+  }, 180_000);
 
   it("serve: Telegram's token in the Bot API URL and Slack's tokens print no secret", async () => {
     const telegram = await briefbot(["serve", "--db", join(directory, "db-serve")], {
@@ -165,5 +165,5 @@ describe("configured secrets are masked by value", () => {
     });
     expect(slack.output).toContain("could not start serving");
     expectNoSecret(telegram.output + slack.output);
-  }, 60_000);
+  }, 180_000);
 });

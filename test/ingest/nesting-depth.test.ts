@@ -7,7 +7,7 @@ describe("deeply nested markup", () => {
     const deep = `<html><body>${"<div>".repeat(100_000)}text${"</div>".repeat(100_000)}</body></html>`;
     const reading = readIssues("deep.html", new TextEncoder().encode(deep));
     await expect(reading).rejects.toBeInstanceOf(InputError);
-    await expect(reading).rejects.toThrow(/deep\.html: HTML elements nest \d+ deep, more than the 512/);
+    await expect(reading).rejects.toThrow(/deep\.html: HTML elements nest deeper than the 512/);
   });
 
   it("reads HTML nested within the limit", async () => {
