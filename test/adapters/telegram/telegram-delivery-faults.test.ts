@@ -19,6 +19,7 @@ class AnsweringService implements BriefbotService {
     return {
       question: request.question,
       answered: true,
+      coverage: "full",
       text: `Answer for ${request.question} [1].`,
       lang: "en",
       citations: [
