@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { describeError } from "../src/errors.ts";
 import type { Adapter, HttpRoute } from "./adapter.ts";
 
 /**
@@ -64,7 +65,8 @@ async function health(options: ServeHttpOptions): Promise<{ status: number; body
   try {
     await options.checkStore();
   } catch (error) {
-    store = `unreachable: ${(error as Error).message}`;
+    // Masked: a store URI can carry credentials (s3://key:secret@…), and /healthz is public.
+    store = `unreachable: ${describeError(error)}`;
   }
   const adapters = Object.fromEntries(
     options.adapters.map((adapter) => [adapter.name, adapter.isRunning() ? "running" : "stopped"]),

@@ -114,13 +114,16 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
     async stop() {
       await polling?.stop();
       await options.sources?.registry.close();
-      for (const adapter of started) {
-        await adapter
-          .stop()
-          .catch((error: unknown) =>
-            logger.warn({ adapter: adapter.name, error: describeError(error) }, "stop failed"),
-          );
-      }
+      // In parallel: each adapter's grace period runs at once, not one after the other.
+      await Promise.all(
+        started.map((adapter) =>
+          adapter
+            .stop()
+            .catch((error: unknown) =>
+              logger.warn({ adapter: adapter.name, error: describeError(error) }, "stop failed"),
+            ),
+        ),
+      );
       await http.close();
     },
   };
@@ -145,6 +148,13 @@ function startSourcePolling(poller: SourcePoller, logger: Logger): PollLoop {
   });
 }
 
+/**
+ * After SIGTERM/SIGINT, the process exits by this time even if a peer hangs (a Bot API that
+ * accepts connections and never answers, a store that does not close). Adapters finish answers
+ * in flight for 4 s first; orchestrators (Docker, systemd, Kubernetes) send SIGKILL at 10 s.
+ */
+export const SHUTDOWN_DEADLINE_MS = 7_000;
+
 /** `briefbot serve`: serve until SIGINT/SIGTERM, then stop gracefully. Returns the exit status. */
 export async function serve(options: ServeOptions): Promise<number> {
   const { briefbot, logger } = options;
@@ -160,8 +170,19 @@ export async function serve(options: ServeOptions): Promise<number> {
   const stopSignal =
     options.stopSignal ??
     new Promise<void>((resolve) => {
-      process.once("SIGINT", () => resolve());
-      process.once("SIGTERM", () => resolve());
+      const onSignal = () => {
+        // A graceful stop that hangs on a peer must not keep the process: exit anyway at the
+        // deadline (unref'd, so a clean stop exits sooner on its own). A second signal exits now.
+        setTimeout(() => {
+          logger.warn({ deadlineMs: SHUTDOWN_DEADLINE_MS }, "stop did not finish in time; exiting");
+          process.exit(1);
+        }, SHUTDOWN_DEADLINE_MS).unref();
+        process.once("SIGINT", () => process.exit(130));
+        process.once("SIGTERM", () => process.exit(143));
+        resolve();
+      };
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
     });
   await stopSignal;
   logger.info("stopping");

@@ -20,6 +20,12 @@ import { TermStatistics } from "./retrieve/term-statistics.ts";
 import type { ChunkStore, StoredDocument, WeightedTerm } from "./store/store.ts";
 import { describeStoreCoverage, storeCoverageOf } from "./store-coverage.ts";
 import { cjkShare } from "./text/segment.ts";
+import {
+  ANSWER_CHARACTER_CAP,
+  QUOTE_CHARACTER_CAP,
+  TITLE_CHARACTER_CAP,
+  truncateAtBoundary,
+} from "./text/text-limits.ts";
 
 /** Cross-language help for retrieval and answers; see src/lexicon. Optional so the core works without it. */
 export interface LanguageBridge {
@@ -347,7 +353,10 @@ export class Briefbot implements BriefbotService {
     terms: WeightedTerm[],
     statistics: TermStatistics,
   ): Answer {
-    const { text: renumbered, passageIndexes } = renumberCitations(draft.text, passages.length);
+    const { text: renumbered, passageIndexes } = renumberCitations(
+      truncateAtBoundary(draft.text, ANSWER_CHARACTER_CAP),
+      passages.length,
+    );
     if (passageIndexes.length === 0) return this.uncoveredAnswer(question, lang, draft.answerer, passages);
     const citations: Citation[] = passageIndexes.map((index, position) => {
       const passage = passages[index]!;
@@ -355,14 +364,17 @@ export class Briefbot implements BriefbotService {
         n: position + 1,
         id: passage.id,
         docId: passage.docId,
-        publication: passage.publication,
-        title: passage.title,
-        story: passage.story,
+        publication: truncateAtBoundary(passage.publication, TITLE_CHARACTER_CAP),
+        title: truncateAtBoundary(passage.title, TITLE_CHARACTER_CAP),
+        story: truncateAtBoundary(passage.story, TITLE_CHARACTER_CAP),
         date: passage.date,
         url: passage.url,
         path: passage.path,
-        quote: draft.quotes?.[index] ?? bestSentence(passage, terms, statistics),
-        passage: passage.text,
+        quote: truncateAtBoundary(
+          draft.quotes?.[index] ?? bestSentence(passage, terms, statistics),
+          QUOTE_CHARACTER_CAP,
+        ),
+        passage: truncateAtBoundary(passage.text, QUOTE_CHARACTER_CAP),
       };
     });
     const full = draft.coverage === "full";
@@ -392,9 +404,9 @@ export class Briefbot implements BriefbotService {
       if (seen.has(key)) continue;
       seen.add(key);
       related.push({
-        publication: passage.publication,
-        title: passage.title,
-        story: passage.story,
+        publication: truncateAtBoundary(passage.publication, TITLE_CHARACTER_CAP),
+        title: truncateAtBoundary(passage.title, TITLE_CHARACTER_CAP),
+        story: truncateAtBoundary(passage.story, TITLE_CHARACTER_CAP),
         date: passage.date,
         url: passage.url,
       });

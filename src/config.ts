@@ -177,3 +177,32 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
   if (missing.length > 0) throw new ConfigError(`Missing settings:\n  ${missing.join("\n  ")}`);
   return config;
 }
+
+/** Settings whose whole value is a secret. */
+const secretSettings = [
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+  "SLACK_BOT_TOKEN",
+  "SLACK_APP_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "OPENAI_API_KEY",
+] as const;
+
+/**
+ * Every secret value in `config`: the token and key settings, and the password (and user name)
+ * of any URL setting (`REDIS_URL=redis://:pw@host`, a proxy in `OPENAI_BASE_URL`). Given to
+ * `maskSecretValues` at start so none of them is ever printed.
+ */
+export function secretValuesOf(config: Config): string[] {
+  const values: string[] = [];
+  for (const name of secretSettings) {
+    const value = config[name];
+    if (value !== undefined) values.push(value);
+  }
+  for (const [name, value] of Object.entries(config)) {
+    if (!name.endsWith("_URL") || typeof value !== "string" || !URL.canParse(value)) continue;
+    const { password } = new URL(value);
+    if (password !== "") values.push(password, decodeURIComponent(password));
+  }
+  return values;
+}

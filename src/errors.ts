@@ -10,7 +10,8 @@ export type BriefbotErrorCode =
   | "STORE_MISMATCH"
   | "STORE_FAILED"
   | "SERVICE_ERROR"
-  | "NETWORK_ERROR";
+  | "NETWORK_ERROR"
+  | "DELIVERY_TIMEOUT";
 
 export class BriefbotError extends Error {
   readonly code: BriefbotErrorCode;
@@ -75,6 +76,20 @@ export class NetworkError extends BriefbotError {
   }
 }
 
+/** A chat message could not be delivered before its deadline; `cause` is the last failure. */
+export class DeliveryTimeoutError extends BriefbotError {
+  readonly attempts: number;
+  constructor(attempts: number, deadlineMs: number, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      "DELIVERY_TIMEOUT",
+      `gave up delivering after ${attempts} tries in ${Math.round(deadlineMs / 1000)} s; last failure: ${reason}`,
+      { cause },
+    );
+    this.attempts = attempts;
+  }
+}
+
 /** Error text that is safe to show or log: the message only, with anything token-like masked. */
 export function describeError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -89,8 +104,37 @@ const secretPatterns: RegExp[] = [
   /\bsk-[A-Za-z0-9_-]{16,}/g, // OpenAI keys
 ];
 
+/**
+ * Values shorter than this are not masked by value: a 1–3 character "secret" would blank out
+ * ordinary words in every log line, and it protects nothing anyway (it can be guessed).
+ */
+export const MIN_MASKED_SECRET_LENGTH = 4;
+
+/** The configured secrets' values and their encoded forms, longest first (see `maskSecretValues`). */
+let knownSecretForms: string[] = [];
+
+/**
+ * Mask these values wherever they appear in logs, errors and output, whatever their shape
+ * (patterns above only catch the usual token formats; an operator's `sk-test-SECRET123` or a
+ * six-character Redis password does not look like one). Called once with the configured
+ * secrets; later calls add to the set. Each value is also masked URL-encoded and JSON-escaped,
+ * the two forms in which it travels inside URLs and logged JSON.
+ */
+export function maskSecretValues(values: Iterable<string | undefined>): void {
+  const forms = new Set(knownSecretForms);
+  for (const value of values) {
+    if (value === undefined || value.length < MIN_MASKED_SECRET_LENGTH) continue;
+    forms.add(value);
+    forms.add(encodeURIComponent(value));
+    forms.add(JSON.stringify(value).slice(1, -1));
+  }
+  knownSecretForms = [...forms].sort((left, right) => right.length - left.length);
+}
+
+/** Mask configured secret values and anything shaped like a known token. */
 export function redactSecrets(text: string): string {
   let out = text;
+  for (const form of knownSecretForms) if (out.includes(form)) out = out.split(form).join("[redacted]");
   for (const pattern of secretPatterns) out = out.replace(pattern, "[redacted]");
   return out;
 }

@@ -40,26 +40,21 @@ function humanReadableStderr(): Writable {
   });
 }
 
-/** `destination` is for tests; by default logs go to stderr, readable on a terminal, JSON otherwise. */
+/**
+ * `destination` is for tests; by default logs go to stderr, readable on a terminal, JSON otherwise.
+ * Every finished line passes `redactSecrets` on its way out, so a token or key hidden in a message,
+ * a field, a serialized error or a URL (Telegram puts the token in the path) is never written.
+ */
 export function createLogger(level = "info", destination?: Writable): Logger {
+  const target: { write(line: string): unknown } =
+    destination ?? (process.stderr.isTTY ? humanReadableStderr() : pino.destination({ fd: 2, sync: true }));
   return pino(
+    { level, base: undefined },
     {
-      level,
-      base: undefined,
-      // Tokens can hide in error messages and URLs (Telegram puts the token in the path).
-      hooks: {
-        logMethod(args, method) {
-          const cleaned = args.map((value) => (typeof value === "string" ? redactSecrets(value) : value));
-          method.apply(this, cleaned as Parameters<typeof method>);
-        },
-      },
-      formatters: {
-        log(object) {
-          return JSON.parse(redactSecrets(JSON.stringify(object))) as Record<string, unknown>;
-        },
+      write(line: string) {
+        target.write(redactSecrets(line));
       },
     },
-    destination ?? (process.stderr.isTTY ? humanReadableStderr() : pino.destination({ fd: 2, sync: true })),
   );
 }
 

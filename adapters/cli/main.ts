@@ -4,8 +4,8 @@ import { createInterface } from "node:readline";
 import dotenv from "dotenv";
 import type { Answer, SearchFilters } from "../../src/answer/answer-types.ts";
 import type { Briefbot } from "../../src/briefbot.ts";
-import { type Config, loadConfig } from "../../src/config.ts";
-import { BriefbotError, describeError } from "../../src/errors.ts";
+import { type Config, loadConfig, secretValuesOf } from "../../src/config.ts";
+import { BriefbotError, describeError, maskSecretValues, redactSecrets } from "../../src/errors.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
 import { type CliArguments, checkDate, parseCommandLine, positiveNumber } from "./cli-arguments.ts";
 import { commandHelp, usage } from "./command-help.ts";
@@ -33,8 +33,9 @@ function filtersOf(values: CommandContext["values"]): SearchFilters | undefined 
   return { publication: values.source, since: values.since, until: values.until };
 }
 
+/** Every line on stdout passes the secret mask: an answer or a JSON field may quote an error. */
 function print(text: string): void {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${redactSecrets(text)}\n`);
 }
 
 function answerJson(answer: Answer) {
@@ -101,7 +102,8 @@ async function ingestCommand(context: CommandContext): Promise<number> {
           `${report.chunks_unchanged} unchanged, ${report.chunks_removed} removed in ${seconds} s.`,
       );
       printIngestDetails(report);
-      for (const error of report.errors) process.stderr.write(`  error: ${error.path}: ${error.error}\n`);
+      for (const error of report.errors)
+        process.stderr.write(redactSecrets(`  error: ${error.path}: ${error.error}\n`));
     }
     return report.errors.length > 0 ? 1 : 0;
   } finally {
@@ -422,6 +424,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   dotenv.config({ quiet: true });
   const config = loadConfig(process.env);
+  maskSecretValues(secretValuesOf(config));
   const logger = createLogger(config.LOG_LEVEL);
   return command({ args, values, config, logger });
 }
@@ -434,9 +437,10 @@ main(process.argv.slice(2)).then(
     const code = error instanceof BriefbotError ? error.code : "UNEXPECTED";
     const hint = debug || code !== "UNEXPECTED" ? "" : " (run again with --debug for the stack)";
     process.stderr.write(
-      `briefbot: ${describeError(error)}${code === "UNEXPECTED" ? "" : ` (${code})`}${hint}\n`,
+      redactSecrets(`briefbot: ${describeError(error)}${code === "UNEXPECTED" ? "" : ` (${code})`}${hint}\n`),
     );
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (debug && error instanceof Error && error.stack)
+      process.stderr.write(`${redactSecrets(error.stack)}\n`);
     process.exitCode = code === "INPUT_INVALID" || code === "CONFIG_INVALID" ? 2 : 1;
   },
 );

@@ -69,7 +69,13 @@ export class HttpRouteReceiver implements Receiver {
       rawBody = await readBody(request, this.#options.bodyLimitBytes);
     } catch (error) {
       this.#options.logger.warn({ err: describeError(error) }, "slack: could not read request body");
-      sendEmpty(response, error instanceof BodyTooLargeError ? 413 : 400);
+      if (error instanceof BodyTooLargeError) {
+        // Answer once the upload is read, then close: the client sees 413, not a reset.
+        response.setHeader("connection", "close");
+        if (request.readableEnded) sendEmpty(response, 413);
+        else
+          request.once("end", () => sendEmpty(response, 413)).once("close", () => sendEmpty(response, 413));
+      } else sendEmpty(response, 400);
       return;
     }
 
@@ -158,14 +164,27 @@ export class HttpRouteReceiver implements Receiver {
 
 class BodyTooLargeError extends Error {}
 
+/**
+ * Bodies over the limit are still read to their end (and dropped) up to this many times the
+ * limit, so the client gets its 413 instead of a connection reset in the middle of its upload;
+ * beyond that the connection is cut.
+ */
+const oversizeDrainFactor = 16;
+
 function readBody(request: IncomingMessage, limitBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
+      if (tooLarge) {
+        if (size > limitBytes * oversizeDrainFactor) request.destroy();
+        return;
+      }
       if (size > limitBytes) {
-        request.destroy();
+        tooLarge = true;
+        chunks.length = 0;
         reject(new BodyTooLargeError(`request body over ${limitBytes} bytes`));
         return;
       }

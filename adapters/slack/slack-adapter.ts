@@ -7,8 +7,16 @@
  *   slash commands and interactivity all arrive there, signed with the signing secret.
  */
 
+import { setMaxListeners } from "node:events";
 import { App, SocketModeReceiver } from "@slack/bolt";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
+import { deliverWithRetry } from "../../src/delivery/deliver-with-retry.ts";
+import {
+  type DeliveryClock,
+  type DeliveryPolicy,
+  systemDeliveryClock,
+} from "../../src/delivery/delivery-policy.ts";
+import { SendGate } from "../../src/delivery/send-gate.ts";
 import { ConfigError, describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { Adapter, HttpRoute } from "../adapter.ts";
@@ -21,8 +29,9 @@ import { ExpiringKeys } from "./expiring-keys.ts";
 import { HttpRouteReceiver } from "./http-route-receiver.ts";
 import { InFlightTasks } from "./in-flight-tasks.ts";
 import { RecentAnswers } from "./recent-answers.ts";
-import { toBriefbotError } from "./slack-api-error.ts";
+import { classifySlackFailure, toBriefbotError } from "./slack-api-error.ts";
 import { registerSlackListeners } from "./slack-listeners.ts";
+import type { SlackDelivery } from "./slack-messenger.ts";
 
 /** Everything the adapter needs; `serve` fills it from `Config` (the adapter reads no environment). */
 export interface SlackAdapterOptions {
@@ -51,17 +60,20 @@ export interface SlackAdapterOptions {
   /** The rate limit's window (default one minute; tests shorten it). */
   rateLimitWindowMs?: number | undefined;
   /**
-   * Web API retries for 5xx and network errors; 429s wait for Retry-After first. Default: 3 retries,
-   * 1–10 s apart. Tests shorten it.
+   * Delivery of posts and updates (see `deliverWithRetry`): deadline and backoff, and the clock.
+   * Default: the core's policy. Tests shorten the backoff.
    */
-  webApiRetry?: { retries: number; minTimeoutMs: number; maxTimeoutMs: number } | undefined;
-  /** How long `stop()` waits for answers under way (default 10 s). */
+  delivery?: { policy?: Partial<DeliveryPolicy> | undefined; clock?: DeliveryClock | undefined } | undefined;
+  /** How long `stop()` waits for answers under way (default 4 s). */
   stopTimeoutMs?: number | undefined;
 }
 
 const defaultEventsPath = "/slack/events";
 const defaultStreamUpdateIntervalMs = 1_500;
-const defaultStopTimeoutMs = 10_000;
+/** Short enough that `serve` exits within a few seconds of SIGTERM. */
+const defaultStopTimeoutMs = 4_000;
+/** How long auth.test is retried before start() fails. */
+const startupDeadlineMs = 30_000;
 const webApiTimeoutMs = 20_000;
 /** A thread conversation is continued without a mention for a week after the bot answered in it. */
 const answeredThreadTtlMs = 7 * 24 * 60 * 60 * 1000;
@@ -78,18 +90,24 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
   const logger = options.logger;
   const boltLogger = boltLoggerFrom(logger);
   const tasks = new InFlightTasks();
-  const retry = options.webApiRetry ?? { retries: 3, minTimeoutMs: 1_000, maxTimeoutMs: 10_000 };
+  const clock = options.delivery?.clock ?? systemDeliveryClock;
+  let shutdown = new AbortController();
+  // Every channel waiting out a Retry-After listens on this signal; hundreds at once are normal.
+  setMaxListeners(0, shutdown.signal);
+  const delivery: SlackDelivery = {
+    gate: new SendGate(classifySlackFailure, clock),
+    policy: options.delivery?.policy,
+    clock,
+    signal: () => shutdown.signal,
+    logger,
+  };
   // A fresh object per client: Bolt and the Socket Mode client both write into the options they get.
   const webClientOptions = () => ({
     ...(options.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(options.apiUrl) }),
-    // 429: the client waits Retry-After, then retries; 5xx and network errors back off and retry.
-    retryConfig: {
-      retries: retry.retries,
-      factor: 2,
-      minTimeout: retry.minTimeoutMs,
-      maxTimeout: retry.maxTimeoutMs,
-    },
-    rejectRateLimitedCalls: false,
+    // The client neither retries nor waits: its 429 wait pauses every call of the workspace and
+    // counts as a try. Retries are the messenger's, per channel, up to the delivery deadline.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
     timeout: webApiTimeoutMs,
   });
 
@@ -126,7 +144,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     ignoreSelf: true,
   });
   const rateLimitWindowMs = options.rateLimitWindowMs ?? 60_000;
-  const shutdown = new AbortController();
   registerSlackListeners(app, {
     service: options.service,
     logger,
@@ -149,6 +166,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     recentAnswers: new RecentAnswers(),
     tasks,
     now: Date.now,
+    delivery,
   });
 
   let running = false;
@@ -169,8 +187,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     routes: () => routes,
     async start() {
       if (running) return;
+      if (shutdown.signal.aborted) {
+        shutdown = new AbortController();
+        setMaxListeners(0, shutdown.signal);
+      }
       try {
-        await app.init(); // auth.test: learns the bot's user id so it never answers itself
+        // auth.test: learns the bot's user id so it never answers itself. Retried like a post,
+        // with a shorter deadline: a dead API should fail start() soon.
+        await deliverWithRetry(() => app.init(), {
+          classify: classifySlackFailure,
+          policy: { deadlineMs: startupDeadlineMs, ...options.delivery?.policy },
+          clock,
+        });
       } catch (error) {
         throw toBriefbotError(error, "auth.test");
       }
@@ -203,6 +231,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
         await httpReceiver?.stop();
       }
       const settled = await tasks.drain(options.stopTimeoutMs ?? defaultStopTimeoutMs);
+      // Answers still waiting out a Retry-After stop waiting now.
+      shutdown.abort(new Error("briefbot is stopping"));
       if (!settled) logger.warn({ pending: tasks.size }, "slack: stopped with answers still under way");
       logger.info("slack: stopped");
     },

@@ -36,7 +36,7 @@ import {
   incomingFromEvent,
 } from "./reply-decision.ts";
 import { aiCallsFor, type SlackAiCalls } from "./slack-ai-calls.ts";
-import { messengerFor } from "./slack-messenger.ts";
+import { messengerFor, type SlackDelivery } from "./slack-messenger.ts";
 import { questionFromSlackText } from "./slack-text.ts";
 
 /** The one slash command briefbot registers (see slack-app-manifest.yaml). */
@@ -70,6 +70,8 @@ export interface ListenerDependencies {
   /** The rate limit's window, for the "ask again in N s" of a full line. */
   rateLimitWindowMs: number;
   now: () => number;
+  /** Retry policy and per-channel gate for posts and updates. */
+  delivery: SlackDelivery;
 }
 
 /** Register the deduplication middleware, the listeners and the error handler on `app`. */
@@ -89,7 +91,7 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
 
   const flowDependencies = (client: App["client"], teamId: string | undefined) => ({
     service: dependencies.service,
-    messenger: messengerFor(client),
+    messenger: messengerFor(client, dependencies.delivery),
     ai: aiCalls(client),
     recentAnswers: dependencies.recentAnswers,
     logger,
@@ -108,7 +110,7 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
         const thread = event.assistant_thread;
         const texts = await textsForUser(aiCalls(client), thread.user_id, undefined, logger);
         try {
-          await messengerFor(client).post(
+          await messengerFor(client, dependencies.delivery).post(
             thread.channel_id,
             thread.thread_ts,
             renderNotice(texts.assistantGreeting),

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { Telegraf } from "telegraf";
 import { message } from "telegraf/filters";
 import type { Update } from "telegraf/types";
@@ -57,14 +58,21 @@ export interface TelegramAdapterOptions {
    * editing a message on 400/404). Default true.
    */
   nativeDrafts?: boolean | undefined;
-  /** Retry policy for Bot API calls (tests shorten the backoff). */
+  /** Delivery policy for Bot API calls (deadline, backoff) and its clock; tests shorten them. */
   retry?: RetryOptions | undefined;
-  /** How long `stop()` waits for answers in flight before aborting them. Default 10 s. */
+  /**
+   * How long `stop()` waits for answers in flight before aborting them (and any retry waits).
+   * Default 4 s, so `serve` exits within a few seconds of SIGTERM.
+   */
   stopGraceMs?: number | undefined;
 }
 
 /** The updates briefbot asks Telegram for: messages, and presses on its inline buttons. */
 const allowedUpdates: Array<"message" | "callback_query"> = ["message", "callback_query"];
+/** How long start-up calls (getMe, setMyCommands, webhook) are retried before start() fails. */
+const startupDeadlineMs = 30_000;
+/** See `stopGraceMs`. */
+const defaultStopGraceMs = 4_000;
 
 /** Where the webhook route is mounted unless configured. */
 export const DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
@@ -100,7 +108,12 @@ class TelegramAdapter implements Adapter {
     this.bot = new Telegraf(options.token, {
       telegram: options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot },
     });
-    this.messenger = new TelegramMessenger(this.bot.telegram, this.logger, options.retry);
+    this.messenger = new TelegramMessenger(
+      this.bot.telegram,
+      this.logger,
+      options.retry,
+      () => this.shutdown.signal,
+    );
     this.allowlist = new ChatAllowlist(options.allowedChats);
     this.rateLimiter = new SlidingWindowRateLimiter({
       limit: options.rateLimitPerMinute ?? 5,
@@ -146,8 +159,15 @@ class TelegramAdapter implements Adapter {
     if (this.state !== "idle") return;
     this.state = "starting";
     this.shutdown = new AbortController();
+    // Every chat waiting out a retry_after listens on this signal; hundreds at once are normal.
+    setMaxListeners(0, this.shutdown.signal);
     try {
-      const retry = this.options.retry;
+      // Set-up calls get a shorter deadline than answers: a dead API should fail start() soon.
+      const retry = {
+        ...this.options.retry,
+        policy: { deadlineMs: startupDeadlineMs, ...this.options.retry?.policy },
+        signal: this.shutdown.signal,
+      };
       const me = await callWithRetry(() => this.bot.telegram.getMe(), retry);
       // Set here so telegraf does not call getMe again on launch or on the first webhook update.
       this.bot.botInfo = me;
@@ -215,7 +235,7 @@ class TelegramAdapter implements Adapter {
       this.polling = undefined;
     }
     // Let answers in flight reach their askers, up to a limit; then cut them short.
-    const grace = setTimeout(() => this.shutdown.abort(), this.options.stopGraceMs ?? 10_000);
+    const grace = setTimeout(() => this.shutdown.abort(), this.options.stopGraceMs ?? defaultStopGraceMs);
     try {
       await this.queue.drain();
     } finally {

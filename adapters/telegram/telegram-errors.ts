@@ -1,4 +1,5 @@
 import { TelegramError } from "telegraf";
+import type { FailureKind } from "../../src/delivery/delivery-policy.ts";
 
 /**
  * Reading Bot API failures. Telegram signals everything through `error_code` and a
@@ -56,4 +57,11 @@ export function isRetryableFailure(error: unknown): boolean {
   const code = telegramErrorCode(error);
   if (code !== null) return code === 429 || code >= 500;
   return isNetworkFailure(error);
+}
+
+/** What a failed Bot API call means for delivery (see `deliverWithRetry`). */
+export function classifyTelegramFailure(error: unknown): FailureKind {
+  const code = telegramErrorCode(error);
+  if (code === 429) return { kind: "rate-limited", retryAfterMs: (retryAfterSeconds(error) ?? 1) * 1000 };
+  return isRetryableFailure(error) ? { kind: "transient" } : { kind: "permanent" };
 }

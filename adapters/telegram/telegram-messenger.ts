@@ -1,14 +1,20 @@
-import type { Telegram } from "telegraf";
+import { type Telegram, TelegramError } from "telegraf";
+import { systemDeliveryClock } from "../../src/delivery/delivery-policy.ts";
+import { BEST_EFFORT_HOLD_LIMIT_MS, SendGate } from "../../src/delivery/send-gate.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
 import { callWithRetry, type RetryOptions } from "./call-with-retry.ts";
 import { splitPlainText, TELEGRAM_MESSAGE_LIMIT } from "./split-message.ts";
-import { isCantParseEntities, isMessageNotModified } from "./telegram-errors.ts";
+import { classifyTelegramFailure, isCantParseEntities, isMessageNotModified } from "./telegram-errors.ts";
 import { htmlToPlainText } from "./telegram-html.ts";
 
 /**
- * The Bot API calls the adapter makes, each wrapped in `callWithRetry`, and the one recovery
- * rule for HTML: when Telegram cannot parse a part, that part is resent as plain text.
+ * The Bot API calls the adapter makes, and the one recovery rule for HTML: when Telegram cannot
+ * parse a part, that part is resent as plain text. Every call to a chat goes through that chat's
+ * lane in one `SendGate`: answers, apologies, previews and typing go out one at a time, and
+ * nothing goes out inside a `retry_after` window Telegram set for the chat. Answers and notices
+ * are retried until the delivery deadline (`callWithRetry`); previews and typing are best effort
+ * and skipped while the chat is busy or rate limited.
  */
 
 /** Where a reply goes: the chat, its forum topic, and the message it answers. */
@@ -28,11 +34,17 @@ export interface InlineKeyboardMarkup {
 }
 
 export class TelegramMessenger {
+  private readonly gate: SendGate;
+
   constructor(
     private readonly telegram: Telegram,
     private readonly logger: Logger,
     private readonly retry: RetryOptions = {},
-  ) {}
+    /** Aborted on shutdown: waits for a retry end at once. */
+    private readonly shutdownSignal: () => AbortSignal | undefined = () => undefined,
+  ) {
+    this.gate = new SendGate(classifyTelegramFailure, retry.clock ?? systemDeliveryClock);
+  }
 
   /** Send HTML parts in order; returns the ids of the messages sent. Throws if a part cannot be delivered. */
   async sendParts(placement: Placement, parts: string[]): Promise<number[]> {
@@ -105,16 +117,20 @@ export class TelegramMessenger {
 
   /** An HTML draft message, sent once without retries: the draft is best effort. */
   async sendDraft(placement: Placement, html: string): Promise<number> {
-    const message = await this.telegram.sendMessage(placement.chatId, html, this.extra(placement, true));
+    const message = await this.bestEffort(placement.chatId, () =>
+      this.telegram.sendMessage(placement.chatId, html, this.extra(placement, true)),
+    );
     return message.message_id;
   }
 
   /** Edit an HTML draft, once, without retries: the next streamed update supersedes a failed edit. */
   async editDraft(chatId: number, messageId: number, html: string): Promise<void> {
-    await this.telegram.editMessageText(chatId, messageId, undefined, html, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-    });
+    await this.bestEffort(chatId, () =>
+      this.telegram.editMessageText(chatId, messageId, undefined, html, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+      }),
+    );
   }
 
   /** Replace the inline keyboard under a message (after a vote). */
@@ -140,21 +156,26 @@ export class TelegramMessenger {
       method: string,
       payload: Record<string, unknown>,
     ) => Promise<unknown>;
-    await callApi("sendMessageDraft", {
-      chat_id: placement.chatId,
-      draft_id: draftId,
-      text: html,
-      ...(html === "" ? {} : { parse_mode: "HTML" }),
-      ...(placement.threadId === undefined ? {} : { message_thread_id: placement.threadId }),
-    });
+    await this.bestEffort(placement.chatId, () =>
+      callApi("sendMessageDraft", {
+        chat_id: placement.chatId,
+        draft_id: draftId,
+        text: html,
+        ...(html === "" ? {} : { parse_mode: "HTML" }),
+        ...(placement.threadId === undefined ? {} : { message_thread_id: placement.threadId }),
+      }),
+    );
   }
 
   /** Show "typing…" (it lasts about five seconds on the client). */
+  /** Show "typing…" (it lasts about five seconds on the client); skipped while the chat is busy or rate limited. */
   async sendTyping(placement: Placement): Promise<void> {
-    await this.telegram.sendChatAction(
-      placement.chatId,
-      "typing",
-      placement.threadId === undefined ? undefined : { message_thread_id: placement.threadId },
+    await this.gate.tryRun(String(placement.chatId), () =>
+      this.telegram.sendChatAction(
+        placement.chatId,
+        "typing",
+        placement.threadId === undefined ? undefined : { message_thread_id: placement.threadId },
+      ),
     );
   }
 
@@ -184,6 +205,27 @@ export class TelegramMessenger {
     );
   }
 
+  /**
+   * One try in the chat's lane, no retries. While the chat is inside a `retry_after` window the
+   * call is not made: it fails like Telegram would (429 with the seconds left), so the preview
+   * pauses instead of adding to the flood.
+   */
+  private bestEffort<T>(chatId: number, operation: () => Promise<T>): Promise<T> {
+    const key = String(chatId);
+    const waitMs = this.gate.openAt(key) - (this.retry.clock ?? systemDeliveryClock).now();
+    if (waitMs > 0) {
+      const retryAfter = Math.ceil(waitMs / 1000);
+      return Promise.reject(
+        new TelegramError({
+          error_code: 429,
+          description: `Too Many Requests: retry after ${retryAfter} (held back by briefbot)`,
+          parameters: { retry_after: retryAfter },
+        }),
+      );
+    }
+    return this.gate.run(key, operation, this.shutdownSignal(), BEST_EFFORT_HOLD_LIMIT_MS);
+  }
+
   private extra(placement: Placement, html: boolean) {
     return {
       ...(html ? { parse_mode: "HTML" as const } : {}),
@@ -199,13 +241,18 @@ export class TelegramMessenger {
     };
   }
 
-  private retryOptions(method: string, chatId: number): RetryOptions {
+  private retryOptions(method: string, chatId: number): Parameters<typeof callWithRetry>[1] {
     return {
       ...this.retry,
-      onRetry: ({ attempt, delayMs, error }) =>
+      gate: this.gate,
+      key: String(chatId),
+      signal: this.shutdownSignal(),
+      onRetry: ({ attempt, delayMs, rateLimited, error }) =>
         this.logger.warn(
-          { method, chatId, attempt, delayMs, error: describeError(error) },
-          "telegram call failed; retrying",
+          { method, chatId, attempt, delayMs, rateLimited, error: describeError(error) },
+          rateLimited
+            ? "telegram asked to wait; retrying after retry_after"
+            : "telegram call failed; retrying",
         ),
     };
   }

@@ -3,6 +3,7 @@ import { isCheckable } from "../question/asked-value.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import { tokenize } from "../text/segment.ts";
+import { QUOTED_SENTENCE_CHARACTER_CAP, truncateAtBoundary } from "../text/text-limits.ts";
 import { type AnswerSentence, answerSentences } from "./answer-sentences.ts";
 import {
   addedSentenceShare,
@@ -36,6 +37,11 @@ export interface ExtractiveOptions {
   glossEntities?:
     | ((text: string, targetLang: "en" | "zh") => Array<{ source: string; gloss: string }>)
     | undefined;
+}
+
+/** A quoted sentence, cut to the core cap (a passage may hold a sentence of any length). */
+function capped(text: string): string {
+  return truncateAtBoundary(text, QUOTED_SENTENCE_CHARACTER_CAP);
 }
 
 const refusal: DraftAnswer = { answered: false, coverage: "none", text: "", answerer: "extractive" };
@@ -88,14 +94,19 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const parts: string[] = [];
       for (const window of chosen) {
         const shown = shownSentences(window);
-        quotes[window.passageIndex] = [quotes[window.passageIndex], ...shown.map((sentence) => sentence.text)]
+        quotes[window.passageIndex] = [
+          quotes[window.passageIndex],
+          ...shown.map((sentence) => capped(sentence.text)),
+        ]
           .filter(Boolean)
           .join(" ");
         const text = shown
           .map((sentence) =>
-            sentence.units > trimSentenceUnits
-              ? trimToClause(sentence.text, analysis, input.question, terms)
-              : sentence.text,
+            capped(
+              sentence.units > trimSentenceUnits
+                ? trimToClause(sentence.text, analysis, input.question, terms)
+                : sentence.text,
+            ),
           )
           .join(" ");
         parts.push(`${text} [${window.passageIndex + 1}]`);
@@ -192,7 +203,7 @@ function partialOrRefusal(
       ? analysis.headTokens[0]!
       : `the ${analysis.headTokens[0]}`
     : missingDetail[lang][analysis.asked];
-  const quote = shown.map((sentence) => sentence.text).join(" ");
+  const quote = shown.map((sentence) => capped(sentence.text)).join(" ");
   const text =
     lang === "zh"
       ? `简报提到了相关内容，但没有给出${detail}。最接近的是：${quote} [${about.passageIndex + 1}]`

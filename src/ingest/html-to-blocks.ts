@@ -1,5 +1,5 @@
 import type { ChildNode, Document, Element } from "domhandler";
-import { parseDocument } from "htmlparser2";
+import { DomHandler, Parser } from "htmlparser2";
 import { hasWords, isBareUrl, normaliseInlineText, normalisePreformattedText } from "./clean-text.ts";
 import type { Block } from "./source-issue.ts";
 
@@ -89,9 +89,39 @@ export function htmlToBlocks(html: string): Block[] {
   return domToBlocks(parseHtml(html));
 }
 
-/** Parse HTML leniently (unclosed tags, fragments, upper-case tags) into a DOM. */
+/**
+ * Deepest element nesting read. Browsers' HTML parsers stop nesting at 512 (Blink's limit);
+ * real newsletters, table layouts included, stay under 100. Deeper markup is hostile or broken,
+ * and walking it recursively would exhaust the stack.
+ */
+export const MAX_HTML_NESTING_DEPTH = 512;
+
+/** The markup nests deeper than `MAX_HTML_NESTING_DEPTH`; readers report it by file name. */
+export class HtmlTooDeepError extends Error {}
+
+/**
+ * Parse HTML leniently (unclosed tags, fragments, upper-case tags) into a DOM.
+ * @throws HtmlTooDeepError when elements nest deeper than `MAX_HTML_NESTING_DEPTH`.
+ */
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const options = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
+  const handler = new DepthLimitedHandler();
+  // Stops at the first element past the limit: parsing the whole of a hostile file first would
+  // take htmlparser2 minutes (closing tags search the open-element stack).
+  new Parser(handler, options).end(html);
+  return handler.root;
+}
+
+/** htmlparser2's DOM builder, refusing to open an element deeper than `MAX_HTML_NESTING_DEPTH`. */
+class DepthLimitedHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    // tagStack holds the document and every open element.
+    if (this.tagStack.length > MAX_HTML_NESTING_DEPTH)
+      throw new HtmlTooDeepError(
+        `HTML elements nest deeper than the ${MAX_HTML_NESTING_DEPTH} briefbot reads (broken or hostile markup)`,
+      );
+    super.onopentag(name, attribs);
+  }
 }
 
 /** Blocks of an already-parsed DOM (readers that also need the head parse once). */

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.ts";
 import { decodeText } from "./decode-text.ts";
+import { HtmlTooDeepError } from "./html-to-blocks.ts";
 import { readEml } from "./read-eml.ts";
 import { readFeed } from "./read-feed.ts";
 import { readHtml } from "./read-html.ts";
@@ -67,18 +68,29 @@ export async function readIssues(
   }
   const text = decodeText(path, bytes);
   const format = sniffFormat(declared, text);
-  const issues =
-    format === "eml"
-      ? [await readEml(path, bytes)]
-      : format === "json-feed"
-        ? readJsonFeed(path, text)
-        : format === "feed"
-          ? readFeed(path, text)
-          : format === "html"
-            ? [readHtml(path, text)]
-            : format === "markdown"
-              ? [readMarkdown(path, text)]
-              : [readText(path, text)];
+  let issues: SourceIssue[];
+  try {
+    issues =
+      format === "eml"
+        ? [await readEml(path, bytes)]
+        : format === "json-feed"
+          ? readJsonFeed(path, text)
+          : format === "feed"
+            ? readFeed(path, text)
+            : format === "html"
+              ? [readHtml(path, text)]
+              : format === "markdown"
+                ? [readMarkdown(path, text)]
+                : [readText(path, text)];
+  } catch (error) {
+    if (error instanceof HtmlTooDeepError) throw new InputError(path, `${path}: ${error.message}`);
+    // A stack overflow in a parser: some other structure nests too deeply to read.
+    if (error instanceof RangeError)
+      throw new InputError(path, `${path} could not be read (${error.message}); is it nested too deeply?`, {
+        cause: error,
+      });
+    throw error;
+  }
   return withText(path, issues);
 }
 

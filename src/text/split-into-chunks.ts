@@ -1,4 +1,5 @@
 import { splitIntoSentences } from "./split-into-sentences.ts";
+import { MAX_WORD_CHARACTERS } from "./text-limits.ts";
 
 /**
  * Packs a story's sentences into chunks under a size budget, with one sentence of overlap.
@@ -18,7 +19,8 @@ export interface ChunkingOptions {
 export function countUnits(text: string): number {
   let units = 0;
   for (const match of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]|[\p{L}\p{N}]+/gu)) {
-    units += match[0].length > 0 ? 1 : 0;
+    // An over-long "word" (a pasted hash, a 400 KB token) weighs by its length, so it is cut.
+    units += Math.ceil(match[0].length / MAX_WORD_CHARACTERS);
   }
   return units;
 }
@@ -117,16 +119,32 @@ function splitByUnits(text: string, max: number): string[] {
   for (const match of text.matchAll(
     /[\u3400-\u9fff\uf900-\ufaff]|[\p{L}\p{N}]+|[^\p{L}\p{N}\u3400-\u9fff\uf900-\ufaff]+/gu,
   )) {
-    const token = match[0];
-    const isUnit = /[\p{L}\p{N}]/u.test(token);
-    if (isUnit && units >= max) {
-      out.push(current.trim());
-      current = "";
-      units = 0;
+    const isUnit = /[\p{L}\p{N}]/u.test(match[0]);
+    // An over-long word is cut into pieces of MAX_WORD_CHARACTERS, each one unit.
+    const pieces = isUnit ? cutLongWord(match[0]) : [match[0]];
+    for (const token of pieces) {
+      if (isUnit && units >= max) {
+        out.push(current.trim());
+        current = "";
+        units = 0;
+      }
+      current += token;
+      if (isUnit) units += 1;
     }
-    current += token;
-    if (isUnit) units += 1;
   }
   if (current.trim()) out.push(current.trim());
   return out;
+}
+
+function cutLongWord(word: string): string[] {
+  if (word.length <= MAX_WORD_CHARACTERS) return [word];
+  const pieces: string[] = [];
+  for (let start = 0; start < word.length; ) {
+    let end = Math.min(word.length, start + MAX_WORD_CHARACTERS);
+    const code = word.charCodeAt(end - 1);
+    if (end < word.length && code >= 0xd800 && code <= 0xdbff) end -= 1; // keep surrogate pairs whole
+    pieces.push(word.slice(start, end));
+    start = end;
+  }
+  return pieces;
 }

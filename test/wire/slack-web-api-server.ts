@@ -33,6 +33,26 @@ export interface ScriptedFailure {
   retryAfterSeconds?: number;
 }
 
+/**
+ * Random failures on every call of some methods, like a busy workspace: a share answered 429
+ * `ratelimited` with Retry-After, a share answered 500. `random` is seeded by the test.
+ */
+export interface InjectedFaults {
+  methods: readonly string[];
+  rateLimitedShare: number;
+  serverErrorShare: number;
+  retryAfterSeconds: number;
+  random: () => number;
+}
+
+/** A call that reached a channel while this fake had told the app to wait for it. */
+export interface WindowViolation {
+  method: string;
+  channel: string;
+  atMs: number;
+  windowEndsAtMs: number;
+}
+
 /** Fields the real API accepts as JSON strings inside form-encoded requests. */
 const jsonEncodedFields = new Set([
   "blocks",
@@ -65,6 +85,11 @@ export const fakeTeamId = "T0000TEAM";
 export class FakeSlackWebApi {
   readonly calls: RecordedCall[] = [];
   readonly responseUrlPosts: ResponseUrlPost[] = [];
+  /** Calls to a channel inside a Retry-After window this fake had set for it (must stay empty). */
+  readonly windowViolations: WindowViolation[] = [];
+  /** Set to make calls fail at random (see `InjectedFaults`). */
+  faults: InjectedFaults | undefined;
+  readonly #rateLimitWindows = new Map<string, number>();
   /** What apps.connections.open returns (the fake Socket Mode server's URL). */
   socketUrl: string | undefined;
   /** Whether chat.startStream and friends exist; when false they answer `unknown_method`. */
@@ -195,9 +220,15 @@ export class FakeSlackWebApi {
       response: undefined,
     };
     this.calls.push(call);
+    const channel = typeof params.channel === "string" ? params.channel : undefined;
+    const windowEndsAtMs = channel === undefined ? undefined : this.#rateLimitWindows.get(channel);
+    if (channel !== undefined && windowEndsAtMs !== undefined && call.atMs < windowEndsAtMs)
+      this.windowViolations.push({ method, channel, atMs: call.atMs, windowEndsAtMs });
 
-    const failure = this.#failures.get(method)?.shift();
+    const failure = this.#failures.get(method)?.shift() ?? this.#injectFault(method);
     if (failure !== undefined) {
+      if (failure.status === 429 && failure.retryAfterSeconds !== undefined && channel !== undefined)
+        this.#rateLimitWindows.set(channel, Date.now() - this.#startedAt + failure.retryAfterSeconds * 1000);
       const headers: Record<string, string> = {};
       if (failure.retryAfterSeconds !== undefined) headers["retry-after"] = String(failure.retryAfterSeconds);
       const error = { ok: false, error: failure.status === 429 ? "ratelimited" : "fatal_error" };
@@ -310,6 +341,15 @@ export class FakeSlackWebApi {
       const loading = params.loading_messages;
       if (Array.isArray(loading) && loading.length > 10) return { ok: false, error: "invalid_arguments" };
     }
+    return undefined;
+  }
+
+  #injectFault(method: string): ScriptedFailure | undefined {
+    const faults = this.faults;
+    if (faults === undefined || !faults.methods.includes(method)) return undefined;
+    const draw = faults.random();
+    if (draw < faults.rateLimitedShare) return { status: 429, retryAfterSeconds: faults.retryAfterSeconds };
+    if (draw < faults.rateLimitedShare + faults.serverErrorShare) return { status: 500 };
     return undefined;
   }
 

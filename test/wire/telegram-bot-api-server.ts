@@ -36,6 +36,26 @@ export interface ScriptedFailure {
   parameters?: { retry_after?: number; migrate_to_chat_id?: number };
 }
 
+/**
+ * Random failures on every call of some methods, like a loaded Bot API: a share answered 429
+ * with `retry_after`, a share answered 500. `random` is seeded by the test so runs repeat.
+ */
+export interface InjectedFaults {
+  methods: readonly string[];
+  rateLimitedShare: number;
+  serverErrorShare: number;
+  retryAfterSeconds: number;
+  random: () => number;
+}
+
+/** A call that reached the fake while Telegram had told the bot to wait for that chat. */
+export interface WindowViolation {
+  method: string;
+  chatId: number;
+  receivedAt: number;
+  windowEndsAt: number;
+}
+
 export interface FakeBotApiOptions {
   token?: string;
   botId?: number;
@@ -55,6 +75,11 @@ export interface SentMessage {
 
 export class FakeBotApi {
   readonly requests: RecordedRequest[] = [];
+  /** Calls made to a chat inside a `retry_after` window this fake had set for it (must stay empty). */
+  readonly windowViolations: WindowViolation[] = [];
+  /** Set to make calls fail at random (see `InjectedFaults`). */
+  faults: InjectedFaults | undefined;
+  private readonly rateLimitWindows = new Map<number, number>();
   readonly token: string;
   readonly bot: { id: number; is_bot: true; first_name: string; username: string };
   private readonly server: Server;
@@ -203,8 +228,12 @@ export class FakeBotApi {
     if (match === null) return this.reply(response, "(none)", body, 404, fail(404, "Not Found"));
     const [, token, method = ""] = match;
     if (token !== this.token) return this.reply(response, method, body, 401, fail(401, "Unauthorized"));
-    const failure = this.takeFailure(method, body);
+    this.checkWindow(method, body);
+    const failure = this.takeFailure(method, body) ?? this.injectFault(method);
     if (failure !== undefined) {
+      const retryAfter = failure.parameters?.retry_after;
+      if (failure.status === 429 && retryAfter !== undefined && body.chat_id !== undefined)
+        this.rateLimitWindows.set(Number(body.chat_id), Date.now() + retryAfter * 1000);
       return this.reply(response, method, body, failure.status, {
         ok: false,
         error_code: failure.status,
@@ -346,6 +375,32 @@ export class FakeBotApi {
       response.once("close", wake);
     });
     return this.updates.slice(0, limit);
+  }
+
+  // Real Telegram answers calls inside the window with another 429; recording them makes the rule testable.
+  private checkWindow(method: string, body: Record<string, unknown>): void {
+    if (body.chat_id === undefined) return;
+    const chatId = Number(body.chat_id);
+    const windowEndsAt = this.rateLimitWindows.get(chatId);
+    const receivedAt = Date.now();
+    if (windowEndsAt !== undefined && receivedAt < windowEndsAt)
+      this.windowViolations.push({ method, chatId, receivedAt, windowEndsAt });
+  }
+
+  private injectFault(method: string): ScriptedFailure | undefined {
+    const faults = this.faults;
+    if (faults === undefined || !faults.methods.includes(method)) return undefined;
+    const draw = faults.random();
+    if (draw < faults.rateLimitedShare)
+      return {
+        method,
+        status: 429,
+        description: `Too Many Requests: retry after ${faults.retryAfterSeconds}`,
+        parameters: { retry_after: faults.retryAfterSeconds },
+      };
+    if (draw < faults.rateLimitedShare + faults.serverErrorShare)
+      return { method, status: 500, description: "Internal Server Error" };
+    return undefined;
   }
 
   private takeFailure(method: string, body: Record<string, unknown>): ScriptedFailure | undefined {

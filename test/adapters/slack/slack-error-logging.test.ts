@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
+import { VirtualClock } from "../../delivery/virtual-clock.ts";
 import {
   answerFixture,
   appMention,
@@ -30,21 +31,28 @@ describe("Slack adapter error logging", () => {
 
   it("logs a Web API failure that outlasts the retries, and never the bot token", async () => {
     const { logger, lines } = capturingLogger();
-    harness = await startHttpHarness({ logger });
+    // Virtual time: backoffs of 7.5, 15, 15 ms put a fifth try past the 40 ms deadline.
+    harness = await startHttpHarness({
+      logger,
+      delivery: {
+        policy: { deadlineMs: 40, baseBackoffMs: 10, maxBackoffMs: 20 },
+        clock: new VirtualClock(),
+      },
+    });
     harness.service.answerWith = async () => answerFixture();
-    // 1 try + 2 retries for the answer, then the apology attempt (1 + 2) fails too.
-    harness.api.failNext("chat.postMessage", { status: 500 }, 6);
+    // Four tries for the answer, then the apology's four tries fail too.
+    harness.api.failNext("chat.postMessage", { status: 500 }, 8);
 
     await harness.postEvent(eventEnvelope(appMention()));
     const api = harness.api;
     await api.waitFor(() => lines.some((line) => line.includes("slack: could not post the answer")));
-    await api.waitFor(() => api.callsTo("chat.postMessage").length === 6);
+    await api.waitFor(() => api.callsTo("chat.postMessage").length === 8);
 
     const failure = lines
       .map((line) => JSON.parse(line) as Record<string, unknown>)
       .find((entry) => entry.msg === "slack: could not post the answer");
     expect(failure).toMatchObject({ level: 50, channel: "CGENERAL", threadTs: "1721000000.000100" });
-    expect(String(failure?.err)).toMatch(/500/);
+    expect(String(failure?.err)).toMatch(/gave up delivering after 4 tries.*500/);
     expect(lines.join("\n")).not.toContain(botToken);
     expect(lines.join("\n")).not.toContain("xoxb-");
   });

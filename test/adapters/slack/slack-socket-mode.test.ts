@@ -34,7 +34,7 @@ describe("Slack adapter, Socket Mode, at the wire", () => {
       appToken: "xapp-1-test-app-token-0000",
       apiUrl: api.apiUrl.replace(/\/$/, ""), // the missing trailing slash is added by the adapter
       logger: silentLogger(),
-      webApiRetry: { retries: 1, minTimeoutMs: 10, maxTimeoutMs: 20 },
+      delivery: { policy: { baseBackoffMs: 10, maxBackoffMs: 20 } },
     });
     cleanups.unshift(() => adapter.stop());
     expect(adapter.routes()).toEqual([]);

@@ -107,7 +107,7 @@ export async function startHttpHarness(overrides: Partial<SlackAdapterOptions> =
     apiUrl: api.apiUrl,
     logger: silentLogger(),
     streamUpdateIntervalMs: 200,
-    webApiRetry: { retries: 2, minTimeoutMs: 10, maxTimeoutMs: 20 },
+    delivery: { policy: { baseBackoffMs: 10, maxBackoffMs: 20 } },
     stopTimeoutMs: 2_000,
     ...overrides,
   });

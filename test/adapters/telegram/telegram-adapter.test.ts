@@ -235,7 +235,8 @@ describe("telegram adapter: private chats", () => {
   });
 
   it("streams partial text as a draft, edits it at most once per interval, then edits in the final answer", async () => {
-    const { api, service } = await startHarness({ streamEditIntervalMs: 80 });
+    // Typing only once: a typing call shares the chat's lane and would shift one edit's arrival.
+    const { api, service } = await startHarness({ streamEditIntervalMs: 80, typingIntervalMs: 10_000 });
     const partials = [
       "Alibaba",
       "Alibaba released",

@@ -198,7 +198,7 @@ export async function startHarness(
     rateLimitPerMinute: 5,
     typingIntervalMs: 40,
     streamEditIntervalMs: 60,
-    retry: { baseDelayMs: 20 },
+    retry: { policy: { baseBackoffMs: 20 } },
     ...options,
   });
   const harness = { api, service, adapter };
