@@ -92,6 +92,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
   const tasks = new InFlightTasks();
   const clock = options.delivery?.clock ?? systemDeliveryClock;
   let shutdown = new AbortController();
+  // The rate-limit waiting line gives up at stop(); deliveries under way wait for `shutdown` (after the grace).
+  const backlogShutdown = new AbortController();
   // Every channel waiting out a Retry-After listens on this signal; hundreds at once are normal.
   setMaxListeners(0, shutdown.signal);
   const delivery: SlackDelivery = {
@@ -159,7 +161,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     }),
     backlog: new QuestionBacklog(),
     userQueue: new KeyedSerialQueue(),
-    signal: shutdown.signal,
+    signal: backlogShutdown.signal,
     rateLimitWindowMs,
     deduplicator: new EventDeduplicator(),
     answeredThreads: new ExpiringKeys({ ttlMs: answeredThreadTtlMs, maxEntries: 50_000 }),
@@ -221,7 +223,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
       if (!running) return;
       running = false;
       // Questions still waiting for their rate-limit turn give up (each is logged); answers under way finish.
-      shutdown.abort();
+      backlogShutdown.abort();
       if (socketReceiver !== undefined) {
         // Bolt's receiver.stop() does not wait for the socket to close; the client's disconnect() does.
         await withTimeout(socketReceiver.client.disconnect(), 5_000).catch((error: unknown) =>

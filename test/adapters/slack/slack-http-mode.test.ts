@@ -496,7 +496,9 @@ describe("Slack adapter, HTTP mode, at the wire", () => {
     const posts = harness.api.callsTo("chat.postMessage");
     expect(posts).toHaveLength(2);
     expect((posts[1]?.atMs ?? 0) - (posts[0]?.atMs ?? 0)).toBeGreaterThanOrEqual(950);
-    expect(harness.api.callsTo("assistant.threads.setStatus")).toHaveLength(2);
-    expect(markdownTexts(posts[1]?.params ?? {})).toEqual(["WebGPU shipped in Firefox 141 \\[1\\]."]);
+    // The status is best effort (never retried into a rate limit): when it fails, a "searching"
+    // placeholder is posted instead (here after waiting out the 429) and the answer replaces it.
+    expect(harness.api.callsTo("assistant.threads.setStatus")).toHaveLength(1);
+    expect(JSON.stringify(answers(harness)[0])).toContain("WebGPU shipped in Firefox 141");
   });
 });
