@@ -24,6 +24,8 @@ export interface LanguageBridge {
   learnFromText?(text: string): void;
   /** Save what `learnFromText` learned, after an ingest. */
   persist?(): Promise<void>;
+  /** Take in what other processes saved since (called when the store's version moves). */
+  refresh?(): Promise<void>;
   glossEntities?(text: string, targetLang: "en" | "zh"): Array<{ source: string; gloss: string }>;
 }
 
@@ -49,6 +51,11 @@ export interface BriefbotOptions {
   traceWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
   /** Passages retrieved per question. Default 8. */
   passages?: number;
+  /**
+   * How often to ask the store whether another process changed it, to rebuild term statistics
+   * and take in learned pairs. Default 2000 ms, the store's default read-consistency interval.
+   */
+  cacheCheckMs?: number;
 }
 
 export interface SearchOptions {
@@ -69,6 +76,7 @@ export function questionLanguage(question: string): "en" | "zh" {
 
 /** Sample size for term statistics: enough to estimate rarity, bounded at any store size. */
 const statisticsSample = 20_000;
+const defaultCacheCheckMs = 2_000;
 
 /**
  * The core: ingestion, search and cited answers behind one object. Adapters use it through
@@ -80,6 +88,9 @@ export class Briefbot implements BriefbotService {
   private readonly answerer: Answerer;
   private statistics: TermStatistics | null = null;
   private statisticsLoading: Promise<TermStatistics> | null = null;
+  /** Store version the caches were built from, and when it was last compared. */
+  private cachedVersion: string | null = null;
+  private versionCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: BriefbotOptions) {
     this.queryEmbedder = createCachedEmbedder(options.embedder);
@@ -121,7 +132,26 @@ export class Briefbot implements BriefbotService {
     return report;
   }
 
+  /**
+   * Drop caches built from an older store (another process ingested) and take in the learned
+   * pairs it saved, so every replica plans queries the way the store was indexed.
+   */
+  private async followStore(): Promise<void> {
+    const now = Date.now();
+    if (now - this.versionCheckedAt < (this.options.cacheCheckMs ?? defaultCacheCheckMs)) return;
+    this.versionCheckedAt = now;
+    const version = await this.options.store.version();
+    if (version === this.cachedVersion) return;
+    if (this.cachedVersion !== null) {
+      this.statistics = null;
+      this.statisticsLoading = null;
+      await this.options.bridge?.refresh?.();
+    }
+    this.cachedVersion = version;
+  }
+
   private async termStatistics(): Promise<TermStatistics> {
+    await this.followStore();
     if (this.statistics !== null) return this.statistics;
     this.statisticsLoading ??= this.options.store
       .sampleSearchText(statisticsSample)

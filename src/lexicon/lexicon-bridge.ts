@@ -16,15 +16,24 @@ export async function createLexiconBridge(
 ): Promise<LanguageBridge> {
   const lexicon = Lexicon.load({ extraGlossaryPath: options.extraGlossaryPath });
   const known = new Map<string, LearnedPair>();
-  const stored = await store.readSetting(pairsSetting);
-  if (stored !== null) {
+  /** Add the pairs saved in the store that this process does not know yet. */
+  const takeStoredPairs = async () => {
+    const stored = await store.readSetting(pairsSetting);
+    if (stored === null) return;
+    const fresh: LearnedPair[] = [];
     try {
-      for (const pair of JSON.parse(stored) as LearnedPair[]) known.set(`${pair.zh}\u0000${pair.en}`, pair);
+      for (const pair of JSON.parse(stored) as LearnedPair[]) {
+        const key = `${pair.zh}\u0000${pair.en}`;
+        if (known.has(key)) continue;
+        known.set(key, pair);
+        fresh.push(pair);
+      }
     } catch {
       // A damaged setting only costs the learned pairs; the next ingest writes it again.
     }
-    lexicon.addPairs([...known.values()]);
-  }
+    if (fresh.length > 0) lexicon.addPairs(fresh);
+  };
+  await takeStoredPairs();
   let changed = false;
   return {
     expandQuery: (question) => lexicon.expandQuery(question),
@@ -39,8 +48,11 @@ export async function createLexiconBridge(
     },
     async persist() {
       if (!changed) return;
+      // Another process may have saved pairs since: keep theirs too.
+      await takeStoredPairs();
       await store.writeSetting(pairsSetting, JSON.stringify([...known.values()]));
       changed = false;
     },
+    refresh: takeStoredPairs,
   };
 }
