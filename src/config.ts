@@ -121,6 +121,39 @@ const environmentSchema = z.object({
   BRIEFBOT_CROSSLINGUAL: booleanFlag(true),
   /** An extra bilingual glossary (`中文<TAB>English|alias`), whose entries win over the bundled one. */
   BRIEFBOT_GLOSSARY: optionalString,
+  /**
+   * Longest lag, in seconds, before a process sees another process's writes to the store (and
+   * rebuilds its caches). Default 2; 0 checks on every read (slower on object storage).
+   */
+  BRIEFBOT_READ_CONSISTENCY_SECONDS: optionalString.transform((value, context) => {
+    if (value === undefined) return 2;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < 0) {
+      context.addIssue({ code: "custom", message: `expected seconds (0 or more), got "${value}"` });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+  /**
+   * Store clean-up keeps files of versions replaced less than this many seconds ago, so a reader
+   * still on one never loses a file. Must exceed the longest query plus the consistency interval.
+   * Default 600 (10 minutes).
+   */
+  BRIEFBOT_MAINTENANCE_GRACE_SECONDS: positiveInt(600),
+  /** How often `serve` runs clean-up, in minutes, on the one replica holding the lease. Default 60. */
+  BRIEFBOT_MAINTENANCE_INTERVAL_MINUTES: positiveInt(60),
+  /**
+   * Where state that outlives a request lives (conversations, de-duplication, rate limits, answer
+   * records, feedback): `lancedb` (a table in the store; default), `redis` (default when REDIS_URL
+   * is set) or `memory` (this process only; for one-off runs).
+   */
+  BRIEFBOT_STATE: z.enum(["lancedb", "redis", "memory"]).optional(),
+  /** Redis for shared state, e.g. `redis://redis:6379`. */
+  REDIS_URL: optionalString.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
+    message: "expected a redis:// or rediss:// URL",
+  }),
+  /** Prefix of every Redis key briefbot writes, so deployments can share one Redis. Default `briefbot:`. */
+  REDIS_KEY_PREFIX: optionalString.transform((value) => value ?? "briefbot:"),
   /** Where 👍/👎 clicks are recorded. Default `.briefbot/feedback.jsonl`. */
   BRIEFBOT_FEEDBACK_FILE: optionalString.transform((value) => value ?? ".briefbot/feedback.jsonl"),
 });
@@ -156,6 +189,9 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     missing.push(
       "SLACK_SIGNING_SECRET is required for Slack HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
     );
+  }
+  if (config.BRIEFBOT_STATE === "redis" && config.REDIS_URL === undefined) {
+    missing.push("REDIS_URL is required with BRIEFBOT_STATE=redis (e.g. redis://localhost:6379)");
   }
   if (missing.length > 0) throw new ConfigError(`Missing settings:\n  ${missing.join("\n  ")}`);
   return config;

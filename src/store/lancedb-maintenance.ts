@@ -19,7 +19,7 @@ export function retiredTableKey(table: string): string {
  * long ago that was replaced a moment ago. So remove only versions whose successor is older than
  * the grace: everything before the version that was current at `before`.
  */
-async function versionCutoff(table: lancedb.Table, before: Date): Promise<Date> {
+export async function versionCutoff(table: lancedb.Table, before: Date): Promise<Date> {
   const versions = (await table.listVersions()).sort((left, right) => left.version - right.version);
   let currentAtCutoff: Date | null = null;
   for (const version of versions) {
