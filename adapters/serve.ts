@@ -41,6 +41,7 @@ export function configuredAdapters(briefbot: Briefbot, config: Config, logger: L
             : undefined,
         allowedChats: config.TELEGRAM_ALLOWED_CHATS,
         rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+        state: briefbot.state,
         logger: logger.child({ adapter: "telegram" }),
       }),
     );
@@ -55,6 +56,7 @@ export function configuredAdapters(briefbot: Briefbot, config: Config, logger: L
         apiUrl: config.SLACK_API_URL,
         allowedChannels: config.SLACK_ALLOWED_CHANNELS,
         allowDms: config.SLACK_ALLOW_DMS,
+        state: briefbot.state,
         logger: logger.child({ adapter: "slack" }),
       }),
     );

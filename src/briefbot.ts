@@ -1,5 +1,5 @@
 import type { Answer, AnswerRequest, Citation, RelatedStory, SearchFilters } from "./answer/answer-types.ts";
-import type { Answerer, DraftAnswer } from "./answer/answerer.ts";
+import type { Answerer, ConversationTurn, DraftAnswer } from "./answer/answerer.ts";
 import { bestSentence } from "./answer/best-sentence.ts";
 import type { EvidenceWindow } from "./answer/evidence-gate.ts";
 import { createExtractiveAnswerer } from "./answer/extractive-answerer.ts";
@@ -14,7 +14,9 @@ import { type IngestOptions, type IngestReport, ingestPaths } from "./pipeline/i
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
-import type { ChunkStore, StoredDocument, WeightedTerm } from "./store/store.ts";
+import { MemoryStateStore } from "./state/memory-state.ts";
+import type { StateStore } from "./state/state-store.ts";
+import type { ChunkStore, MaintenanceReport, StoredDocument, WeightedTerm } from "./store/store.ts";
 import { cjkShare } from "./text/segment.ts";
 
 /** Cross-language help for retrieval and answers; see src/lexicon. Optional so the core works without it. */
@@ -45,7 +47,12 @@ export interface BriefbotOptions {
     question: string,
     history: Array<{ question: string; answer: string }>,
   ) => Promise<string[]>;
-  feedback?: { record(entry: FeedbackEntry): Promise<void> };
+  feedback?: { record(entry: FeedbackEntry): Promise<void>; export?(): Promise<FeedbackEntry[]> };
+  /**
+   * Where conversations (and anything else that outlives a request) are kept. Default: this
+   * process's memory, which suits tests and one-off commands; `serve` passes a shared store.
+   */
+  state?: StateStore;
   bridge?: LanguageBridge;
   /** Receives the extractive answerer's scored evidence windows per question (tracing, tuning). */
   traceWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
@@ -83,7 +90,9 @@ const defaultCacheCheckMs = 2_000;
  * `BriefbotService`; the CLI also ingests, searches and evaluates with it.
  */
 export class Briefbot implements BriefbotService {
-  private readonly memory = new ConversationMemory();
+  private readonly memory: ConversationMemory;
+  /** The state store conversations live in; adapters keep theirs in it too. */
+  readonly state: StateStore;
   private readonly queryEmbedder: CachedEmbedder;
   private readonly answerer: Answerer;
   private statistics: TermStatistics | null = null;
@@ -93,6 +102,8 @@ export class Briefbot implements BriefbotService {
   private versionCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: BriefbotOptions) {
+    this.state = options.state ?? new MemoryStateStore();
+    this.memory = new ConversationMemory(this.state);
     this.queryEmbedder = createCachedEmbedder(options.embedder);
     const extractive = this.extractiveAnswerer();
     this.answerer = options.answerer?.(extractive) ?? extractive;
@@ -160,8 +171,12 @@ export class Briefbot implements BriefbotService {
     return this.statistics;
   }
 
-  private async plan(question: string, conversationId: string | undefined): Promise<QueryPlan> {
-    const history = conversationId === undefined ? [] : this.memory.history(conversationId);
+  private async plan(
+    question: string,
+    conversationId: string | undefined,
+    known?: ConversationTurn[],
+  ): Promise<QueryPlan> {
+    const history = known ?? (conversationId === undefined ? [] : await this.memory.history(conversationId));
     const followUp = history.length > 0 && isFollowUp(question);
     let rewrites: string[] = [];
     if (this.options.rewriteQuery !== undefined) {
@@ -204,8 +219,8 @@ export class Briefbot implements BriefbotService {
   async answer(request: AnswerRequest): Promise<Answer> {
     const lang = questionLanguage(request.question);
     const statistics = await this.termStatistics();
-    const history = this.memory.history(request.conversationId);
-    const plan = await this.plan(request.question, request.conversationId);
+    const history = await this.memory.history(request.conversationId);
+    const plan = await this.plan(request.question, request.conversationId, history);
     const passages = await this.searchWithPlan(plan, statistics, this.options.passages ?? 8, request.filters);
     const draft: DraftAnswer =
       passages.length === 0
@@ -223,7 +238,7 @@ export class Briefbot implements BriefbotService {
       draft.coverage === "none"
         ? this.uncoveredAnswer(request.question, lang, draft.answerer, passages)
         : this.citedAnswer(request.question, lang, draft, passages, plan.terms, statistics);
-    this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
+    await this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
     return answer;
   }
 
@@ -300,8 +315,8 @@ export class Briefbot implements BriefbotService {
     };
   }
 
-  forget(conversationId: string): void {
-    this.memory.forget(conversationId);
+  async forget(conversationId: string): Promise<void> {
+    await this.memory.forget(conversationId);
   }
 
   async documents(): Promise<StoredDocument[]> {
@@ -373,6 +388,21 @@ export class Briefbot implements BriefbotService {
     await this.options.feedback.record(entry);
   }
 
+  /** Every vote recorded, oldest first (empty when the feedback log cannot list them). */
+  async feedbackVotes(): Promise<FeedbackEntry[]> {
+    return (await this.options.feedback?.export?.()) ?? [];
+  }
+
+  /**
+   * Clean up the store (and the state, where its driver needs it): files of versions replaced
+   * more than `graceMs` ago, retired tables, expired state. One process at a time.
+   */
+  async maintain(graceMs: number): Promise<MaintenanceReport & { stateEntriesRemoved: number }> {
+    const report = await this.options.store.maintain({ graceMs });
+    const stateEntriesRemoved = (await this.state.maintain?.({ graceMs })) ?? 0;
+    return { ...report, stateEntriesRemoved };
+  }
+
   /** Rebuild all vectors with the configured embedder from the stored text. */
   async reembed(onProgress?: (done: number, total: number) => void): Promise<number> {
     const embedder = this.options.embedder;
@@ -384,5 +414,6 @@ export class Briefbot implements BriefbotService {
 
   async close(): Promise<void> {
     await this.options.store.close();
+    await this.state.close();
   }
 }

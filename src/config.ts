@@ -154,8 +154,11 @@ const environmentSchema = z.object({
   }),
   /** Prefix of every Redis key briefbot writes, so deployments can share one Redis. Default `briefbot:`. */
   REDIS_KEY_PREFIX: optionalString.transform((value) => value ?? "briefbot:"),
-  /** Where 👍/👎 clicks are recorded. Default `.briefbot/feedback.jsonl`. */
-  BRIEFBOT_FEEDBACK_FILE: optionalString.transform((value) => value ?? ".briefbot/feedback.jsonl"),
+  /**
+   * 👍/👎 votes are kept in the state store (`briefbot feedback` exports them); set this to also
+   * append each vote to a JSON Lines file on this machine. Default: unset.
+   */
+  BRIEFBOT_FEEDBACK_FILE: optionalString,
 });
 
 export type Config = z.infer<typeof environmentSchema>;

@@ -79,7 +79,7 @@ export async function answerInThread(
   await streaming.close();
 
   const feedbackValue = encodeFeedbackReference({
-    ref: dependencies.recentAnswers.remember({
+    ref: await dependencies.recentAnswers.remember({
       conversationId: target.conversationId,
       question: target.question,
       answer: answer.text,

@@ -11,6 +11,8 @@ import { App, SocketModeReceiver } from "@slack/bolt";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { ConfigError, describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
+import { MemoryStateStore } from "../../src/state/memory-state.ts";
+import type { StateStore } from "../../src/state/state-store.ts";
 import type { Adapter, HttpRoute } from "../adapter.ts";
 import { boltLoggerFrom } from "./bolt-logger.ts";
 import { EventDeduplicator } from "./event-dedup.ts";
@@ -46,6 +48,11 @@ export interface SlackAdapterOptions {
    * 1–10 s apart. Tests shorten it.
    */
   webApiRetry?: { retries: number; minTimeoutMs: number; maxTimeoutMs: number } | undefined;
+  /**
+   * Where event ids, answered threads and answers behind feedback buttons are kept. `serve` passes
+   * the shared store, so replicas answer each event once; default: this process's memory.
+   */
+  state?: StateStore | undefined;
   /** How long `stop()` waits for answers under way (default 10 s). */
   stopTimeoutMs?: number | undefined;
 }
@@ -67,6 +74,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     );
   }
   const logger = options.logger;
+  const state = options.state ?? new MemoryStateStore();
   const boltLogger = boltLoggerFrom(logger);
   const tasks = new InFlightTasks();
   const retry = options.webApiRetry ?? { retries: 3, minTimeoutMs: 1_000, maxTimeoutMs: 10_000 };
@@ -122,9 +130,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     allowedChannels: options.allowedChannels === undefined ? undefined : new Set(options.allowedChannels),
     allowDms: options.allowDms ?? true,
     streamUpdateIntervalMs: options.streamUpdateIntervalMs ?? defaultStreamUpdateIntervalMs,
-    deduplicator: new EventDeduplicator(),
-    answeredThreads: new ExpiringKeys({ ttlMs: answeredThreadTtlMs, maxEntries: 50_000 }),
-    recentAnswers: new RecentAnswers(),
+    deduplicator: new EventDeduplicator(state),
+    answeredThreads: new ExpiringKeys(state, "slack-threads", answeredThreadTtlMs),
+    recentAnswers: new RecentAnswers(state),
     tasks,
     now: Date.now,
   });

@@ -14,7 +14,7 @@ import {
 } from "./command-texts.ts";
 import type { ConversationTracker } from "./conversation-key.ts";
 import { forumTopicId, type IncomingTextMessage, isPrivateChat } from "./incoming-message.ts";
-import type { SlidingWindowRateLimiter } from "./rate-limiter.ts";
+import type { FixedWindowRateLimiter } from "./rate-limiter.ts";
 import type { IncomingIntent } from "./read-incoming-message.ts";
 import { renderAnswer } from "./render-telegram.ts";
 import { MESSAGE_PART_TARGET } from "./split-message.ts";
@@ -33,7 +33,7 @@ export interface MessageHandlerDependencies {
   service: BriefbotService;
   messenger: TelegramMessenger;
   tracker: ConversationTracker;
-  rateLimiter: SlidingWindowRateLimiter;
+  rateLimiter: FixedWindowRateLimiter;
   logger: Logger;
   now: () => number;
   typingIntervalMs: number;
@@ -45,9 +45,6 @@ export interface MessageHandlerDependencies {
 }
 
 export class TelegramMessageHandler {
-  // Users already told to slow down, until when: one notice per window, not one per message.
-  private readonly slowDownToldUntil = new Map<string, number>();
-
   constructor(private readonly dependencies: MessageHandlerDependencies) {}
 
   /** Handle a message addressed to the bot. Never throws. */
@@ -85,7 +82,7 @@ export class TelegramMessageHandler {
         await messenger.sendParts(placement, sourcesParts(await service.overview()));
         return;
       case "new":
-        service.forget(conversationId);
+        await service.forget(conversationId);
         await messenger.sendParts(placement, [escapeHtml(FORGOT_CONVERSATION)]);
         return;
       case "ask":
@@ -192,12 +189,10 @@ export class TelegramMessageHandler {
 
   private async withinRateLimit(message: IncomingTextMessage, placement: Placement): Promise<boolean> {
     const userKey = String(message.from?.id ?? message.chat.id);
-    const decision = this.dependencies.rateLimiter.tryAcquire(userKey);
+    const decision = await this.dependencies.rateLimiter.tryAcquire(userKey);
     if (decision.allowed) return true;
-    const now = this.dependencies.now();
-    if ((this.slowDownToldUntil.get(userKey) ?? 0) > now) return false;
-    this.slowDownToldUntil.set(userKey, now + decision.retryAfterMs);
-    for (const [key, until] of this.slowDownToldUntil) if (until <= now) this.slowDownToldUntil.delete(key);
+    if (!(await this.dependencies.rateLimiter.shouldTellSlowDown(userKey, decision.retryAfterMs)))
+      return false;
     this.dependencies.logger.info({ chatId: message.chat.id, user: userKey }, "telegram: rate limit reached");
     await this.dependencies.messenger.sendParts(placement, [escapeHtml(slowDownText(decision.retryAfterMs))]);
     return false;

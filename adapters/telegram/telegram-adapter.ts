@@ -4,6 +4,8 @@ import type { Update } from "telegraf/types";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
+import { MemoryStateStore } from "../../src/state/memory-state.ts";
+import type { StateStore } from "../../src/state/state-store.ts";
 import type { Adapter, HttpRoute } from "../adapter.ts";
 import { callWithRetry, type RetryOptions } from "./call-with-retry.ts";
 import { ChatAllowlist } from "./chat-allowlist.ts";
@@ -11,7 +13,7 @@ import { BOT_COMMANDS, CHAT_NOT_ALLOWED } from "./command-texts.ts";
 import { ConversationTracker, conversationIdFor } from "./conversation-key.ts";
 import type { BotIdentity, IncomingTextMessage } from "./incoming-message.ts";
 import { placementFor, TelegramMessageHandler } from "./message-handler.ts";
-import { SlidingWindowRateLimiter } from "./rate-limiter.ts";
+import { FixedWindowRateLimiter } from "./rate-limiter.ts";
 import { readIncomingMessage } from "./read-incoming-message.ts";
 import { KeyedSerialQueue } from "./serial-queue.ts";
 import { escapeHtml } from "./telegram-html.ts";
@@ -42,6 +44,11 @@ export interface TelegramAdapterOptions {
   rateLimitPerMinute?: number | undefined;
   logger: Logger;
   now?: (() => number) | undefined;
+  /**
+   * Where rate-limit counts and refusal notices are kept. `serve` passes the shared store, so
+   * the limit holds across replicas; default: this process's memory.
+   */
+  state?: StateStore | undefined;
   /** How often "typing…" is repeated while answering. Default 4000 ms. */
   typingIntervalMs?: number | undefined;
   /** Minimum time between edits of a streaming preview. Default 1200 ms. */
@@ -75,7 +82,7 @@ class TelegramAdapter implements Adapter {
   private readonly allowlist: ChatAllowlist;
   private readonly tracker = new ConversationTracker();
   private readonly queue = new KeyedSerialQueue();
-  private readonly rateLimiter: SlidingWindowRateLimiter;
+  private readonly rateLimiter: FixedWindowRateLimiter;
   private shutdown = new AbortController();
   private readonly webhookPath: string;
   private handler: TelegramMessageHandler | undefined;
@@ -89,8 +96,10 @@ class TelegramAdapter implements Adapter {
       telegram: options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot },
     });
     this.messenger = new TelegramMessenger(this.bot.telegram, this.logger, options.retry);
-    this.allowlist = new ChatAllowlist(options.allowedChats);
-    this.rateLimiter = new SlidingWindowRateLimiter({
+    const state = options.state ?? new MemoryStateStore();
+    this.allowlist = new ChatAllowlist(options.allowedChats, state);
+    this.rateLimiter = new FixedWindowRateLimiter({
+      state,
       limit: options.rateLimitPerMinute ?? 5,
       windowMs: 60_000,
       now: options.now ?? Date.now,
@@ -225,14 +234,11 @@ class TelegramAdapter implements Adapter {
     const intent = readIncomingMessage(incoming, identity);
     if (intent.kind === "ignore") return;
     if (!this.allowlist.allows(incoming.chat)) {
-      if (this.allowlist.shouldTellRefusal(incoming.chat.id)) {
+      this.track(`refuse:${incoming.chat.id}`, async () => {
+        if (!(await this.allowlist.shouldTellRefusal(incoming.chat.id))) return;
         this.logger.info({ chatId: incoming.chat.id }, "telegram: chat not allowed; refusing once");
-        this.track(`refuse:${incoming.chat.id}`, () =>
-          this.messenger
-            .sendParts(placementFor(incoming), [escapeHtml(CHAT_NOT_ALLOWED)])
-            .then(() => undefined),
-        );
-      }
+        await this.messenger.sendParts(placementFor(incoming), [escapeHtml(CHAT_NOT_ALLOWED)]);
+      });
       return;
     }
     const conversationId = conversationIdFor(incoming, identity.id, this.tracker);

@@ -44,6 +44,11 @@ export interface StateStore {
   list(namespace: string, key: string): Promise<string[]>;
   /** Live values (not lists) in the namespace whose key starts with `prefix`, in no set order. */
   entries(namespace: string, prefix?: string): Promise<Array<{ key: string; value: string }>>;
+  /**
+   * Drop what expired more than `graceMs` ago, for drivers that do not expire entries by
+   * themselves (LanceDB); returns entries removed. Run by the maintenance step.
+   */
+  maintain?(options: { graceMs: number }): Promise<number>;
   close(): Promise<void>;
 }
 
