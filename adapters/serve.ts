@@ -4,6 +4,7 @@ import { ConfigError, describeError } from "../src/errors.ts";
 import type { Logger } from "../src/logger.ts";
 import type { Adapter } from "./adapter.ts";
 import { startHttpServer } from "./http-server.ts";
+import { scheduleMaintenance } from "./maintenance-schedule.ts";
 import { createSlackAdapter } from "./slack/slack-adapter.ts";
 import { createTelegramAdapter } from "./telegram/telegram-adapter.ts";
 
@@ -87,8 +88,9 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
     port: config.PORT,
     adapters,
     checkStore: () => briefbot.checkHealth(),
+    readiness: () => briefbot.readiness(),
   });
-  logger.info({ port: http.port }, "HTTP server listening (GET /healthz)");
+  logger.info({ port: http.port }, "HTTP server listening (GET /healthz, /readyz)");
   const started: Adapter[] = [];
   try {
     for (const adapter of adapters) {
@@ -101,9 +103,16 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
     await http.close();
     throw error;
   }
+  const maintenance = scheduleMaintenance({
+    briefbot,
+    periodMs: config.BRIEFBOT_MAINTENANCE_INTERVAL_MINUTES * 60_000,
+    graceMs: config.BRIEFBOT_MAINTENANCE_GRACE_SECONDS * 1000,
+    logger,
+  });
   return {
     port: http.port,
     async stop() {
+      await maintenance.stop();
       for (const adapter of started) {
         await adapter
           .stop()

@@ -383,6 +383,13 @@ export class Briefbot implements BriefbotService {
     await this.options.store.countChunks();
   }
 
+  /** What `/readyz` reports; throws when the store or the state cannot be read. */
+  async readiness(): Promise<{ storeVersion: string; stateDriver: string }> {
+    const storeVersion = await this.options.store.version();
+    await this.state.get("health", "probe");
+    return { storeVersion, stateDriver: this.state.driver };
+  }
+
   async recordFeedback(entry: FeedbackEntry): Promise<void> {
     if (this.options.feedback === undefined) throw new Error("feedback is not configured");
     await this.options.feedback.record(entry);
