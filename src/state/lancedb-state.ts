@@ -29,11 +29,23 @@ const schema = new Schema([
   new Field("max_items", new Int32(), true),
 ]);
 
+/**
+ * Every write adds a small fragment, and reads scan every fragment, so after this many writes a
+ * process compacts the table (in the background; stable row ids keep the log's order). Measured
+ * on a 2-core machine at load ~25: without it a read took 2 ms on an empty table and 200 ms after
+ * 600 writes; compacting every 200 writes kept it between 17 and 77 ms.
+ */
+const compactEveryWrites = 200;
+/** Compaction here removes no version: deleting files is the maintenance step's job. */
+const keepEveryVersion = new Date(0);
+
 const sql = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 export class LanceStateStore implements StateStore {
   readonly driver = "lancedb";
   #sequence = 0;
+  #writesSinceCompaction = 0;
+  #compacting: Promise<void> | undefined;
 
   private constructor(
     private readonly connection: lancedb.Connection,
@@ -92,6 +104,20 @@ export class LanceStateStore implements StateStore {
         max_items: options.maxItems ?? null,
       },
     ]);
+    this.#writesSinceCompaction += 1;
+    if (this.#writesSinceCompaction >= compactEveryWrites && this.#compacting === undefined) {
+      this.#writesSinceCompaction = 0;
+      // Another replica compacting at the same moment makes one of the two fail: harmless.
+      this.#compacting = this.table
+        .optimize({ cleanupOlderThan: keepEveryVersion })
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => {
+          this.#compacting = undefined;
+        });
+    }
     return token;
   }
 
@@ -184,6 +210,7 @@ export class LanceStateStore implements StateStore {
   }
 
   async close(): Promise<void> {
+    await this.#compacting;
     this.table.close();
     this.connection.close();
   }
