@@ -654,6 +654,8 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   async readSetting(key: string): Promise<string | null> {
+    // Settings are read rarely and merged before writing (learned pairs): read the latest.
+    await this.meta.checkoutLatest();
     const rows = (await this.meta
       .query()
       .where(`key = ${sqlString(`setting:${key}`)}`)
