@@ -5,8 +5,6 @@ import type { Logger } from "../src/logger.ts";
 import type { Adapter } from "./adapter.ts";
 import { startHttpServer } from "./http-server.ts";
 import { scheduleMaintenance } from "./maintenance-schedule.ts";
-import { createSlackAdapter } from "./slack/slack-adapter.ts";
-import { createTelegramAdapter } from "./telegram/telegram-adapter.ts";
 
 export interface ServeOptions {
   briefbot: Briefbot;
@@ -22,10 +20,15 @@ export function webhookPathOf(url: string): string | undefined {
   return path === "/" || path === "" ? undefined : path;
 }
 
-/** The adapters whose settings are present. */
-export function configuredAdapters(briefbot: Briefbot, config: Config, logger: Logger): Adapter[] {
+/** The adapters whose settings are present; each platform's library is loaded only when it is configured. */
+export async function configuredAdapters(
+  briefbot: Briefbot,
+  config: Config,
+  logger: Logger,
+): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { createTelegramAdapter } = await import("./telegram/telegram-adapter.ts");
     adapters.push(
       createTelegramAdapter({
         service: briefbot,
@@ -48,6 +51,7 @@ export function configuredAdapters(briefbot: Briefbot, config: Config, logger: L
     );
   }
   if (config.SLACK_BOT_TOKEN) {
+    const { createSlackAdapter } = await import("./slack/slack-adapter.ts");
     adapters.push(
       createSlackAdapter({
         service: briefbot,
@@ -57,6 +61,7 @@ export function configuredAdapters(briefbot: Briefbot, config: Config, logger: L
         apiUrl: config.SLACK_API_URL,
         allowedChannels: config.SLACK_ALLOWED_CHANNELS,
         allowDms: config.SLACK_ALLOW_DMS,
+        rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
         state: briefbot.state,
         logger: logger.child({ adapter: "slack" }),
       }),
@@ -78,7 +83,7 @@ export interface RunningServe {
  */
 export async function startServing(options: Omit<ServeOptions, "stopSignal">): Promise<RunningServe> {
   const { briefbot, config, logger } = options;
-  const adapters = configuredAdapters(briefbot, config, logger);
+  const adapters = await configuredAdapters(briefbot, config, logger);
   if (adapters.length === 0) {
     throw new ConfigError(
       "No chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN (see README).",

@@ -9,6 +9,8 @@ import {
   markdownTable,
 } from "./measure.ts";
 import type { PeerFigures } from "./peers.ts";
+import type { ScalePeerFigures } from "./peers-at-scale.ts";
+import type { CliIngestFigures, ProcessTiming, ReadFilesFigures, StartupFigures } from "./process-timings.ts";
 import type { IngestFigures } from "./real-ingest.ts";
 import type { BuildFigures, RecallFigures, SearchFigures } from "./scale.ts";
 
@@ -34,6 +36,10 @@ export interface BenchResults {
   scales: ScaleResult[];
   /** The language bridge createBriefbot configured, or null. */
   bridge: string | null;
+  startup: (StartupFigures & { load: number[] }) | null;
+  cliIngest: (CliIngestFigures & { load: number[] }) | null;
+  readFiles: ReadFilesFigures | null;
+  scalePeers: { chunks: number; briefbotRssMB: number; rows: ScalePeerFigures[]; load: number[] } | null;
 }
 
 export interface ScaleResult {
@@ -72,6 +78,8 @@ export function renderReport(results: BenchResults): string {
       `Setup: \`createBriefbot(loadConfig({}))\` (hashing embedder, extractive answerer) with its ${results.bridge}; the synthetic stores use the same bridge for search_text enrichment and query expansion.`,
     );
   for (const note of results.notes) out.push("", `> ${note}`);
+
+  out.push(...renderProcessFigures(results));
 
   const ingest = results.ingest;
   out.push(
@@ -136,6 +144,12 @@ export function renderReport(results: BenchResults): string {
           row("LanceDB FTS only (`lexicalSearch`, 40)", search.lexical),
           row("LanceDB vector only (`vectorSearch`, 40, brute force)", search.vector),
           row("query embedding (hashing, 512-d)", search.queryEmbed),
+          ...(search.withParaphrase === undefined
+            ? []
+            : [row("`Briefbot.search` with paraphrase expansion", search.withParaphrase)]),
+          ...(search.paraphraseExpansion === undefined
+            ? []
+            : [row("paraphrase expansion step alone", search.paraphraseExpansion)]),
         ],
       ),
       "",
@@ -251,5 +265,114 @@ export function renderReport(results: BenchResults): string {
     }
     out.push("", loads(peers.loadBefore, peers.loadAfter));
   }
+  out.push(...renderScalePeers(results));
   return out.join("\n");
+}
+
+const processRow = (timing: ProcessTiming) => [
+  timing.command,
+  timing.runs,
+  formatMs(timing.wall.p50),
+  formatMs(timing.wall.p95),
+  timing.cpuMedianMs === null ? "—" : formatMs(timing.cpuMedianMs),
+];
+
+/** Sections 0 (whole processes), plus the shared-files read and the peers at scale when measured. */
+function renderProcessFigures(results: BenchResults): string[] {
+  const out: string[] = [];
+  const startup = results.startup;
+  if (startup !== null) {
+    out.push(
+      "",
+      `#### 0. Start-up: whole processes, from spawn to exit (${startup.mode} CLI)`,
+      "",
+      markdownTable(
+        ["command (store of the sample briefs)", "runs", "wall p50 ms", "wall p95 ms", "CPU median ms"],
+        [
+          ...startup.commands.map(processRow),
+          ...(startup.askFromSource === null ? [] : [processRow(startup.askFromSource)]),
+          ...(startup.serveReady === null ? [] : [processRow(startup.serveReady)]),
+        ],
+      ),
+      "",
+      `Targets: one-shot ≤ 500 ms wall p50, serve ready ≤ 1,500 ms. ${loads(results.loadAtStart, startup.load)}`,
+    );
+  }
+  const cli = results.cliIngest;
+  if (cli !== null) {
+    out.push(
+      "",
+      `#### 0b. \`briefbot ingest ${cli.path}\` (whole process, fresh store; then unchanged ×3)`,
+      "",
+      markdownTable(
+        [
+          "files",
+          "input MB",
+          "chunks",
+          "first ingest",
+          "MB/s",
+          "CPU",
+          "unchanged p50",
+          "unchanged CPU",
+          "unchanged wrote",
+        ],
+        [
+          [
+            cli.files,
+            cli.inputMB.toFixed(2),
+            formatCount(cli.chunks),
+            `${seconds(cli.first.wall.p50 / 1000)} s`,
+            cli.mbPerSecond.toFixed(2),
+            cli.first.cpuMedianMs === null ? "—" : `${seconds(cli.first.cpuMedianMs / 1000)} s`,
+            `${seconds(cli.unchanged.wall.p50 / 1000)} s`,
+            cli.unchanged.cpuMedianMs === null ? "—" : `${seconds(cli.unchanged.cpuMedianMs / 1000)} s`,
+            `${cli.unchangedWrote} chunks`,
+          ],
+        ],
+      ),
+      "",
+      `Targets: ≥ 5 MB/s, unchanged ≤ 1 s. ${loads(results.loadAtStart, cli.load)}`,
+    );
+  }
+  const read = results.readFiles;
+  if (read !== null)
+    out.push(
+      "",
+      `Reading and splitting every file of ../shared/corpus and ../shared/formats (${read.files} files, ${read.inputMB.toFixed(2)} MB, in-process, no store): ${formatCount(read.milliseconds)} ms (${read.mbPerSecond.toFixed(1)} MB/s).`,
+    );
+  return out;
+}
+
+/** The in-memory peers next to briefbot at the same scale. */
+export function renderScalePeers(results: BenchResults): string[] {
+  const peers = results.scalePeers;
+  if (peers === null) return [];
+  const briefbot = results.scales.find((scale) => scale.build.chunks === peers.chunks);
+  const rows: Array<Array<string | number>> = [];
+  if (briefbot !== undefined)
+    rows.push([
+      "briefbot (`Briefbot.search`, LanceDB on disk)",
+      `${seconds(briefbot.build.writeSeconds + briefbot.build.indexSeconds)} s`,
+      formatMs(briefbot.search.briefbot.p50),
+      formatMs(briefbot.search.briefbot.p95),
+      "(on disk)",
+      peers.briefbotRssMB,
+    ]);
+  for (const row of peers.rows)
+    rows.push([
+      row.name,
+      `${seconds(row.buildSeconds)} s`,
+      formatMs(row.latency.p50),
+      formatMs(row.latency.p95),
+      row.heapMB === null ? "—" : row.heapMB,
+      row.rssMB,
+    ]);
+  return [
+    "",
+    `#### Peers over the same ${formatCount(peers.chunks)} passages`,
+    "",
+    markdownTable(["system", "build", "p50 ms", "p95 ms", "index heap MB", "process RSS MB"], rows),
+    "",
+    `Same queries as the search latency above; the peers hold their index in the Node heap (growth after a full GC), briefbot's RSS is the process's after its searches. ${loads(peers.load, peers.load)}`,
+  ];
 }

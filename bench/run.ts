@@ -3,8 +3,8 @@
  * 1M synthetic chunks, and retrieval quality against peers on the shared dev questions.
  *
  *   npm run bench                 everything (the 1M scale takes a while)
- *   npm run bench -- --quick      10k and 50k only: no 100k or 1M (under 3 minutes)
- *   npm run bench -- --scales=10000,50000 --skip=peers,ingest
+ *   npm run bench -- --quick      start-up, CLI ingest, 10k and 100k (with the peers at 100k); no 1M
+ *   npm run bench -- --scales=10000,50000 --skip=peers,ingest,startup,archive
  *
  * The report (markdown, pasteable into the README) goes to stdout, progress to stderr, and every
  * figure to bench/results/latest.json.
@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import type { Briefbot, LanguageBridge } from "../src/briefbot.ts";
 import { createHashingEmbedder } from "../src/embed/hashing-embedder.ts";
 import { type EvalItem, parseEvalFile } from "../src/eval/run-eval.ts";
+import { createParaphraseBridge } from "../src/paraphrase/paraphrase-bridge.ts";
 import { loadAverage, machineInfo, progress, round } from "./measure.ts";
 import {
   briefbotRetriever,
@@ -28,7 +29,9 @@ import {
   oramaRetriever,
   type PeerFigures,
 } from "./peers.ts";
-import { type CorpusChunk, runRealIngest } from "./real-ingest.ts";
+import { measurePeersAtScale } from "./peers-at-scale.ts";
+import { measureCliIngest, measureReadFiles, measureStartup } from "./process-timings.ts";
+import { type CorpusChunk, readChunks, runRealIngest } from "./real-ingest.ts";
 import { type BenchResults, renderReport, type ScaleResult } from "./report.ts";
 import { buildSyntheticStore, measureRecall, measureSearch, vectorIndexThreshold } from "./scale.ts";
 import { benchmarkQueries, VariantGenerator } from "./synthetic-corpus.ts";
@@ -36,6 +39,8 @@ import { benchmarkQueries, VariantGenerator } from "./synthetic-corpus.ts";
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const sharedRoot = resolve(repoRoot, "../shared");
 const resultsPath = join(repoRoot, "bench/results/latest.json");
+/** The in-memory peers are built over the passages of the largest scale up to this (the issue's comparison point). */
+const peersUpToChunks = 100_000;
 
 interface Arguments {
   quick: boolean;
@@ -55,8 +60,8 @@ function parseArguments(argv: string[]): Arguments {
       ?.split(",")
       .map((entry) => Number(entry.replace(/_/g, "")))
       .filter((entry) => Number.isInteger(entry) && entry > 0) ??
-    // Quick: 10k (already indexed) and 50k, a run of about two minutes; the full run adds 100k and 1M.
-    (quick ? [10_000, 50_000] : [10_000, 100_000, 1_000_000]);
+    // Quick: 10k and 100k (the peers are compared at 100k); the full run adds 1M.
+    (quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
   return {
     quick,
     scales: [...new Set(scales)].sort((left, right) => left - right),
@@ -85,6 +90,10 @@ async function main(): Promise<void> {
     peers: null,
     scales: [],
     bridge: null,
+    startup: null,
+    cliIngest: null,
+    readFiles: null,
+    scalePeers: null,
   };
   const corpusPaths = [join(sharedRoot, "corpus"), join(sharedRoot, "formats")];
   const devPath = join(sharedRoot, "eval/dev.jsonl");
@@ -93,6 +102,23 @@ async function main(): Promise<void> {
   if (existsSync(devPath)) devItems = parseEvalFile(await readFile(devPath, "utf8"), devPath);
 
   try {
+    // 0. Whole processes: start-up, `serve` readiness, the CLI ingest of the archive.
+    if (!args.skip.has("startup")) {
+      progress("0. start-up of one-shot commands and serve");
+      results.startup = { ...(await measureStartup(repoRoot, workRoot, 5)), load: loadAverage() };
+      await saveResults(results);
+    }
+    const archive = join(sharedRoot, "archive");
+    if (existsSync(archive) && !args.skip.has("archive")) {
+      progress("0. briefbot ingest ../shared/archive, then unchanged");
+      results.cliIngest = {
+        ...(await measureCliIngest(repoRoot, workRoot, archive, "../shared/archive")),
+        load: loadAverage(),
+      };
+      await saveResults(results);
+    }
+    if (hasShared) results.readFiles = await measureReadFiles(corpusPaths);
+
     // 1. Real ingest (and the passages everything else is built from).
     let baseChunks: CorpusChunk[] = [];
     let briefbot: Briefbot | null = null;
@@ -187,6 +213,7 @@ async function main(): Promise<void> {
     const recallQueries = queries.slice(0, 50);
     if (!args.skip.has("scale")) {
       const largest = args.scales.at(-1);
+      const peersAtChunks = args.scales.filter((total) => total <= peersUpToChunks).at(-1);
       for (const total of args.scales) {
         const uri = join(workRoot, `synthetic-${total}`);
         progress(`${total <= 10_000 ? 2 : 3}. building ${total.toLocaleString("en-US")} synthetic chunks`);
@@ -197,7 +224,13 @@ async function main(): Promise<void> {
         progress(
           `  built in ${built.figures.writeSeconds} s write + ${built.figures.indexSeconds} s index; searching`,
         );
-        const search = await measureSearch(built.store, queries, warmup, bridge);
+        const search = await measureSearch(
+          built.store,
+          queries,
+          warmup,
+          bridge,
+          args.skip.has("paraphrase") ? undefined : await createParaphraseBridge(built.store),
+        );
         const recall =
           built.figures.chunks >= vectorIndexThreshold
             ? await measureRecall(built.store, uri, recallQueries)
@@ -210,6 +243,17 @@ async function main(): Promise<void> {
           loadAfter: loadAverage(),
         };
         results.scales.push(scale);
+        if (total === peersAtChunks && !args.skip.has("peers")) {
+          progress(`  peers over the same ${total.toLocaleString("en-US")} passages`);
+          const rssMB = round(process.memoryUsage().rss / 1024 ** 2, 0);
+          const passages = await readChunks(uri);
+          results.scalePeers = {
+            chunks: passages.length,
+            briefbotRssMB: rssMB,
+            rows: await measurePeersAtScale(passages, queries),
+            load: loadAverage(),
+          };
+        }
         await built.store.close();
         if (!args.keepStores) await rm(uri, { recursive: true, force: true });
         await saveResults(results);

@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import * as lancedb from "@lancedb/lancedb";
-import { Briefbot, type LanguageBridge } from "../src/briefbot.ts";
+import { Briefbot, type LanguageBridge, type QueryParaphraser } from "../src/briefbot.ts";
 import { createHashingEmbedder, hashEmbed } from "../src/embed/hashing-embedder.ts";
 import { planQuery } from "../src/retrieve/query-plan.ts";
 import { LanceChunkStore, vectorIndexThreshold } from "../src/store/lancedb-store.ts";
@@ -39,6 +39,10 @@ export interface SearchFigures {
   lexical: Latency;
   vector: Latency;
   queryEmbed: Latency;
+  /** `Briefbot.search` with paraphrase expansion on (WordNet, CEDICT, script, aliases, feedback). */
+  withParaphrase?: Latency;
+  /** The expansion step alone, per query. */
+  paraphraseExpansion?: Latency;
 }
 
 export interface RecallFigures {
@@ -189,6 +193,7 @@ export async function measureSearch(
   queries: string[],
   warmup: string[],
   bridge?: LanguageBridge,
+  paraphraser?: QueryParaphraser,
 ): Promise<SearchFigures> {
   const briefbot = new Briefbot({ store, embedder, ...(bridge === undefined ? {} : { bridge }) });
   const first = await timed(() => briefbot.search(warmup[0] ?? "warm up", { limit: 10 }));
@@ -208,6 +213,20 @@ export async function measureSearch(
   });
   const lexical = await timeEach(plans, (plan) => store.lexicalSearch(plan.terms, 40));
   const vector = await timeEach(vectors, (query) => store.vectorSearch(query, 40));
+  // Paraphrase on: the same queries through a Briefbot with the paraphraser (its tables warmed up first).
+  let withParaphrase: Latency | undefined;
+  let paraphraseExpansion: Latency | undefined;
+  if (paraphraser !== undefined) {
+    const paraphrasing = new Briefbot({
+      store,
+      embedder,
+      paraphraser,
+      ...(bridge === undefined ? {} : { bridge }),
+    });
+    for (const query of warmup) await paraphrasing.search(query, { limit: 10 });
+    withParaphrase = summarize(await timeEach(queries, (query) => paraphrasing.search(query, { limit: 10 })));
+    paraphraseExpansion = summarize(await timeEach(queries, async (query) => paraphraser.expand(query)));
+  }
   return {
     queries: queries.length,
     firstSearchMs: round(first.ms, 1),
@@ -215,6 +234,7 @@ export async function measureSearch(
     lexical: summarize(lexical),
     vector: summarize(vector),
     queryEmbed: summarize(embedTimes),
+    ...(withParaphrase === undefined ? {} : { withParaphrase, paraphraseExpansion }),
   };
 }
 

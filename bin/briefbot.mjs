@@ -1,6 +1,27 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so there is no build step and no build output to keep in sync.
-import { register } from "tsx/esm/api";
+// Runs the compiled CLI in dist/cli/ (built by `npm ci` / `npm install` through the `prepare`
+// script) when it is current, so a start does not transpile TypeScript; otherwise (a clone
+// without a build, or a source file edited since the build) the TypeScript through tsx.
+import { readFileSync, statSync } from "node:fs";
 
-register();
-await import("../adapters/cli/main.ts");
+const root = new URL("../", import.meta.url);
+
+function currentBuild() {
+  try {
+    const build = JSON.parse(readFileSync(new URL("dist/cli/build.json", root), "utf8"));
+    for (const input of build.inputs) {
+      if (statSync(new URL(input, root)).mtimeMs > build.builtAt) return undefined;
+    }
+    return new URL("dist/cli/main.js", root);
+  } catch {
+    return undefined;
+  }
+}
+
+const compiled = currentBuild();
+if (compiled) await import(compiled.href);
+else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("../adapters/cli/main.ts");
+}

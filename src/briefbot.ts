@@ -10,7 +10,9 @@ import { isFollowUp } from "./conversation/follow-up.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { Embedder } from "./embed/embedder.ts";
-import { type IngestOptions, type IngestReport, ingestPaths } from "./pipeline/ingest-paths.ts";
+import type { IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
+import { type AnswerScope, preferDates, scopeFor } from "./question/answer-scope.ts";
+import { readTimeReference } from "./question/time-reference.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
@@ -21,6 +23,8 @@ import { cjkShare } from "./text/segment.ts";
 
 /** Cross-language help for retrieval and answers; see src/lexicon. Optional so the core works without it. */
 export interface LanguageBridge {
+  /** Load the dictionaries now, before text is segmented for the index (they teach jieba names). */
+  load?(): void;
   expandQuery(question: string): WeightedTerm[];
   enrichmentTerms(text: string): string[];
   learnFromText?(text: string): void;
@@ -29,6 +33,25 @@ export interface LanguageBridge {
   /** Take in what other processes saved since (called when the store's version moves). */
   refresh?(): Promise<void>;
   glossEntities?(text: string, targetLang: "en" | "zh"): Array<{ source: string; gloss: string }>;
+}
+
+/**
+ * Paraphrase expansion (see src/paraphrase): the question's words in other words, and feedback
+ * terms from a weak first pass. Optional so the core works without it.
+ */
+export interface QueryParaphraser {
+  /** Paraphrase terms (never the question's own words); `known` tells whether the index holds a term. */
+  expand(question: string, known?: (term: string) => boolean): WeightedTerm[];
+  /** Feedback terms from the leading passages of a first pass (none when it was strong). */
+  feedback?(
+    terms: readonly WeightedTerm[],
+    leading: ReadonlyArray<{ searchText: string; score: number }>,
+    statistics: TermStatistics,
+  ): WeightedTerm[];
+  /** Learn what ingested text defines (aliases). */
+  learnFromText?(text: string): void;
+  /** Save what `learnFromText` learned, after an ingest. */
+  persist?(): Promise<void>;
 }
 
 export interface BriefbotOptions {
@@ -56,6 +79,10 @@ export interface BriefbotOptions {
   bridge?: LanguageBridge;
   /** Receives the extractive answerer's scored evidence windows per question (tracing, tuning). */
   traceWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
+  /** The clock for relative dates in questions ("last week"). Default: the system clock. */
+  now?: () => Date;
+  /** Offline paraphrase expansion (WordNet, CEDICT near-synonyms, aliases); see src/paraphrase. */
+  paraphraser?: QueryParaphraser;
   /** Passages retrieved per question. Default 8. */
   passages?: number;
   /**
@@ -71,6 +98,9 @@ export interface SearchOptions {
   conversationId?: string;
 }
 
+/** With a preferred date range, this many times the passages are gathered before those in range move first. */
+const preferredDatePool = 3;
+
 const notCovered = {
   en: "The briefs I have do not cover this.",
   zh: "现有的简报没有涉及这个问题。",
@@ -80,6 +110,9 @@ const notCovered = {
 export function questionLanguage(question: string): "en" | "zh" {
   return cjkShare(question) >= 0.4 ? "zh" : "en";
 }
+
+/** Paraphrase sources that stand for a word by another word (script and morphology variants are the same word). */
+const synonymSources = new Set(["wordnet", "cedict", "alias", "feedback"]);
 
 /** Sample size for term statistics: enough to estimate rarity, bounded at any store size. */
 const statisticsSample = 20_000;
@@ -121,6 +154,10 @@ export class Briefbot implements BriefbotService {
     });
   }
 
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
   get store(): ChunkStore {
     return this.options.store;
   }
@@ -130,14 +167,28 @@ export class Briefbot implements BriefbotService {
     options: Pick<IngestOptions, "onProgress" | "signal"> = {},
   ): Promise<IngestReport> {
     const bridge = this.options.bridge;
+    const paraphraser = this.options.paraphraser;
+    const learners = [
+      bridge?.learnFromText?.bind(bridge),
+      paraphraser?.learnFromText?.bind(paraphraser),
+    ].filter((learn) => learn !== undefined);
+    // Loaded on use: the readers (HTML, XML, MIME, YAML parsers) cost a question's start-up ~150 ms.
+    const { ingestPaths } = await import("./pipeline/ingest-paths.ts");
     const report = await ingestPaths(paths, {
       store: this.options.store,
       embedder: this.options.embedder,
       enrich: bridge ? (text) => bridge.enrichmentTerms(text) : undefined,
-      onIssueText: bridge?.learnFromText ? (text) => bridge.learnFromText?.(text) : undefined,
+      beforeFirstParse: bridge?.load ? () => bridge.load?.() : undefined,
+      onIssueText:
+        learners.length > 0
+          ? (text) => {
+              for (const learn of learners) learn(text);
+            }
+          : undefined,
       ...options,
     });
     await bridge?.persist?.();
+    await paraphraser?.persist?.();
     this.statistics = null;
     this.statisticsLoading = null;
     return report;
@@ -174,6 +225,7 @@ export class Briefbot implements BriefbotService {
   private async plan(
     question: string,
     conversationId: string | undefined,
+    statistics: TermStatistics,
     known?: ConversationTurn[],
   ): Promise<QueryPlan> {
     const history = known ?? (conversationId === undefined ? [] : await this.memory.history(conversationId));
@@ -189,13 +241,23 @@ export class Briefbot implements BriefbotService {
     const expansions = (this.options.bridge?.expandQuery([question, ...rewrites].join("\n")) ?? []).filter(
       (term) => term.weight < 1,
     );
-    return planQuery(question, { context, expansions, rewrites });
+    const paraphrases = this.options.paraphraser?.expand(question, (term) => statistics.has(term)) ?? [];
+    return planQuery(question, { context, expansions, rewrites, paraphrases });
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<HybridResult[]> {
     const statistics = await this.termStatistics();
-    const plan = await this.plan(query, options.conversationId);
-    return this.searchWithPlan(plan, statistics, options.limit ?? 10, options.filters);
+    const reference = readTimeReference(query, this.now());
+    const scope = await scopeFor(reference, options.filters, () => this.documents());
+    const plan = await this.plan(reference?.rest ?? query, options.conversationId, statistics);
+    return this.scopedSearch(plan, statistics, options.limit ?? 10, scope);
+  }
+
+  /** Search within a question's scope: its filters, and its preferred dates first. */
+  private async scopedSearch(plan: QueryPlan, statistics: TermStatistics, limit: number, scope: AnswerScope) {
+    if (scope.prefer === undefined) return this.searchWithPlan(plan, statistics, limit, scope.filters);
+    const wider = await this.searchWithPlan(plan, statistics, limit * preferredDatePool, scope.filters);
+    return preferDates(wider, scope.prefer).slice(0, limit);
   }
 
   private searchWithPlan(
@@ -213,6 +275,9 @@ export class Briefbot implements BriefbotService {
       filters,
       // Hashed n-gram vectors mostly repeat what BM25 already found; semantic ones find paraphrases.
       vectorWeight: this.options.embedder.id.startsWith("hashing") ? 0.25 : 1,
+      feedback: this.options.paraphraser?.feedback
+        ? (terms, leading) => this.options.paraphraser?.feedback?.(terms, leading, statistics) ?? []
+        : undefined,
     });
   }
 
@@ -220,8 +285,15 @@ export class Briefbot implements BriefbotService {
     const lang = questionLanguage(request.question);
     const statistics = await this.termStatistics();
     const history = await this.memory.history(request.conversationId);
-    const plan = await this.plan(request.question, request.conversationId, history);
-    const passages = await this.searchWithPlan(plan, statistics, this.options.passages ?? 8, request.filters);
+    const reference = readTimeReference(request.question, this.now());
+    const scope = await scopeFor(reference, request.filters, () => this.documents());
+    const plan = await this.plan(
+      reference?.rest ?? request.question,
+      request.conversationId,
+      statistics,
+      history,
+    );
+    const passages = await this.scopedSearch(plan, statistics, this.options.passages ?? 8, scope);
     const draft: DraftAnswer =
       passages.length === 0
         ? { answered: false, coverage: "none", text: "", answerer: this.answerer.id }
@@ -230,14 +302,23 @@ export class Briefbot implements BriefbotService {
             lang,
             passages,
             history,
-            queryTerms: plan.terms,
+            // The gate reads the question's own words, translations and same-word variants, not
+            // synonyms or aliases: a synonym in another sense ("fired" a rocket for "dismissed"
+            // staff) must not turn a refusal into an answer. The plan's terms carry `source` and
+            // `senseSupported` for a gate that weighs unambiguous synonyms itself.
+            queryTerms: plan.terms.filter((term) => !synonymSources.has(term.source ?? "")),
             onPartial: request.onPartial,
             signal: request.signal,
           });
-    const answer =
+    const reply =
       draft.coverage === "none"
         ? this.uncoveredAnswer(request.question, lang, draft.answerer, passages)
         : this.citedAnswer(request.question, lang, draft, passages, plan.terms, statistics);
+    // The note is part of the text, so every platform shows it; `scopeNote` keeps it apart for scripts.
+    const answer =
+      scope.note === null
+        ? reply
+        : { ...reply, text: `${reply.text}\n\n${scope.note[lang]}`, scopeNote: scope.note[lang] };
     await this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
     return answer;
   }
@@ -333,19 +414,35 @@ export class Briefbot implements BriefbotService {
    * Remove issues by document id, path as ingested, or exact title. Returns the removed documents.
    */
   async remove(reference: string): Promise<StoredDocument[]> {
+    const matches = await this.matchDocuments({ reference });
+    await this.removeDocuments(matches);
+    return matches;
+  }
+
+  /**
+   * The issues a removal names: by id (or its start), path or title; or, with `source`, every
+   * issue of the publications whose name contains it (case-insensitive, as the search filter).
+   */
+  async matchDocuments(target: { reference?: string; source?: string }): Promise<StoredDocument[]> {
     const documents = await this.options.store.documents();
-    const matches = documents.filter(
-      (document) =>
-        document.docId === reference ||
-        document.docId.startsWith(reference) ||
-        document.path === reference ||
-        document.title === reference,
+    const source = target.source?.toLowerCase();
+    const reference = target.reference ?? "";
+    return documents.filter((document) =>
+      source !== undefined
+        ? document.publication.toLowerCase().includes(source)
+        : document.docId === reference ||
+          (reference !== "" && document.docId.startsWith(reference)) ||
+          document.path === reference ||
+          document.title === reference,
     );
-    await this.options.store.removeDocuments(matches.map((document) => document.docId));
-    if (matches.length > 0) await this.options.store.maintainIndexes();
+  }
+
+  /** Delete these issues and their chunks (one all-or-nothing write). */
+  async removeDocuments(documents: StoredDocument[]): Promise<void> {
+    await this.options.store.removeDocuments(documents.map((document) => document.docId));
+    if (documents.length > 0) await this.options.store.maintainIndexes();
     this.statistics = null;
     this.statisticsLoading = null;
-    return matches;
   }
 
   async overview(): Promise<StoreOverview> {

@@ -119,6 +119,17 @@ const environmentSchema = z.object({
    * false is for measuring what it adds. Changing it needs a re-ingest to change the index.
    */
   BRIEFBOT_CROSSLINGUAL: booleanFlag(true),
+  /**
+   * Offline paraphrase expansion (WordNet synonyms and word families, Chinese near-synonyms through
+   * CC-CEDICT, traditional/simplified folding, the briefs' own aliases, pseudo-relevance feedback).
+   * Default true; false is for measuring what it adds. Query-time only: no re-ingest needed.
+   */
+  BRIEFBOT_PARAPHRASE: booleanFlag(true),
+  /**
+   * Pseudo-relevance feedback within paraphrase expansion. Default false: in the ablation it moved
+   * as many right passages down as up (see README, Paraphrase search).
+   */
+  BRIEFBOT_PARAPHRASE_FEEDBACK: booleanFlag(false),
   /** An extra bilingual glossary (`中文<TAB>English|alias`), whose entries win over the bundled one. */
   BRIEFBOT_GLOSSARY: optionalString,
   /**

@@ -8,6 +8,8 @@ import { JsonlFeedbackLog } from "./feedback/jsonl-feedback-log.ts";
 import { StateFeedbackLog } from "./feedback/state-feedback-log.ts";
 import { createLexiconBridge } from "./lexicon/lexicon-bridge.ts";
 import type { Logger } from "./logger.ts";
+import { createParaphraseBridge } from "./paraphrase/paraphrase-bridge.ts";
+import { defaultSources } from "./paraphrase/paraphraser.ts";
 import { createStateStore } from "./state/create-state-store.ts";
 import { MemoryStateStore } from "./state/memory-state.ts";
 import type { StateStore } from "./state/state-store.ts";
@@ -72,6 +74,12 @@ export async function createBriefbot(options: CreateBriefbotOptions): Promise<Br
     ),
     bridge: config.BRIEFBOT_CROSSLINGUAL
       ? await createLexiconBridge(store, { extraGlossaryPath: config.BRIEFBOT_GLOSSARY })
+      : undefined,
+    paraphraser: config.BRIEFBOT_PARAPHRASE
+      ? await createParaphraseBridge(store, {
+          ...defaultSources,
+          feedback: config.BRIEFBOT_PARAPHRASE_FEEDBACK,
+        })
       : undefined,
   };
   if (config.BRIEFBOT_ANSWERER === "openai") {

@@ -1,78 +1,30 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import type { Answer, SearchFilters } from "../../src/answer/answer-types.ts";
 import type { Briefbot } from "../../src/briefbot.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import { BriefbotError, describeError } from "../../src/errors.ts";
-import { parseEvalFile, renderEvalReport, runEval } from "../../src/eval/run-eval.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
-import { createIngestProgress } from "./progress-bar.ts";
+import { type CliArguments, checkDate, parseCommandLine, positiveNumber } from "./cli-arguments.ts";
+import { commandHelp, usage } from "./command-help.ts";
 import { ansiStyle, plainStyle, renderAnswer, renderDocuments } from "./render-terminal.ts";
-
-const usage = `briefbot — ask your tech briefs questions, with cited answers
-
-Usage:
-  briefbot start                        ingest data/ if the store is empty, then serve the configured
-                                        bots (Telegram, Slack) or open a terminal chat
-  briefbot ingest <file|dir>... [--json] [--reembed]
-  briefbot ask "<question>" [--json] [--source P] [--since D] [--until D]
-  briefbot chat                         multi-turn chat; /new starts over, /quit leaves
-  briefbot search "<query>" [--json] [--k N] [--source P] [--since D] [--until D]
-  briefbot docs [--json]                issues in the store
-  briefbot remove <doc-id|path|title>
-  briefbot eval <file.jsonl> [--k 5] [--json] [--answers]
-  briefbot serve                        run the Telegram and Slack bots whose settings are present
-  briefbot maintain [--json]            clean up the store: files of replaced versions, retired
-                                        tables, expired state (run from one process at a time)
-  briefbot feedback                     every 👍/👎 vote recorded, as JSON Lines
-
-Options:
-  --db <uri>     LanceDB location (default: BRIEFBOT_DB or .briefbot/db)
-  --json         machine-readable output on stdout (logs stay on stderr)
-  --k <n>        results to show (search) or the cut-off for hit@k (eval)
-  --answers      eval: also print each item's verdict and answer
-  --source <p>   only publications whose name contains p
-  --since/--until <YYYY-MM-DD>   date range, inclusive
-`;
 
 interface CommandContext {
   args: string[];
-  values: {
-    db?: string | undefined;
-    json?: boolean | undefined;
-    k?: string | undefined;
-    source?: string | undefined;
-    since?: string | undefined;
-    until?: string | undefined;
-    reembed?: boolean | undefined;
-    answers?: boolean | undefined;
-  };
+  values: CliArguments["values"];
   config: Config;
   logger: Logger;
 }
 
 function filtersOf(values: CommandContext["values"]): SearchFilters | undefined {
-  const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-  for (const [name, value] of [
-    ["--since", values.since],
-    ["--until", values.until],
-  ] as const) {
-    if (value !== undefined && !datePattern.test(value)) {
-      throw new BriefbotError("INPUT_INVALID", `${name} expects a date like 2026-01-31, got "${value}"`);
-    }
-  }
+  checkDate("--since", values.since);
+  checkDate("--until", values.until);
+  if (values.since && values.until && values.since > values.until)
+    throw new BriefbotError("INPUT_INVALID", `--since ${values.since} is after --until ${values.until}`);
   if (!values.source && !values.since && !values.until) return undefined;
   return { publication: values.source, since: values.since, until: values.until };
-}
-
-function positiveNumber(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0)
-    throw new BriefbotError("INPUT_INVALID", `${name} expects a positive whole number, got "${value}"`);
-  return parsed;
 }
 
 function print(text: string): void {
@@ -123,6 +75,7 @@ async function open(
 }
 
 async function ingestCommand(context: CommandContext): Promise<number> {
+  const { createIngestProgress } = await import("./progress-bar.ts");
   const briefbot = await open(context, { allowEmbedderChange: context.values.reembed === true });
   try {
     if (context.values.reembed) {
@@ -164,6 +117,7 @@ async function askCommand(context: CommandContext): Promise<number> {
       "INPUT_INVALID",
       'ask needs a question, e.g. briefbot ask "What did Arm say about China?"',
     );
+  const filters = filtersOf(context.values); // checked before the store opens: a bad date answers at once
   const briefbot = await open(context);
   try {
     const streaming = !context.values.json && process.stdout.isTTY === true;
@@ -171,7 +125,7 @@ async function askCommand(context: CommandContext): Promise<number> {
     const answer = await briefbot.answer({
       question,
       conversationId: "cli",
-      filters: filtersOf(context.values),
+      filters,
       onPartial: streaming
         ? (text) => {
             process.stdout.write(text.slice(printed.length));
@@ -248,9 +202,9 @@ async function chatCommand(context: CommandContext, briefbotGiven?: Briefbot): P
 }
 
 async function searchCommand(context: CommandContext): Promise<number> {
-  const briefbot = await open(context);
   const limit = positiveNumber(context.values.k, 10, "--k");
   const filters = filtersOf(context.values);
+  const briefbot = await open(context);
   const run = async (query: string) => {
     const results = await briefbot.search(query, { limit, filters });
     if (context.values.json) {
@@ -311,22 +265,51 @@ async function docsCommand(context: CommandContext): Promise<number> {
 
 async function removeCommand(context: CommandContext): Promise<number> {
   const reference = context.args.join(" ").trim();
-  if (!reference)
+  const source = context.values.source?.trim();
+  if (!reference && !source)
     throw new BriefbotError(
       "INPUT_INVALID",
-      "remove needs a document id (see briefbot docs), a path or a title",
+      "remove needs a document id (see briefbot docs), a path or a title, or --source P for a publication",
     );
+  if (reference && source)
+    throw new BriefbotError("INPUT_INVALID", "remove takes an issue or --source P, not both");
   const briefbot = await open(context);
   try {
-    const removed = await briefbot.remove(reference);
-    if (context.values.json) print(JSON.stringify({ removed: removed.map((document) => document.docId) }));
-    else if (removed.length === 0) print(`No issue matches "${reference}". See briefbot docs for ids.`);
+    const matches = await briefbot.matchDocuments(source ? { source } : { reference });
+    if (matches.length > 1 && !context.values.yes) {
+      const what = `${matches.length} issues match ${source ? `--source "${source}"` : `"${reference}"`}`;
+      if (!process.stdin.isTTY)
+        throw new BriefbotError("INPUT_INVALID", `${what}; add --yes to remove them all`);
+      for (const document of matches)
+        process.stderr.write(
+          `  ${document.publication} — ${document.title} (${document.docId.slice(0, 10)})\n`,
+        );
+      if (!(await confirm(`${what}. Remove all ${matches.length}? [y/N] `))) {
+        print("Nothing removed.");
+        return 1;
+      }
+    }
+    await briefbot.removeDocuments(matches);
+    if (context.values.json) print(JSON.stringify({ removed: matches.map((document) => document.docId) }));
+    else if (matches.length === 0)
+      print(`No issue matches ${source ? `--source "${source}"` : `"${reference}"`}. See briefbot docs.`);
     else
-      for (const document of removed)
+      for (const document of matches)
         print(`Removed ${document.publication} — ${document.title} (${document.docId.slice(0, 10)})`);
-    return removed.length === 0 ? 1 : 0;
+    return matches.length === 0 ? 1 : 0;
   } finally {
     await briefbot.close();
+  }
+}
+
+/** Ask a yes/no question on the terminal (stderr, so stdout stays clean); no is the default. */
+async function confirm(question: string): Promise<boolean> {
+  const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    const answer = await new Promise<string>((resolve) => lines.question(question, resolve));
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    lines.close();
   }
 }
 
@@ -337,7 +320,14 @@ async function evalCommand(context: CommandContext): Promise<number> {
       "INPUT_INVALID",
       "eval needs a JSONL file, e.g. briefbot eval ../shared/eval/dev.jsonl",
     );
-  const items = parseEvalFile(await readFile(file, "utf8"), file);
+  const { parseEvalFile, renderEvalReport, runEval } = await import("../../src/eval/run-eval.ts");
+  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new BriefbotError(
+      "INPUT_INVALID",
+      error.code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file}: ${error.message}`,
+    );
+  });
+  const items = parseEvalFile(text, file);
   const k = positiveNumber(context.values.k, 5, "--k");
   const briefbot = await open(context);
   try {
@@ -423,31 +413,30 @@ const commands: Record<string, (context: CommandContext) => Promise<number>> = {
   feedback: feedbackCommand,
 };
 
+let debug = false;
+
 export async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      db: { type: "string" },
-      json: { type: "boolean" },
-      k: { type: "string" },
-      source: { type: "string" },
-      since: { type: "string" },
-      until: { type: "string" },
-      reembed: { type: "boolean" },
-      answers: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  const [name, ...args] = positionals;
-  if (values.help || name === undefined || name === "help") {
-    print(usage);
+  debug = argv.includes("--debug");
+  const { name, args, values } = parseCommandLine(argv);
+  if (values.version) {
+    const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    print(`briefbot ${packageJson.version}`);
+    return 0;
+  }
+  if (name === undefined || name === "help") {
+    const topic = args[0] === undefined ? undefined : commandHelp[args[0]];
+    print(topic ?? usage);
     return name === undefined && !values.help ? 1 : 0;
   }
   const command = commands[name];
-  if (command === undefined) {
-    process.stderr.write(`Unknown command "${name}".\n\n${usage}`);
-    return 2;
+  if (command === undefined)
+    throw new BriefbotError(
+      "INPUT_INVALID",
+      `unknown command "${name}"; the commands are ${Object.keys(commands).join(", ")} (see briefbot --help)`,
+    );
+  if (values.help) {
+    print(commandHelp[name] ?? usage);
+    return 0;
   }
   dotenv.config({ quiet: true });
   const config = loadConfig(process.env);
@@ -461,9 +450,11 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const code = error instanceof BriefbotError ? error.code : "UNEXPECTED";
-    process.stderr.write(`briefbot: ${describeError(error)}${code === "UNEXPECTED" ? "" : ` (${code})`}\n`);
-    if (code === "UNEXPECTED" && error instanceof Error && error.stack)
-      process.stderr.write(`${error.stack}\n`);
+    const hint = debug || code !== "UNEXPECTED" ? "" : " (run again with --debug for the stack)";
+    process.stderr.write(
+      `briefbot: ${describeError(error)}${code === "UNEXPECTED" ? "" : ` (${code})`}${hint}\n`,
+    );
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exitCode = code === "INPUT_INVALID" || code === "CONFIG_INVALID" ? 2 : 1;
   },
 );

@@ -1,64 +1,84 @@
 /**
- * The visible life of one answer: a placeholder at once, throttled edits while a generated
- * answer streams, then the final cited message — or an apology if anything failed midway.
+ * The visible life of one answer: the thread's status ("searching…", rotating loading messages)
+ * from the moment the question arrives, the answer streaming in, then the final cited message
+ * with feedback buttons — or an apology if anything failed midway. See `LiveAnswer`.
  */
 
 import type { Answer } from "../../src/answer/answer-types.ts";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
-import { encodeFeedbackReference } from "./feedback-reference.ts";
+import type { FixedTexts } from "../texts/fixed-texts.ts";
+import { LiveAnswer } from "./live-answer.ts";
 import type { RecentAnswers } from "./recent-answers.ts";
-import { apologyText, placeholderText, renderAnswer, renderNotice, renderPartial } from "./render-slack.ts";
+import { renderAnswer, renderNotice } from "./render-slack.ts";
 import type { ReplyTarget } from "./reply-decision.ts";
-import type { SlackMessage } from "./slack-blocks.ts";
+import type { SlackAiCalls } from "./slack-ai-calls.ts";
 import type { SlackMessenger } from "./slack-messenger.ts";
-import { ThrottledUpdater } from "./throttled-updater.ts";
 
-/** Posted when someone mentions the bot without a question. */
-export const emptyQuestionHint =
-  "Ask me something about the briefs, for example: “What did the newsletters say about WebGPU?”";
-
-/** What `answerInThread` needs; the messenger hides Bolt's client. */
+/** What `answerInThread` needs; the messenger and AI calls hide Bolt's client. */
 export interface AnswerFlowDependencies {
   service: BriefbotService;
   messenger: SlackMessenger;
+  ai: SlackAiCalls;
   recentAnswers: RecentAnswers;
   logger: Logger;
   streamUpdateIntervalMs: number;
+  /** Use Slack's streaming methods where the workspace allows them. */
+  streaming: boolean;
+  /** The workspace, for streams outside DMs. */
+  teamId: string | undefined;
 }
 
-/** Answer `target.question` in `target.channel` / `target.threadTs`. Never throws. */
+/** Answer `target.question` in `target.channel` / `target.threadTs`, in `texts`' language. Never throws. */
 export async function answerInThread(
   target: ReplyTarget,
+  texts: FixedTexts,
   dependencies: AnswerFlowDependencies,
 ): Promise<void> {
-  const { messenger, logger } = dependencies;
+  const { messenger, logger, ai } = dependencies;
   const where = { channel: target.channel, threadTs: target.threadTs };
   if (target.question === "") {
     await messenger
-      .post(target.channel, target.threadTs, renderNotice(emptyQuestionHint))
+      .post(target.channel, target.threadTs, renderNotice(texts.emptyQuestionHint))
       .catch((error: unknown) => {
         logger.error({ ...where, err: describeError(error) }, "slack: could not post a hint");
       });
     return;
   }
 
-  let placeholderTs: string;
-  try {
-    placeholderTs = await messenger.post(target.channel, target.threadTs, renderNotice(placeholderText));
-  } catch (error) {
-    logger.error({ ...where, err: describeError(error) }, "slack: could not post the placeholder");
-    return;
+  // In a thread, the status shows at once and clears when the reply is posted; elsewhere a placeholder does.
+  let statusShown = false;
+  if (target.threadTs !== undefined) {
+    statusShown = await ai
+      .setStatus(target.channel, target.threadTs, texts.searching, texts.loadingMessages)
+      .then(
+        () => true,
+        (error: unknown) => {
+          logger.debug({ ...where, err: describeError(error) }, "slack: no thread status here");
+          return false;
+        },
+      );
   }
-
-  const edit = (message: SlackMessage) => messenger.update(target.channel, placeholderTs, message);
-  const streaming = new ThrottledUpdater({
-    intervalMs: dependencies.streamUpdateIntervalMs,
-    send: (textSoFar) => edit(renderPartial(textSoFar)),
-    // A lost intermediate edit is harmless; the final update replaces it.
-    onError: (error) =>
-      logger.warn({ ...where, err: describeError(error) }, "slack: a streaming update failed"),
+  let placeholderTs: string | undefined;
+  if (!statusShown) {
+    try {
+      placeholderTs = await messenger.post(target.channel, target.threadTs, renderNotice(texts.searching));
+    } catch (error) {
+      logger.error({ ...where, err: describeError(error) }, "slack: could not post the placeholder");
+      return;
+    }
+  }
+  const live = new LiveAnswer({
+    channel: target.channel,
+    threadTs: target.threadTs,
+    placeholderTs,
+    recipient: { teamId: dependencies.teamId, userId: target.user },
+    messenger,
+    ai,
+    streaming: dependencies.streaming,
+    streamUpdateIntervalMs: dependencies.streamUpdateIntervalMs,
+    logger,
   });
 
   let answer: Answer;
@@ -66,33 +86,29 @@ export async function answerInThread(
     answer = await dependencies.service.answer({
       question: target.question,
       conversationId: target.conversationId,
-      onPartial: (textSoFar) => streaming.push(textSoFar),
+      onPartial: (textSoFar) => live.push(textSoFar),
     });
   } catch (error) {
-    await streaming.close();
     logger.error({ ...where, err: describeError(error) }, "slack: answering failed");
-    await edit(renderNotice(apologyText)).catch((updateError: unknown) => {
-      logger.error({ ...where, err: describeError(updateError) }, "slack: could not post the apology");
+    await live.finish(renderNotice(texts.apology)).catch((postError: unknown) => {
+      logger.error({ ...where, err: describeError(postError) }, "slack: could not post the apology");
     });
     return;
   }
-  await streaming.close();
 
-  const feedbackValue = encodeFeedbackReference({
-    ref: await dependencies.recentAnswers.remember({
-      conversationId: target.conversationId,
-      question: target.question,
-      answer: answer.text,
-      chunkIds: answer.citations.map((citation) => citation.id),
-    }),
-    chunkIds: answer.citations.map((citation) => citation.id),
+  const chunkIds = answer.citations.map((citation) => citation.id);
+  const ref = await dependencies.recentAnswers.remember({
+    conversationId: target.conversationId,
+    question: target.question,
+    answer: answer.text,
+    chunkIds,
   });
   try {
-    await edit(renderAnswer(answer, { feedbackValue }));
+    await live.finish(renderAnswer(answer, texts, { feedback: { ref, chunkIds, language: texts.code } }));
   } catch (error) {
     logger.error({ ...where, err: describeError(error) }, "slack: could not post the answer");
-    await edit(renderNotice(apologyText)).catch(() => {
-      // Already logged above; the placeholder stays, nothing more we can do.
+    await live.finish(renderNotice(texts.apology)).catch(() => {
+      // Already logged above; nothing more we can do.
     });
   }
 }

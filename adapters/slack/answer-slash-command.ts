@@ -1,21 +1,21 @@
 /**
  * `/brief <question>`: the answer goes only to the person who asked (ephemeral, via the
- * command's response_url). Slack shows nothing while we work, so the ack already says we are
- * searching; the answer follows as a second ephemeral message.
+ * command's response_url). The ack already says "Searching the briefs…"; the answer then
+ * replaces that message (`replace_original`), so one message remains.
  */
 
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
-import { encodeFeedbackReference } from "./feedback-reference.ts";
+import type { FixedTexts } from "../texts/fixed-texts.ts";
 import type { RecentAnswers } from "./recent-answers.ts";
-import { apologyText, renderAnswer, renderNotice } from "./render-slack.ts";
+import { renderAnswer, renderNotice } from "./render-slack.ts";
 import type { SlackBlock } from "./slack-blocks.ts";
 
-/** An ephemeral reply through the response_url. */
+/** An ephemeral reply through the response_url, replacing the "searching" one. */
 export type EphemeralResponder = (message: {
   response_type: "ephemeral";
-  replace_original: false;
+  replace_original: boolean;
   text: string;
   blocks: SlackBlock[];
 }) => Promise<unknown>;
@@ -31,6 +31,7 @@ export interface SlashCommandRequest {
 /** Answers and responds; never throws. */
 export async function answerSlashCommand(
   request: SlashCommandRequest,
+  texts: FixedTexts,
   respond: EphemeralResponder,
   dependencies: { service: BriefbotService; recentAnswers: RecentAnswers; logger: Logger },
 ): Promise<void> {
@@ -47,14 +48,14 @@ export async function answerSlashCommand(
       answer: answer.text,
       chunkIds,
     });
-    const message = renderAnswer(answer, { feedbackValue: encodeFeedbackReference({ ref, chunkIds }) });
-    await respond({ response_type: "ephemeral", replace_original: false, ...message });
+    const message = renderAnswer(answer, texts, { feedback: { ref, chunkIds, language: texts.code } });
+    await respond({ response_type: "ephemeral", replace_original: true, ...message });
   } catch (error) {
     dependencies.logger.error({ ...where, err: describeError(error) }, "slack: /brief failed");
     await respond({
       response_type: "ephemeral",
-      replace_original: false,
-      ...renderNotice(apologyText),
+      replace_original: true,
+      ...renderNotice(texts.apology),
     }).catch((respondError: unknown) => {
       dependencies.logger.error(
         { ...where, err: describeError(respondError) },

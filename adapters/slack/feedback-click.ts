@@ -38,7 +38,7 @@ export async function feedbackEntryFor(
     platform: "slack",
     user: click.user,
     conversationId: remembered?.conversationId ?? fallbackConversation,
-    rating: click.actionId === feedbackUpActionId ? "up" : "down",
+    rating: reference?.rating ?? (click.actionId === feedbackUpActionId ? "up" : "down"),
     question: remembered?.question ?? "",
     answer: remembered?.answer ?? click.messageText ?? "",
     chunkIds: remembered?.chunkIds ?? reference?.chunkIds ?? [],

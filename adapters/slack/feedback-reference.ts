@@ -6,9 +6,10 @@
 
 import { slackLimits } from "./slack-blocks.ts";
 
-/** action_id of the 👍 button. */
+/** action_id of the feedback_buttons element under answers. */
+export const feedbackActionId = "answer_feedback";
+/** action_ids of the older plain 👍/👎 buttons, still honoured on messages posted before. */
 export const feedbackUpActionId = "feedback_up";
-/** action_id of the 👎 button. */
 export const feedbackDownActionId = "feedback_down";
 
 /** Decoded button value. */
@@ -16,13 +17,22 @@ export interface FeedbackReference {
   /** Key into the recent-answers memory. */
   ref: string;
   chunkIds: string[];
+  /** Which button: set in each of the two feedback_buttons values. */
+  rating?: "up" | "down" | undefined;
+  /** Code of the fixed texts the answer was shown in, for the thanks. */
+  language?: string | undefined;
 }
 
 /** Compact JSON, dropping trailing chunk ids until it fits Slack's button value limit. */
 export function encodeFeedbackReference(reference: FeedbackReference): string {
   const chunkIds = [...reference.chunkIds];
   for (;;) {
-    const value = JSON.stringify({ r: reference.ref, c: chunkIds });
+    const value = JSON.stringify({
+      r: reference.ref,
+      c: chunkIds,
+      ...(reference.rating === undefined ? {} : { v: reference.rating }),
+      ...(reference.language === undefined ? {} : { l: reference.language }),
+    });
     if (value.length <= slackLimits.buttonValue || chunkIds.length === 0) return value;
     chunkIds.pop();
   }
@@ -34,10 +44,15 @@ export function decodeFeedbackReference(value: string | undefined): FeedbackRefe
   try {
     const parsed: unknown = JSON.parse(value);
     if (typeof parsed !== "object" || parsed === null) return null;
-    const { r, c } = parsed as { r?: unknown; c?: unknown };
+    const { r, c, v, l } = parsed as { r?: unknown; c?: unknown; v?: unknown; l?: unknown };
     if (typeof r !== "string") return null;
     const chunkIds = Array.isArray(c) ? c.filter((id): id is string => typeof id === "string") : [];
-    return { ref: r, chunkIds };
+    return {
+      ref: r,
+      chunkIds,
+      rating: v === "up" || v === "down" ? v : undefined,
+      language: typeof l === "string" ? l : undefined,
+    };
   } catch {
     return null;
   }

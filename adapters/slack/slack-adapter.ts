@@ -14,6 +14,9 @@ import type { Logger } from "../../src/logger.ts";
 import { MemoryStateStore } from "../../src/state/memory-state.ts";
 import type { StateStore } from "../../src/state/state-store.ts";
 import type { Adapter, HttpRoute } from "../adapter.ts";
+import { QuestionBacklog } from "../question-backlog.ts";
+import { FixedWindowRateLimiter } from "../telegram/rate-limiter.ts";
+import { KeyedSerialQueue } from "../telegram/serial-queue.ts";
 import { boltLoggerFrom } from "./bolt-logger.ts";
 import { EventDeduplicator } from "./event-dedup.ts";
 import { ExpiringKeys } from "./expiring-keys.ts";
@@ -41,8 +44,14 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Path of the events route in HTTP mode (default `/slack/events`). */
   eventsPath?: string | undefined;
-  /** Minimum time between edits while an answer streams (default 1500 ms). */
+  /** Minimum time between edits while an answer streams without Slack's streaming methods (default 1500 ms). */
   streamUpdateIntervalMs?: number | undefined;
+  /** Stream answers with chat.startStream/appendStream/stopStream where allowed (default true). */
+  streaming?: boolean | undefined;
+  /** Questions per user per minute; over it they wait their turn (default 5). */
+  rateLimitPerMinute?: number | undefined;
+  /** The rate limit's window (default one minute; tests shorten it). */
+  rateLimitWindowMs?: number | undefined;
   /**
    * Web API retries for 5xx and network errors; 429s wait for Retry-After first. Default: 3 retries,
    * 1–10 s apart. Tests shorten it.
@@ -124,12 +133,27 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     convoStore: false,
     ignoreSelf: true,
   });
+  const rateLimitWindowMs = options.rateLimitWindowMs ?? 60_000;
+  const shutdown = new AbortController();
   registerSlackListeners(app, {
     service: options.service,
     logger,
     allowedChannels: options.allowedChannels === undefined ? undefined : new Set(options.allowedChannels),
     allowDms: options.allowDms ?? true,
     streamUpdateIntervalMs: options.streamUpdateIntervalMs ?? defaultStreamUpdateIntervalMs,
+    streaming: options.streaming ?? true,
+    locales: new Map(),
+    // Counted in the shared state: replicas together allow the limit once per user.
+    rateLimiter: new FixedWindowRateLimiter({
+      state,
+      limit: options.rateLimitPerMinute ?? 5,
+      windowMs: rateLimitWindowMs,
+      now: Date.now,
+    }),
+    backlog: new QuestionBacklog(),
+    userQueue: new KeyedSerialQueue(),
+    signal: shutdown.signal,
+    rateLimitWindowMs,
     deduplicator: new EventDeduplicator(state),
     answeredThreads: new ExpiringKeys(state, "slack-threads", answeredThreadTtlMs),
     recentAnswers: new RecentAnswers(state),
@@ -178,6 +202,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     async stop() {
       if (!running) return;
       running = false;
+      // Questions still waiting for their rate-limit turn give up (each is logged); answers under way finish.
+      shutdown.abort();
       if (socketReceiver !== undefined) {
         // Bolt's receiver.stop() does not wait for the socket to close; the client's disconnect() does.
         await withTimeout(socketReceiver.client.disconnect(), 5_000).catch((error: unknown) =>

@@ -48,8 +48,49 @@ export interface ActionsBlock {
   elements: ButtonElement[];
 }
 
+/** A markdown block: standard Markdown that Slack renders (the answer body). */
+export interface MarkdownBlock {
+  type: "markdown";
+  text: string;
+}
+
+/** A header: the App Home's title. */
+export interface HeaderBlock {
+  type: "header";
+  text: PlainText;
+}
+
+/** One of a feedback_buttons element's two buttons. */
+export interface FeedbackButton {
+  text: PlainText;
+  value: string;
+  accessibility_label?: string;
+}
+
+/** 👍/👎 as Slack's AI-app feedback element; Slack shows which one the user picked. */
+export interface FeedbackButtonsElement {
+  type: "feedback_buttons";
+  action_id: string;
+  positive_button: FeedbackButton;
+  negative_button: FeedbackButton;
+}
+
+/** Actions shown as context under a message (feedback buttons, icon buttons). */
+export interface ContextActionsBlock {
+  type: "context_actions";
+  block_id?: string;
+  elements: FeedbackButtonsElement[];
+}
+
 /** Any block the renderer emits. */
-export type SlackBlock = SectionBlock | ContextBlock | DividerBlock | ActionsBlock;
+export type SlackBlock =
+  | SectionBlock
+  | ContextBlock
+  | DividerBlock
+  | ActionsBlock
+  | MarkdownBlock
+  | HeaderBlock
+  | ContextActionsBlock;
 
 /** A message body: `text` is the notification / screen-reader fallback for `blocks`. */
 export interface SlackMessage {
@@ -67,4 +108,8 @@ export const slackLimits = {
   contextElements: 10,
   /** A button value carries at most 2000 characters. */
   buttonValue: 2000,
+  /** All markdown blocks of one message together carry at most 12,000 characters. */
+  markdownText: 12_000,
+  /** A Home tab view carries at most 100 blocks. */
+  blocksPerView: 100,
 } as const;

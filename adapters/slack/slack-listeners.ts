@@ -1,29 +1,48 @@
 /**
- * What briefbot does with each kind of Slack input: mentions, DMs and thread follow-ups,
- * `/brief`, and 👍/👎 clicks. All decisions live in pure modules; this file wires them to Bolt.
+ * What briefbot does with each kind of Slack input: the assistant panel (thread started,
+ * messages), mentions, DMs and thread follow-ups, `/brief`, feedback clicks and the App Home
+ * tab. All decisions live in pure modules; this file wires them to Bolt.
  */
 
-import type { App } from "@slack/bolt";
+import { type App, Assistant } from "@slack/bolt";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
+import { type QuestionBacklog, type TurnLimiter, waitForTurn } from "../question-backlog.ts";
+import { clip } from "../quoted-sentence.ts";
+import type { KeyedSerialQueue } from "../telegram/serial-queue.ts";
+import type { FixedTexts } from "../texts/fixed-texts.ts";
+import { languageOfText, textsFor } from "../texts/languages.ts";
 import { answerInThread } from "./answer-in-thread.ts";
 import { answerSlashCommand, type EphemeralResponder } from "./answer-slash-command.ts";
+import { renderHome } from "./app-home.ts";
 import type { EventDeduplicator } from "./event-dedup.ts";
 import type { ExpiringKeys } from "./expiring-keys.ts";
 import { feedbackClickFromBody, feedbackEntryFor } from "./feedback-click.ts";
-import { feedbackDownActionId, feedbackUpActionId } from "./feedback-reference.ts";
+import {
+  decodeFeedbackReference,
+  feedbackActionId,
+  feedbackDownActionId,
+  feedbackUpActionId,
+} from "./feedback-reference.ts";
 import type { InFlightTasks } from "./in-flight-tasks.ts";
 import type { RecentAnswers } from "./recent-answers.ts";
-import { feedbackThanksText, placeholderText } from "./render-slack.ts";
-import { decideReply, type IncomingSlackMessage, incomingFromEvent } from "./reply-decision.ts";
+import { renderNotice } from "./render-slack.ts";
+import type { ReplyTarget } from "./reply-decision.ts";
+import {
+  conversationIdFor,
+  decideReply,
+  type IncomingSlackMessage,
+  incomingFromEvent,
+} from "./reply-decision.ts";
+import { aiCallsFor, type SlackAiCalls } from "./slack-ai-calls.ts";
 import { messengerFor } from "./slack-messenger.ts";
 import { questionFromSlackText } from "./slack-text.ts";
 
 /** The one slash command briefbot registers (see slack-app-manifest.yaml). */
 export const slashCommandName = "/brief";
-/** Ephemeral reply to a bare `/brief`. */
-export const slashUsageText = "Usage: `/brief <question>`, for example `/brief what changed in Node 22?`";
+/** Longest assistant thread title; Slack shows about this much in the history list. */
+const threadTitleLength = 60;
 
 /** Shared state and settings for the listeners; owned by `createSlackAdapter`. */
 export interface ListenerDependencies {
@@ -32,18 +51,32 @@ export interface ListenerDependencies {
   allowedChannels: ReadonlySet<string> | undefined;
   allowDms: boolean;
   streamUpdateIntervalMs: number;
+  /** Use chat.startStream/appendStream/stopStream where the workspace allows them. */
+  streaming: boolean;
   /** Event ids claimed in the shared state: one answer per event across replicas. */
   deduplicator: EventDeduplicator;
   /** `<channel>:<thread_ts>` of threads the bot answered in (shared), so plain follow-ups are understood. */
   answeredThreads: ExpiringKeys;
   recentAnswers: RecentAnswers;
   tasks: InFlightTasks;
+  /** Slack locales by user, filled from users.info. */
+  locales: Map<string, string | undefined>;
+  /** Questions per user per window; over it, questions wait in `backlog` and are answered in order. */
+  rateLimiter: TurnLimiter;
+  backlog: QuestionBacklog;
+  /** One answer at a time per user, in the order asked. */
+  userQueue: KeyedSerialQueue;
+  /** Aborted when the adapter stops: questions still waiting for their turn give up (logged). */
+  signal: AbortSignal;
+  /** The rate limit's window, for the "ask again in N s" of a full line. */
+  rateLimitWindowMs: number;
   now: () => number;
 }
 
 /** Register the deduplication middleware, the listeners and the error handler on `app`. */
 export function registerSlackListeners(app: App, dependencies: ListenerDependencies): void {
   const { logger } = dependencies;
+  const aiCalls = (client: App["client"]) => aiCallsFor(client, dependencies.locales);
 
   // Retries (X-Slack-Retry-Num) and duplicate deliveries share the event_id: ack, do nothing.
   app.use(async ({ body, next }) => {
@@ -55,9 +88,69 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
     await next();
   });
 
+  const flowDependencies = (client: App["client"], teamId: string | undefined) => ({
+    service: dependencies.service,
+    messenger: messengerFor(client),
+    ai: aiCalls(client),
+    recentAnswers: dependencies.recentAnswers,
+    logger,
+    streamUpdateIntervalMs: dependencies.streamUpdateIntervalMs,
+    streaming: dependencies.streaming,
+    teamId,
+  });
+
+  // The assistant panel: greeting and suggested prompts when a thread opens; questions in it.
+  app.assistant(
+    new Assistant({
+      // briefbot does not use which channel the user is looking at; no context to keep.
+      threadContextStore: { get: async () => ({}), save: async () => {} },
+      threadContextChanged: async () => {},
+      threadStarted: async ({ event, setSuggestedPrompts, client }) => {
+        const thread = event.assistant_thread;
+        const texts = await textsForUser(aiCalls(client), thread.user_id, undefined, logger);
+        try {
+          await messengerFor(client).post(
+            thread.channel_id,
+            thread.thread_ts,
+            renderNotice(texts.assistantGreeting),
+          );
+          await setSuggestedPrompts({ title: texts.suggestedPromptsTitle, prompts: texts.suggestedPrompts });
+        } catch (error) {
+          logger.warn({ err: describeError(error) }, "slack: could not greet an assistant thread");
+        }
+      },
+      userMessage: async ({ message, client, context, setTitle }) => {
+        const incoming = incomingFromEvent("message", message as unknown as Record<string, unknown>);
+        if (incoming === null || incoming.user === undefined || incoming.threadTs === undefined) return;
+        if (!dependencies.allowDms || incoming.botId !== undefined || incoming.subtype !== undefined) return;
+        const question = questionFromSlackText(incoming.text, context.botUserId);
+        const texts = await textsForUser(aiCalls(client), incoming.user, question, logger);
+        if (question !== "") {
+          await setTitle(clip(question, threadTitleLength)).catch((error: unknown) =>
+            logger.debug({ err: describeError(error) }, "slack: could not set the thread title"),
+          );
+        }
+        const target = {
+          channel: incoming.channel,
+          threadTs: incoming.threadTs,
+          conversationId: conversationIdFor(incoming.channel, incoming.threadTs),
+          question,
+          user: incoming.user,
+        };
+        await dependencies.tasks.track(
+          answerInThread(target, texts, flowDependencies(client, context.teamId)),
+        );
+      },
+    }),
+  );
+
   const onMessage =
     (kind: IncomingSlackMessage["kind"]) =>
-    async (args: { event: object; context: { botUserId?: string | undefined }; client: App["client"] }) => {
+    async (args: {
+      event: object;
+      context: { botUserId?: string | undefined; teamId?: string | undefined };
+      client: App["client"];
+    }) => {
       const incoming = incomingFromEvent(kind, args.event as Record<string, unknown>);
       if (incoming === null) return;
       // Asked of the shared state before deciding, so a follow-up reaching any replica is understood.
@@ -79,20 +172,71 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
       if (target.threadTs !== undefined) {
         await dependencies.answeredThreads.add(`${target.channel}:${target.threadTs}`);
       }
+      const texts = await textsForUser(aiCalls(args.client), target.user, target.question, logger);
       await dependencies.tasks.track(
-        answerInThread(target, {
-          service: dependencies.service,
-          messenger: messengerFor(args.client),
-          recentAnswers: dependencies.recentAnswers,
-          logger,
-          streamUpdateIntervalMs: dependencies.streamUpdateIntervalMs,
-        }),
+        answerInTurn(target, texts, flowDependencies(args.client, args.context.teamId)),
       );
     };
+  /**
+   * Answer when the user's rate limit allows: over it, the first waiting question posts one
+   * notice and the rest are answered in order; only a full line refuses, and says so.
+   */
+  const answerInTurn = async (
+    target: ReplyTarget,
+    texts: FixedTexts,
+    flow: ReturnType<typeof flowDependencies>,
+  ): Promise<void> => {
+    const notice = (text: string) =>
+      flow.messenger.post(target.channel, target.threadTs, renderNotice(text)).then(
+        () => undefined,
+        (error: unknown) => logger.warn({ err: describeError(error) }, "slack: could not post a notice"),
+      );
+    if (target.question === "") return await answerInThread(target, texts, flow);
+    if (!dependencies.backlog.enter(target.user)) {
+      logger.info({ user: target.user }, "slack: too many questions waiting; refusing one");
+      return await notice(texts.queueFull(Math.ceil(dependencies.rateLimitWindowMs / 1000)));
+    }
+    await dependencies.userQueue.run(target.user, async () => {
+      try {
+        const admitted = await waitForTurn({
+          user: target.user,
+          limiter: dependencies.rateLimiter,
+          backlog: dependencies.backlog,
+          signal: dependencies.signal,
+          notify: async (retryAfterMs) => {
+            logger.info({ user: target.user }, "slack: rate limit reached; questions wait");
+            await notice(texts.queuedNotice(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+          },
+        });
+        if (!admitted) {
+          logger.warn(
+            { user: target.user, channel: target.channel },
+            "slack: stopping; a waiting question was not answered",
+          );
+          return;
+        }
+        await answerInThread(target, texts, flow);
+      } finally {
+        dependencies.backlog.leave(target.user);
+      }
+    });
+  };
+
   app.event("app_mention", onMessage("app_mention"));
   app.event("message", onMessage("message"));
 
-  app.command(slashCommandName, async ({ command, ack, respond, context }) => {
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    const ai = aiCalls(client);
+    try {
+      const texts = await textsForUser(ai, event.user, undefined, logger);
+      await ai.publishHome(event.user, renderHome(await dependencies.service.overview(), texts));
+    } catch (error) {
+      logger.error({ err: describeError(error) }, "slack: could not publish the App Home");
+    }
+  });
+
+  app.command(slashCommandName, async ({ command, ack, respond, context, client }) => {
     const channel = command.channel_id;
     const isDirectMessage = channel.startsWith("D") || command.channel_name === "directmessage";
     const allowed = isDirectMessage
@@ -105,11 +249,13 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
       return;
     }
     const question = questionFromSlackText(command.text, context.botUserId);
+    // Within Slack's 3 s ack window: the locale lookup only when the question has no language of its own.
+    const texts = await textsForUser(aiCalls(client), command.user_id, question, logger);
     if (question === "") {
-      await ack({ response_type: "ephemeral", text: slashUsageText });
+      await ack({ response_type: "ephemeral", text: texts.slackAskUsage });
       return;
     }
-    await ack({ response_type: "ephemeral", text: placeholderText });
+    await ack({ response_type: "ephemeral", text: texts.searching });
     await dependencies.tasks.track(
       answerSlashCommand(
         {
@@ -119,6 +265,7 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
           channel,
           user: command.user_id,
         },
+        texts,
         respond as EphemeralResponder,
         dependencies,
       ),
@@ -126,7 +273,7 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
   });
 
   app.action(
-    new RegExp(`^(${feedbackUpActionId}|${feedbackDownActionId})$`),
+    new RegExp(`^(${feedbackActionId}|${feedbackUpActionId}|${feedbackDownActionId})$`),
     async ({ ack, body, respond }) => {
       await ack();
       const click = feedbackClickFromBody(body as unknown as Record<string, unknown>);
@@ -138,8 +285,14 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
         logger.error({ err: describeError(error) }, "slack: recording feedback failed");
         return;
       }
-      await respond({ response_type: "ephemeral", replace_original: false, text: feedbackThanksText }).catch(
-        (error: unknown) => logger.warn({ err: describeError(error) }, "slack: could not thank for feedback"),
+      // Slack keeps the picked button highlighted; the thanks says which vote counts now (the last).
+      const texts = textsFor(decodeFeedbackReference(click.value)?.language);
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: texts.feedbackRecorded(entry.rating),
+      }).catch((error: unknown) =>
+        logger.warn({ err: describeError(error) }, "slack: could not thank for feedback"),
       );
     },
   );
@@ -147,4 +300,20 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
   app.error(async (error) => {
     logger.error({ err: describeError(error) }, "slack: a listener failed");
   });
+}
+
+/** The question's language when it has one, else the user's Slack locale, else English. */
+async function textsForUser(
+  ai: SlackAiCalls,
+  user: string,
+  question: string | undefined,
+  logger: Logger,
+): Promise<FixedTexts> {
+  const fromQuestion = question === undefined ? undefined : languageOfText(question);
+  if (fromQuestion !== undefined) return textsFor(fromQuestion);
+  const locale = await ai.userLocale(user).catch((error: unknown) => {
+    logger.debug({ user, err: describeError(error) }, "slack: could not read the user's locale");
+    return undefined;
+  });
+  return textsFor(locale);
 }

@@ -5,7 +5,9 @@
 export interface IncomingTextMessage {
   message_id: number;
   chat: { id: number; type: string; username?: string | undefined };
-  from?: { id: number; is_bot: boolean; username?: string | undefined } | undefined;
+  from?:
+    | { id: number; is_bot: boolean; username?: string | undefined; language_code?: string | undefined }
+    | undefined;
   text: string;
   entities?:
     | Array<{ type: string; offset: number; length: number; user?: { id: number } | undefined }>

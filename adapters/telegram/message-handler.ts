@@ -2,21 +2,18 @@ import type { Answer } from "../../src/answer/answer-types.ts";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
-import {
-  APOLOGY,
-  ASK_USAGE,
-  FORGOT_CONVERSATION,
-  helpParts,
-  slowDownText,
-  sourcesParts,
-  startParts,
-  UNKNOWN_COMMAND,
-} from "./command-texts.ts";
+import { type QuestionBacklog, waitForTurn } from "../question-backlog.ts";
+import type { RecentAnswers } from "../slack/recent-answers.ts";
+import type { FixedTexts } from "../texts/fixed-texts.ts";
+import { chooseTexts } from "../texts/languages.ts";
+import type { AnswerEvidence } from "./answer-evidence.ts";
+import { answerKeyboard } from "./answer-keyboard.ts";
+import { helpParts, secondsFrom, sourcesParts, startParts } from "./command-texts.ts";
 import type { ConversationTracker } from "./conversation-key.ts";
 import { forumTopicId, type IncomingTextMessage, isPrivateChat } from "./incoming-message.ts";
 import type { FixedWindowRateLimiter } from "./rate-limiter.ts";
 import type { IncomingIntent } from "./read-incoming-message.ts";
-import { renderAnswer } from "./render-telegram.ts";
+import { renderAnswer, renderDraft } from "./render-telegram.ts";
 import { MESSAGE_PART_TARGET } from "./split-message.ts";
 import { StreamingDraft } from "./streaming-draft.ts";
 import { escapeHtml } from "./telegram-html.ts";
@@ -25,8 +22,9 @@ import { startTypingIndicator } from "./typing-indicator.ts";
 
 /**
  * Turns one classified message into replies: commands, and questions answered through
- * `BriefbotService` with typing, streaming preview, rendering and delivery. Every failure ends
- * in a log line and, where possible, a short apology; nothing here stops the bot.
+ * `BriefbotService` with typing, a "Thinking…" draft, streaming preview, rendering, an inline
+ * keyboard and delivery, all in the asker's language. Every failure ends in a log line and,
+ * where possible, a short apology; nothing here stops the bot.
  */
 
 export interface MessageHandlerDependencies {
@@ -34,6 +32,9 @@ export interface MessageHandlerDependencies {
   messenger: TelegramMessenger;
   tracker: ConversationTracker;
   rateLimiter: FixedWindowRateLimiter;
+  backlog: QuestionBacklog;
+  recentAnswers: RecentAnswers;
+  evidence: AnswerEvidence;
   logger: Logger;
   now: () => number;
   typingIntervalMs: number;
@@ -44,20 +45,33 @@ export interface MessageHandlerDependencies {
   signal: AbortSignal;
 }
 
+/** The key a user's rate limit and backlog are counted under. */
+export function userKeyOf(message: IncomingTextMessage): string {
+  return String(message.from?.id ?? message.chat.id);
+}
+
+/** The texts for a message: its question's language, else the sender's Telegram language. */
+export function textsForMessage(message: IncomingTextMessage, question: string | undefined): FixedTexts {
+  return chooseTexts(question, message.from?.language_code);
+}
+
 export class TelegramMessageHandler {
   constructor(private readonly dependencies: MessageHandlerDependencies) {}
 
   /** Handle a message addressed to the bot. Never throws. */
   async handle(message: IncomingTextMessage, intent: IncomingIntent, conversationId: string): Promise<void> {
     const placement = placementFor(message);
+    const question =
+      intent.kind === "question" ? intent.question : intent.kind === "command" ? intent.argument : "";
+    const texts = textsForMessage(message, question);
     try {
-      await this.dispatch(message, intent, conversationId, placement);
+      await this.dispatch(message, intent, conversationId, placement, texts);
     } catch (error) {
       this.dependencies.logger.error(
         { chatId: message.chat.id, messageId: message.message_id, error: describeError(error) },
         "telegram: handling a message failed",
       );
-      await this.sendQuietly(placement, APOLOGY);
+      await this.sendQuietly(placement, texts.apology);
     }
   }
 
@@ -66,32 +80,33 @@ export class TelegramMessageHandler {
     intent: IncomingIntent,
     conversationId: string,
     placement: Placement,
+    texts: FixedTexts,
   ): Promise<void> {
     const { service, messenger } = this.dependencies;
     if (intent.kind === "ignore") return;
     if (intent.kind === "question")
-      return await this.answerQuestion(message, intent.question, conversationId, placement);
+      return await this.answerQuestion(message, intent.question, conversationId, placement, texts);
     switch (intent.command) {
       case "start":
-        await messenger.sendParts(placement, startParts(await service.overview()));
+        await messenger.sendParts(placement, startParts(await service.overview(), texts));
         return;
       case "help":
-        await messenger.sendParts(placement, helpParts());
+        await messenger.sendParts(placement, helpParts(texts));
         return;
       case "sources":
-        await messenger.sendParts(placement, sourcesParts(await service.overview()));
+        await messenger.sendParts(placement, sourcesParts(await service.overview(), texts));
         return;
       case "new":
         await service.forget(conversationId);
-        await messenger.sendParts(placement, [escapeHtml(FORGOT_CONVERSATION)]);
+        await messenger.sendParts(placement, [escapeHtml(texts.forgotConversation)]);
         return;
       case "ask":
-        if (intent.argument === "") await messenger.sendParts(placement, [escapeHtml(ASK_USAGE)]);
-        else await this.answerQuestion(message, intent.argument, conversationId, placement);
+        if (intent.argument === "") await messenger.sendParts(placement, [escapeHtml(texts.askUsage)]);
+        else await this.answerQuestion(message, intent.argument, conversationId, placement, texts);
         return;
       default:
         // In groups a bare unknown command is probably for another bot; stay quiet there.
-        if (isPrivateChat(message)) await messenger.sendParts(placement, [escapeHtml(UNKNOWN_COMMAND)]);
+        if (isPrivateChat(message)) await messenger.sendParts(placement, [escapeHtml(texts.unknownCommand)]);
     }
   }
 
@@ -100,9 +115,10 @@ export class TelegramMessageHandler {
     question: string,
     conversationId: string,
     placement: Placement,
+    texts: FixedTexts,
   ): Promise<void> {
     const { service, messenger, logger } = this.dependencies;
-    if (!(await this.withinRateLimit(message, placement))) return;
+    if (!(await this.waitForTurn(message, placement, texts))) return;
     const chatId = message.chat.id;
     const stopTyping = startTypingIndicator(
       () => messenger.sendTyping(placement),
@@ -111,6 +127,7 @@ export class TelegramMessageHandler {
     );
     // Streaming previews only in private chats: in groups, edits would notify everyone repeatedly.
     const draft = isPrivateChat(message) ? this.createDraft(placement) : undefined;
+    draft?.thinking();
     try {
       let answer: Answer;
       try {
@@ -124,15 +141,16 @@ export class TelegramMessageHandler {
         stopTyping();
         const draftId = await draft?.settle();
         logger.error({ chatId, conversationId, error: describeError(error) }, "telegram: answering failed");
-        await this.replaceOrSend(placement, draftId, APOLOGY);
+        await this.replaceOrSend(placement, draftId, texts.apology);
         return;
       }
       // Stop "typing…" before the answer goes out: a tick after it would show typing again for ~5 s.
       stopTyping();
       try {
-        const parts = renderAnswer(answer, MESSAGE_PART_TARGET);
+        const parts = renderAnswer(answer, texts, MESSAGE_PART_TARGET);
+        const replyMarkup = await this.keyboardFor(answer, question, conversationId, texts);
         const draftId = await draft?.settle();
-        const sentIds = await this.deliver(placement, parts, draftId);
+        const sentIds = await this.deliver({ ...placement, replyMarkup }, parts, draftId);
         for (const id of sentIds) this.dependencies.tracker.remember(chatId, id, conversationId);
       } catch (error) {
         // Retries are exhausted by now: say so in the log, never drop an answer silently.
@@ -140,7 +158,7 @@ export class TelegramMessageHandler {
           { chatId, conversationId, error: describeError(error) },
           "telegram: could not deliver an answer",
         );
-        await this.sendQuietly(placement, APOLOGY);
+        await this.sendQuietly(placement, texts.apology);
       }
     } finally {
       stopTyping();
@@ -148,7 +166,36 @@ export class TelegramMessageHandler {
     }
   }
 
-  /** Send the parts; when a draft is showing, it becomes part 1. Returns the ids of the answer's messages. */
+  /** Remember the answer for its buttons and build the keyboard under it. */
+  private async keyboardFor(answer: Answer, question: string, conversationId: string, texts: FixedTexts) {
+    const chunkIds = answer.citations.map((citation) => citation.id);
+    // In the shared state: a button pressed on another replica (or after a restart) still
+    // records the right question and answer.
+    const ref = await this.dependencies.recentAnswers.remember({
+      conversationId,
+      question,
+      answer: answer.text,
+      chunkIds,
+    });
+    const coverage = answer.coverage;
+    this.dependencies.evidence.remember(ref, {
+      language: texts.code,
+      coverage,
+      citations: answer.citations,
+      related: answer.related,
+    });
+    return answerKeyboard(texts, {
+      ref,
+      coverage,
+      hasCitations: answer.citations.length > 0,
+      hasRelated: answer.related.length > 0,
+    });
+  }
+
+  /**
+   * Send the parts, the keyboard under the last; when a draft message is showing, it becomes
+   * part 1. Returns the ids of the answer's messages.
+   */
   private async deliver(
     placement: Placement,
     parts: string[],
@@ -160,7 +207,8 @@ export class TelegramMessageHandler {
     if (draftId === undefined) return await messenger.sendParts(placement, parts);
     let extraIds: number[];
     try {
-      extraIds = await messenger.editHtml(placement, draftId, first);
+      const firstPlacement = rest.length === 0 ? placement : { ...placement, replyMarkup: undefined };
+      extraIds = await messenger.editHtml(firstPlacement, draftId, first);
     } catch (error) {
       // E.g. the user deleted the draft: send the answer as new messages instead of losing it.
       logger.warn(
@@ -187,25 +235,46 @@ export class TelegramMessageHandler {
     }
   }
 
-  private async withinRateLimit(message: IncomingTextMessage, placement: Placement): Promise<boolean> {
-    const userKey = String(message.from?.id ?? message.chat.id);
-    const decision = await this.dependencies.rateLimiter.tryAcquire(userKey);
-    if (decision.allowed) return true;
-    if (!(await this.dependencies.rateLimiter.shouldTellSlowDown(userKey, decision.retryAfterMs)))
-      return false;
-    this.dependencies.logger.info({ chatId: message.chat.id, user: userKey }, "telegram: rate limit reached");
-    await this.dependencies.messenger.sendParts(placement, [escapeHtml(slowDownText(decision.retryAfterMs))]);
-    return false;
+  /**
+   * Wait until the user's rate limit (counted in the shared state, so all replicas together allow
+   * it once) lets this question through. The first question of a burst that has to wait sends one
+   * notice (and only one across replicas per refusal period); questions behind it wait their turn
+   * in the conversation's queue. False only when the adapter is stopping.
+   */
+  private async waitForTurn(
+    message: IncomingTextMessage,
+    placement: Placement,
+    texts: FixedTexts,
+  ): Promise<boolean> {
+    const { rateLimiter, backlog, logger, signal } = this.dependencies;
+    const user = userKeyOf(message);
+    const admitted = await waitForTurn({
+      user,
+      limiter: rateLimiter,
+      backlog,
+      signal,
+      notify: async (retryAfterMs) => {
+        logger.info({ chatId: message.chat.id, user }, "telegram: rate limit reached; questions wait");
+        if (!(await rateLimiter.shouldTellSlowDown(user, retryAfterMs))) return;
+        await this.sendQuietly(placement, texts.queuedNotice(secondsFrom(retryAfterMs)));
+      },
+    });
+    if (!admitted)
+      logger.warn(
+        { chatId: message.chat.id, user },
+        "telegram: stopping; a waiting question was not answered",
+      );
+    return admitted;
   }
 
   private createDraft(placement: Placement): StreamingDraft {
     const { messenger, logger } = this.dependencies;
     return new StreamingDraft(
       {
-        send: (text) => messenger.sendDraft(placement, text),
-        edit: (messageId, text) => messenger.editDraft(placement.chatId, messageId, text),
+        send: (text) => messenger.sendDraft(placement, renderDraft(text)),
+        edit: (messageId, text) => messenger.editDraft(placement.chatId, messageId, renderDraft(text)),
         sendNativeDraft: this.dependencies.nativeDrafts
-          ? (draftId, text) => messenger.sendNativeDraft(placement, draftId, text)
+          ? (draftId, text) => messenger.sendNativeDraft(placement, draftId, renderDraft(text))
           : undefined,
       },
       {
@@ -222,7 +291,7 @@ export class TelegramMessageHandler {
   }
 
   /** A short plain notice that must not throw: its failure is only logged. */
-  private async sendQuietly(placement: Placement, text: string): Promise<void> {
+  async sendQuietly(placement: Placement, text: string): Promise<void> {
     try {
       await this.dependencies.messenger.sendParts(placement, [escapeHtml(text)]);
     } catch (error) {

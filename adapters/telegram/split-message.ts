@@ -77,7 +77,8 @@ export function splitPlainText(
 ): string[] {
   const pieces: string[] = [];
   let rest = text.trim();
-  while (rest !== "" && measure(rest) > limit) {
+  // A text longer than `limit` cannot fit (see longestFittingPrefix); measure only shorter ones.
+  while (rest !== "" && (rest.length > limit || measure(rest) > limit)) {
     const cut = bestCut(rest, longestFittingPrefix(rest, limit, measure));
     const piece = rest.slice(0, cut).trimEnd();
     if (piece !== "") pieces.push(piece);
@@ -88,9 +89,11 @@ export function splitPlainText(
 }
 
 // Measured length grows with the prefix, so a binary search finds the longest prefix that fits.
+// Every measure used here (plain length, HTML or Markdown escaping) is at least the plain length,
+// so no prefix longer than `limit` can fit: searching only up to it keeps long texts cheap.
 function longestFittingPrefix(text: string, limit: number, measure: (text: string) => number): number {
   let low = 1;
-  let high = text.length;
+  let high = Math.min(text.length, limit);
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
     if (measure(text.slice(0, middle)) <= limit) low = middle;

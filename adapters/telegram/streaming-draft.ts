@@ -12,7 +12,7 @@ import { isMessageNotModified, retryAfterSeconds, telegramErrorCode } from "./te
  * edit is skipped, a 429 pauses updates for `retry_after`, anything else stops the preview.
  */
 
-/** The calls a draft needs (plain text, no retries). */
+/** The calls a draft needs (plain text in; the transport renders it; no retries). */
 export interface DraftTransport {
   send(text: string): Promise<number>;
   edit(messageId: number, text: string): Promise<void>;
@@ -47,6 +47,19 @@ export class StreamingDraft {
     private readonly options: StreamingDraftOptions,
   ) {
     this.useNative = transport.sendNativeDraft !== undefined;
+  }
+
+  /**
+   * Show Telegram's "Thinking…" placeholder (an empty native draft) at once, before any text.
+   * Only with native drafts: without them, "typing…" is the sign of life.
+   */
+  thinking(): void {
+    if (this.stopped || !this.useNative || this.inFlight !== undefined) return;
+    this.lastAttemptAt = this.options.now();
+    this.inFlight = this.push("").finally(() => {
+      this.inFlight = undefined;
+      this.schedule();
+    });
   }
 
   /** The whole answer text so far (the `onPartial` callback). Never throws, never blocks. */
@@ -107,6 +120,7 @@ export class StreamingDraft {
           this.useNative = false; // not available here: preview with a real message instead
         }
       }
+      if (text === "") return; // the "Thinking…" placeholder exists only as a native draft
       if (this.messageId === undefined) this.messageId = await this.transport.send(text);
       else await this.transport.edit(this.messageId, text);
       this.shown = text;

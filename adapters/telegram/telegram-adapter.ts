@@ -7,12 +7,16 @@ import type { Logger } from "../../src/logger.ts";
 import { MemoryStateStore } from "../../src/state/memory-state.ts";
 import type { StateStore } from "../../src/state/state-store.ts";
 import type { Adapter, HttpRoute } from "../adapter.ts";
+import { QuestionBacklog } from "../question-backlog.ts";
+import { RecentAnswers } from "../slack/recent-answers.ts";
+import { AnswerEvidence } from "./answer-evidence.ts";
 import { callWithRetry, type RetryOptions } from "./call-with-retry.ts";
+import { handleCallbackQuery, type IncomingCallbackQuery } from "./callback-handler.ts";
 import { ChatAllowlist } from "./chat-allowlist.ts";
-import { BOT_COMMANDS, CHAT_NOT_ALLOWED } from "./command-texts.ts";
+import { commandMenus } from "./command-texts.ts";
 import { ConversationTracker, conversationIdFor } from "./conversation-key.ts";
 import type { BotIdentity, IncomingTextMessage } from "./incoming-message.ts";
-import { placementFor, TelegramMessageHandler } from "./message-handler.ts";
+import { placementFor, TelegramMessageHandler, textsForMessage, userKeyOf } from "./message-handler.ts";
 import { FixedWindowRateLimiter } from "./rate-limiter.ts";
 import { readIncomingMessage } from "./read-incoming-message.ts";
 import { KeyedSerialQueue } from "./serial-queue.ts";
@@ -42,6 +46,8 @@ export interface TelegramAdapterOptions {
   allowedChats?: readonly string[] | undefined;
   /** Questions per user per minute. Default 5. */
   rateLimitPerMinute?: number | undefined;
+  /** The rate limit's window; default one minute (tests shorten it). */
+  rateLimitWindowMs?: number | undefined;
   logger: Logger;
   now?: (() => number) | undefined;
   /**
@@ -64,6 +70,9 @@ export interface TelegramAdapterOptions {
   stopGraceMs?: number | undefined;
 }
 
+/** The updates briefbot asks Telegram for: messages, and presses on its inline buttons. */
+const allowedUpdates: Array<"message" | "callback_query"> = ["message", "callback_query"];
+
 /** Where the webhook route is mounted unless configured. */
 export const DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
 
@@ -83,6 +92,9 @@ class TelegramAdapter implements Adapter {
   private readonly tracker = new ConversationTracker();
   private readonly queue = new KeyedSerialQueue();
   private readonly rateLimiter: FixedWindowRateLimiter;
+  private readonly backlog = new QuestionBacklog();
+  private readonly recentAnswers: RecentAnswers;
+  private readonly evidence = new AnswerEvidence();
   private shutdown = new AbortController();
   private readonly webhookPath: string;
   private handler: TelegramMessageHandler | undefined;
@@ -98,16 +110,20 @@ class TelegramAdapter implements Adapter {
     this.messenger = new TelegramMessenger(this.bot.telegram, this.logger, options.retry);
     const state = options.state ?? new MemoryStateStore();
     this.allowlist = new ChatAllowlist(options.allowedChats, state);
+    this.recentAnswers = new RecentAnswers(state);
     this.rateLimiter = new FixedWindowRateLimiter({
       state,
       limit: options.rateLimitPerMinute ?? 5,
-      windowMs: 60_000,
+      windowMs: options.rateLimitWindowMs ?? 60_000,
       now: options.now ?? Date.now,
     });
     this.webhookPath = options.webhook?.path ?? DEFAULT_WEBHOOK_PATH;
     // Handlers only queue work and return, so a slow answer never holds up polling or the webhook.
     this.bot.on(message("text"), (ctx) => {
       this.accept(ctx.message);
+    });
+    this.bot.on("callback_query", (ctx) => {
+      this.acceptCallback(ctx.callbackQuery as IncomingCallbackQuery);
     });
     // Last line of defence: telegraf's default handler rethrows, which would end polling.
     this.bot.catch((error, ctx) => {
@@ -151,6 +167,9 @@ class TelegramAdapter implements Adapter {
         messenger: this.messenger,
         tracker: this.tracker,
         rateLimiter: this.rateLimiter,
+        backlog: this.backlog,
+        recentAnswers: this.recentAnswers,
+        evidence: this.evidence,
         logger: this.logger,
         now: this.options.now ?? Date.now,
         typingIntervalMs: this.options.typingIntervalMs ?? 4000,
@@ -158,7 +177,16 @@ class TelegramAdapter implements Adapter {
         nativeDrafts: this.options.nativeDrafts ?? true,
         signal: this.shutdown.signal,
       });
-      await callWithRetry(() => this.bot.telegram.setMyCommands(BOT_COMMANDS), retry);
+      for (const menu of commandMenus()) {
+        await callWithRetry(
+          () =>
+            this.bot.telegram.setMyCommands(
+              menu.commands,
+              menu.languageCode === undefined ? undefined : { language_code: menu.languageCode },
+            ),
+          retry,
+        );
+      }
       const webhook = this.options.webhook;
       if (webhook === undefined) {
         // launch() deletes the webhook too, but without retries; doing it here first means a
@@ -169,7 +197,10 @@ class TelegramAdapter implements Adapter {
         const url = webhookUrl(webhook.url, this.webhookPath);
         await callWithRetry(
           () =>
-            this.bot.telegram.setWebhook(url, { secret_token: webhook.secret, allowed_updates: ["message"] }),
+            this.bot.telegram.setWebhook(url, {
+              secret_token: webhook.secret,
+              allowed_updates: allowedUpdates,
+            }),
           retry,
         );
         this.state = "running";
@@ -211,7 +242,7 @@ class TelegramAdapter implements Adapter {
   // telegraf's launch() deletes the webhook, then long-polls until bot.stop(); it resolves only then.
   private startPolling(): void {
     this.state = "running";
-    this.polling = this.bot.launch({ allowedUpdates: ["message"] }).then(
+    this.polling = this.bot.launch({ allowedUpdates }).then(
       () => {
         this.logger.info("telegram: polling ended");
       },
@@ -237,12 +268,50 @@ class TelegramAdapter implements Adapter {
       this.track(`refuse:${incoming.chat.id}`, async () => {
         if (!(await this.allowlist.shouldTellRefusal(incoming.chat.id))) return;
         this.logger.info({ chatId: incoming.chat.id }, "telegram: chat not allowed; refusing once");
-        await this.messenger.sendParts(placementFor(incoming), [escapeHtml(CHAT_NOT_ALLOWED)]);
+        await this.messenger.sendParts(placementFor(incoming), [
+          escapeHtml(textsForMessage(incoming, undefined).chatNotAllowed),
+        ]);
       });
       return;
     }
     const conversationId = conversationIdFor(incoming, identity.id, this.tracker);
-    this.track(conversationId, () => handler.handle(incoming, intent, conversationId));
+    const asks = intent.kind === "question" || (intent.kind === "command" && intent.command === "ask");
+    if (!asks) {
+      this.track(conversationId, () => handler.handle(incoming, intent, conversationId));
+      return;
+    }
+    // Over the rate limit a question waits its turn (see waitForTurn); only a full line refuses, and says so.
+    const user = userKeyOf(incoming);
+    if (!this.backlog.enter(user)) {
+      this.logger.info(
+        { chatId: incoming.chat.id, user },
+        "telegram: too many questions waiting; refusing one",
+      );
+      const question = intent.kind === "question" ? intent.question : intent.argument;
+      const seconds = Math.ceil((this.options.rateLimitWindowMs ?? 60_000) / 1000);
+      this.track(`refuse:${incoming.chat.id}`, () =>
+        handler.sendQuietly(placementFor(incoming), textsForMessage(incoming, question).queueFull(seconds)),
+      );
+      return;
+    }
+    this.track(conversationId, () =>
+      handler.handle(incoming, intent, conversationId).finally(() => this.backlog.leave(user)),
+    );
+  }
+
+  /** A button under an answer; answered on its own key so it never waits behind a slow answer. */
+  private acceptCallback(query: IncomingCallbackQuery): void {
+    if (this.state !== "running" && this.state !== "stopping") return;
+    this.track(`callback:${query.from.id}`, () =>
+      handleCallbackQuery(query, {
+        service: this.options.service,
+        messenger: this.messenger,
+        recentAnswers: this.recentAnswers,
+        evidence: this.evidence,
+        logger: this.logger,
+        now: this.options.now ?? Date.now,
+      }),
+    );
   }
 
   private track(key: string, task: () => Promise<void>): void {

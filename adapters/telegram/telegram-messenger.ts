@@ -18,6 +18,13 @@ export interface Placement {
   threadId?: number | undefined;
   /** Reply to this message (first part only). */
   replyToMessageId?: number | undefined;
+  /** Inline keyboard under the message (last part only). */
+  replyMarkup?: InlineKeyboardMarkup | undefined;
+}
+
+/** Telegram's inline keyboard: rows of buttons that send `callback_data` back as a callback query. */
+export interface InlineKeyboardMarkup {
+  inline_keyboard: Array<Array<{ text: string; callback_data: string }>>;
 }
 
 export class TelegramMessenger {
@@ -31,7 +38,11 @@ export class TelegramMessenger {
   async sendParts(placement: Placement, parts: string[]): Promise<number[]> {
     const ids: number[] = [];
     for (const [index, part] of parts.entries()) {
-      const partPlacement = index === 0 ? placement : { ...placement, replyToMessageId: undefined };
+      const partPlacement = {
+        ...placement,
+        replyToMessageId: index === 0 ? placement.replyToMessageId : undefined,
+        replyMarkup: index === parts.length - 1 ? placement.replyMarkup : undefined,
+      };
       ids.push(...(await this.sendHtml(partPlacement, part)));
     }
     return ids;
@@ -54,8 +65,13 @@ export class TelegramMessenger {
   /** Send plain text, split if needed. */
   async sendPlain(placement: Placement, text: string): Promise<number[]> {
     const ids: number[] = [];
-    for (const [index, piece] of splitPlainText(text, TELEGRAM_MESSAGE_LIMIT).entries()) {
-      const piecePlacement = index === 0 ? placement : { ...placement, replyToMessageId: undefined };
+    const pieces = splitPlainText(text, TELEGRAM_MESSAGE_LIMIT);
+    for (const [index, piece] of pieces.entries()) {
+      const piecePlacement = {
+        ...placement,
+        replyToMessageId: index === 0 ? placement.replyToMessageId : undefined,
+        replyMarkup: index === pieces.length - 1 ? placement.replyMarkup : undefined,
+      };
       ids.push(await this.send(piecePlacement, piece, false));
     }
     return ids;
@@ -67,7 +83,7 @@ export class TelegramMessenger {
    */
   async editHtml(placement: Placement, messageId: number, html: string): Promise<number[]> {
     try {
-      await this.edit(placement.chatId, messageId, html, true);
+      await this.edit(placement.chatId, messageId, html, true, placement.replyMarkup);
       return [];
     } catch (error) {
       if (isMessageNotModified(error)) return [];
@@ -87,21 +103,38 @@ export class TelegramMessenger {
     }
   }
 
-  /** A plain-text draft message, sent once without retries: the draft is best effort. */
-  async sendDraft(placement: Placement, text: string): Promise<number> {
-    const message = await this.telegram.sendMessage(placement.chatId, text, this.extra(placement, false));
+  /** An HTML draft message, sent once without retries: the draft is best effort. */
+  async sendDraft(placement: Placement, html: string): Promise<number> {
+    const message = await this.telegram.sendMessage(placement.chatId, html, this.extra(placement, true));
     return message.message_id;
   }
 
-  /** Edit a draft, once, without retries: the next streamed update supersedes a failed edit. */
-  async editDraft(chatId: number, messageId: number, text: string): Promise<void> {
-    await this.telegram.editMessageText(chatId, messageId, undefined, text, {
+  /** Edit an HTML draft, once, without retries: the next streamed update supersedes a failed edit. */
+  async editDraft(chatId: number, messageId: number, html: string): Promise<void> {
+    await this.telegram.editMessageText(chatId, messageId, undefined, html, {
+      parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
     });
   }
 
-  /** An ephemeral streamed preview (Bot API `sendMessageDraft`), once, without retries. */
-  async sendNativeDraft(placement: Placement, draftId: number, text: string): Promise<void> {
+  /** Replace the inline keyboard under a message (after a vote). */
+  async editKeyboard(chatId: number, messageId: number, replyMarkup: InlineKeyboardMarkup): Promise<void> {
+    await callWithRetry(
+      () => this.telegram.editMessageReplyMarkup(chatId, messageId, undefined, replyMarkup),
+      this.retryOptions("editMessageReplyMarkup", chatId),
+    );
+  }
+
+  /** Answer a callback query (stops the button's spinner; `text` shows as a short toast). */
+  async answerCallback(callbackQueryId: string, text: string | undefined): Promise<void> {
+    await this.telegram.answerCbQuery(callbackQueryId, text);
+  }
+
+  /**
+   * An ephemeral streamed preview (Bot API `sendMessageDraft`) in HTML, once, without retries.
+   * Empty text shows Telegram's "Thinking…" placeholder.
+   */
+  async sendNativeDraft(placement: Placement, draftId: number, html: string): Promise<void> {
     // Called through callApi: telegraf 4.16 predates the method and has no typed wrapper.
     const callApi = this.telegram.callApi.bind(this.telegram) as unknown as (
       method: string,
@@ -110,7 +143,8 @@ export class TelegramMessenger {
     await callApi("sendMessageDraft", {
       chat_id: placement.chatId,
       draft_id: draftId,
-      text,
+      text: html,
+      ...(html === "" ? {} : { parse_mode: "HTML" }),
       ...(placement.threadId === undefined ? {} : { message_thread_id: placement.threadId }),
     });
   }
@@ -132,11 +166,18 @@ export class TelegramMessenger {
     return message.message_id;
   }
 
-  private async edit(chatId: number, messageId: number, text: string, html: boolean): Promise<void> {
+  private async edit(
+    chatId: number,
+    messageId: number,
+    text: string,
+    html: boolean,
+    replyMarkup?: InlineKeyboardMarkup,
+  ): Promise<void> {
     await callWithRetry(
       () =>
         this.telegram.editMessageText(chatId, messageId, undefined, text, {
           ...(html ? { parse_mode: "HTML" as const } : {}),
+          ...(replyMarkup === undefined ? {} : { reply_markup: replyMarkup }),
           link_preview_options: { is_disabled: true },
         }),
       this.retryOptions("editMessageText", chatId),
@@ -149,6 +190,7 @@ export class TelegramMessenger {
       // Answers carry several source links; a preview of the first one would only add noise.
       link_preview_options: { is_disabled: true },
       ...(placement.threadId === undefined ? {} : { message_thread_id: placement.threadId }),
+      ...(placement.replyMarkup === undefined ? {} : { reply_markup: placement.replyMarkup }),
       ...(placement.replyToMessageId === undefined
         ? {}
         : {

@@ -83,3 +83,10 @@ export const countedValueBonus = 0.1;
  */
 export const valueNearQuestionBonus = 0.06;
 export const valueReachCharacters = 12;
+
+/**
+ * The sentence holding the asked value must hold this share of the question's own words (beyond
+ * its names) that the best sentence of the passages holds: a launch date in a sentence about the
+ * launch does not answer when the return trip is asked about in the next one. 0.5.
+ */
+export const valueContentShare = 0.5;

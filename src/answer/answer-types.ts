@@ -11,6 +11,8 @@ export interface SearchFilters {
   since?: string | undefined;
   /** Inclusive upper bound, `YYYY-MM-DD`. */
   until?: string | undefined;
+  /** Only the issue with this number ("issue #31", "第 120 期"). */
+  issueNumber?: string | undefined;
 }
 
 export interface AnswerRequest {
@@ -85,4 +87,6 @@ export interface Answer {
   related: RelatedStory[];
   /** Which answerer produced `text` ("extractive", "openai", or "extractive-fallback"). */
   answerer: string;
+  /** What a date in the question searched and left out ("3 undated issues were left out"), in `lang`. */
+  scopeNote?: string | undefined;
 }

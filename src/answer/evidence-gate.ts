@@ -19,6 +19,7 @@ import {
   pairWindowShare,
   passageRankBonus,
   structuredEvidenceCoverage,
+  valueContentShare,
   valueNearQuestionBonus,
   valueReachCharacters,
   valueSentenceCoverage,
@@ -249,6 +250,23 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const contentTerms = terms.filter(
     (term) => term.weight >= 1 && !specificTokens.has(term.term) && !specificTokens.has(term.concept ?? ""),
   );
+  // How much of what the question says happened each sentence holds; the value must come from
+  // a sentence about that, not from one about the same subject doing something else.
+  const contentCache = new Map<AnswerSentence, number>();
+  const contentOf = (sentence: AnswerSentence) => {
+    let value = contentCache.get(sentence);
+    if (value === undefined) {
+      value = termMatch(contentTerms, withParts(sentence.tokens), statistics).coverage;
+      contentCache.set(sentence, value);
+    }
+    return value;
+  };
+  const bestContentOf = new Map<number, number>();
+  for (const sentence of input.sentences)
+    bestContentOf.set(
+      sentence.passageIndex,
+      Math.max(bestContentOf.get(sentence.passageIndex) ?? 0, contentOf(sentence)),
+    );
   const byPassage = new Map<number, AnswerSentence[]>();
   for (const sentence of input.sentences) {
     const list = byPassage.get(sentence.passageIndex) ?? [];
@@ -269,10 +287,10 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const valueSentence = group.find(
         (member) =>
           holdsAnyAskedValue(member.text, analysis, input.question) &&
-          (group.length === 1 ||
-            contentTerms.length === 0 ||
-            termMatch(contentTerms, withParts(member.tokens), statistics).coverage >= valueSentenceCoverage ||
-            analysis.headTokens.some((token) => headIn(token, member.text, member.tokens, translations))),
+          (contentTerms.length === 0 ||
+            analysis.headTokens.some((token) => headIn(token, member.text, member.tokens, translations)) ||
+            (contentOf(member) >= (bestContentOf.get(member.passageIndex) ?? 0) * valueContentShare &&
+              (group.length === 1 || contentOf(member) >= valueSentenceCoverage))),
       );
       const valueFound = valueSentence !== undefined;
       // A sentence further on joins only to bring the asked value its subject sentence lacks.
@@ -314,6 +332,8 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       if (valueFound) score += askedValueBonus;
       if (valueSentence !== undefined && countsTheAskedThing(valueSentence.text, analysis))
         score += countedValueBonus;
+      if (valueSentence !== undefined && valueNearQuestion(valueSentence.text, analysis, contentTerms))
+        score += valueNearQuestionBonus;
       if (group.some((member) => member.units > longSentenceUnits)) score -= longSentencePenalty;
       windows.push({
         sentences: group,

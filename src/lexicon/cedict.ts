@@ -107,7 +107,7 @@ interface CompactData {
   reverseLines: string[];
 }
 
-function findPackageFile(packageName: string, relativePath: string): string | undefined {
+export function findPackageFile(packageName: string, relativePath: string): string | undefined {
   const require = createRequire(import.meta.url);
   const searchPaths = require.resolve.paths(packageName) ?? [];
   for (const base of [...searchPaths, join(process.cwd(), "node_modules")]) {
@@ -202,47 +202,85 @@ function buildCompactData(cedictPath: string, jiebaPath: string | undefined): Co
 }
 
 /**
- * Sorted `key<TAB>value` lines inside one big string, searched by binary search over line offsets.
- * Loading is then one file read and one newline scan, with no per-entry objects (a Map of 170k
- * entries cost ~300 ms to build and most of it is never looked at).
+ * Lookups before a table of line starts is built: a question makes a few hundred (searched by
+ * character position, no table: scanning for the starts cost ~280 ms of every start-up); an
+ * ingest makes hundreds of thousands, for which the table halves the cost of each.
  */
-class SortedLines {
-  private readonly starts: Int32Array;
+const linesTableAfterLookups = 20_000;
+
+/**
+ * Sorted `key<TAB>value` lines inside one big string, searched by binary search. Loading is one
+ * file read: no per-entry objects (a Map of 170k entries cost ~300 ms to build).
+ */
+export class SortedLines {
+  private lineCount: number | undefined;
+  /** Line starts, built once a process has looked up enough words for it to pay (an ingest). */
+  private starts: Int32Array | undefined;
+  private lookups = 0;
 
   constructor(
     private readonly text: string,
-    begin: number,
+    private readonly begin: number,
     private readonly end: number,
-  ) {
-    const starts: number[] = [];
-    let position = begin;
-    while (position < end) {
-      starts.push(position);
-      const newline = text.indexOf("\n", position);
-      position = newline < 0 || newline >= end ? end : newline + 1;
-    }
-    this.starts = Int32Array.from(starts);
+  ) {}
+
+  /** Number of lines; counted on first use (diagnostics only). */
+  get size(): number {
+    this.lineCount ??= this.lineStarts().length;
+    return this.lineCount;
   }
 
-  get size(): number {
-    return this.starts.length;
+  private lineStarts(): Int32Array {
+    if (this.starts === undefined) {
+      const starts: number[] = [];
+      let position = this.begin;
+      while (position < this.end) {
+        starts.push(position);
+        const newline = this.text.indexOf("\n", position);
+        position = newline < 0 || newline >= this.end ? this.end : newline + 1;
+      }
+      this.starts = Int32Array.from(starts);
+    }
+    return this.starts;
+  }
+
+  /** The key of the line starting at `start` equals, precedes or follows `key`; its value when equal. */
+  private compareLine(start: number, key: string): { order: number; value?: string; lineEnd: number } {
+    const tab = this.text.indexOf("\t", start);
+    const newline = this.text.indexOf("\n", start);
+    const lineEnd = newline < 0 || newline > this.end ? this.end : newline;
+    const candidate = this.text.slice(start, tab);
+    if (candidate === key) return { order: 0, value: this.text.slice(tab + 1, lineEnd), lineEnd };
+    return { order: candidate < key ? -1 : 1, lineEnd };
   }
 
   /** The value after the tab on the line whose key equals `key`. */
   find(key: string): string | undefined {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const start = this.starts[middle] ?? 0;
-      const tab = this.text.indexOf("\t", start);
-      const candidate = this.text.slice(start, tab);
-      if (candidate === key) {
-        const newline = this.text.indexOf("\n", tab);
-        return this.text.slice(tab + 1, newline < 0 || newline > this.end ? this.end : newline);
+    this.lookups += 1;
+    if (this.starts !== undefined || this.lookups > linesTableAfterLookups) {
+      const starts = this.lineStarts();
+      let low = 0;
+      let high = starts.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const line = this.compareLine(starts[middle] ?? 0, key);
+        if (line.order === 0) return line.value;
+        if (line.order < 0) low = middle + 1;
+        else high = middle - 1;
       }
-      if (candidate < key) low = middle + 1;
-      else high = middle - 1;
+      return undefined;
+    }
+    // Invariant: the line sought, if present, starts in [low, high); `low` is always a line start.
+    let low = this.begin;
+    let high = this.end;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const previousNewline = this.text.lastIndexOf("\n", middle - 1);
+      const start = previousNewline < low ? low : previousNewline + 1;
+      const line = this.compareLine(start, key);
+      if (line.order === 0) return line.value;
+      if (line.order < 0) low = line.lineEnd + 1;
+      else high = start;
     }
     return undefined;
   }
@@ -307,16 +345,17 @@ function layout(data: CompactData): string {
 
 const emptyDictionary: CedictDictionary = { lookup: () => undefined, reverse: () => [], size: 0 };
 
-function stampOf(paths: Array<string | undefined>): string {
+/** A cache header naming the format and the size and time of each source file, so a change rebuilds it. */
+export function stampOf(paths: Array<string | undefined>, label = `briefbot-cedict ${cacheFormat}`): string {
   const parts = paths.map((path) => {
     if (path === undefined) return "none";
     const stats = statSync(path);
     return `${stats.size}:${Math.round(stats.mtimeMs)}`;
   });
-  return `briefbot-cedict ${cacheFormat} ${parts.join(" ")}`;
+  return `${label} ${parts.join(" ")}`;
 }
 
-function readCache(cachePath: string, sourceStamp: string): string | undefined {
+export function readCache(cachePath: string, sourceStamp: string): string | undefined {
   try {
     if (!existsSync(cachePath)) return undefined;
     const text = readFileSync(cachePath, "utf8");
@@ -327,7 +366,7 @@ function readCache(cachePath: string, sourceStamp: string): string | undefined {
   }
 }
 
-function writeCache(cachePath: string, sourceStamp: string, laidOut: string): void {
+export function writeCache(cachePath: string, sourceStamp: string, laidOut: string): void {
   try {
     mkdirSync(dirname(cachePath), { recursive: true });
     const temporaryPath = `${cachePath}.${process.pid}.tmp`;

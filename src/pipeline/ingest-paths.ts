@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile, realpath, stat } from "node:fs/promises";
 import { embedInBatches } from "../embed/embed-in-batches.ts";
 import type { Embedder } from "../embed/embedder.ts";
@@ -5,8 +6,13 @@ import { describeError } from "../errors.ts";
 import { readIssues } from "../ingest/read-issues.ts";
 import { splitIntoStories } from "../ingest/split-into-stories.ts";
 import type { ChunkRecord } from "../store/chunk-record.ts";
-import type { ChunkStore, StoredDocument } from "../store/store.ts";
-import { type BuildChunksOptions, type PreparedDocument, prepareDocument } from "./build-chunks.ts";
+import type { ChunkStore, SourceFileRecord, StoredDocument } from "../store/store.ts";
+import {
+  type BuildChunksOptions,
+  type PreparedDocument,
+  pipelineVersion,
+  prepareDocument,
+} from "./build-chunks.ts";
 import { collectFiles } from "./collect-files.ts";
 
 /** The `--json` report of an ingest run. Field names are part of the CLI's contract. */
@@ -31,6 +37,8 @@ export interface IngestOptions extends BuildChunksOptions {
   onProgress?: (phase: IngestPhase, done: number, total: number) => void;
   /** Receives the text of every issue read, e.g. to learn bilingual name pairs. */
   onIssueText?: (text: string) => void;
+  /** Called once before the first file is parsed (not at all when every file is unchanged). */
+  beforeFirstParse?: () => void;
   now?: () => Date;
   signal?: AbortSignal;
 }
@@ -51,31 +59,87 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     chunks_removed: 0,
     errors: [],
   };
+  // A write a crash interrupted is undone first, so this run starts from a whole state.
+  await options.store.recoverInterruptedWrite();
   const collected = await collectFiles(paths);
   report.errors.push(...collected.errors);
   report.files = collected.files.length;
 
   const stored = new Map((await options.store.documents()).map((document) => [document.docId, document]));
+  const recordedFiles = new Map((await options.store.sourceFiles()).map((file) => [file.key, file]));
   const pending: PreparedDocument[] = [];
+  const pendingFiles: SourceFileRecord[] = [];
   let pendingChunks = 0;
+  let dataChanged = false;
   const seenTextHashes = new Set<string>();
 
   const flush = async () => {
-    if (pending.length === 0) return;
+    if (pending.length === 0 && pendingFiles.length === 0) return;
     const batch = pending.splice(0, pending.length);
+    const files = pendingFiles.splice(0, pendingFiles.length);
     pendingChunks = 0;
-    const result = await writeBatch(batch, options, seenTextHashes, now);
+    const result = await writeBatch(batch, files, options, seenTextHashes, now);
     report.chunks_added += result.added;
     report.chunks_unchanged += result.unchanged;
     report.chunks_removed += result.removed;
+    if (result.added + result.removed > 0) dataChanged = true;
   };
 
+  /** A file whose documents are all stored as recorded: counted, not read again. */
+  const countUnchanged = (file: SourceFileRecord) => {
+    report.documents += file.docIds.length;
+    for (const docId of file.docIds) report.chunks_unchanged += stored.get(docId)?.chunks ?? 0;
+  };
+
+  let parsing = false;
   for (const [index, path] of collected.files.entries()) {
     options.signal?.throwIfAborted();
     options.onProgress?.("read", index, collected.files.length);
     let prepared: PreparedDocument[];
+    let file: SourceFileRecord;
     try {
-      prepared = await readDocuments(path, maxFileBytes, options);
+      const info = await stat(path);
+      if (!info.isFile()) throw new Error("not a regular file");
+      const key = await realpath(path);
+      const recorded = recordedFiles.get(key);
+      const usable =
+        recorded !== undefined &&
+        recorded.path === path &&
+        recorded.pipeline === pipelineVersion &&
+        recorded.docIds.every((docId) => stored.has(docId))
+          ? recorded
+          : undefined;
+      if (usable !== undefined && usable.size === info.size && usable.mtimeMs === info.mtimeMs) {
+        countUnchanged(usable);
+        continue;
+      }
+      if (info.size > maxFileBytes) {
+        throw new Error(
+          `file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB`,
+        );
+      }
+      const bytes = await readFile(path);
+      const contentHash = createHash("sha256").update(bytes).digest("hex");
+      file = {
+        key,
+        path,
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        contentHash,
+        pipeline: pipelineVersion,
+        docIds: [],
+      };
+      if (usable !== undefined && usable.contentHash === contentHash) {
+        // Touched but not changed: remember the new time so the next run skips it unread.
+        countUnchanged(usable);
+        pendingFiles.push({ ...file, docIds: usable.docIds });
+        continue;
+      }
+      if (!parsing) {
+        options.beforeFirstParse?.();
+        parsing = true;
+      }
+      prepared = await readDocuments(path, key, bytes, options);
     } catch (error) {
       report.errors.push({ path, error: describeError(error) });
       continue;
@@ -92,29 +156,24 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       pendingChunks += document.chunks.length;
       stored.set(document.docId, toStoredDocument(document, now()));
     }
+    // Recorded in the same commit as the file's changed documents (a file is never split across two).
+    pendingFiles.push({ ...file, docIds: prepared.map((document) => document.docId) });
     if (pendingChunks >= commitChunks) await flush();
   }
   options.onProgress?.("read", collected.files.length, collected.files.length);
   await flush();
-  if (report.chunks_added + report.chunks_removed > 0) await options.store.maintainIndexes();
+  // Every run checks the indexes (a crash may have stopped a build); folding and compaction only after changes.
+  await options.store.maintainIndexes({ dataChanged });
   return report;
 }
 
 async function readDocuments(
   path: string,
-  maxFileBytes: number,
+  sourceKey: string,
+  bytes: Uint8Array,
   options: IngestOptions,
 ): Promise<PreparedDocument[]> {
-  const info = await stat(path);
-  if (!info.isFile()) throw new Error("not a regular file");
-  if (info.size > maxFileBytes) {
-    throw new Error(
-      `file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB`,
-    );
-  }
-  const bytes = await readFile(path);
   const issues = await readIssues(path, bytes);
-  const sourceKey = await realpath(path);
   const documents: PreparedDocument[] = [];
   for (const issue of issues) {
     const stories = splitIntoStories(issue);
@@ -145,10 +204,15 @@ function toStoredDocument(document: PreparedDocument, at: Date): StoredDocument 
 
 async function writeBatch(
   batch: PreparedDocument[],
+  files: SourceFileRecord[],
   options: IngestOptions,
   seenTextHashes: Set<string>,
   now: () => Date,
 ): Promise<{ added: number; unchanged: number; removed: number }> {
+  if (batch.length === 0) {
+    await options.store.replaceDocuments([], [], files);
+    return { added: 0, unchanged: 0, removed: 0 };
+  }
   const docIds = batch.map((document) => document.docId);
   // Near-identical passages already stored under another issue (the same issue in two places) are kept once.
   const known = await options.store.knownTextHashes(
@@ -191,7 +255,7 @@ async function writeBatch(
     chunks: counts.get(document.docId) ?? 0,
   }));
   options.onProgress?.("write", 0, 1);
-  const result = await options.store.replaceDocuments(documents, records);
+  const result = await options.store.replaceDocuments(documents, records, files);
   options.onProgress?.("write", 1, 1);
   return result;
 }

@@ -146,9 +146,9 @@ export function headTokensOf(question: string): string[] {
   for (const match of question.matchAll(
     /(?:多少|几|哪|什么)(?:种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|些)?([\u4e00-\u9fff]{1,6})/gu,
   )) {
+    // Any noun tag: out of context jieba tags 卫星 as a person's name (nr).
     const first = tagWords(match[1]!)[0];
-    if (first !== undefined && /^n(?!r|s|t)/.test(first.tag) && first.word.length >= 2)
-      heads.push(first.word);
+    if (first !== undefined && /^n/.test(first.tag) && first.word.length >= 2) heads.push(first.word);
   }
   const generic = new Set([
     "time",
@@ -190,7 +190,7 @@ export function numbersIn(text: string): string[] {
 
 // A version or model written next to a name: "Python 3.14", "Model Y", "M4 Pro", "Kimi K3", "GPT-1".
 const versionPattern =
-  /\b[A-Z][\w.]*(?:[-\s](?:\d[\w.]*|[A-Z]\d?\b|[A-Z]\d\w*))+(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite|Flash|Flash-Lite))*\b|\b[A-Za-z]+\d[\w.-]*\b|\b\d[\w.]*[A-Za-z]\w*\b/g;
+  /\b[A-Z][\w.]*(?:[-\s](?:\d[\w.]*|[A-Z]\d?\b|[A-Z]\d\w*))+(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite|Flash|Flash-Lite))*\b|\b[A-Za-z]+\d[\w.-]*(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite))*\b|\b\d[\w.]*[A-Za-z]\w*\b/g;
 
 /**
  * The specifics a question is about, each of which an answer must mention: quoted phrases,
@@ -217,7 +217,9 @@ export function specificsOf(question: string): Specific[] {
   }
   // Capitalised runs are one name each ("Ethan Mollick"); a sentence's first word only when it is
   // capitalised inside too (TikTok) or followed by another capitalised word.
-  for (const match of normalised.matchAll(/\b[A-Z][\p{L}\p{N}&'’.-]*(?:\s+[A-Z][\p{L}\p{N}&'’.-]*)*/gu)) {
+  for (const match of normalised.matchAll(
+    /\b[A-Z][A-Za-z0-9\u00C0-\u024F&'’.-]*(?:\s+[A-Z][A-Za-z0-9\u00C0-\u024F&'’.-]*)*/gu,
+  )) {
     const words = match[0].split(/\s+/).filter((word) => !commonLeadWords.has(word.toLowerCase()));
     if (words.length === 0) continue;
     const atStart = normalised.slice(0, match.index).trim() === "";

@@ -29,6 +29,12 @@ export interface HybridSearchOptions {
   sentenceWeight?: number;
   /** Share of the final score given to term coverage, the rest to fused rank. Default 0.75 (tuned on the dev set). */
   coverageWeight?: number;
+  /**
+   * Pseudo-relevance feedback: terms drawn from the leading candidates of the first ranking (by
+   * their coverage), with which every candidate is re-scored. The coverage reported to the answer
+   * gate stays that of the question's own plan.
+   */
+  feedback?: (terms: WeightedTerm[], leading: Array<{ searchText: string; score: number }>) => WeightedTerm[];
 }
 
 /** A result with the query's term coverage of it, which the answer gate reads. */
@@ -79,6 +85,32 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   ranked.sort(
     (left, right) => right.score - left.score || left.candidate.id.localeCompare(right.candidate.id),
   );
+  let rankingTerms = options.plan.terms;
+  const feedback =
+    options.feedback?.(
+      options.plan.terms,
+      ranked
+        .slice(0, 10)
+        .map(({ candidate, coverage }) => ({ searchText: candidate.searchText, score: coverage }))
+        .sort((left, right) => right.score - left.score),
+    ) ?? [];
+  if (feedback.length > 0) {
+    rankingTerms = [...options.plan.terms, ...feedback];
+    for (const entry of ranked) {
+      const withFeedback = termCoverage(
+        rankingTerms,
+        new Set(entry.candidate.searchText.split(" ")),
+        options.statistics,
+        new Set(entry.candidate.glossText.split(" ")),
+      );
+      entry.score =
+        (1 - coverageWeight) * ((fused.get(entry.candidate.id) ?? 0) / maxFused) +
+        coverageWeight * withFeedback;
+    }
+    ranked.sort(
+      (left, right) => right.score - left.score || left.candidate.id.localeCompare(right.candidate.id),
+    );
+  }
   // The leading candidates are re-scored by their best sentence: a passage that answers in one
   // sentence beats one whose matching words are scattered (a proximity signal), read from the
   // sentence-marked search text, so nothing is re-read or re-segmented.
@@ -87,7 +119,7 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   for (const entry of leading) {
     entry.score +=
       (options.sentenceWeight ?? 0.3) *
-      bestSentenceCoverage(options.plan.terms, entry.candidate.searchText, options.statistics);
+      bestSentenceCoverage(rankingTerms, entry.candidate.searchText, options.statistics);
   }
   leading.sort(
     (left, right) => right.score - left.score || left.candidate.id.localeCompare(right.candidate.id),

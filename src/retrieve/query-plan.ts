@@ -43,6 +43,11 @@ export interface PlanOptions {
   context?: string[];
   /** Other-language or rewritten queries (weights below 1). */
   expansions?: WeightedTerm[];
+  /**
+   * Paraphrase terms (synonyms, word families, script variants, aliases; see src/paraphrase), each
+   * tied to the own word it stands for and weighted below it, so coverage counts the word once.
+   */
+  paraphrases?: WeightedTerm[];
   /** Extra standalone queries (e.g. a model's rewrite and translation), searched at full weight. */
   rewrites?: string[];
 }
@@ -61,7 +66,14 @@ export function planQuery(question: string, options: PlanOptions = {}): QueryPla
       .filter((token) => !isQuestionWord(token))
       .map((term) => ({ term, weight: index === all.length - 1 ? 0.6 : 0.4 })),
   );
-  const terms = mergeTerms([own, spellingVariants(own), rewrites, context, options.expansions ?? []]);
+  const terms = mergeTerms([
+    own,
+    spellingVariants(own),
+    rewrites,
+    context,
+    options.expansions ?? [],
+    options.paraphrases ?? [],
+  ]);
   const embedText = [question, ...(options.rewrites ?? []), ...(options.context ?? []).slice(-1)].join("\n");
   return { question, terms, embedText };
 }

@@ -1,20 +1,45 @@
 import * as lancedb from "@lancedb/lancedb";
-import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
 import type { SearchFilters } from "../answer/answer-types.ts";
 import { BriefbotError, StoreMismatchError } from "../errors.ts";
 import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
-import { ChunkTableHandle, defaultChunkTableName, isMissingDataError } from "./chunk-table-handle.ts";
+import {
+  ChunkTableHandle,
+  defaultChunkTableName,
+  isMissingDataError,
+  journalKey,
+  type WriteJournal,
+} from "./chunk-table-handle.ts";
 import { maintainLanceTables, retiredTableKey } from "./lancedb-maintenance.ts";
+import {
+  batches,
+  candidateColumns,
+  chunkFromRow,
+  chunkSchema,
+  documentSchema,
+  filterPredicate,
+  metaSchema,
+  passageColumns,
+  type Row,
+  sourceFileSchema,
+  sqlList,
+  sqlString,
+  toCandidate,
+  toPassage,
+  toRow,
+  toSourceFile,
+  toSourceFileRow,
+} from "./lancedb-rows.ts";
 import type {
   ChunkStore,
   MaintenanceReport,
   ScoredChunk,
-  SearchCandidate,
-  StoredChunk,
+  SourceFileRecord,
   StoredDocument,
   WeightedTerm,
   WriteResult,
 } from "./store.ts";
+
+export { filterPredicate, sqlString } from "./lancedb-rows.ts";
 
 /**
  * LanceDB implementation of the store. Three tables:
@@ -23,31 +48,6 @@ import type {
  * - `documents`: one row per issue, for listing and for skipping unchanged files.
  * - `meta`: which embedder and dimension built the vectors.
  */
-
-const chunkColumns = [
-  "id",
-  "doc_id",
-  "doc_hash",
-  "publication",
-  "title",
-  "issue_number",
-  "story",
-  "story_index",
-  "chunk_index",
-  "date",
-  "url",
-  "path",
-  "lang",
-  "text",
-  "text_hash",
-  "search_text",
-  "gloss_text",
-] as const;
-
-/** What a citation needs: no hashes, search tokens or vector (the search tokens are most of a row). */
-const passageColumns = chunkColumns.filter(
-  (column) => !["doc_hash", "text_hash", "search_text", "gloss_text"].includes(column),
-);
 
 /** Weight of a match in the other-language glosses relative to one in the passage's own words. */
 const glossBoost = 0.5;
@@ -74,141 +74,6 @@ function vectorIndexConfig(rows: number) {
   });
 }
 
-function chunkSchema(dimensions: number): Schema {
-  const text = (name: string, nullable = false) => new Field(name, new Utf8(), nullable);
-  return new Schema([
-    text("id"),
-    text("doc_id"),
-    text("doc_hash"),
-    text("publication"),
-    text("title"),
-    text("issue_number", true),
-    text("story"),
-    new Field("story_index", new Int32(), false),
-    new Field("chunk_index", new Int32(), false),
-    text("date", true),
-    text("url", true),
-    text("path"),
-    text("lang"),
-    text("text"),
-    text("text_hash"),
-    text("search_text"),
-    text("gloss_text"),
-    new Field("vector", new FixedSizeList(dimensions, new Field("item", new Float32(), true)), false),
-  ]);
-}
-
-const documentSchema = new Schema([
-  new Field("doc_id", new Utf8(), false),
-  new Field("doc_hash", new Utf8(), false),
-  new Field("path", new Utf8(), false),
-  new Field("publication", new Utf8(), false),
-  new Field("title", new Utf8(), false),
-  new Field("issue_number", new Utf8(), true),
-  new Field("date", new Utf8(), true),
-  new Field("url", new Utf8(), true),
-  new Field("lang", new Utf8(), false),
-  new Field("stories", new Int32(), false),
-  new Field("chunks", new Int32(), false),
-  new Field("ingested_at", new Utf8(), false),
-]);
-
-const metaSchema = new Schema([new Field("key", new Utf8(), false), new Field("value", new Utf8(), false)]);
-
-/** Columns a search reads: enough to rank; the rest is read for the final few only. */
-const candidateColumns = ["id", "doc_id", "story_index", "search_text", "gloss_text"] as const;
-
-function toCandidate(row: Row): SearchCandidate {
-  return {
-    id: String(row.id),
-    docId: String(row.doc_id),
-    storyIndex: Number(row.story_index),
-    searchText: String(row.search_text),
-    glossText: String(row.gloss_text ?? ""),
-  };
-}
-
-/** SQL string literal. */
-export function sqlString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
-function sqlList(values: string[]): string {
-  return `(${values.map(sqlString).join(", ")})`;
-}
-
-/** SQL predicate for the filters, or undefined for none. */
-export function filterPredicate(filters: SearchFilters | undefined): string | undefined {
-  if (filters === undefined) return undefined;
-  const parts: string[] = [];
-  if (filters.publication) {
-    const needle = filters.publication.toLowerCase().replace(/[%_\\]/g, "");
-    parts.push(`lower(publication) LIKE ${sqlString(`%${needle}%`)}`);
-  }
-  if (filters.since) parts.push(`date >= ${sqlString(filters.since)}`);
-  if (filters.until) parts.push(`date <= ${sqlString(filters.until)}`);
-  return parts.length > 0 ? parts.join(" AND ") : undefined;
-}
-
-type Row = Record<string, unknown>;
-
-const nullable = (value: unknown) => (value === null || value === undefined ? null : String(value));
-
-function toPassage(row: Row): ChunkPassage {
-  return {
-    id: String(row.id),
-    docId: String(row.doc_id),
-    publication: String(row.publication),
-    title: String(row.title),
-    issueNumber: nullable(row.issue_number),
-    story: String(row.story),
-    storyIndex: Number(row.story_index),
-    chunkIndex: Number(row.chunk_index),
-    date: nullable(row.date),
-    url: nullable(row.url),
-    path: String(row.path),
-    lang: String(row.lang) as StoredChunk["lang"],
-    text: String(row.text),
-  };
-}
-
-function toStoredChunk(row: Row): StoredChunk {
-  return {
-    ...toPassage(row),
-    docHash: String(row.doc_hash),
-    textHash: String(row.text_hash),
-    searchText: String(row.search_text),
-    glossText: String(row.gloss_text ?? ""),
-  };
-}
-
-function toRow(chunk: ChunkRecord): Row {
-  return {
-    id: chunk.id,
-    doc_id: chunk.docId,
-    doc_hash: chunk.docHash,
-    publication: chunk.publication,
-    title: chunk.title,
-    issue_number: chunk.issueNumber,
-    story: chunk.story,
-    story_index: chunk.storyIndex,
-    chunk_index: chunk.chunkIndex,
-    date: chunk.date,
-    url: chunk.url,
-    path: chunk.path,
-    lang: chunk.lang,
-    text: chunk.text,
-    text_hash: chunk.textHash,
-    search_text: chunk.searchText,
-    gloss_text: chunk.glossText,
-    vector: chunk.vector,
-  };
-}
-
-function chunkFromRow(row: Row): ChunkRecord {
-  return { ...toStoredChunk(row), vector: Array.from(row.vector as ArrayLike<number>) };
-}
-
 export interface LanceStoreOptions {
   /** LanceDB URI: a local directory or an object-store URI, used as given. */
   uri: string;
@@ -222,6 +87,11 @@ export interface LanceStoreOptions {
    * on every read.
    */
   readConsistencySeconds?: number;
+  /**
+   * Called before each commit of a write (journal, chunks, documents, files, index builds…) with
+   * the step's name: the crash tests kill the process at a chosen step.
+   */
+  onWriteStep?: (step: string) => void;
 }
 
 /** Default of `readConsistencySeconds`: a new issue is searchable everywhere within 2 s. */
@@ -233,7 +103,9 @@ export class LanceChunkStore implements ChunkStore {
     private readonly chunks: ChunkTableHandle,
     private readonly documentsTable: lancedb.Table,
     private readonly meta: lancedb.Table,
+    private readonly filesTable: lancedb.Table,
     private readonly embedder: { id: string; dimensions: number },
+    private readonly onWriteStep: (step: string) => void = () => {},
   ) {}
 
   /**
@@ -258,15 +130,31 @@ export class LanceChunkStore implements ChunkStore {
     const names = new Set(await connection.tableNames());
     const meta = await openOrCreate(connection, names, "meta", metaSchema);
     const documentsTable = await openOrCreate(connection, names, "documents", documentSchema);
+    const filesTable = await openOrCreate(connection, names, "files", sourceFileSchema);
     const metaRows = (await meta.query().toArray()) as Row[];
     const chunkTableName = String(
       metaRows.find((row) => row.key === "chunks_table")?.value ?? defaultChunkTableName,
     );
     const chunks = names.has(chunkTableName) ? await connection.openTable(chunkTableName) : null;
-    if (chunks !== null) await upgradeChunkTable(chunks);
+    // A write interrupted (or under way in another process) leaves a journal: the handle then
+    // keeps readers on the versions before it, so documents and chunks agree; the next ingest
+    // restores them for good. Without one, an older table is brought up to the current schema.
+    if (chunks !== null && !metaRows.some((row) => row.key === journalKey)) await upgradeChunkTable(chunks);
     const intervalMs = 1000 * (options.readConsistencySeconds ?? defaultReadConsistencySeconds);
-    const handle = new ChunkTableHandle(connection, meta, chunks, intervalMs);
-    const store = new LanceChunkStore(connection, handle, documentsTable, meta, options.embedder);
+    const handle = new ChunkTableHandle(connection, meta, chunks, intervalMs, {
+      documents: documentsTable,
+      files: filesTable,
+    });
+    await handle.refresh();
+    const store = new LanceChunkStore(
+      connection,
+      handle,
+      documentsTable,
+      meta,
+      filesTable,
+      options.embedder,
+      options.onWriteStep,
+    );
     const recorded = await store.embedderIdentity();
     if (
       !options.allowEmbedderChange &&
@@ -343,6 +231,7 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   async documents(): Promise<StoredDocument[]> {
+    await this.chunks.current(); // follows a journal written or cleared elsewhere
     const rows = (await this.documentsTable.query().toArray()) as Row[];
     return rows.map((row) => ({
       docId: String(row.doc_id),
@@ -406,8 +295,15 @@ export class LanceChunkStore implements ChunkStore {
     return known;
   }
 
-  async replaceDocuments(documents: StoredDocument[], chunks: ChunkRecord[]): Promise<WriteResult> {
-    if (documents.length === 0) return { added: 0, unchanged: 0, removed: 0 };
+  async replaceDocuments(
+    documents: StoredDocument[],
+    chunks: ChunkRecord[],
+    files: SourceFileRecord[] = [],
+  ): Promise<WriteResult> {
+    if (documents.length === 0) {
+      if (files.length > 0) await this.writeSourceFiles(files);
+      return { added: 0, unchanged: 0, removed: 0 };
+    }
     for (const chunk of chunks) {
       // LanceDB pads or truncates wrong-sized vectors without a word; refuse them here instead.
       if (chunk.vector.length !== this.embedder.dimensions) {
@@ -428,50 +324,138 @@ export class LanceChunkStore implements ChunkStore {
     const removed = oldIds.size - unchanged;
     const added = newIds.size - unchanged;
     const scope = `doc_id IN ${sqlList(docIds)}`;
-    if (chunks.length === 0) {
-      if (oldIds.size > 0) await table.delete(scope);
-    } else {
-      // One commit: upsert the new chunks and delete the documents' chunks that are gone.
-      await table
-        .mergeInsert("id")
+    await this.journaled(async () => {
+      this.onWriteStep("chunks");
+      if (chunks.length === 0) {
+        if (oldIds.size > 0) await table.delete(scope);
+      } else {
+        // One commit: upsert the new chunks and delete the documents' chunks that are gone.
+        await table
+          .mergeInsert("id")
+          .whenMatchedUpdateAll()
+          .whenNotMatchedInsertAll()
+          .whenNotMatchedBySourceDelete({ where: scope })
+          .execute(chunks.map(toRow), { timeoutMs: 600_000 });
+      }
+      this.onWriteStep("documents");
+      await this.documentsTable
+        .mergeInsert("doc_id")
         .whenMatchedUpdateAll()
         .whenNotMatchedInsertAll()
-        .whenNotMatchedBySourceDelete({ where: scope })
-        .execute(chunks.map(toRow), { timeoutMs: 600_000 });
-    }
-    await this.documentsTable
-      .mergeInsert("doc_id")
+        .execute(
+          documents.map((document) => ({
+            doc_id: document.docId,
+            doc_hash: document.docHash,
+            path: document.path,
+            publication: document.publication,
+            title: document.title,
+            issue_number: document.issueNumber,
+            date: document.date,
+            url: document.url,
+            lang: document.lang,
+            stories: document.stories,
+            chunks: document.chunks,
+            ingested_at: document.ingestedAt,
+          })),
+        );
+      if (files.length > 0) await this.writeSourceFiles(files);
+    });
+    return { added, unchanged, removed };
+  }
+
+  private async writeSourceFiles(files: SourceFileRecord[]): Promise<void> {
+    this.onWriteStep("files");
+    await this.filesTable
+      .mergeInsert("key")
       .whenMatchedUpdateAll()
       .whenNotMatchedInsertAll()
-      .execute(
-        documents.map((document) => ({
-          doc_id: document.docId,
-          doc_hash: document.docHash,
-          path: document.path,
-          publication: document.publication,
-          title: document.title,
-          issue_number: document.issueNumber,
-          date: document.date,
-          url: document.url,
-          lang: document.lang,
-          stories: document.stories,
-          chunks: document.chunks,
-          ingested_at: document.ingestedAt,
-        })),
-      );
-    return { added, unchanged, removed };
+      .execute(files.map(toSourceFileRow));
+  }
+
+  async sourceFiles(): Promise<SourceFileRecord[]> {
+    await this.chunks.current();
+    return ((await this.filesTable.query().toArray()) as Row[]).map(toSourceFile);
+  }
+
+  /**
+   * Run a write of several commits all or nothing: the tables' versions are journaled in `meta`
+   * first and the journal is cleared last, so a crash in between leaves a journal that readers
+   * use to read the state before the write and the next writer uses to restore it.
+   */
+  private async journaled(write: () => Promise<void>): Promise<void> {
+    // This process writes the journal: its own handle must not pin the tables to it meanwhile.
+    await this.chunks.beginWrite();
+    try {
+      await this.journaledWrite(write);
+    } finally {
+      this.chunks.endWrite();
+    }
+  }
+
+  private async journaledWrite(write: () => Promise<void>): Promise<void> {
+    await this.recoverInterruptedWrite();
+    const chunks = await this.chunkTable();
+    const journal: WriteJournal = {
+      chunks: await chunks.version(),
+      documents: await this.documentsTable.version(),
+      files: await this.filesTable.version(),
+    };
+    this.onWriteStep("journal");
+    await this.writeMeta(journalKey, JSON.stringify(journal));
+    await write();
+    this.onWriteStep("journal-clear");
+    await this.meta.delete(`key = ${sqlString(journalKey)}`);
+  }
+
+  async recoverInterruptedWrite(): Promise<boolean> {
+    await this.chunks.beginWrite();
+    try {
+      return await this.restoreJournaledVersions();
+    } finally {
+      this.chunks.endWrite();
+    }
+  }
+
+  private async restoreJournaledVersions(): Promise<boolean> {
+    await this.meta.checkoutLatest();
+    const rows = (await this.meta
+      .query()
+      .where(`key = ${sqlString(journalKey)}`)
+      .toArray()) as Row[];
+    if (rows[0] === undefined) return false;
+    const journal = JSON.parse(String(rows[0].value)) as WriteJournal;
+    const chunks = await this.chunkTable();
+    for (const [name, table, version] of [
+      ["chunks", chunks, journal.chunks],
+      ["documents", this.documentsTable, journal.documents],
+      ["files", this.filesTable, journal.files],
+    ] as const) {
+      await table.checkoutLatest();
+      if ((await table.version()) === version) continue;
+      this.onWriteStep(`restore-${name}`);
+      await table.checkout(version);
+      await table.restore();
+    }
+    this.onWriteStep("restore-journal-clear");
+    await this.meta.delete(`key = ${sqlString(journalKey)}`);
+    await upgradeChunkTable(chunks);
+    return true;
   }
 
   async removeDocuments(docIds: string[]): Promise<number> {
     if (docIds.length === 0) return 0;
     const scope = `doc_id IN ${sqlList(docIds)}`;
     let removed = 0;
-    const table = await this.chunks.refresh();
-    if (table !== null) {
-      removed = await table.countRows(scope);
-      await table.delete(scope);
-    }
-    await this.documentsTable.delete(scope);
+    await this.journaled(async () => {
+      const chunks = await this.chunks.refresh();
+      if (chunks !== null) {
+        removed = await chunks.countRows(scope);
+        this.onWriteStep("remove-chunks");
+        await chunks.delete(scope);
+      }
+      this.onWriteStep("remove-documents");
+      await this.documentsTable.delete(scope);
+    });
     return removed;
   }
 
@@ -555,16 +539,24 @@ export class LanceChunkStore implements ChunkStore {
     return this.read(0, (table) => table.countRows());
   }
 
-  async maintainIndexes(): Promise<void> {
+  async maintainIndexes(options: { dataChanged?: boolean } = {}): Promise<void> {
     const table = await this.chunks.refresh();
     if (table === null) return;
+    const dataChanged = options.dataChanged ?? true;
     const indices = await table.listIndices();
     const names = new Set(indices.flatMap((index) => index.columns));
     const rows = await table.countRows();
+    let built = false;
+    const build = async (column: string, config: lancedb.Index) => {
+      this.onWriteStep(`index-${column}`);
+      await table.createIndex(column, { config, replace: true });
+      built = true;
+    };
     for (const column of ["search_text", "gloss_text"]) {
       if (names.has(column)) continue;
-      await table.createIndex(column, {
-        config: lancedb.Index.fts({
+      await build(
+        column,
+        lancedb.Index.fts({
           baseTokenizer: "whitespace",
           lowercase: false,
           stem: false,
@@ -573,21 +565,21 @@ export class LanceChunkStore implements ChunkStore {
           withPosition: false,
           maxTokenLength: 64,
         }),
-        replace: true,
-      });
+      );
     }
-    if (!names.has("id")) await table.createIndex("id", { config: lancedb.Index.btree(), replace: true });
-    if (!names.has("doc_id"))
-      await table.createIndex("doc_id", { config: lancedb.Index.btree(), replace: true });
-    if (!names.has("text_hash"))
-      await table.createIndex("text_hash", { config: lancedb.Index.btree(), replace: true });
-    if (!names.has("vector") && rows >= vectorIndexThreshold) {
-      await table.createIndex("vector", { config: vectorIndexConfig(rows), replace: true });
+    for (const column of ["id", "doc_id", "text_hash"])
+      if (!names.has(column)) await build(column, lancedb.Index.btree());
+    if (!names.has("vector") && rows >= vectorIndexThreshold) await build("vector", vectorIndexConfig(rows));
+    if (dataChanged || built) {
+      // Folds new rows into existing indexes and compacts small fragments left by many ingests.
+      // Old versions are kept: other processes may still be reading them. `maintain` removes them.
+      this.onWriteStep("optimize-chunks");
+      await table.optimize({ cleanupOlderThan: keepEveryVersion });
+      this.onWriteStep("optimize-documents");
+      await this.documentsTable.optimize({ cleanupOlderThan: keepEveryVersion });
+      this.onWriteStep("optimize-files");
+      await this.filesTable.optimize({ cleanupOlderThan: keepEveryVersion });
     }
-    // Folds new rows into existing indexes and compacts small fragments left by many ingests.
-    // Old versions are kept: other processes may still be reading them. `maintain` removes them.
-    await table.optimize({ cleanupOlderThan: keepEveryVersion });
-    await this.documentsTable.optimize({ cleanupOlderThan: keepEveryVersion });
   }
 
   /**
@@ -600,7 +592,7 @@ export class LanceChunkStore implements ChunkStore {
     return maintainLanceTables({
       connection: this.connection,
       meta: this.meta,
-      tables: [this.documentsTable, this.meta, ...(table === null ? [] : [table])],
+      tables: [this.documentsTable, this.filesTable, this.meta, ...(table === null ? [] : [table])],
       graceMs: options.graceMs,
     });
   }
@@ -664,16 +656,21 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   async writeSetting(key: string, value: string): Promise<void> {
+    await this.writeMeta(`setting:${key}`, value);
+  }
+
+  private async writeMeta(key: string, value: string): Promise<void> {
     await this.meta
       .mergeInsert("key")
       .whenMatchedUpdateAll()
       .whenNotMatchedInsertAll()
-      .execute([{ key: `setting:${key}`, value }]);
+      .execute([{ key, value }]);
   }
 
   async close(): Promise<void> {
     this.chunks.close();
     this.documentsTable.close();
+    this.filesTable.close();
     this.meta.close();
     this.connection.close();
   }
@@ -684,7 +681,7 @@ async function openOrCreate(
   connection: lancedb.Connection,
   names: Set<string>,
   name: string,
-  schema: Schema,
+  schema: Parameters<lancedb.Connection["createEmptyTable"]>[1],
 ): Promise<lancedb.Table> {
   if (names.has(name)) return connection.openTable(name);
   try {
@@ -706,9 +703,3 @@ async function upgradeChunkTable(table: lancedb.Table): Promise<void> {
 
 /** `optimize` prunes versions older than this: none (1970), since pruning belongs to `maintain`. */
 const keepEveryVersion = new Date(0);
-
-function batches<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
-  return out;
-}

@@ -44,6 +44,43 @@ export interface WeightedTerm {
    * the concept once, at the best weight found, instead of adding up every translation.
    */
   concept?: string | undefined;
+  /**
+   * For a paraphrase expansion (src/paraphrase): where it came from. Absent for the asker's own
+   * words, earlier turns and translations.
+   */
+  source?: ExpansionSource | undefined;
+  /**
+   * For a paraphrase expansion: true when the word has one sense or the question's other words
+   * chose the sense it comes from; false when it is a guess (the most frequent sense, feedback).
+   * An answer gate should accept a synonym standing for a specific only when this is true.
+   */
+  senseSupported?: boolean | undefined;
+}
+
+/**
+ * Sources of paraphrase expansions: WordNet synonyms and word families, irregular word forms,
+ * Chinese near-synonyms through shared CC-CEDICT senses, traditional/simplified script variants,
+ * pseudo-relevance feedback from the top passages, and aliases the briefs define themselves.
+ */
+export type ExpansionSource = "wordnet" | "morphology" | "cedict" | "script" | "feedback" | "alias";
+
+/**
+ * What an ingest recorded of one source file, so the next run can skip it unread when its size
+ * and modification time match, or unparsed when its content hash does.
+ */
+export interface SourceFileRecord {
+  /** The file's real path (symlinks resolved): the key. */
+  key: string;
+  /** The path as given to `ingest` (part of every document hash, so it must match too). */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** sha256 of the bytes. */
+  contentHash: string;
+  /** Pipeline version that read it: a new version re-reads every file. */
+  pipeline: string;
+  /** Documents (issues) it gave. */
+  docIds: string[];
 }
 
 /** What `ChunkStore.maintain` removed. */
@@ -76,11 +113,23 @@ export interface ChunkStore {
   /** Which of these near-duplicate hashes are already stored under documents other than `exceptDocIds`. */
   knownTextHashes(textHashes: string[], exceptDocIds: string[]): Promise<Set<string>>;
   /**
-   * Make `chunks` the complete set of chunks of `documents`, in one commit: chunks of those
-   * documents that are not in `chunks` are deleted, new ones added. Then record the documents.
-   * A crash leaves either the old or the new chunks; re-running repairs the document list.
+   * Make `chunks` the complete set of chunks of `documents` (chunks of those documents that are
+   * not in `chunks` are deleted, new ones added), record the documents and the source files they
+   * came from — all or nothing: a crash at any point leaves the store as it was before the call
+   * (readers see that state until `recoverInterruptedWrite` restores it).
    */
-  replaceDocuments(documents: StoredDocument[], chunks: ChunkRecord[]): Promise<WriteResult>;
+  replaceDocuments(
+    documents: StoredDocument[],
+    chunks: ChunkRecord[],
+    files?: SourceFileRecord[],
+  ): Promise<WriteResult>;
+  /** Source files recorded by earlier ingests. */
+  sourceFiles(): Promise<SourceFileRecord[]>;
+  /**
+   * Undo the unfinished part of a write that a crash interrupted (the tables go back to their
+   * versions before it). Returns true when there was one. Run before every ingest.
+   */
+  recoverInterruptedWrite(): Promise<boolean>;
   /** Delete documents and their chunks; returns chunks removed. */
   removeDocuments(docIds: string[]): Promise<number>;
   /**
@@ -100,8 +149,12 @@ export interface ChunkStore {
   countChunks(): Promise<number>;
   /** Up to `limit` chunks' search text, for term statistics (document frequencies). */
   sampleSearchText(limit: number): Promise<string[]>;
-  /** Build or refresh search indexes after writes (FTS always; a vector index past a size threshold). */
-  maintainIndexes(): Promise<void>;
+  /**
+   * Build the search indexes that are missing (FTS and scalar always; a vector index past a size
+   * threshold) — checked on every call, so a crash during an index build is repaired by the next
+   * run — and, when data changed, fold new rows into the indexes and compact.
+   */
+  maintainIndexes(options?: { dataChanged?: boolean }): Promise<void>;
   /** Rebuild every vector with a new embedder from the stored text (`ingest --reembed`). */
   reembed(
     embed: (texts: string[]) => Promise<number[][]>,

@@ -124,10 +124,14 @@ describe("serve: both bots and /healthz on one server", () => {
       body,
     });
     expect(response.status).toBe(200);
-    const update = await slack.waitFor(() => slack.callsTo("chat.update")[0], 10_000);
-    expect(slack.callsTo("chat.postMessage")[0]?.params).toMatchObject({ thread_ts: "1721000100.000200" });
-    expect(JSON.stringify(update.params)).toContain("Keeta");
-    expect(JSON.stringify(update.params)).toContain("China Tech Notes");
+    // Status in the thread at once, then the answer posted there (it clears the status).
+    const answer = await slack.waitFor(() => slack.callsTo("chat.postMessage")[0], 10_000);
+    expect(slack.callsTo("assistant.threads.setStatus")[0]?.params).toMatchObject({
+      thread_ts: "1721000100.000200",
+    });
+    expect(answer.params).toMatchObject({ thread_ts: "1721000100.000200" });
+    expect(JSON.stringify(answer.params)).toContain("Keeta");
+    expect(JSON.stringify(answer.params)).toContain("China Tech Notes");
   });
 });
 

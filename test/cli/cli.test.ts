@@ -93,7 +93,7 @@ describe("briefbot CLI", () => {
       .split("\n")
       .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.query)).toEqual(["BYD revenue", "Xiaomi SU7"]);
-  });
+  }, 180_000);
 
   it("chat answers one question per input line when stdin is not a terminal", async () => {
     const run = await briefbot(
@@ -137,4 +137,60 @@ describe("briefbot CLI", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("BRIEFBOT_EMBEDDER");
   });
+
+  it("prints its version and each command's own help", async () => {
+    const version = await briefbot(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^briefbot \d+\.\d+\.\d+$/);
+    for (const command of ["ingest", "ask", "remove"]) {
+      const help = await briefbot([command, "--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stdout.startsWith(`briefbot ${command}`)).toBe(true);
+    }
+  }, 180_000);
+
+  it("answers a usage mistake in one line that names the fix, without a stack unless --debug", async () => {
+    const mistakes: Array<[string[], RegExp]> = [
+      [["frobnicate"], /unknown command "frobnicate".*briefbot --help/],
+      [["ask", "x", "--frob"], /unknown option --frob; see briefbot ask --help/],
+      [["ask", "x", "--k", "3"], /ask does not take --k; see briefbot ask --help/],
+      [["search", "x", "--k", "0", "--db", db], /--k expects a positive whole number/],
+      [["ask", "x", "--since", "2025-13-45", "--db", db], /--since 2025-13-45 is not a date/],
+      [["ask", "x", "--until", "2026-02-30", "--db", db], /--until 2026-02-30 is not a date/],
+      [["eval", join(directory, "missing.jsonl"), "--db", db], /no such file: .*missing\.jsonl/],
+    ];
+    for (const [args, message] of mistakes) {
+      const run = await briefbot(args);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    const leap = await briefbot(["search", "x", "--since", "2024-02-29", "--db", db, "--json"]);
+    expect(leap.code).toBe(0);
+    const debug = await briefbot(["eval", join(directory, "missing.jsonl"), "--db", db, "--debug"]);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  }, 180_000);
+
+  it("removes a publication with --source, asking for --yes when more than one issue matches off a terminal", async () => {
+    const store = join(directory, "remove-db");
+    await writeFile(
+      join(directory, "second-notes.md"),
+      "---\npublication: China Tech Notes\n---\n# Notes 2\n\nSMIC grew.\n",
+    );
+    expect((await briefbot(["ingest", "data", join(directory, "second-notes.md"), "--db", store])).code).toBe(
+      0,
+    );
+    const refused = await briefbot(["remove", "--source", "china tech", "--db", store]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/2 issues match --source "china tech"; add --yes/);
+    const removed = await briefbot(["remove", "--source", "china tech", "--yes", "--db", store, "--json"]);
+    expect(removed.code).toBe(0);
+    expect(JSON.parse(removed.stdout).removed).toHaveLength(2);
+    const { documents } = JSON.parse((await briefbot(["docs", "--db", store, "--json"])).stdout);
+    expect(documents.map((document: { publication: string }) => document.publication).sort()).toEqual([
+      "Briefbot Weekly",
+      "科技快讯",
+    ]);
+  }, 180_000);
 });

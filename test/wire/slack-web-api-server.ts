@@ -1,12 +1,16 @@
 /**
  * A fake Slack Web API on 127.0.0.1:<random port>. It answers the methods briefbot uses,
  * records every call (form-encoded or JSON, like the real API accepts), can be scripted to
- * fail with 429 + Retry-After or 5xx, and also captures posts to response_url.
+ * fail with 429 + Retry-After or 5xx, and also captures posts to response_url. Like Slack it
+ * refuses invalid Block Kit (`invalid_blocks`, see `slack-rules.ts`) in messages, streams, views
+ * and response_url posts; `refusals()` lists those so tests can assert there were none. It
+ * keeps streamed messages (chat.startStream/appendStream/stopStream) and the App Home view.
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readBodyText, sendJson } from "./http-helpers.ts";
+import { blockErrors } from "./slack-rules.ts";
 
 export interface RecordedCall {
   method: string;
@@ -30,7 +34,29 @@ export interface ScriptedFailure {
 }
 
 /** Fields the real API accepts as JSON strings inside form-encoded requests. */
-const jsonEncodedFields = new Set(["blocks", "attachments", "metadata"]);
+const jsonEncodedFields = new Set([
+  "blocks",
+  "attachments",
+  "metadata",
+  "view",
+  "loading_messages",
+  "prompts",
+  "chunks",
+]);
+
+/** A message as it stands now: streamed text so far, then whatever chat.update set. */
+export interface StoredMessage {
+  channel: string;
+  text: string;
+  blocks: unknown;
+  /** Set while a stream is open. */
+  streaming: boolean;
+  /** Everything streamed into the message (chat.update does not change it). */
+  streamed: string;
+}
+
+/** Longest markdown_text one startStream/appendStream/stopStream call may carry. */
+const streamTextLimit = 12_000;
 
 export const fakeBotUserId = "UBOTBRIEF";
 export const fakeBotId = "BBOTBRIEF";
@@ -41,9 +67,18 @@ export class FakeSlackWebApi {
   readonly responseUrlPosts: ResponseUrlPost[] = [];
   /** What apps.connections.open returns (the fake Socket Mode server's URL). */
   socketUrl: string | undefined;
+  /** Whether chat.startStream and friends exist; when false they answer `unknown_method`. */
+  supportsStreaming = true;
+  /** users.info `locale` by user id (default "en-US"). */
+  readonly userLocales = new Map<string, string>();
+  /** Messages by ts. */
+  readonly messages = new Map<string, StoredMessage>();
+  /** The last published App Home view by user. */
+  readonly homeViews = new Map<string, Record<string, unknown>>();
   readonly #server: Server;
   readonly #failures = new Map<string, ScriptedFailure[]>();
   readonly #startedAt = Date.now();
+  readonly #refusedResponsePosts: string[] = [];
   #nextTs = 1_700_000_000_000_100;
   #waiters: Array<() => void> = [];
 
@@ -83,6 +118,17 @@ export class FakeSlackWebApi {
     this.#failures.set(method, queue);
   }
 
+  /** Calls and response_url posts refused for breaking Slack's rules (not scripted failures). */
+  refusals(): string[] {
+    const refused = this.calls
+      .filter(
+        (call) =>
+          call.response?.body.error === "invalid_blocks" || call.response?.body.error === "msg_too_long",
+      )
+      .map((call) => `${call.method}: ${JSON.stringify(call.response?.body)}`);
+    return [...refused, ...this.#refusedResponsePosts];
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -120,6 +166,13 @@ export class FakeSlackWebApi {
     const url = new URL(request.url ?? "/", this.origin);
     const body = parseBody(raw, request.headers["content-type"]);
     if (url.pathname.startsWith("/response/")) {
+      const errors = blockErrors(body.blocks);
+      if (errors.length > 0) {
+        this.#refusedResponsePosts.push(`${url.pathname}: ${errors.join("; ")}`);
+        this.#notify();
+        sendJson(response, 400, { ok: false, error: "invalid_blocks", errors });
+        return;
+      }
       this.responseUrlPosts.push({ path: url.pathname, body });
       this.#notify();
       sendJson(response, 200, { ok: true });
@@ -153,7 +206,7 @@ export class FakeSlackWebApi {
       sendJson(response, failure.status, error, headers);
       return;
     }
-    const answer = this.#answer(method, params);
+    const answer = this.#refuse(method, params) ?? this.#answer(method, params);
     call.response = { status: 200, body: answer };
     this.#notify();
     sendJson(response, 200, answer);
@@ -177,10 +230,63 @@ export class FakeSlackWebApi {
           : { ok: true, url: this.socketUrl };
       case "chat.postMessage": {
         const ts = this.#newTs();
+        this.messages.set(ts, {
+          channel: String(params.channel),
+          text: String(params.text ?? ""),
+          blocks: params.blocks,
+          streaming: false,
+          streamed: "",
+        });
         return { ok: true, channel: params.channel, ts, message: { ...params, ts, bot_id: fakeBotId } };
       }
-      case "chat.update":
+      case "chat.update": {
+        const stored = this.messages.get(String(params.ts));
+        if (stored !== undefined) {
+          stored.text = String(params.text ?? "");
+          stored.blocks = params.blocks;
+        }
         return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
+      }
+      case "chat.startStream": {
+        if (!this.supportsStreaming) return { ok: false, error: "unknown_method" };
+        const ts = this.#newTs();
+        this.messages.set(ts, {
+          channel: String(params.channel),
+          text: streamText(params),
+          blocks: undefined,
+          streaming: true,
+          streamed: streamText(params),
+        });
+        return { ok: true, channel: params.channel, ts };
+      }
+      case "chat.appendStream":
+      case "chat.stopStream": {
+        if (!this.supportsStreaming) return { ok: false, error: "unknown_method" };
+        const stored = this.messages.get(String(params.ts));
+        if (stored === undefined) return { ok: false, error: "message_not_found" };
+        if (!stored.streaming) return { ok: false, error: "message_not_in_streaming_state" };
+        stored.text += streamText(params);
+        stored.streamed += streamText(params);
+        if (method === "chat.stopStream") {
+          stored.streaming = false;
+          if (params.blocks !== undefined) stored.blocks = params.blocks;
+        }
+        return { ok: true, channel: params.channel, ts: params.ts };
+      }
+      case "assistant.threads.setStatus":
+      case "assistant.threads.setTitle":
+      case "assistant.threads.setSuggestedPrompts":
+        return { ok: true };
+      case "users.info":
+        return {
+          ok: true,
+          user: { id: params.user, locale: this.userLocales.get(String(params.user)) ?? "en-US" },
+        };
+      case "views.publish": {
+        const view = params.view as Record<string, unknown>;
+        this.homeViews.set(String(params.user_id), view);
+        return { ok: true, view: { id: "VHOME", ...view } };
+      }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.#newTs() };
       case "reactions.add":
@@ -188,6 +294,23 @@ export class FakeSlackWebApi {
       default:
         return { ok: false, error: "unknown_method" };
     }
+  }
+
+  // What Slack refuses before doing anything: bad blocks, oversized stream text, bad statuses.
+  #refuse(method: string, params: Record<string, unknown>): Record<string, unknown> | undefined {
+    const blocks =
+      method === "views.publish"
+        ? (params.view as Record<string, unknown> | undefined)?.blocks
+        : params.blocks;
+    const errors = blockErrors(blocks, method === "views.publish" ? "view" : "message");
+    if (errors.length > 0) return { ok: false, error: "invalid_blocks", errors };
+    if (method.endsWith("Stream") && streamText(params).length > streamTextLimit)
+      return { ok: false, error: "msg_too_long" };
+    if (method === "assistant.threads.setStatus") {
+      const loading = params.loading_messages;
+      if (Array.isArray(loading) && loading.length > 10) return { ok: false, error: "invalid_arguments" };
+    }
+    return undefined;
   }
 
   #newTs(): string {
@@ -201,6 +324,16 @@ export class FakeSlackWebApi {
     this.#waiters = [];
     for (const wake of waiters) wake();
   }
+}
+
+/** The markdown text a stream call carries, from `markdown_text` or markdown_text chunks. */
+function streamText(params: Record<string, unknown>): string {
+  const chunks = Array.isArray(params.chunks) ? (params.chunks as Array<Record<string, unknown>>) : [];
+  const fromChunks = chunks
+    .filter((chunk) => chunk.type === "markdown_text")
+    .map((chunk) => String(chunk.text ?? ""))
+    .join("");
+  return `${typeof params.markdown_text === "string" ? params.markdown_text : ""}${fromChunks}`;
 }
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {

@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readBodyText, sendJson } from "./http-helpers.ts";
+import { checkMessageText, checkReplyMarkup } from "./telegram-rules.ts";
 
 /**
  * A local stand-in for the Telegram Bot API, spoken over real HTTP so adapter tests exercise
  * telegraf's own client: `POST /bot<token>/<method>` with JSON, form or multipart bodies,
  * answered with `{ ok, result }` like api.telegram.org. Every call is recorded for assertions,
  * and tests can script failures (400 can't-parse-entities, 429 retry_after, 5xx) per method.
+ * Like the real API it refuses what breaks its rules (see `telegram-rules.ts`): bad HTML, text
+ * over 4096 characters, oversized keyboards or callback data. Refused calls are recorded with
+ * their 400 status; `refusals()` lists them so a test can assert there were none.
  */
 
 /** One call the bot made. */
@@ -17,6 +21,8 @@ export interface RecordedRequest {
   receivedAt: number;
   /** What the fake answered: the HTTP status. */
   status: number;
+  /** True when the fake refused the call for breaking Telegram's rules. */
+  refusedByRules?: boolean;
 }
 
 /** A one-shot failure for the next matching call. */
@@ -40,9 +46,11 @@ export interface FakeBotApiOptions {
   supportsMessageDrafts?: boolean;
 }
 
-interface SentMessage {
+/** A message as it stands now (after edits). */
+export interface SentMessage {
   text: string;
   parseMode: unknown;
+  replyMarkup: unknown;
 }
 
 export class FakeBotApi {
@@ -101,6 +109,47 @@ export class FakeBotApi {
   /** Make the next matching call fail once. */
   failNext(failure: ScriptedFailure): void {
     this.failures.push(failure);
+  }
+
+  /** Deliver a press on an inline button of message `messageId` in `chatId`. */
+  queueCallbackQuery(options: {
+    chatId: number;
+    messageId: number;
+    data: string;
+    userId?: number;
+    languageCode?: string;
+  }): number {
+    const message = this.messages.get(`${options.chatId}:${options.messageId}`);
+    return this.queueUpdate({
+      callback_query: {
+        id: `cb${this.nextUpdateId}`,
+        from: {
+          id: options.userId ?? options.chatId,
+          is_bot: false,
+          first_name: "Ada",
+          ...(options.languageCode === undefined ? {} : { language_code: options.languageCode }),
+        },
+        chat_instance: "fake-instance",
+        data: options.data,
+        message: {
+          message_id: options.messageId,
+          date: 1_700_000_000,
+          chat: { id: options.chatId, type: options.chatId < 0 ? "supergroup" : "private" },
+          from: this.bot,
+          text: message === undefined ? "" : plainText(message.text, message.parseMode),
+        },
+      },
+    });
+  }
+
+  /** The message as it stands now (text, parse mode, keyboard), or undefined. */
+  message(chatId: number, messageId: number): SentMessage | undefined {
+    return this.messages.get(`${chatId}:${messageId}`);
+  }
+
+  /** Calls the fake refused for breaking Telegram's rules (not scripted failures). */
+  refusals(): RecordedRequest[] {
+    return this.requests.filter((request) => request.status === 400 && request.refusedByRules === true);
   }
 
   /** Recorded calls of one method, in order. */
@@ -167,6 +216,8 @@ export class FakeBotApi {
       const result = await this.pollUpdates(body, response);
       return this.reply(response, method, body, 200, { ok: true, result });
     }
+    const refusal = this.breaksRules(method, body);
+    if (refusal !== null) return this.reply(response, method, body, 400, fail(400, refusal), true);
     const outcome = this.answer(method, body);
     return this.reply(response, method, body, outcome.ok ? 200 : Number(outcome.error_code), outcome);
   }
@@ -179,13 +230,18 @@ export class FakeBotApi {
       case "setWebhook":
       case "setMyCommands":
       case "sendChatAction":
+      case "answerCallbackQuery":
         return { ok: true, result: true };
+      case "editMessageReplyMarkup":
+        return this.editMarkup(body);
       case "sendMessage":
         return { ok: true, result: this.storeMessage(body) };
       case "editMessageText":
         return this.editMessage(body);
       case "sendMessageDraft":
         if (!this.supportsMessageDrafts) return fail(404, "Not Found: method not found");
+        if (Number(body.chat_id) < 0)
+          return fail(400, "Bad Request: drafts can be sent only to private chats");
         return Number(body.draft_id) === 0
           ? fail(400, "Bad Request: draft_id must be non-zero")
           : { ok: true, result: true };
@@ -198,13 +254,18 @@ export class FakeBotApi {
     const chatId = Number(body.chat_id);
     const messageId = this.nextMessageId++;
     const text = String(body.text ?? "");
-    this.messages.set(`${chatId}:${messageId}`, { text, parseMode: body.parse_mode });
+    this.messages.set(`${chatId}:${messageId}`, {
+      text,
+      parseMode: body.parse_mode,
+      replyMarkup: body.reply_markup,
+    });
     return {
       message_id: messageId,
       date: Math.floor(Date.now() / 1000),
       chat: chatId < 0 ? { id: chatId, type: "supergroup", title: "Group" } : { id: chatId, type: "private" },
       from: this.bot,
-      text: stripTags(text, body.parse_mode),
+      text: plainText(text, body.parse_mode),
+      ...(body.reply_markup === undefined ? {} : { reply_markup: body.reply_markup }),
       ...(body.message_thread_id === undefined ? {} : { message_thread_id: body.message_thread_id }),
     };
   }
@@ -216,13 +277,17 @@ export class FakeBotApi {
     const existing = this.messages.get(key);
     if (existing === undefined) return fail(400, "Bad Request: message to edit not found");
     const text = String(body.text ?? "");
-    if (existing.text === text && existing.parseMode === body.parse_mode) {
+    if (
+      existing.text === text &&
+      existing.parseMode === body.parse_mode &&
+      JSON.stringify(existing.replyMarkup) === JSON.stringify(body.reply_markup)
+    ) {
       return fail(
         400,
         "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
       );
     }
-    this.messages.set(key, { text, parseMode: body.parse_mode });
+    this.messages.set(key, { text, parseMode: body.parse_mode, replyMarkup: body.reply_markup });
     return {
       ok: true,
       result: {
@@ -232,9 +297,35 @@ export class FakeBotApi {
         chat:
           chatId < 0 ? { id: chatId, type: "supergroup", title: "Group" } : { id: chatId, type: "private" },
         from: this.bot,
-        text: stripTags(text, body.parse_mode),
+        text: plainText(text, body.parse_mode),
       },
     };
+  }
+
+  private editMarkup(body: Record<string, unknown>): Record<string, unknown> {
+    const key = `${Number(body.chat_id)}:${Number(body.message_id)}`;
+    const existing = this.messages.get(key);
+    if (existing === undefined) return fail(400, "Bad Request: message to edit not found");
+    if (JSON.stringify(existing.replyMarkup) === JSON.stringify(body.reply_markup)) {
+      return fail(
+        400,
+        "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+      );
+    }
+    this.messages.set(key, { ...existing, replyMarkup: body.reply_markup });
+    return { ok: true, result: true };
+  }
+
+  // What the real API refuses before doing anything: bad text or keyboards.
+  private breaksRules(method: string, body: Record<string, unknown>): string | null {
+    if (method !== "sendMessage" && method !== "editMessageText" && method !== "sendMessageDraft") {
+      return method === "editMessageReplyMarkup" ? checkReplyMarkup(body.reply_markup) : null;
+    }
+    const checked = checkMessageText(String(body.text ?? ""), body.parse_mode, {
+      allowEmpty: method === "sendMessageDraft",
+    });
+    if ("error" in checked) return checked.error;
+    return checkReplyMarkup(body.reply_markup);
   }
 
   private async pollUpdates(body: Record<string, unknown>, response: ServerResponse): Promise<unknown[]> {
@@ -271,8 +362,9 @@ export class FakeBotApi {
     body: Record<string, unknown>,
     status: number,
     payload: Record<string, unknown>,
+    refusedByRules = false,
   ): void {
-    this.requests.push({ method, body, receivedAt: Date.now(), status });
+    this.requests.push({ method, body, receivedAt: Date.now(), status, refusedByRules });
     for (const listener of [...this.listeners]) listener();
     if (response.destroyed) return;
     sendJson(response, status, payload);
@@ -283,14 +375,10 @@ function fail(code: number, description: string): Record<string, unknown> {
   return { ok: false, error_code: code, description };
 }
 
-function stripTags(text: string, parseMode: unknown): string {
-  if (parseMode !== "HTML") return text;
-  return text
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
+/** What the user sees of a stored message: its text after entity parsing. */
+export function plainText(text: string, parseMode: unknown): string {
+  const checked = checkMessageText(text, parseMode, { allowEmpty: true });
+  return "plain" in checked ? checked.plain : text;
 }
 
 async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {

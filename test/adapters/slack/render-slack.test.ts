@@ -11,9 +11,17 @@ import {
   renderNotice,
   renderPartial,
 } from "../../../adapters/slack/render-slack.ts";
-import type { ContextBlock, SectionBlock, SlackBlock } from "../../../adapters/slack/slack-blocks.ts";
+import type {
+  ContextActionsBlock,
+  ContextBlock,
+  SectionBlock,
+  SlackBlock,
+} from "../../../adapters/slack/slack-blocks.ts";
 import { splitText } from "../../../adapters/slack/split-text.ts";
+import { en } from "../../../adapters/texts/en.ts";
+import { zh } from "../../../adapters/texts/zh.ts";
 import type { Citation, RelatedStory } from "../../../src/answer/answer-types.ts";
+import { blockErrors } from "../../wire/slack-rules.ts";
 import { answerFixture } from "./slack-test-harness.ts";
 
 function citation(overrides: Partial<Citation> = {}): Citation {
@@ -153,46 +161,60 @@ describe("citationLine / relatedLine", () => {
 });
 
 describe("renderAnswer", () => {
-  it("renders sections, one context line per source, feedback buttons and a text fallback", () => {
-    const value = encodeFeedbackReference({ ref: "r1", chunkIds: ["chunk-webgpu-1"] });
+  it("renders a markdown body, one context line per source with its quote, feedback buttons and a text fallback", () => {
     const message = renderAnswer(
-      answerFixture({ text: "First para with <tags> & more [1].\n\nSecond para." }),
-      { feedbackValue: value },
+      answerFixture({ text: "First para with <tags> & *stars* more [1].\n\nSecond para." }),
+      en,
+      { feedback: { ref: "r1", chunkIds: ["chunk-webgpu-1"] } },
     );
-    expect(message.blocks.map((block) => block.type)).toEqual(["section", "divider", "context", "actions"]);
-    expect(sections(message.blocks)).toEqual([
-      "First para with &lt;tags&gt; &amp; more [1].\n\nSecond para.",
+    expect(message.blocks.map((block) => block.type)).toEqual([
+      "markdown",
+      "divider",
+      "context",
+      "context_actions",
     ]);
-    expect(contexts(message.blocks)[0]?.elements[0]?.text).toBe(
-      "<https://example.com/webgpu?a=1&amp;b=2|[1] Frontend Focus — Firefox ships WebGPU>, 2025-07-22",
-    );
-    const actions = message.blocks.at(-1);
-    expect(actions).toEqual({
-      type: "actions",
-      block_id: "feedback",
-      elements: [
-        {
-          type: "button",
-          action_id: "feedback_up",
-          text: { type: "plain_text", text: "👍", emoji: true },
-          value,
-        },
-        {
-          type: "button",
-          action_id: "feedback_down",
-          text: { type: "plain_text", text: "👎", emoji: true },
-          value,
-        },
-      ],
+    expect(message.blocks[0]).toEqual({
+      type: "markdown",
+      text: "First para with &lt;tags&gt; &amp; \\*stars\\* more \\[1\\].\n\nSecond para.",
     });
+    expect(contexts(message.blocks)[0]?.elements[0]?.text).toBe(
+      "<https://example.com/webgpu?a=1&amp;b=2|[1] Frontend Focus — Firefox ships WebGPU>, 2025-07-22\n" +
+        "“Firefox 141 ships WebGPU on Windows.”",
+    );
+    const feedback = message.blocks.at(-1) as ContextActionsBlock;
+    const buttons = feedback.elements[0];
+    expect(buttons?.type).toBe("feedback_buttons");
+    expect(buttons?.positive_button.text.text).toBe("👍");
+    expect(decodeFeedbackReference(buttons?.positive_button.value)).toEqual({
+      ref: "r1",
+      chunkIds: ["chunk-webgpu-1"],
+      rating: "up",
+      language: "en",
+    });
+    expect(decodeFeedbackReference(buttons?.negative_button.value)?.rating).toBe("down");
     expect(message.text).toBe(
-      "First para with &lt;tags&gt; &amp; more [1].\n\nSecond para.\n\nSources:\n" +
+      "First para with &lt;tags&gt; &amp; *stars* more [1].\n\nSecond para.\n\nSources:\n" +
         "[1] Frontend Focus — Firefox ships WebGPU, 2025-07-22, https://example.com/webgpu?a=1&amp;b=2",
     );
+    expect(blockErrors(message.blocks)).toEqual([]);
   });
 
-  it("omits buttons without a feedback value", () => {
-    expect(renderAnswer(answerFixture()).blocks.some((block) => block.type === "actions")).toBe(false);
+  it("uses the asker's language for headings, fallback and button labels", () => {
+    const message = renderAnswer(
+      answerFixture({ lang: "zh", text: "火狐发布了 WebGPU [1]。", related: [related()] }),
+      zh,
+      { feedback: { ref: "r", chunkIds: [] } },
+    );
+    expect(message.text).toContain("来源:");
+    expect(sections(message.blocks)).toContain(`*${zh.closestStoriesHeading}*`);
+    const buttons = (message.blocks.at(-1) as ContextActionsBlock).elements[0];
+    expect(buttons?.positive_button.accessibility_label).toBe(zh.feedbackLabels.helpful);
+  });
+
+  it("omits buttons without a feedback reference", () => {
+    expect(renderAnswer(answerFixture(), en).blocks.some((block) => block.type === "context_actions")).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -208,47 +230,58 @@ describe("renderAnswer", () => {
       const message = renderAnswer(
         answerFixture({
           answered: false,
+          coverage: "none",
           text: "The briefs do not cover Zig 1.0.",
           citations: [],
           related: relatedStories,
         }),
+        en,
       );
-      const texts = sections(message.blocks);
-      expect(texts[0]).toBe("The briefs do not cover Zig 1.0.");
+      expect(message.blocks[0]).toEqual({ type: "markdown", text: "The briefs do not cover Zig 1.0." });
       expect(contexts(message.blocks)).toHaveLength(expectedContexts);
       if (expectedContexts > 0) {
-        expect(texts[1]).toBe("*Related stories in the briefs:*");
-        expect(message.text).toContain("Related stories:\nNode Weekly — npm 11");
+        expect(sections(message.blocks)[0]).toBe("*Related stories in the briefs*");
+        expect(message.text).toContain("Related stories in the briefs:\nNode Weekly — npm 11");
       }
     },
   );
 
   it("falls back to a standard sentence when a not-answered text is empty", () => {
-    const message = renderAnswer(answerFixture({ answered: false, text: "", citations: [] }));
-    expect(sections(message.blocks)).toEqual(["The briefs do not cover that."]);
+    const message = renderAnswer(
+      answerFixture({ answered: false, coverage: "none", text: "", citations: [] }),
+      zh,
+    );
+    expect(message.blocks[0]).toEqual({ type: "markdown", text: zh.notCovered });
   });
 
   it.each([
-    { name: "long answer", paragraphs: 40, paragraphLength: 900, citations: 3 },
-    { name: "huge answer and many sources", paragraphs: 400, paragraphLength: 900, citations: 60 },
-    { name: "one unbroken word", paragraphs: 1, paragraphLength: 10_000, citations: 1 },
-  ])(
-    "$name: every section < 3000 chars and at most 50 blocks",
-    ({ paragraphs, paragraphLength, citations }) => {
+    { name: "long answer", paragraphs: 40, paragraphLength: 900, citations: 3, lang: "en" },
+    {
+      name: "huge answer and many sources",
+      paragraphs: 400,
+      paragraphLength: 900,
+      citations: 60,
+      lang: "en",
+    },
+    { name: "huge Chinese answer", paragraphs: 300, paragraphLength: 900, citations: 10, lang: "zh" },
+    { name: "one unbroken word", paragraphs: 1, paragraphLength: 30_000, citations: 1, lang: "en" },
+  ] as const)(
+    "$name: passes Slack's block rules (50 blocks, 3000 per section, 12,000 markdown)",
+    ({ paragraphs, paragraphLength, citations, lang }) => {
+      const unit = lang === "zh" ? "芯片*&" : "0&*";
       const text = Array.from({ length: paragraphs }, (_, index) =>
-        `${index}&`.repeat(Math.ceil(paragraphLength / 3)).slice(0, paragraphLength),
+        `${index}${unit}`.repeat(Math.ceil(paragraphLength / 3)).slice(0, paragraphLength),
       ).join("\n\n");
       const answer = answerFixture({
+        lang,
         text,
         citations: Array.from({ length: citations }, (_, index) =>
-          citation({ n: index + 1, id: `c${index}` }),
+          citation({ n: index + 1, id: `c${index}`, quote: "A long quoted sentence & more. ".repeat(40) }),
         ),
       });
-      const message = renderAnswer(answer, { feedbackValue: "{}" });
-      expect(message.blocks.length).toBeLessThanOrEqual(50);
-      for (const section of sections(message.blocks)) expect(section.length).toBeLessThan(3000);
-      for (const context of contexts(message.blocks)) expect(context.elements.length).toBeLessThanOrEqual(10);
-      expect(message.blocks.at(-1)?.type).toBe("actions");
+      const message = renderAnswer(answer, lang === "zh" ? zh : en, { feedback: { ref: "r", chunkIds: [] } });
+      expect(blockErrors(message.blocks)).toEqual([]);
+      expect(message.blocks.at(-1)?.type).toBe("context_actions");
       const sourceLines = contexts(message.blocks).flatMap((block) => block.elements);
       expect(sourceLines).toHaveLength(citations);
       expect(message.text.length).toBeLessThan(4000);
@@ -261,15 +294,15 @@ describe("renderAnswer", () => {
 describe("renderPartial / renderNotice", () => {
   it("marks streaming text as unfinished and escapes it", () => {
     expect(renderPartial("So far <b> & ")).toEqual({
-      text: "So far &lt;b&gt; &amp; …",
-      blocks: [{ type: "section", text: { type: "mrkdwn", text: "So far &lt;b&gt; &amp; …" } }],
+      text: "So far &lt;b&gt; &amp;",
+      blocks: [{ type: "markdown", text: "So far &lt;b&gt; &amp; …" }],
     });
   });
 
-  it("keeps a very long partial inside one section", () => {
-    const partial = renderPartial("word ".repeat(2_000));
+  it("keeps a very long partial inside one markdown block within the limits", () => {
+    const partial = renderPartial("word* ".repeat(5_000));
     expect(partial.blocks).toHaveLength(1);
-    expect(partial.text.length).toBeLessThan(3000);
+    expect(blockErrors(partial.blocks)).toEqual([]);
   });
 
   it("renders a notice as one escaped section", () => {
@@ -277,6 +310,40 @@ describe("renderPartial / renderNotice", () => {
       text: "a &lt; b",
       blocks: [{ type: "section", text: { type: "mrkdwn", text: "a &lt; b" } }],
     });
+  });
+});
+
+describe("the fake's Slack rules", () => {
+  it.each([
+    ["51 blocks", Array.from({ length: 51 }, () => ({ type: "divider" }))],
+    ["a 3001-character section", [{ type: "section", text: { type: "mrkdwn", text: "x".repeat(3001) } }]],
+    [
+      "12,001 markdown characters",
+      [
+        { type: "markdown", text: "x".repeat(6001) },
+        { type: "markdown", text: "x".repeat(6000) },
+      ],
+    ],
+    ["an unknown block", [{ type: "fancy" }]],
+    ["an empty context", [{ type: "context", elements: [] }]],
+    [
+      "feedback buttons without a value",
+      [
+        {
+          type: "context_actions",
+          elements: [
+            {
+              type: "feedback_buttons",
+              action_id: "a",
+              positive_button: { text: { type: "plain_text", text: "y" } },
+              negative_button: { text: { type: "plain_text", text: "n" }, value: "n" },
+            },
+          ],
+        },
+      ],
+    ],
+  ])("refuses %s", (_name, blocks) => {
+    expect(blockErrors(blocks).length).toBeGreaterThan(0);
   });
 });
 

@@ -33,12 +33,12 @@ describe("Slack adapter error logging", () => {
     harness = await startHttpHarness({ logger });
     harness.service.answerWith = async () => answerFixture();
     // 1 try + 2 retries for the answer, then the apology attempt (1 + 2) fails too.
-    harness.api.failNext("chat.update", { status: 500 }, 6);
+    harness.api.failNext("chat.postMessage", { status: 500 }, 6);
 
     await harness.postEvent(eventEnvelope(appMention()));
     const api = harness.api;
     await api.waitFor(() => lines.some((line) => line.includes("slack: could not post the answer")));
-    await api.waitFor(() => api.callsTo("chat.update").length === 6);
+    await api.waitFor(() => api.callsTo("chat.postMessage").length === 6);
 
     const failure = lines
       .map((line) => JSON.parse(line) as Record<string, unknown>)

@@ -50,12 +50,11 @@ describe("Slack adapter, Socket Mode, at the wire", () => {
     const ack = await socket.waitForAck("envelope-1");
     expect(ack.envelope_id).toBe("envelope-1");
 
-    const update = await api.waitFor(() => api.callsTo("chat.update")[0]);
-    const placeholder = api.callsTo("chat.postMessage")[0];
-    expect(placeholder?.params).toMatchObject({ channel: "CSOCKET", thread_ts: "1721000000.000100" });
-    expect(placeholder?.token).toBe(botToken);
-    expect(update.params).toMatchObject({ channel: "CSOCKET", ts: placeholder?.response?.body.ts });
-    expect(String(update.params.text)).toContain("WebGPU shipped in Firefox 141 [1].");
+    const answer = await api.waitFor(() => api.callsTo("chat.postMessage")[0]);
+    expect(api.callsTo("assistant.threads.setStatus")[0]?.params).toMatchObject({ channel_id: "CSOCKET" });
+    expect(answer.params).toMatchObject({ channel: "CSOCKET", thread_ts: "1721000000.000100" });
+    expect(answer.token).toBe(botToken);
+    expect(String(answer.params.text)).toContain("WebGPU shipped in Firefox 141 [1].");
     expect(service.answerRequests[0]?.conversationId).toBe("slack:CSOCKET:1721000000.000100");
 
     await adapter.stop();

@@ -5,6 +5,7 @@
 
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { expect } from "vitest";
 import type { Adapter } from "../../../adapters/adapter.ts";
 import { createSlackAdapter, type SlackAdapterOptions } from "../../../adapters/slack/slack-adapter.ts";
 import { signSlackRequest } from "../../../adapters/slack/slack-signature.ts";
@@ -21,6 +22,7 @@ export class FakeBriefbotService implements BriefbotService {
   readonly answerRequests: AnswerRequest[] = [];
   readonly feedback: FeedbackEntry[] = [];
   answerWith: ((request: AnswerRequest) => Promise<Answer>) | undefined;
+  overviewValue: StoreOverview | undefined;
 
   async answer(request: AnswerRequest): Promise<Answer> {
     this.answerRequests.push(request);
@@ -31,7 +33,8 @@ export class FakeBriefbotService implements BriefbotService {
     throw new Error("forget: not implemented in this test");
   }
   async overview(): Promise<StoreOverview> {
-    throw new Error("overview: not implemented in this test");
+    if (this.overviewValue === undefined) throw new Error("overview: not implemented in this test");
+    return this.overviewValue;
   }
   async checkHealth(): Promise<void> {
     throw new Error("checkHealth: not implemented in this test");
@@ -145,6 +148,8 @@ export async function startHttpHarness(overrides: Partial<SlackAdapterOptions> =
       postRaw(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", options),
     async close() {
       await adapter.stop();
+      // Everything the adapter sent must have passed Slack's rules.
+      expect(api.refusals()).toEqual([]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await api.close();

@@ -1,0 +1,90 @@
+import { create, insertMultiple, search as oramaSearch } from "@orama/orama";
+import { createTokenizer as createMandarinTokenizer } from "@orama/tokenizers/mandarin";
+import MiniSearch from "minisearch";
+import { tokenize } from "../src/text/segment.ts";
+import { type Latency, round, summarize } from "./measure.ts";
+import type { CorpusChunk } from "./real-ingest.ts";
+
+/**
+ * The in-memory peers over the same passages as a synthetic briefbot store (100k chunks): build
+ * time, warm query latency over the same queries, and the memory they hold (heap growth after a
+ * full GC; the process must run with --expose-gc, as `npm run bench` does).
+ */
+
+export interface ScalePeerFigures {
+  name: string;
+  chunks: number;
+  buildSeconds: number;
+  latency: Latency;
+  heapMB: number | null;
+  rssMB: number;
+}
+
+function heapUsedMB(): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) return null;
+  gc();
+  return process.memoryUsage().heapUsed / 1024 ** 2;
+}
+
+async function measurePeer(
+  name: string,
+  chunks: readonly CorpusChunk[],
+  queries: string[],
+  build: () => Promise<(query: string) => Promise<unknown> | unknown>,
+): Promise<ScalePeerFigures> {
+  const heapBefore = heapUsedMB();
+  const started = performance.now();
+  const search = await build();
+  const buildSeconds = (performance.now() - started) / 1000;
+  const heapAfter = heapUsedMB();
+  for (const query of queries.slice(0, 20)) await search(query);
+  const times: number[] = [];
+  for (const query of queries) {
+    const begin = performance.now();
+    await search(query);
+    times.push(performance.now() - begin);
+  }
+  return {
+    name,
+    chunks: chunks.length,
+    buildSeconds: round(buildSeconds, 1),
+    latency: summarize(times),
+    heapMB: heapBefore === null || heapAfter === null ? null : round(heapAfter - heapBefore, 0),
+    rssMB: round(process.memoryUsage().rss / 1024 ** 2, 0),
+  };
+}
+
+export async function measurePeersAtScale(
+  chunks: readonly CorpusChunk[],
+  queries: string[],
+): Promise<ScalePeerFigures[]> {
+  const rows: ScalePeerFigures[] = [];
+  rows.push(
+    await measurePeer("MiniSearch 7 + jieba tokenize()", chunks, queries, async () => {
+      const index = new MiniSearch<CorpusChunk>({
+        fields: ["story", "text"],
+        storeFields: [],
+        tokenize: (text) => tokenize(text),
+        processTerm: (term) => term,
+      });
+      index.addAll(chunks);
+      return (query) => index.search(query).slice(0, 10);
+    }),
+  );
+  rows.push(
+    await measurePeer("Orama 3 + @orama/tokenizers/mandarin", chunks, queries, async () => {
+      const database = create({
+        schema: { id: "string", story: "string", text: "string" } as const,
+        components: { tokenizer: createMandarinTokenizer() },
+      });
+      await insertMultiple(
+        database,
+        chunks.map((chunk) => ({ id: chunk.id, story: chunk.story, text: chunk.text })),
+      );
+      return (query) =>
+        oramaSearch(database, { term: query, properties: ["story", "text"], limit: 10, threshold: 1 });
+    }),
+  );
+  return rows;
+}

@@ -1,0 +1,96 @@
+import type { SearchFilters } from "../answer/answer-types.ts";
+import type { StoredDocument } from "../store/store.ts";
+import type { TimeReference } from "./time-reference.ts";
+
+/**
+ * What a question's time or issue reference does to a search: the filters it adds to the asker's
+ * own (which win), the dates to prefer, and a note for the reply when issues were left out.
+ */
+export interface AnswerScope {
+  filters: SearchFilters | undefined;
+  /** Issue dates to prefer without narrowing (an event's date, which a later issue may report). */
+  prefer: { since: string; until: string } | undefined;
+  /** A line for the reply: what the date filter searched and what it left out; null when nothing to say. */
+  note: { en: string; zh: string } | null;
+}
+
+function describeRange(since: string | undefined, until: string | undefined, lang: "en" | "zh"): string {
+  if (since !== undefined && since === until) return since;
+  if (lang === "zh") return `${since ?? "最早"} 至 ${until ?? "最新"}`;
+  return `${since ?? "the first"} – ${until ?? "the latest"}`;
+}
+
+export async function scopeFor(
+  reference: TimeReference | null,
+  given: SearchFilters | undefined,
+  documents: () => Promise<StoredDocument[]>,
+): Promise<AnswerScope> {
+  let filters: SearchFilters | undefined = given === undefined ? undefined : { ...given };
+  let prefer: AnswerScope["prefer"];
+  if (reference !== null && reference.mode === "boost" && reference.since && reference.until)
+    prefer = { since: reference.since, until: reference.until };
+  if (reference !== null && reference.mode === "filter") {
+    const added: SearchFilters = {};
+    if (reference.issueNumber !== undefined) added.issueNumber = reference.issueNumber;
+    if (reference.since !== undefined) added.since = reference.since;
+    if (reference.until !== undefined) added.until = reference.until;
+    if (reference.latest) {
+      // The newest dated issue, of the publication the question names if it names one.
+      const all = await documents();
+      const question = reference.rest.toLowerCase();
+      const named = all.filter((document) => question.includes(document.publication.toLowerCase()));
+      const pool = (named.length > 0 ? named : all).filter((document) => document.date !== null);
+      const newest = pool
+        .map((document) => document.date!)
+        .sort()
+        .at(-1);
+      if (newest !== undefined) {
+        added.since = newest;
+        added.until = newest;
+        if (named.length > 0) added.publication = named[0]!.publication;
+      }
+    }
+    filters = { ...added, ...filters };
+  }
+  const dated = filters?.since !== undefined || filters?.until !== undefined;
+  if (!dated) return { filters, prefer, note: null };
+  const all = await documents();
+  const publication = filters?.publication?.toLowerCase();
+  const inScope = all.filter(
+    (document) => publication === undefined || document.publication.toLowerCase().includes(publication),
+  );
+  const undated = inScope.filter((document) => document.date === null).length;
+  const matching = inScope.filter(
+    (document) =>
+      document.date !== null &&
+      (filters?.since === undefined || document.date >= filters.since) &&
+      (filters?.until === undefined || document.date <= filters.until),
+  ).length;
+  const range = {
+    en: describeRange(filters?.since, filters?.until, "en"),
+    zh: describeRange(filters?.since, filters?.until, "zh"),
+  };
+  let note: AnswerScope["note"] = null;
+  if (matching === 0)
+    note = {
+      en: `No issue dated ${range.en} is in the briefs${undated > 0 ? ` (${undated} undated issues were not searched)` : ""}.`,
+      zh: `简报中没有 ${range.zh} 的期次${undated > 0 ? `（另有 ${undated} 期没有日期，未检索）` : ""}。`,
+    };
+  else if (undated > 0)
+    note = {
+      en: `Searched ${matching} issues dated ${range.en}; ${undated} undated issues were left out.`,
+      zh: `只检索了 ${range.zh} 的 ${matching} 期；另有 ${undated} 期没有日期，未检索。`,
+    };
+  return { filters, prefer, note };
+}
+
+/** Passages from issues in the preferred dates first, each group in its own order. */
+export function preferDates<T extends { date: string | null }>(
+  passages: T[],
+  prefer: AnswerScope["prefer"],
+): T[] {
+  if (prefer === undefined) return passages;
+  const inside = (passage: T) =>
+    passage.date !== null && passage.date >= prefer.since && passage.date <= prefer.until;
+  return [...passages.filter(inside), ...passages.filter((passage) => !inside(passage))];
+}

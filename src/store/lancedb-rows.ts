@@ -1,0 +1,217 @@
+import { createRequire } from "node:module";
+import type * as Arrow from "apache-arrow";
+import type { SearchFilters } from "../answer/answer-types.ts";
+import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
+import type { SearchCandidate, SourceFileRecord, StoredChunk } from "./store.ts";
+
+/** The LanceDB tables' schemas, and conversions between their rows and the store's records. */
+
+// The CommonJS build LanceDB itself requires: an ES import would load a second copy of Arrow
+// (~0.4 s of every start on a busy 2-core machine) whose classes LanceDB does not share.
+const { Field, FixedSizeList, Float32, Float64, Int32, Schema, Utf8 } = createRequire(import.meta.url)(
+  "apache-arrow",
+) as typeof Arrow;
+export const chunkColumns = [
+  "id",
+  "doc_id",
+  "doc_hash",
+  "publication",
+  "title",
+  "issue_number",
+  "story",
+  "story_index",
+  "chunk_index",
+  "date",
+  "url",
+  "path",
+  "lang",
+  "text",
+  "text_hash",
+  "search_text",
+  "gloss_text",
+] as const;
+
+/** What a citation needs: no hashes, search tokens or vector (the search tokens are most of a row). */
+export const passageColumns = chunkColumns.filter(
+  (column) => !["doc_hash", "text_hash", "search_text", "gloss_text"].includes(column),
+);
+
+export function chunkSchema(dimensions: number): Arrow.Schema {
+  const text = (name: string, nullable = false) => new Field(name, new Utf8(), nullable);
+  return new Schema([
+    text("id"),
+    text("doc_id"),
+    text("doc_hash"),
+    text("publication"),
+    text("title"),
+    text("issue_number", true),
+    text("story"),
+    new Field("story_index", new Int32(), false),
+    new Field("chunk_index", new Int32(), false),
+    text("date", true),
+    text("url", true),
+    text("path"),
+    text("lang"),
+    text("text"),
+    text("text_hash"),
+    text("search_text"),
+    text("gloss_text"),
+    new Field("vector", new FixedSizeList(dimensions, new Field("item", new Float32(), true)), false),
+  ]);
+}
+
+export const documentSchema = new Schema([
+  new Field("doc_id", new Utf8(), false),
+  new Field("doc_hash", new Utf8(), false),
+  new Field("path", new Utf8(), false),
+  new Field("publication", new Utf8(), false),
+  new Field("title", new Utf8(), false),
+  new Field("issue_number", new Utf8(), true),
+  new Field("date", new Utf8(), true),
+  new Field("url", new Utf8(), true),
+  new Field("lang", new Utf8(), false),
+  new Field("stories", new Int32(), false),
+  new Field("chunks", new Int32(), false),
+  new Field("ingested_at", new Utf8(), false),
+]);
+
+/** One row per source file an ingest read: see `SourceFileRecord`. */
+export const sourceFileSchema = new Schema([
+  new Field("key", new Utf8(), false),
+  new Field("path", new Utf8(), false),
+  new Field("size", new Float64(), false),
+  new Field("mtime_ms", new Float64(), false),
+  new Field("content_hash", new Utf8(), false),
+  new Field("pipeline", new Utf8(), false),
+  new Field("doc_ids", new Utf8(), false),
+]);
+
+export function toSourceFileRow(file: SourceFileRecord): Row {
+  return {
+    key: file.key,
+    path: file.path,
+    size: file.size,
+    mtime_ms: file.mtimeMs,
+    content_hash: file.contentHash,
+    pipeline: file.pipeline,
+    doc_ids: JSON.stringify(file.docIds),
+  };
+}
+
+export function toSourceFile(row: Row): SourceFileRecord {
+  return {
+    key: String(row.key),
+    path: String(row.path),
+    size: Number(row.size),
+    mtimeMs: Number(row.mtime_ms),
+    contentHash: String(row.content_hash),
+    pipeline: String(row.pipeline),
+    docIds: JSON.parse(String(row.doc_ids)) as string[],
+  };
+}
+
+export const metaSchema = new Schema([
+  new Field("key", new Utf8(), false),
+  new Field("value", new Utf8(), false),
+]);
+
+/** Columns a search reads: enough to rank; the rest is read for the final few only. */
+export const candidateColumns = ["id", "doc_id", "story_index", "search_text", "gloss_text"] as const;
+
+export function toCandidate(row: Row): SearchCandidate {
+  return {
+    id: String(row.id),
+    docId: String(row.doc_id),
+    storyIndex: Number(row.story_index),
+    searchText: String(row.search_text),
+    glossText: String(row.gloss_text ?? ""),
+  };
+}
+
+/** SQL string literal. */
+export function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function sqlList(values: string[]): string {
+  return `(${values.map(sqlString).join(", ")})`;
+}
+
+/** SQL predicate for the filters, or undefined for none. */
+export function filterPredicate(filters: SearchFilters | undefined): string | undefined {
+  if (filters === undefined) return undefined;
+  const parts: string[] = [];
+  if (filters.publication) {
+    const needle = filters.publication.toLowerCase().replace(/[%_\\]/g, "");
+    parts.push(`lower(publication) LIKE ${sqlString(`%${needle}%`)}`);
+  }
+  if (filters.since) parts.push(`date >= ${sqlString(filters.since)}`);
+  if (filters.until) parts.push(`date <= ${sqlString(filters.until)}`);
+  if (filters.issueNumber) parts.push(`issue_number = ${sqlString(filters.issueNumber)}`);
+  return parts.length > 0 ? parts.join(" AND ") : undefined;
+}
+
+export type Row = Record<string, unknown>;
+
+export const nullable = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+export function toPassage(row: Row): ChunkPassage {
+  return {
+    id: String(row.id),
+    docId: String(row.doc_id),
+    publication: String(row.publication),
+    title: String(row.title),
+    issueNumber: nullable(row.issue_number),
+    story: String(row.story),
+    storyIndex: Number(row.story_index),
+    chunkIndex: Number(row.chunk_index),
+    date: nullable(row.date),
+    url: nullable(row.url),
+    path: String(row.path),
+    lang: String(row.lang) as StoredChunk["lang"],
+    text: String(row.text),
+  };
+}
+
+export function toStoredChunk(row: Row): StoredChunk {
+  return {
+    ...toPassage(row),
+    docHash: String(row.doc_hash),
+    textHash: String(row.text_hash),
+    searchText: String(row.search_text),
+    glossText: String(row.gloss_text ?? ""),
+  };
+}
+
+export function toRow(chunk: ChunkRecord): Row {
+  return {
+    id: chunk.id,
+    doc_id: chunk.docId,
+    doc_hash: chunk.docHash,
+    publication: chunk.publication,
+    title: chunk.title,
+    issue_number: chunk.issueNumber,
+    story: chunk.story,
+    story_index: chunk.storyIndex,
+    chunk_index: chunk.chunkIndex,
+    date: chunk.date,
+    url: chunk.url,
+    path: chunk.path,
+    lang: chunk.lang,
+    text: chunk.text,
+    text_hash: chunk.textHash,
+    search_text: chunk.searchText,
+    gloss_text: chunk.glossText,
+    vector: chunk.vector,
+  };
+}
+
+export function chunkFromRow(row: Row): ChunkRecord {
+  return { ...toStoredChunk(row), vector: Array.from(row.vector as ArrayLike<number>) };
+}
+
+export function batches<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
+  return out;
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { createExtractiveAnswerer } from "../../src/answer/extractive-answerer.ts";
+import { planQuery } from "../../src/retrieve/query-plan.ts";
+import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
+import type { RetrievedPassage } from "../../src/store/chunk-record.ts";
+import { tokenize } from "../../src/text/segment.ts";
+
+function passage(id: string, story: string, text: string, lang: "en" | "zh" = "en"): RetrievedPassage {
+  return {
+    id,
+    docId: `doc-${id}`,
+    publication: "Gate Weekly",
+    title: "Issue 7",
+    issueNumber: "7",
+    story,
+    storyIndex: 0,
+    chunkIndex: 0,
+    date: "2026-03-02",
+    url: null,
+    path: "issue-7.md",
+    lang,
+    text,
+    score: 1,
+    lexicalRank: 1,
+    vectorRank: 1,
+  };
+}
+
+async function ask(question: string, passages: RetrievedPassage[], lang: "en" | "zh" = "en") {
+  const statistics = TermStatistics.fromSearchTexts(
+    passages.map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
+  );
+  const answerer = createExtractiveAnswerer({ statistics: () => statistics });
+  return answerer.answer({ question, lang, passages, history: [], queryTerms: planQuery(question).terms });
+}
+
+const funding = passage(
+  "f",
+  "Acme raises a Series B",
+  "Acme closed its Series B round led by Sequoia. The money will go to hiring engineers in Berlin.",
+);
+const camera = passage(
+  "c",
+  "A camera without a screen",
+  "The Lumen camera has no screen, only a clear viewfinder. Its dials sit on the top plate. It weighs 65 grams. It sells for 199 yuan.",
+);
+const phones = passage(
+  "p",
+  "Phone prices",
+  "The Nimbus 15 starts at $799. The Nimbus 15 Pro starts at $999.",
+);
+
+describe("evidence gate", () => {
+  it("answers partially when the story is there but the asked figure is not, and says what is missing", async () => {
+    const draft = await ask("How much did Acme raise in its Series B?", [funding]);
+    expect(draft.coverage).toBe("partial");
+    expect(draft.answered).toBe(false);
+    expect(draft.text).toMatch(
+      /^The briefs do not give the price or amount\. The closest they come: Acme closed/,
+    );
+    expect(draft.quotes?.[0]).toContain("Acme closed its Series B round");
+  });
+
+  it("gives a partial reply in Chinese for a Chinese question", async () => {
+    const story = passage("z", "某公司融资", "某公司完成了B轮融资，由红杉领投。资金将用于招聘工程师。", "zh");
+    const draft = await ask("某公司B轮融资了多少钱？", [story], "zh");
+    expect(draft.coverage).toBe("partial");
+    expect(draft.text).toMatch(/^简报提到了相关内容，但没有给出价格或金额。/);
+  });
+
+  it("refuses when a version the question names is not in the passage", async () => {
+    const draft = await ask("What does the Nimbus 17 cost?", [phones]);
+    expect(draft.coverage).toBe("none");
+  });
+
+  it("answers with the right version's figure", async () => {
+    const draft = await ask("What does the Nimbus 15 Pro cost?", [phones]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("$999");
+  });
+
+  it("joins a subject sentence and the sentence a few lines on that gives its figure", async () => {
+    const draft = await ask("How much does the Lumen camera with no screen sell for?", [camera]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("199 yuan");
+    expect(draft.quotes?.[0]).toContain("It sells for 199 yuan.");
+  });
+
+  it("never leads with an interviewer's question when the reply follows it", async () => {
+    const interview = passage(
+      "q",
+      "访谈",
+      "问：你们打算什么时候开源全部代码？ 答：我们计划在2026年6月开源全部代码。",
+      "zh",
+    );
+    const draft = await ask("他们打算什么时候开源全部代码？", [interview], "zh");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).not.toMatch(/问：/);
+    expect(draft.text).toContain("2026年6月");
+  });
+
+  it("prefers the number that counts the asked thing", async () => {
+    const mirrors = passage(
+      "m",
+      "太空镜子",
+      "这颗卫星将使用宽18米的镜子把阳光反射回地球。他们的最终目标是把5万面镜子送入太空。",
+      "zh",
+    );
+    const draft = await ask("他们最终打算往太空送多少面镜子？", [mirrors], "zh");
+    expect(draft.text).toMatch(/^他们的最终目标是把5万面镜子送入太空。/);
+  });
+
+  it("does not take a stray date from the neighbouring sentence", async () => {
+    const launch = passage(
+      "l",
+      "Probe reaches an asteroid",
+      "The Wayfarer probe launched in May 2025 and reached the asteroid this week. Next it will collect rock samples and bring them back to Earth.",
+    );
+    const draft = await ask("When will the Wayfarer probe bring its samples back to Earth?", [launch]);
+    expect(draft.coverage).not.toBe("full");
+  });
+});

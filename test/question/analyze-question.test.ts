@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import {
+  analyzeQuestion,
+  askedTypesOf,
+  headTokensOf,
+  specificsOf,
+} from "../../src/question/analyze-question.ts";
+
+describe("askedTypesOf", () => {
+  it.each([
+    ["How much does the Pro plan cost per month?", "money"],
+    ["这台相机卖多少钱？", "money"],
+    ["What percentage of revenue came from cloud?", "percentage"],
+    ["How long does the battery last?", "duration"],
+    ["手机充满电要多久？", "duration"],
+    ["How far can the drone fly?", "distance"],
+    ["How many engineers did the startup hire?", "quantity"],
+    ["这家公司有多少名员工？", "quantity"],
+    ["When did the company go public?", "date"],
+    ["What year was the chip announced?", "date"],
+    ["这款芯片什么时候量产？", "date"],
+    ["Who founded the lab?", "person"],
+    ["这个项目是谁做的？", "person"],
+    ["Which company bought the studio?", "name"],
+    ["那款耳机是哪个牌子的？", "name"],
+    ["Why did the team leave the project?", "reason"],
+    ["Does the phone support satellite calls?", "yesno"],
+    ["What does the new runtime change?", "other"],
+  ])("%s → %s", (question, type) => {
+    expect(askedTypesOf(question)[0]).toBe(type);
+  });
+
+  it("reads a relative 'who' or a 'when' clause as no question word", () => {
+    expect(askedTypesOf("Why did the engineer who built the tool quit?")).toEqual(["reason"]);
+    expect(askedTypesOf("When the board met, how many members voted?")).toEqual(["quantity"]);
+  });
+
+  it("asks for an audience, not a name, in 'who is it for'", () => {
+    expect(askedTypesOf("What is the new editor, and who is it meant for?")).not.toContain("person");
+  });
+
+  it("gives each part of a two-part question its own type", () => {
+    expect(askedTypesOf("那款相机卖多少钱？有多重？")).toEqual(["money", "quantity"]);
+    expect(askedTypesOf("When did the plant open, and how many people work there?")).toEqual([
+      "date",
+      "quantity",
+    ]);
+  });
+
+  it("ignores the words of a quoted title", () => {
+    expect(askedTypesOf("《我们为什么要写代码》这篇文章的作者在哪家公司工作？")).toEqual(["name"]);
+  });
+});
+
+describe("headTokensOf", () => {
+  it.each([
+    ["How many volumes did the printer produce?", ["volume"]],
+    ["How many staff writers were hired?", ["writer"]],
+    ["What license does the model use?", ["license"]],
+    ["Which kinds of files does the tool read?", ["file"]],
+    ["What do new founders need to do?", []],
+  ])("%s → %j", (question, heads) => {
+    expect(headTokensOf(question)).toEqual(heads);
+  });
+
+  it("takes the noun after a Chinese measure word", () => {
+    expect(headTokensOf("他们打算发射多少颗卫星？")).toContain("卫星");
+  });
+});
+
+describe("specificsOf", () => {
+  it("keeps a version with its name and a multi-word name as one", () => {
+    const specifics = specificsOf("Did Ada Lovelace Labs ship Python 3.14 support for the M4 Pro?");
+    const texts = specifics.map((specific) => `${specific.kind}:${specific.text}`);
+    expect(texts).toContain("version:Python 3.14");
+    expect(texts).toContain("version:M4 Pro");
+    expect(texts).toContain("name:Ada Lovelace Labs");
+  });
+
+  it("keeps quoted phrases and never a question phrase tagged as a name", () => {
+    const specifics = specificsOf("“零拷贝”这个说法是谁提出的？要多少钱？");
+    expect(specifics.map((specific) => specific.kind)).toContain("quoted");
+    expect(specifics.some((specific) => specific.text.includes("多少"))).toBe(false);
+  });
+
+  it("gives nothing for a question without names", () => {
+    expect(specificsOf("how long does it take?")).toEqual([]);
+  });
+});
+
+describe("analyzeQuestion", () => {
+  it("records the numbers the question gives and the measure word of a count", () => {
+    const analysis = analyzeQuestion("用 4000 个 token 测试，要跑多少轮？");
+    expect(analysis.givenNumbers).toEqual(["4000"]);
+    expect(analysis.measureWord).toBeNull();
+    expect(analyzeQuestion("他们打算发射多少颗卫星？").measureWord).toBe("颗");
+  });
+
+  it("asks for a name when the head is a class of named things", () => {
+    expect(analyzeQuestion("What self-driving startup did she join?").asked).toBe("name");
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuestion } from "../../src/question/analyze-question.ts";
+import { holdsAnyAskedValue } from "../../src/question/asked-value.ts";
+
+function holds(question: string, sentence: string): boolean {
+  return holdsAnyAskedValue(sentence, analyzeQuestion(question), question);
+}
+
+describe("holdsAnyAskedValue", () => {
+  it.each([
+    ["How much does the plan cost?", "The plan costs $12 a month.", true],
+    ["How much does the plan cost?", "The plan launched in 2019.", false],
+    [
+      "How much will the group spend on data centres?",
+      "It will spend 380 billion yuan over three years.",
+      true,
+    ],
+    ["这台相机卖多少钱？", "售价199元人民币。", true],
+    ["这台相机卖多少钱？", "仔细一看，是一个 Bash 脚本。", false],
+    ["How long does a charge last?", "A charge lasts about 40 minutes.", true],
+    ["How long does a charge last?", "Over the course of an hour or so it was done.", true],
+    ["How long does a charge last?", "The charger weighs 65 grams.", false],
+    ["多久推送一次？", "每周推送两次。", true],
+    ["How often does it ship?", "It ships twice per week.", true],
+    ["When was the forum founded?", "The day before yesterday the forum ran out of money.", false],
+    ["When was the forum founded?", "The forum was founded in 1999.", true],
+    ["这款芯片什么时候量产？", "天问二号拍摄了照片。", false],
+    ["这款芯片什么时候量产？", "计划于2026年3月量产。", true],
+    ["How many satellites will it launch with 4000 kg?", "It can carry 4000 kg.", false],
+    ["How many satellites will it launch?", "It will launch 12 satellites.", true],
+    ["Who founded the lab?", "The lab was founded by Grace Hopper in 1950.", true],
+    ["Who founded the lab?", "the lab was founded long ago.", false],
+    ["Why did the team leave?", "Anything at all.", true],
+  ])("%s | %s → %s", (question, sentence, expected) => {
+    expect(holds(question, sentence)).toBe(expected);
+  });
+});
