@@ -5,13 +5,16 @@ import type { Adapter, HttpRoute } from "./adapter.ts";
 
 /**
  * The one HTTP server of `briefbot serve`: adapters' webhook routes plus `GET /healthz`, which
- * answers 200 when the store can be read and every adapter is running, 503 otherwise.
+ * answers 200 when the store can be read and every adapter is running, 503 otherwise, and
+ * `GET /readyz`, which also checks the state and reports the store version and state driver.
  */
 export interface ServeHttpOptions {
   port: number;
   host?: string;
   adapters: Adapter[];
   checkStore: () => Promise<void>;
+  /** For `/readyz`: the store's version and the state driver (throws when either is unreachable). */
+  readiness?: () => Promise<{ storeVersion: string; stateDriver: string }>;
 }
 
 export interface RunningHttpServer {
@@ -27,8 +30,8 @@ export async function startHttpServer(options: ServeHttpOptions): Promise<Runnin
   }
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
-    if (request.method === "GET" && path === "/healthz") {
-      void health(options).then(({ status, body }) => {
+    if (request.method === "GET" && (path === "/healthz" || path === "/readyz")) {
+      void (path === "/healthz" ? health(options) : readiness(options)).then(({ status, body }) => {
         response.writeHead(status, { "content-type": "application/json" });
         response.end(JSON.stringify(body));
       });
@@ -58,6 +61,22 @@ export async function startHttpServer(options: ServeHttpOptions): Promise<Runnin
         server.closeAllConnections();
       }),
   };
+}
+
+async function readiness(
+  options: ServeHttpOptions,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { status, body } = await health(options);
+  if (options.readiness === undefined) return { status, body };
+  try {
+    const { storeVersion, stateDriver } = await options.readiness();
+    return { status, body: { ...body, storeVersion, stateDriver, state: "ok" } };
+  } catch (error) {
+    return {
+      status: 503,
+      body: { ...body, status: "unhealthy", state: `unreachable: ${(error as Error).message}` },
+    };
+  }
 }
 
 async function health(options: ServeHttpOptions): Promise<{ status: number; body: Record<string, unknown> }> {

@@ -2,7 +2,8 @@
  * Questions each user has waiting or under way, so that a burst over the rate limit waits in a
  * short line instead of being dropped: the first question that has to wait tells the user once,
  * the rest are answered in order as the limit allows, and only a line that is already full
- * refuses a question (saying so). In-process; the count is per process like the rate limiter.
+ * refuses a question (saying so). The line is per process; the rate limit under it is counted in
+ * the shared state, so replicas together allow the limit once.
  */
 
 /**
@@ -60,9 +61,17 @@ export function waitUnlessAborted(milliseconds: number, signal: AbortSignal): Pr
   });
 }
 
-/** A rate limiter as the waiting line sees it (`SlidingWindowRateLimiter` fits). */
+/**
+ * A rate limiter as the waiting line sees it (`FixedWindowRateLimiter`, counted in the shared
+ * state, fits; so does any in-process limiter).
+ */
 export interface TurnLimiter {
-  tryAcquire(key: string): { allowed: true } | { allowed: false; retryAfterMs: number };
+  tryAcquire(
+    key: string,
+  ):
+    | { allowed: true }
+    | { allowed: false; retryAfterMs: number }
+    | Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }>;
 }
 
 /**
@@ -78,7 +87,7 @@ export async function waitForTurn(options: {
   notify: (retryAfterMs: number) => Promise<void>;
 }): Promise<boolean> {
   for (;;) {
-    const decision = options.limiter.tryAcquire(options.user);
+    const decision = await options.limiter.tryAcquire(options.user);
     if (decision.allowed) return true;
     if (options.backlog.claimNotice(options.user)) await options.notify(decision.retryAfterMs);
     if (!(await waitUnlessAborted(decision.retryAfterMs, options.signal))) return false;

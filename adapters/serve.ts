@@ -6,6 +6,7 @@ import { type PollLoop, startPollLoop } from "../src/sources/poll-loop.ts";
 import type { SourcePoller } from "../src/sources/source-poller.ts";
 import type { Adapter } from "./adapter.ts";
 import { startHttpServer } from "./http-server.ts";
+import { scheduleMaintenance } from "./maintenance-schedule.ts";
 
 export interface ServeOptions {
   briefbot: Briefbot;
@@ -48,6 +49,7 @@ export async function configuredAdapters(
             : undefined,
         allowedChats: config.TELEGRAM_ALLOWED_CHATS,
         rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+        state: briefbot.state,
         logger: logger.child({ adapter: "telegram" }),
       }),
     );
@@ -64,6 +66,7 @@ export async function configuredAdapters(
         allowedChannels: config.SLACK_ALLOWED_CHANNELS,
         allowDms: config.SLACK_ALLOW_DMS,
         rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+        state: briefbot.state,
         logger: logger.child({ adapter: "slack" }),
       }),
     );
@@ -94,8 +97,9 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
     port: config.PORT,
     adapters,
     checkStore: () => briefbot.checkHealth(),
+    readiness: () => briefbot.readiness(),
   });
-  logger.info({ port: http.port }, "HTTP server listening (GET /healthz)");
+  logger.info({ port: http.port }, "HTTP server listening (GET /healthz, /readyz)");
   const started: Adapter[] = [];
   try {
     for (const adapter of adapters) {
@@ -109,9 +113,16 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
     throw error;
   }
   const polling = options.sources ? startSourcePolling(options.sources, logger) : null;
+  const maintenance = scheduleMaintenance({
+    briefbot,
+    periodMs: config.BRIEFBOT_MAINTENANCE_INTERVAL_MINUTES * 60_000,
+    graceMs: config.BRIEFBOT_MAINTENANCE_GRACE_SECONDS * 1000,
+    logger,
+  });
   return {
     port: http.port,
     async stop() {
+      await maintenance.stop();
       await polling?.stop();
       await options.sources?.registry.close();
       // In parallel: each adapter's grace period runs at once, not one after the other.

@@ -34,7 +34,7 @@ export interface FeedbackEntry {
 export interface BriefbotService {
   answer(request: AnswerRequest): Promise<Answer>;
   /** Forget a conversation (`/new`). */
-  forget(conversationId: string): void;
+  forget(conversationId: string): void | Promise<void>;
   overview(): Promise<StoreOverview>;
   /** Throws when the store cannot be read. */
   checkHealth(): Promise<void>;

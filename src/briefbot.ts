@@ -1,5 +1,5 @@
 import type { Answer, AnswerRequest, Citation, RelatedStory, SearchFilters } from "./answer/answer-types.ts";
-import type { Answerer, DraftAnswer } from "./answer/answerer.ts";
+import type { Answerer, ConversationTurn, DraftAnswer } from "./answer/answerer.ts";
 import { bestSentence } from "./answer/best-sentence.ts";
 import type { EvidenceWindow } from "./answer/evidence-gate.ts";
 import { createExtractiveAnswerer } from "./answer/extractive-answerer.ts";
@@ -17,7 +17,9 @@ import { readTimeReference } from "./question/time-reference.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
-import type { ChunkStore, StoredDocument, WeightedTerm } from "./store/store.ts";
+import { MemoryStateStore } from "./state/memory-state.ts";
+import type { StateStore } from "./state/state-store.ts";
+import type { ChunkStore, MaintenanceReport, StoredDocument, WeightedTerm } from "./store/store.ts";
 import { describeStoreCoverage, storeCoverageOf } from "./store-coverage.ts";
 import { cjkShare } from "./text/segment.ts";
 import {
@@ -36,6 +38,8 @@ export interface LanguageBridge {
   learnFromText?(text: string): void;
   /** Save what `learnFromText` learned, after an ingest. */
   persist?(): Promise<void>;
+  /** Take in what other processes saved since (called when the store's version moves). */
+  refresh?(): Promise<void>;
   glossEntities?(text: string, targetLang: "en" | "zh"): Array<{ source: string; gloss: string }>;
 }
 
@@ -74,7 +78,12 @@ export interface BriefbotOptions {
     question: string,
     history: Array<{ question: string; answer: string }>,
   ) => Promise<string[]>;
-  feedback?: { record(entry: FeedbackEntry): Promise<void> };
+  feedback?: { record(entry: FeedbackEntry): Promise<void>; export?(): Promise<FeedbackEntry[]> };
+  /**
+   * Where conversations (and anything else that outlives a request) are kept. Default: this
+   * process's memory, which suits tests and one-off commands; `serve` passes a shared store.
+   */
+  state?: StateStore;
   bridge?: LanguageBridge;
   /** Receives the extractive answerer's scored evidence windows per question (tracing, tuning). */
   traceWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
@@ -84,6 +93,11 @@ export interface BriefbotOptions {
   paraphraser?: QueryParaphraser;
   /** Passages retrieved per question. Default 8. */
   passages?: number;
+  /**
+   * How often to ask the store whether another process changed it, to rebuild term statistics
+   * and take in learned pairs. Default 2000 ms, the store's default read-consistency interval.
+   */
+  cacheCheckMs?: number;
 }
 
 export interface SearchOptions {
@@ -116,19 +130,27 @@ function oneLine(answer: string, n: number): string | null {
 
 /** Sample size for term statistics: enough to estimate rarity, bounded at any store size. */
 const statisticsSample = 20_000;
+const defaultCacheCheckMs = 2_000;
 
 /**
  * The core: ingestion, search and cited answers behind one object. Adapters use it through
  * `BriefbotService`; the CLI also ingests, searches and evaluates with it.
  */
 export class Briefbot implements BriefbotService {
-  private readonly memory = new ConversationMemory();
+  private readonly memory: ConversationMemory;
+  /** The state store conversations live in; adapters keep theirs in it too. */
+  readonly state: StateStore;
   private readonly queryEmbedder: CachedEmbedder;
   private readonly answerer: Answerer;
   private statistics: TermStatistics | null = null;
   private statisticsLoading: Promise<TermStatistics> | null = null;
+  /** Store version the caches were built from, and when it was last compared. */
+  private cachedVersion: string | null = null;
+  private versionCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: BriefbotOptions) {
+    this.state = options.state ?? new MemoryStateStore();
+    this.memory = new ConversationMemory(this.state);
     this.queryEmbedder = createCachedEmbedder(options.embedder);
     const extractive = this.extractiveAnswerer();
     this.answerer = options.answerer?.(extractive) ?? extractive;
@@ -202,7 +224,26 @@ export class Briefbot implements BriefbotService {
     return report;
   }
 
+  /**
+   * Drop caches built from an older store (another process ingested) and take in the learned
+   * pairs it saved, so every replica plans queries the way the store was indexed.
+   */
+  private async followStore(): Promise<void> {
+    const now = Date.now();
+    if (now - this.versionCheckedAt < (this.options.cacheCheckMs ?? defaultCacheCheckMs)) return;
+    this.versionCheckedAt = now;
+    const version = await this.options.store.version();
+    if (version === this.cachedVersion) return;
+    if (this.cachedVersion !== null) {
+      this.statistics = null;
+      this.statisticsLoading = null;
+      await this.options.bridge?.refresh?.();
+    }
+    this.cachedVersion = version;
+  }
+
   private async termStatistics(): Promise<TermStatistics> {
+    await this.followStore();
     if (this.statistics !== null) return this.statistics;
     this.statisticsLoading ??= this.options.store
       .sampleSearchText(statisticsSample)
@@ -215,8 +256,9 @@ export class Briefbot implements BriefbotService {
     question: string,
     conversationId: string | undefined,
     statistics: TermStatistics,
+    known?: ConversationTurn[],
   ): Promise<QueryPlan> {
-    const history = conversationId === undefined ? [] : this.memory.history(conversationId);
+    const history = known ?? (conversationId === undefined ? [] : await this.memory.history(conversationId));
     const followUp = history.length > 0 && isFollowUp(question);
     let rewrites: string[] = [];
     if (this.options.rewriteQuery !== undefined) {
@@ -311,10 +353,15 @@ export class Briefbot implements BriefbotService {
   async answer(request: AnswerRequest): Promise<Answer> {
     const lang = questionLanguage(request.question);
     const statistics = await this.termStatistics();
-    const history = this.memory.history(request.conversationId);
+    const history = await this.memory.history(request.conversationId);
     const reference = readTimeReference(request.question, this.now());
     const scope = await scopeFor(reference, request.filters, () => this.documents());
-    const plan = await this.plan(reference?.rest ?? request.question, request.conversationId, statistics);
+    const plan = await this.plan(
+      reference?.rest ?? request.question,
+      request.conversationId,
+      statistics,
+      history,
+    );
     const passages = await this.scopedSearch(plan, statistics, this.options.passages ?? 8, scope);
     const draft: DraftAnswer =
       passages.length === 0
@@ -341,7 +388,7 @@ export class Briefbot implements BriefbotService {
       scope.note === null
         ? reply
         : { ...reply, text: `${reply.text}\n\n${scope.note[lang]}`, scopeNote: scope.note[lang] };
-    this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
+    await this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
     return answer;
   }
 
@@ -424,8 +471,8 @@ export class Briefbot implements BriefbotService {
     };
   }
 
-  forget(conversationId: string): void {
-    this.memory.forget(conversationId);
+  async forget(conversationId: string): Promise<void> {
+    await this.memory.forget(conversationId);
   }
 
   async documents(): Promise<StoredDocument[]> {
@@ -515,9 +562,31 @@ export class Briefbot implements BriefbotService {
     await this.options.store.countChunks();
   }
 
+  /** What `/readyz` reports; throws when the store or the state cannot be read. */
+  async readiness(): Promise<{ storeVersion: string; stateDriver: string }> {
+    const storeVersion = await this.options.store.version();
+    await this.state.get("health", "probe");
+    return { storeVersion, stateDriver: this.state.driver };
+  }
+
   async recordFeedback(entry: FeedbackEntry): Promise<void> {
     if (this.options.feedback === undefined) throw new Error("feedback is not configured");
     await this.options.feedback.record(entry);
+  }
+
+  /** Every vote recorded, oldest first (empty when the feedback log cannot list them). */
+  async feedbackVotes(): Promise<FeedbackEntry[]> {
+    return (await this.options.feedback?.export?.()) ?? [];
+  }
+
+  /**
+   * Clean up the store (and the state, where its driver needs it): files of versions replaced
+   * more than `graceMs` ago, retired tables, expired state. One process at a time.
+   */
+  async maintain(graceMs: number): Promise<MaintenanceReport & { stateEntriesRemoved: number }> {
+    const report = await this.options.store.maintain({ graceMs });
+    const stateEntriesRemoved = (await this.state.maintain?.({ graceMs })) ?? 0;
+    return { ...report, stateEntriesRemoved };
   }
 
   /** Rebuild all vectors with the configured embedder from the stored text. */
@@ -531,5 +600,6 @@ export class Briefbot implements BriefbotService {
 
   async close(): Promise<void> {
     await this.options.store.close();
+    await this.state.close();
   }
 }

@@ -132,14 +132,50 @@ const environmentSchema = z.object({
   BRIEFBOT_PARAPHRASE_FEEDBACK: booleanFlag(false),
   /** An extra bilingual glossary (`中文<TAB>English|alias`), whose entries win over the bundled one. */
   BRIEFBOT_GLOSSARY: optionalString,
-  /** Where 👍/👎 clicks are recorded. Default `.briefbot/feedback.jsonl`. */
-  BRIEFBOT_FEEDBACK_FILE: optionalString.transform((value) => value ?? ".briefbot/feedback.jsonl"),
   /** Whether `serve` polls subscribed sources. Default true; false when a cron job runs `briefbot poll`. */
   BRIEFBOT_POLL: booleanFlag(true),
   /** Seconds one fetch may take, headers and body. Default 30: a feed is small; a stuck server is not waited on. */
   BRIEFBOT_FETCH_TIMEOUT: positiveInt(30),
   /** Largest fetched body in MB (after decompression). Default 10: a feed is kilobytes; this stops mistakes and bombs. */
   BRIEFBOT_FETCH_MAX_MB: positiveInt(10),
+  /**
+   * Longest lag, in seconds, before a process sees another process's writes to the store (and
+   * rebuilds its caches). Default 2; 0 checks on every read (slower on object storage).
+   */
+  BRIEFBOT_READ_CONSISTENCY_SECONDS: optionalString.transform((value, context) => {
+    if (value === undefined) return 2;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < 0) {
+      context.addIssue({ code: "custom", message: `expected seconds (0 or more), got "${value}"` });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+  /**
+   * Store clean-up keeps files of versions replaced less than this many seconds ago, so a reader
+   * still on one never loses a file. Must exceed the longest query plus the consistency interval.
+   * Default 600 (10 minutes).
+   */
+  BRIEFBOT_MAINTENANCE_GRACE_SECONDS: positiveInt(600),
+  /** How often `serve` runs clean-up, in minutes, on the one replica holding the lease. Default 60. */
+  BRIEFBOT_MAINTENANCE_INTERVAL_MINUTES: positiveInt(60),
+  /**
+   * Where state that outlives a request lives (conversations, de-duplication, rate limits, answer
+   * records, feedback): `lancedb` (a table in the store; default), `redis` (default when REDIS_URL
+   * is set) or `memory` (this process only; for one-off runs).
+   */
+  BRIEFBOT_STATE: z.enum(["lancedb", "redis", "memory"]).optional(),
+  /** Redis for shared state, e.g. `redis://redis:6379`. */
+  REDIS_URL: optionalString.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
+    message: "expected a redis:// or rediss:// URL",
+  }),
+  /** Prefix of every Redis key briefbot writes, so deployments can share one Redis. Default `briefbot:`. */
+  REDIS_KEY_PREFIX: optionalString.transform((value) => value ?? "briefbot:"),
+  /**
+   * 👍/👎 votes are kept in the state store (`briefbot feedback` exports them); set this to also
+   * append each vote to a JSON Lines file on this machine. Default: unset.
+   */
+  BRIEFBOT_FEEDBACK_FILE: optionalString,
 });
 
 export type Config = z.infer<typeof environmentSchema>;
@@ -173,6 +209,9 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     missing.push(
       "SLACK_SIGNING_SECRET is required for Slack HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
     );
+  }
+  if (config.BRIEFBOT_STATE === "redis" && config.REDIS_URL === undefined) {
+    missing.push("REDIS_URL is required with BRIEFBOT_STATE=redis (e.g. redis://localhost:6379)");
   }
   if (missing.length > 0) throw new ConfigError(`Missing settings:\n  ${missing.join("\n  ")}`);
   return config;

@@ -5,10 +5,14 @@ import type { Embedder } from "./embed/embedder.ts";
 import { createHashingEmbedder } from "./embed/hashing-embedder.ts";
 import { describeError } from "./errors.ts";
 import { JsonlFeedbackLog } from "./feedback/jsonl-feedback-log.ts";
+import { StateFeedbackLog } from "./feedback/state-feedback-log.ts";
 import { createLexiconBridge } from "./lexicon/lexicon-bridge.ts";
 import type { Logger } from "./logger.ts";
 import { createParaphraseBridge } from "./paraphrase/paraphrase-bridge.ts";
 import { defaultSources } from "./paraphrase/paraphraser.ts";
+import { createStateStore } from "./state/create-state-store.ts";
+import { MemoryStateStore } from "./state/memory-state.ts";
+import type { StateStore } from "./state/state-store.ts";
 import { LanceChunkStore } from "./store/lancedb-store.ts";
 
 /** The composition root: settings in, a ready `Briefbot` out. The only place that picks providers. */
@@ -20,6 +24,11 @@ export interface CreateBriefbotOptions {
   databaseUri?: string | undefined;
   /** Open a store built by another embedder (only for `ingest --reembed`). */
   allowEmbedderChange?: boolean;
+  /**
+   * `configured` (default): the state driver the settings name, shared by every process on the
+   * same store or Redis. `memory`: this process only, for one-off commands (`ask`, `chat`, `ingest`).
+   */
+  state?: "configured" | "memory";
 }
 
 export async function createEmbedder(config: Config): Promise<Embedder> {
@@ -39,15 +48,30 @@ export async function createEmbedder(config: Config): Promise<Embedder> {
 export async function createBriefbot(options: CreateBriefbotOptions): Promise<Briefbot> {
   const { config, logger } = options;
   const embedder = await createEmbedder(config);
+  const uri = options.databaseUri ?? config.BRIEFBOT_DB;
   const store = await LanceChunkStore.open({
-    uri: options.databaseUri ?? config.BRIEFBOT_DB,
+    uri,
     embedder,
     allowEmbedderChange: options.allowEmbedderChange,
+    readConsistencySeconds: config.BRIEFBOT_READ_CONSISTENCY_SECONDS,
   });
+  let state: StateStore;
+  try {
+    state = options.state === "memory" ? new MemoryStateStore() : await createStateStore(config, uri);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const feedbackFile = config.BRIEFBOT_FEEDBACK_FILE;
   const briefbotOptions: BriefbotOptions = {
     store,
     embedder,
-    feedback: new JsonlFeedbackLog(config.BRIEFBOT_FEEDBACK_FILE),
+    state,
+    cacheCheckMs: config.BRIEFBOT_READ_CONSISTENCY_SECONDS * 1000,
+    feedback: new StateFeedbackLog(
+      state,
+      feedbackFile === undefined ? undefined : new JsonlFeedbackLog(feedbackFile),
+    ),
     bridge: config.BRIEFBOT_CROSSLINGUAL
       ? await createLexiconBridge(store, { extraGlossaryPath: config.BRIEFBOT_GLOSSARY })
       : undefined,

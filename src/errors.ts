@@ -9,6 +9,7 @@ export type BriefbotErrorCode =
   | "INPUT_INVALID"
   | "STORE_MISMATCH"
   | "STORE_FAILED"
+  | "STATE_FAILED"
   | "SERVICE_ERROR"
   | "NETWORK_ERROR"
   | "DELIVERY_TIMEOUT";

@@ -19,6 +19,9 @@ Usage:
   briefbot sources [--json]             subscriptions: last fetch, last new issue, next run, errors
   briefbot unsubscribe <id|url|name>
   briefbot poll [--all] [--json]        fetch the sources that are due (for cron); --all: every one
+  briefbot maintain [--json]            clean up the store: files of replaced versions, retired
+                                        tables, expired state (run from one process at a time)
+  briefbot feedback                     every 👍/👎 vote recorded, as JSON Lines
 
 Options:
   --db <uri>     LanceDB location (default: BRIEFBOT_DB or .briefbot/db)
@@ -49,6 +52,8 @@ export const commandOptions: Record<string, string[]> = {
   sources: [...common, "json"],
   unsubscribe: [...common, "json"],
   poll: [...common, "json", "all"],
+  maintain: [...common, "json"],
+  feedback: [...common],
 };
 
 export const commandHelp: Record<string, string> = {
@@ -84,5 +89,11 @@ briefbot remove --source P [--yes] [--json] [--db URI]
   --answers   also print each item's verdict and answer`,
   serve: `briefbot serve [--db URI]
   Run the bots whose settings are present (TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN) and the HTTP
-  server on PORT (/healthz, webhooks).`,
+  server on PORT (/healthz, /readyz, webhooks).`,
+  maintain: `briefbot maintain [--json] [--db URI]
+  Clean up the store: delete files of versions replaced longer ago than
+  BRIEFBOT_MAINTENANCE_GRACE_SECONDS, drop tables a re-embed retired, remove expired state.
+  Run from one process at a time (serve does it on a schedule from one replica).`,
+  feedback: `briefbot feedback [--db URI]
+  Every 👍/👎 vote recorded in the shared state, one JSON object per line.`,
 };

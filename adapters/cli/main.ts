@@ -62,20 +62,28 @@ function answerJson(answer: Answer) {
   };
 }
 
-async function open(context: CommandContext, allowEmbedderChange = false): Promise<Briefbot> {
+/**
+ * Open the core. One-off commands keep conversations in memory; `serve`, `start`, `maintain` and
+ * `feedback` use the configured state (shared by replicas, kept across restarts).
+ */
+async function open(
+  context: CommandContext,
+  options: { allowEmbedderChange?: boolean; state?: "configured" | "memory" } = {},
+): Promise<Briefbot> {
   // Loaded on use so `--help` and usage errors answer at once.
   const { createBriefbot } = await import("../../src/create-briefbot.ts");
   return createBriefbot({
     config: context.config,
     logger: context.logger,
     databaseUri: context.values.db,
-    allowEmbedderChange,
+    allowEmbedderChange: options.allowEmbedderChange ?? false,
+    state: options.state ?? "memory",
   });
 }
 
 async function ingestCommand(context: CommandContext): Promise<number> {
   const { createIngestProgress } = await import("./progress-bar.ts");
-  const briefbot = await open(context, context.values.reembed === true);
+  const briefbot = await open(context, { allowEmbedderChange: context.values.reembed === true });
   try {
     if (context.values.reembed) {
       const progress = createIngestProgress(process.stderr.isTTY === true && !context.values.json);
@@ -173,7 +181,7 @@ async function chatCommand(context: CommandContext, briefbotGiven?: Briefbot): P
       const question = line.trim();
       if (question === "/quit" || question === "/exit") break;
       if (question === "/new") {
-        briefbot.forget(conversationId);
+        await briefbot.forget(conversationId);
         if (interactive) {
           print("(new conversation)");
           lines.prompt();
@@ -358,18 +366,11 @@ async function evalCommand(context: CommandContext): Promise<number> {
 }
 
 async function startCommand(context: CommandContext): Promise<number> {
-  const briefbot = await open(context);
-  const overview = await briefbot.overview();
-  if (overview.documents === 0) {
-    const sample = new URL("../../data/", import.meta.url).pathname;
-    context.logger.info({ path: sample }, "the store is empty: ingesting the sample briefs");
-    const report = await briefbot.ingest([sample]);
-    context.logger.info(
-      { documents: report.documents, chunks: report.chunks_added },
-      "sample briefs ingested",
-    );
-  }
-  if (context.config.TELEGRAM_BOT_TOKEN || context.config.SLACK_BOT_TOKEN) {
+  const serving = Boolean(context.config.TELEGRAM_BOT_TOKEN || context.config.SLACK_BOT_TOKEN);
+  const briefbot = await open(context, { state: serving ? "configured" : "memory" });
+  const { ingestSampleOnce } = await import("../../src/pipeline/ingest-sample-once.ts");
+  await ingestSampleOnce(briefbot, new URL("../../data/", import.meta.url).pathname, context.logger);
+  if (serving) {
     const { serve } = await import("../serve.ts");
     const sources = await openPollerForServe(briefbot, context);
     return serve({ briefbot, config: context.config, logger: context.logger, sources });
@@ -378,10 +379,36 @@ async function startCommand(context: CommandContext): Promise<number> {
 }
 
 async function serveCommand(context: CommandContext): Promise<number> {
-  const briefbot = await open(context);
+  const briefbot = await open(context, { state: "configured" });
   const { serve } = await import("../serve.ts");
   const sources = await openPollerForServe(briefbot, context);
   return serve({ briefbot, config: context.config, logger: context.logger, sources });
+}
+
+async function maintainCommand(context: CommandContext): Promise<number> {
+  const briefbot = await open(context, { state: "configured" });
+  try {
+    const report = await briefbot.maintain(context.config.BRIEFBOT_MAINTENANCE_GRACE_SECONDS * 1000);
+    if (context.values.json) print(JSON.stringify(report));
+    else
+      print(
+        `Removed ${report.versionsRemoved} old versions (${(report.bytesRemoved / 1e6).toFixed(1)} MB), ` +
+          `${report.tablesDropped.length} retired tables, ${report.stateEntriesRemoved} expired state entries.`,
+      );
+    return 0;
+  } finally {
+    await briefbot.close();
+  }
+}
+
+async function feedbackCommand(context: CommandContext): Promise<number> {
+  const briefbot = await open(context, { state: "configured" });
+  try {
+    for (const entry of await briefbot.feedbackVotes()) print(JSON.stringify(entry));
+    return 0;
+  } finally {
+    await briefbot.close();
+  }
 }
 
 const commands: Record<string, (context: CommandContext) => Promise<number>> = {
@@ -395,6 +422,8 @@ const commands: Record<string, (context: CommandContext) => Promise<number>> = {
   eval: evalCommand,
   serve: serveCommand,
   ...sourceCommands,
+  maintain: maintainCommand,
+  feedback: feedbackCommand,
 };
 
 let debug = false;

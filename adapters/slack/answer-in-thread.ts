@@ -97,7 +97,7 @@ export async function answerInThread(
   }
 
   const chunkIds = answer.citations.map((citation) => citation.id);
-  const ref = dependencies.recentAnswers.remember({
+  const ref = await dependencies.recentAnswers.remember({
     conversationId: target.conversationId,
     question: target.question,
     answer: answer.text,

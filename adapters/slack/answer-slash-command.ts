@@ -42,7 +42,7 @@ export async function answerSlashCommand(
       conversationId: request.conversationId,
     });
     const chunkIds = answer.citations.map((citation) => citation.id);
-    const ref = dependencies.recentAnswers.remember({
+    const ref = await dependencies.recentAnswers.remember({
       conversationId: request.conversationId,
       question: request.question,
       answer: answer.text,

@@ -1,43 +1,27 @@
+import type { StateStore } from "../../src/state/state-store.ts";
+
 /**
- * A bounded set of keys that forget themselves after `ttlMs`. Pure: the caller passes the
- * clock, so tests need no timers. Map insertion order doubles as age order for eviction.
+ * Keys that forget themselves after `ttlMs`, kept in the state store so every replica sees the
+ * same set (and a restart forgets nothing). The store expires them; the adapter only asks.
  */
 export class ExpiringKeys {
-  readonly #ttlMs: number;
-  readonly #maxEntries: number;
-  readonly #addedAt = new Map<string, number>();
+  constructor(
+    private readonly state: StateStore,
+    private readonly namespace: string,
+    private readonly ttlMs: number,
+  ) {}
 
-  constructor(options: { ttlMs: number; maxEntries: number }) {
-    this.#ttlMs = options.ttlMs;
-    this.#maxEntries = options.maxEntries;
+  /** Remember `key` (re-adding refreshes it). */
+  async add(key: string): Promise<void> {
+    await this.state.set(this.namespace, key, "1", { ttlMs: this.ttlMs });
   }
 
-  /** Remember `key` as of `nowMs` (re-adding refreshes it). */
-  add(key: string, nowMs: number): void {
-    this.#addedAt.delete(key);
-    this.#addedAt.set(key, nowMs);
-    this.#prune(nowMs);
+  /** Remember `key` unless it is remembered; true when this call added it (once across replicas). */
+  async addIfAbsent(key: string): Promise<boolean> {
+    return this.state.setIfAbsent(this.namespace, key, "1", { ttlMs: this.ttlMs });
   }
 
-  has(key: string, nowMs: number): boolean {
-    const addedAt = this.#addedAt.get(key);
-    if (addedAt === undefined) return false;
-    if (nowMs - addedAt >= this.#ttlMs) {
-      this.#addedAt.delete(key);
-      return false;
-    }
-    return true;
-  }
-
-  get size(): number {
-    return this.#addedAt.size;
-  }
-
-  #prune(nowMs: number): void {
-    for (const [key, addedAt] of this.#addedAt) {
-      const tooMany = this.#addedAt.size > this.#maxEntries;
-      if (!tooMany && nowMs - addedAt < this.#ttlMs) break;
-      this.#addedAt.delete(key);
-    }
+  async has(key: string): Promise<boolean> {
+    return (await this.state.get(this.namespace, key)) !== null;
   }
 }

@@ -1,7 +1,7 @@
 /**
- * A 👍/👎 click → `FeedbackEntry`. Pure: the recent-answers memory supplies question, answer
- * and chunk ids; when it has forgotten (restart, eviction) the button value and the clicked
- * message fill in what they can.
+ * A 👍/👎 click → `FeedbackEntry`. The recent answers (shared state) supply question, answer
+ * and chunk ids; when they have expired the button value and the clicked message fill in what
+ * they can.
  */
 
 import type { FeedbackEntry } from "../../src/briefbot-service.ts";
@@ -22,13 +22,13 @@ export interface FeedbackClick {
 }
 
 /** Build the entry `BriefbotService.recordFeedback` stores for one click. */
-export function feedbackEntryFor(
+export async function feedbackEntryFor(
   click: FeedbackClick,
   recentAnswers: RecentAnswers,
   now: Date,
-): FeedbackEntry {
+): Promise<FeedbackEntry> {
   const reference = decodeFeedbackReference(click.value);
-  const remembered = reference === null ? undefined : recentAnswers.recall(reference.ref);
+  const remembered = reference === null ? undefined : await recentAnswers.recall(reference.ref);
   const fallbackConversation =
     click.channel === undefined
       ? "slack:unknown"

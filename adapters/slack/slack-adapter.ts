@@ -19,9 +19,11 @@ import {
 import { SendGate } from "../../src/delivery/send-gate.ts";
 import { ConfigError, describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
+import { MemoryStateStore } from "../../src/state/memory-state.ts";
+import type { StateStore } from "../../src/state/state-store.ts";
 import type { Adapter, HttpRoute } from "../adapter.ts";
 import { QuestionBacklog } from "../question-backlog.ts";
-import { SlidingWindowRateLimiter } from "../telegram/rate-limiter.ts";
+import { FixedWindowRateLimiter } from "../telegram/rate-limiter.ts";
 import { KeyedSerialQueue } from "../telegram/serial-queue.ts";
 import { boltLoggerFrom } from "./bolt-logger.ts";
 import { EventDeduplicator } from "./event-dedup.ts";
@@ -64,6 +66,11 @@ export interface SlackAdapterOptions {
    * Default: the core's policy. Tests shorten the backoff.
    */
   delivery?: { policy?: Partial<DeliveryPolicy> | undefined; clock?: DeliveryClock | undefined } | undefined;
+  /**
+   * Where event ids, answered threads and answers behind feedback buttons are kept. `serve` passes
+   * the shared store, so replicas answer each event once; default: this process's memory.
+   */
+  state?: StateStore | undefined;
   /** How long `stop()` waits for answers under way (default 4 s). */
   stopTimeoutMs?: number | undefined;
 }
@@ -88,6 +95,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     );
   }
   const logger = options.logger;
+  const state = options.state ?? new MemoryStateStore();
   const boltLogger = boltLoggerFrom(logger);
   const tasks = new InFlightTasks();
   const clock = options.delivery?.clock ?? systemDeliveryClock;
@@ -154,7 +162,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     streamUpdateIntervalMs: options.streamUpdateIntervalMs ?? defaultStreamUpdateIntervalMs,
     streaming: options.streaming ?? true,
     locales: new Map(),
-    rateLimiter: new SlidingWindowRateLimiter({
+    // Counted in the shared state: replicas together allow the limit once per user.
+    rateLimiter: new FixedWindowRateLimiter({
+      state,
       limit: options.rateLimitPerMinute ?? 5,
       windowMs: rateLimitWindowMs,
       now: Date.now,
@@ -163,9 +173,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     userQueue: new KeyedSerialQueue(),
     signal: backlogShutdown.signal,
     rateLimitWindowMs,
-    deduplicator: new EventDeduplicator(),
-    answeredThreads: new ExpiringKeys({ ttlMs: answeredThreadTtlMs, maxEntries: 50_000 }),
-    recentAnswers: new RecentAnswers(),
+    deduplicator: new EventDeduplicator(state),
+    answeredThreads: new ExpiringKeys(state, "slack-threads", answeredThreadTtlMs),
+    recentAnswers: new RecentAnswers(state),
     tasks,
     now: Date.now,
     delivery,

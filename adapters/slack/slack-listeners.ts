@@ -53,8 +53,9 @@ export interface ListenerDependencies {
   streamUpdateIntervalMs: number;
   /** Use chat.startStream/appendStream/stopStream where the workspace allows them. */
   streaming: boolean;
+  /** Event ids claimed in the shared state: one answer per event across replicas. */
   deduplicator: EventDeduplicator;
-  /** `<channel>:<thread_ts>` of threads the bot answered in, so plain follow-ups are understood. */
+  /** `<channel>:<thread_ts>` of threads the bot answered in (shared), so plain follow-ups are understood. */
   answeredThreads: ExpiringKeys;
   recentAnswers: RecentAnswers;
   tasks: InFlightTasks;
@@ -82,7 +83,7 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
   // Retries (X-Slack-Retry-Num) and duplicate deliveries share the event_id: ack, do nothing.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && dependencies.deduplicator.isDuplicate(eventId, dependencies.now())) {
+    if (typeof eventId === "string" && (await dependencies.deduplicator.isDuplicate(eventId))) {
       logger.info({ eventId }, "slack: ignored a repeated event");
       return;
     }
@@ -154,12 +155,16 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
     }) => {
       const incoming = incomingFromEvent(kind, args.event as Record<string, unknown>);
       if (incoming === null) return;
+      // Asked of the shared state before deciding, so a follow-up reaching any replica is understood.
+      const answeredThread =
+        incoming.threadTs !== undefined &&
+        (await dependencies.answeredThreads.has(`${incoming.channel}:${incoming.threadTs}`));
       const decision = decideReply(incoming, {
         botUserId: args.context.botUserId,
         allowedChannels: dependencies.allowedChannels,
         allowDms: dependencies.allowDms,
         isAnsweredThread: (channel, threadTs) =>
-          dependencies.answeredThreads.has(`${channel}:${threadTs}`, dependencies.now()),
+          answeredThread && channel === incoming.channel && threadTs === incoming.threadTs,
       });
       if (decision.action === "ignore") {
         logger.debug({ kind, channel: incoming.channel, reason: decision.reason }, "slack: not answering");
@@ -167,7 +172,7 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
       }
       const { target } = decision;
       if (target.threadTs !== undefined) {
-        dependencies.answeredThreads.add(`${target.channel}:${target.threadTs}`, dependencies.now());
+        await dependencies.answeredThreads.add(`${target.channel}:${target.threadTs}`);
       }
       const texts = await textsForUser(aiCalls(args.client), target.user, target.question, logger);
       await dependencies.tasks.track(
@@ -275,7 +280,7 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
       await ack();
       const click = feedbackClickFromBody(body as unknown as Record<string, unknown>);
       if (click === null) return;
-      const entry = feedbackEntryFor(click, dependencies.recentAnswers, new Date(dependencies.now()));
+      const entry = await feedbackEntryFor(click, dependencies.recentAnswers, new Date(dependencies.now()));
       try {
         await dependencies.service.recordFeedback(entry);
       } catch (error) {

@@ -47,7 +47,7 @@ export async function handleCallbackQuery(
 ): Promise<void> {
   const { messenger, logger } = dependencies;
   const decoded = query.data === undefined ? null : decodeCallbackData(query.data);
-  const remembered = decoded === null ? undefined : dependencies.recentAnswers.recall(decoded.ref);
+  const remembered = decoded === null ? undefined : await dependencies.recentAnswers.recall(decoded.ref);
   const evidence = decoded === null ? undefined : dependencies.evidence.recall(decoded.ref);
   const texts =
     evidence === undefined

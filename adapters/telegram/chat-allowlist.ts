@@ -1,12 +1,17 @@
+import type { StateStore } from "../../src/state/state-store.ts";
+
 /**
  * Which chats may ask. Unset: every chat. Set: only the listed chat ids (or `@username`s), and
- * every other chat gets one polite refusal, ever — repeating it would turn the bot into spam.
+ * every other chat gets one polite refusal, ever — repeating it would turn the bot into spam. The
+ * "told" mark is in the shared state, so replicas and restarts do not repeat it either.
  */
 export class ChatAllowlist {
   private readonly allowed: Set<string> | undefined;
-  private readonly told = new Set<number>();
 
-  constructor(allowedChats: readonly string[] | undefined) {
+  constructor(
+    allowedChats: readonly string[] | undefined,
+    private readonly state: StateStore,
+  ) {
     this.allowed =
       allowedChats === undefined
         ? undefined
@@ -20,10 +25,8 @@ export class ChatAllowlist {
     return chat.username !== undefined && this.allowed.has(`@${chat.username.toLowerCase()}`);
   }
 
-  /** True the first time it is asked about a chat, false after: whether to send the refusal. */
-  shouldTellRefusal(chatId: number): boolean {
-    if (this.told.has(chatId)) return false;
-    this.told.add(chatId);
-    return true;
+  /** True the first time it is asked about a chat (on any replica), false after: whether to send the refusal. */
+  shouldTellRefusal(chatId: number): Promise<boolean> {
+    return this.state.setIfAbsent("telegram-refusals", String(chatId), "1");
   }
 }

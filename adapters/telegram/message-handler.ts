@@ -11,7 +11,7 @@ import { answerKeyboard } from "./answer-keyboard.ts";
 import { helpParts, secondsFrom, sourcesParts, startParts } from "./command-texts.ts";
 import type { ConversationTracker } from "./conversation-key.ts";
 import { forumTopicId, type IncomingTextMessage, isPrivateChat } from "./incoming-message.ts";
-import type { SlidingWindowRateLimiter } from "./rate-limiter.ts";
+import type { FixedWindowRateLimiter } from "./rate-limiter.ts";
 import type { IncomingIntent } from "./read-incoming-message.ts";
 import { renderAnswer, renderDraft } from "./render-telegram.ts";
 import { MESSAGE_PART_TARGET } from "./split-message.ts";
@@ -31,7 +31,7 @@ export interface MessageHandlerDependencies {
   service: BriefbotService;
   messenger: TelegramMessenger;
   tracker: ConversationTracker;
-  rateLimiter: SlidingWindowRateLimiter;
+  rateLimiter: FixedWindowRateLimiter;
   backlog: QuestionBacklog;
   recentAnswers: RecentAnswers;
   evidence: AnswerEvidence;
@@ -97,7 +97,7 @@ export class TelegramMessageHandler {
         await messenger.sendParts(placement, sourcesParts(await service.overview(), texts));
         return;
       case "new":
-        service.forget(conversationId);
+        await service.forget(conversationId);
         await messenger.sendParts(placement, [escapeHtml(texts.forgotConversation)]);
         return;
       case "ask":
@@ -148,7 +148,7 @@ export class TelegramMessageHandler {
       stopTyping();
       try {
         const parts = renderAnswer(answer, texts, MESSAGE_PART_TARGET);
-        const replyMarkup = this.keyboardFor(answer, question, conversationId, texts);
+        const replyMarkup = await this.keyboardFor(answer, question, conversationId, texts);
         const draftId = await draft?.settle();
         const sentIds = await this.deliver({ ...placement, replyMarkup }, parts, draftId);
         for (const id of sentIds) this.dependencies.tracker.remember(chatId, id, conversationId);
@@ -167,9 +167,11 @@ export class TelegramMessageHandler {
   }
 
   /** Remember the answer for its buttons and build the keyboard under it. */
-  private keyboardFor(answer: Answer, question: string, conversationId: string, texts: FixedTexts) {
+  private async keyboardFor(answer: Answer, question: string, conversationId: string, texts: FixedTexts) {
     const chunkIds = answer.citations.map((citation) => citation.id);
-    const ref = this.dependencies.recentAnswers.remember({
+    // In the shared state: a button pressed on another replica (or after a restart) still
+    // records the right question and answer.
+    const ref = await this.dependencies.recentAnswers.remember({
       conversationId,
       question,
       answer: answer.text,
@@ -234,9 +236,10 @@ export class TelegramMessageHandler {
   }
 
   /**
-   * Wait until the user's rate limit lets this question through. The first question of a burst
-   * that has to wait sends one notice; questions behind it wait their turn in the conversation's
-   * queue. False only when the adapter is stopping.
+   * Wait until the user's rate limit (counted in the shared state, so all replicas together allow
+   * it once) lets this question through. The first question of a burst that has to wait sends one
+   * notice (and only one across replicas per refusal period); questions behind it wait their turn
+   * in the conversation's queue. False only when the adapter is stopping.
    */
   private async waitForTurn(
     message: IncomingTextMessage,
@@ -252,6 +255,7 @@ export class TelegramMessageHandler {
       signal,
       notify: async (retryAfterMs) => {
         logger.info({ chatId: message.chat.id, user }, "telegram: rate limit reached; questions wait");
+        if (!(await rateLimiter.shouldTellSlowDown(user, retryAfterMs))) return;
         await this.sendQuietly(placement, texts.queuedNotice(secondsFrom(retryAfterMs)));
       },
     });

@@ -1,12 +1,17 @@
 /**
- * Per-key sliding-window limiter: at most `limit` events in any `windowMs`. Pure apart from the
- * injected clock, so tests step time by hand.
+ * Per-user rate limit counted in the shared state, so N replicas allow the limit once, not N
+ * times: a counter per user and fixed window (`increment` is atomic in every state driver). A
+ * fixed window lets a user reach twice the limit across a window boundary at most, which is
+ * acceptable for a courtesy limit, and costs one state call per question.
  */
+
+import type { StateStore } from "../../src/state/state-store.ts";
 
 /** Whether an event may go ahead, and if not, how long until it could. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-export interface SlidingWindowRateLimiterOptions {
+export interface RateLimiterOptions {
+  state: StateStore;
   /** Events allowed per window. */
   limit: number;
   /** Window length; default one minute. */
@@ -14,46 +19,36 @@ export interface SlidingWindowRateLimiterOptions {
   now: () => number;
 }
 
-export class SlidingWindowRateLimiter {
+export class FixedWindowRateLimiter {
+  private readonly state: StateStore;
   private readonly limit: number;
   private readonly windowMs: number;
   private readonly now: () => number;
-  private readonly eventsByKey = new Map<string, number[]>();
 
-  constructor(options: SlidingWindowRateLimiterOptions) {
+  constructor(options: RateLimiterOptions) {
     if (!Number.isInteger(options.limit) || options.limit <= 0) {
       throw new RangeError(`rate limit must be a positive whole number, got ${options.limit}`);
     }
+    this.state = options.state;
     this.limit = options.limit;
     this.windowMs = options.windowMs ?? 60_000;
     this.now = options.now;
   }
 
-  /** Record an event for `key` if it is allowed; refused events are not recorded. */
-  tryAcquire(key: string): RateDecision {
+  /** Count an event for `key`; allowed while the window's count is within the limit. */
+  async tryAcquire(key: string): Promise<RateDecision> {
     const now = this.now();
-    const recent = this.recentEvents(key, now);
-    if (recent.length >= this.limit) {
-      const oldest = recent[0] ?? now;
-      return { allowed: false, retryAfterMs: Math.max(1, oldest + this.windowMs - now) };
-    }
-    recent.push(now);
-    this.eventsByKey.set(key, recent);
-    this.forgetIdleKeys(now);
-    return { allowed: true };
+    const window = Math.floor(now / this.windowMs);
+    const count = await this.state.increment("rate", `${key}:${window}`, { ttlMs: this.windowMs });
+    if (count <= this.limit) return { allowed: true };
+    return { allowed: false, retryAfterMs: Math.max(1, (window + 1) * this.windowMs - now) };
   }
 
-  private recentEvents(key: string, now: number): number[] {
-    const events = this.eventsByKey.get(key) ?? [];
-    return events.filter((at) => at > now - this.windowMs);
-  }
-
-  // Keeps memory bounded by active users rather than everyone who ever wrote.
-  private forgetIdleKeys(now: number): void {
-    if (this.eventsByKey.size < 1000) return;
-    for (const [key, events] of this.eventsByKey) {
-      const last = events[events.length - 1];
-      if (last === undefined || last <= now - this.windowMs) this.eventsByKey.delete(key);
-    }
+  /**
+   * Whether to tell `key` to slow down now: once per refusal period across replicas, so a
+   * flood of questions gets one notice, not one per question or per replica.
+   */
+  async shouldTellSlowDown(key: string, retryAfterMs: number): Promise<boolean> {
+    return this.state.setIfAbsent("rate-notices", key, "1", { ttlMs: retryAfterMs });
   }
 }

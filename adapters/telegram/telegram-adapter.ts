@@ -5,6 +5,8 @@ import type { Update } from "telegraf/types";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
+import { MemoryStateStore } from "../../src/state/memory-state.ts";
+import type { StateStore } from "../../src/state/state-store.ts";
 import type { Adapter, HttpRoute } from "../adapter.ts";
 import { QuestionBacklog } from "../question-backlog.ts";
 import { RecentAnswers } from "../slack/recent-answers.ts";
@@ -16,7 +18,7 @@ import { commandMenus } from "./command-texts.ts";
 import { ConversationTracker, conversationIdFor } from "./conversation-key.ts";
 import type { BotIdentity, IncomingTextMessage } from "./incoming-message.ts";
 import { placementFor, TelegramMessageHandler, textsForMessage, userKeyOf } from "./message-handler.ts";
-import { SlidingWindowRateLimiter } from "./rate-limiter.ts";
+import { FixedWindowRateLimiter } from "./rate-limiter.ts";
 import { readIncomingMessage } from "./read-incoming-message.ts";
 import { KeyedSerialQueue } from "./serial-queue.ts";
 import { escapeHtml } from "./telegram-html.ts";
@@ -49,6 +51,11 @@ export interface TelegramAdapterOptions {
   rateLimitWindowMs?: number | undefined;
   logger: Logger;
   now?: (() => number) | undefined;
+  /**
+   * Where rate-limit counts and refusal notices are kept. `serve` passes the shared store, so
+   * the limit holds across replicas; default: this process's memory.
+   */
+  state?: StateStore | undefined;
   /** How often "typing…" is repeated while answering. Default 4000 ms. */
   typingIntervalMs?: number | undefined;
   /** Minimum time between edits of a streaming preview. Default 1200 ms. */
@@ -92,9 +99,9 @@ class TelegramAdapter implements Adapter {
   private readonly allowlist: ChatAllowlist;
   private readonly tracker = new ConversationTracker();
   private readonly queue = new KeyedSerialQueue();
-  private readonly rateLimiter: SlidingWindowRateLimiter;
+  private readonly rateLimiter: FixedWindowRateLimiter;
   private readonly backlog = new QuestionBacklog();
-  private readonly recentAnswers = new RecentAnswers();
+  private readonly recentAnswers: RecentAnswers;
   private readonly evidence = new AnswerEvidence();
   private shutdown = new AbortController();
   private readonly webhookPath: string;
@@ -114,8 +121,11 @@ class TelegramAdapter implements Adapter {
       options.retry,
       () => this.shutdown.signal,
     );
-    this.allowlist = new ChatAllowlist(options.allowedChats);
-    this.rateLimiter = new SlidingWindowRateLimiter({
+    const state = options.state ?? new MemoryStateStore();
+    this.allowlist = new ChatAllowlist(options.allowedChats, state);
+    this.recentAnswers = new RecentAnswers(state);
+    this.rateLimiter = new FixedWindowRateLimiter({
+      state,
       limit: options.rateLimitPerMinute ?? 5,
       windowMs: options.rateLimitWindowMs ?? 60_000,
       now: options.now ?? Date.now,
@@ -275,16 +285,13 @@ class TelegramAdapter implements Adapter {
     const intent = readIncomingMessage(incoming, identity);
     if (intent.kind === "ignore") return;
     if (!this.allowlist.allows(incoming.chat)) {
-      if (this.allowlist.shouldTellRefusal(incoming.chat.id)) {
+      this.track(`refuse:${incoming.chat.id}`, async () => {
+        if (!(await this.allowlist.shouldTellRefusal(incoming.chat.id))) return;
         this.logger.info({ chatId: incoming.chat.id }, "telegram: chat not allowed; refusing once");
-        this.track(`refuse:${incoming.chat.id}`, () =>
-          this.messenger
-            .sendParts(placementFor(incoming), [
-              escapeHtml(textsForMessage(incoming, undefined).chatNotAllowed),
-            ])
-            .then(() => undefined),
-        );
-      }
+        await this.messenger.sendParts(placementFor(incoming), [
+          escapeHtml(textsForMessage(incoming, undefined).chatNotAllowed),
+        ]);
+      });
       return;
     }
     const conversationId = conversationIdFor(incoming, identity.id, this.tracker);

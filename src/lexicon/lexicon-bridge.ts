@@ -18,14 +18,6 @@ export async function createLexiconBridge(
   // A missing operator glossary still stops the start, as before the lexicon was loaded lazily.
   if (options.extraGlossaryPath !== undefined) accessSync(options.extraGlossaryPath, constants.R_OK);
   const known = new Map<string, LearnedPair>();
-  const stored = await store.readSetting(pairsSetting);
-  if (stored !== null) {
-    try {
-      for (const pair of JSON.parse(stored) as LearnedPair[]) known.set(`${pair.zh}\u0000${pair.en}`, pair);
-    } catch {
-      // A damaged setting only costs the learned pairs; the next ingest writes it again.
-    }
-  }
   // Built on first use: reading CC-CEDICT and the glossary is most of a `docs` call's start-up,
   // and `docs`, `remove` or an unchanged re-ingest never look a word up.
   let loaded: Lexicon | undefined;
@@ -36,6 +28,25 @@ export async function createLexiconBridge(
     }
     return loaded;
   };
+  /** Add the pairs saved in the store that this process does not know yet. */
+  const takeStoredPairs = async () => {
+    const stored = await store.readSetting(pairsSetting);
+    if (stored === null) return;
+    const fresh: LearnedPair[] = [];
+    try {
+      for (const pair of JSON.parse(stored) as LearnedPair[]) {
+        const key = `${pair.zh}\u0000${pair.en}`;
+        if (known.has(key)) continue;
+        known.set(key, pair);
+        fresh.push(pair);
+      }
+    } catch {
+      // A damaged setting only costs the learned pairs; the next ingest writes it again.
+    }
+    // Pairs taken before the lexicon is built are added when it is (below).
+    if (fresh.length > 0) loaded?.addPairs(fresh);
+  };
+  await takeStoredPairs();
   let changed = false;
   return {
     load: () => {
@@ -53,8 +64,11 @@ export async function createLexiconBridge(
     },
     async persist() {
       if (!changed) return;
+      // Another process may have saved pairs since: keep theirs too.
+      await takeStoredPairs();
       await store.writeSetting(pairsSetting, JSON.stringify([...known.values()]));
       changed = false;
     },
+    refresh: takeStoredPairs,
   };
 }

@@ -3,6 +3,14 @@ import type { SearchFilters } from "../answer/answer-types.ts";
 import { BriefbotError, StoreMismatchError } from "../errors.ts";
 import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
 import {
+  ChunkTableHandle,
+  defaultChunkTableName,
+  isMissingDataError,
+  journalKey,
+  type WriteJournal,
+} from "./chunk-table-handle.ts";
+import { maintainLanceTables, retiredTableKey } from "./lancedb-maintenance.ts";
+import {
   batches,
   candidateColumns,
   chunkFromRow,
@@ -23,6 +31,7 @@ import {
 } from "./lancedb-rows.ts";
 import type {
   ChunkStore,
+  MaintenanceReport,
   ScoredChunk,
   SourceFileRecord,
   StoredDocument,
@@ -73,25 +82,25 @@ export interface LanceStoreOptions {
   /** Open even when another embedder built the store: only for `ingest --reembed`, which rebuilds it. */
   allowEmbedderChange?: boolean;
   /**
+   * Longest time a read may lag another process's committed write, in seconds (LanceDB's
+   * read-consistency interval, and how often the chunk table is re-resolved). Default 2; 0 checks
+   * on every read.
+   */
+  readConsistencySeconds?: number;
+  /**
    * Called before each commit of a write (journal, chunks, documents, files, index builds…) with
    * the step's name: the crash tests kill the process at a chosen step.
    */
   onWriteStep?: (step: string) => void;
 }
 
-/** Meta key of the journal of a write in progress: the tables' versions before it began. */
-const journalKey = "write_journal";
-
-interface WriteJournal {
-  chunks: number;
-  documents: number;
-  files: number;
-}
+/** Default of `readConsistencySeconds`: a new issue is searchable everywhere within 2 s. */
+export const defaultReadConsistencySeconds = 2;
 
 export class LanceChunkStore implements ChunkStore {
   private constructor(
     private readonly connection: lancedb.Connection,
-    private chunks: lancedb.Table | null,
+    private readonly chunks: ChunkTableHandle,
     private readonly documentsTable: lancedb.Table,
     private readonly meta: lancedb.Table,
     private readonly filesTable: lancedb.Table,
@@ -106,7 +115,9 @@ export class LanceChunkStore implements ChunkStore {
   static async open(options: LanceStoreOptions): Promise<LanceChunkStore> {
     let connection: lancedb.Connection;
     try {
-      connection = await lancedb.connect(options.uri);
+      connection = await lancedb.connect(options.uri, {
+        readConsistencyInterval: options.readConsistencySeconds ?? defaultReadConsistencySeconds,
+      });
     } catch (error) {
       throw new BriefbotError(
         "STORE_FAILED",
@@ -117,37 +128,33 @@ export class LanceChunkStore implements ChunkStore {
       );
     }
     const names = new Set(await connection.tableNames());
-    const meta = names.has("meta")
-      ? await connection.openTable("meta")
-      : await connection.createEmptyTable("meta", metaSchema, { existOk: true });
-    const documentsTable = names.has("documents")
-      ? await connection.openTable("documents")
-      : await connection.createEmptyTable("documents", documentSchema, { existOk: true });
-    const filesTable = names.has("files")
-      ? await connection.openTable("files")
-      : await connection.createEmptyTable("files", sourceFileSchema, { existOk: true });
+    const meta = await openOrCreate(connection, names, "meta", metaSchema);
+    const documentsTable = await openOrCreate(connection, names, "documents", documentSchema);
+    const filesTable = await openOrCreate(connection, names, "files", sourceFileSchema);
     const metaRows = (await meta.query().toArray()) as Row[];
-    const chunkTableName = String(metaRows.find((row) => row.key === "chunks_table")?.value ?? "chunks");
+    const chunkTableName = String(
+      metaRows.find((row) => row.key === "chunks_table")?.value ?? defaultChunkTableName,
+    );
     const chunks = names.has(chunkTableName) ? await connection.openTable(chunkTableName) : null;
-    const journalRow = metaRows.find((row) => row.key === journalKey);
-    if (journalRow !== undefined && chunks !== null) {
-      // A write was interrupted (or is under way in another process): read the state before it,
-      // so documents and chunks agree; the next ingest restores it for good.
-      const journal = JSON.parse(String(journalRow.value)) as WriteJournal;
-      await chunks.checkout(journal.chunks);
-      await documentsTable.checkout(journal.documents);
-      await filesTable.checkout(journal.files);
-    } else if (chunks !== null) await upgradeChunkTable(chunks);
+    // A write interrupted (or under way in another process) leaves a journal: the handle then
+    // keeps readers on the versions before it, so documents and chunks agree; the next ingest
+    // restores them for good. Without one, an older table is brought up to the current schema.
+    if (chunks !== null && !metaRows.some((row) => row.key === journalKey)) await upgradeChunkTable(chunks);
+    const intervalMs = 1000 * (options.readConsistencySeconds ?? defaultReadConsistencySeconds);
+    const handle = new ChunkTableHandle(connection, meta, chunks, intervalMs, {
+      documents: documentsTable,
+      files: filesTable,
+    });
+    await handle.refresh();
     const store = new LanceChunkStore(
       connection,
-      chunks,
+      handle,
       documentsTable,
       meta,
       filesTable,
       options.embedder,
       options.onWriteStep,
     );
-    await store.refreshIndexState();
     const recorded = await store.embedderIdentity();
     if (
       !options.allowEmbedderChange &&
@@ -174,7 +181,8 @@ export class LanceChunkStore implements ChunkStore {
 
   private async recordEmbedder(
     identity: { id: string; dimensions: number },
-    chunkTableName = "chunks",
+    chunkTableName = defaultChunkTableName,
+    retiredTable?: string,
   ): Promise<void> {
     await this.meta
       .mergeInsert("key")
@@ -184,21 +192,46 @@ export class LanceChunkStore implements ChunkStore {
         { key: "embedder_id", value: identity.id },
         { key: "embedder_dimensions", value: String(identity.dimensions) },
         { key: "chunks_table", value: chunkTableName },
+        ...(retiredTable === undefined
+          ? []
+          : [{ key: retiredTableKey(retiredTable), value: new Date().toISOString() }]),
       ]);
   }
 
   private async chunkTable(): Promise<lancedb.Table> {
-    if (this.chunks === null) {
-      // A store only ever gets a chunk table with the configured embedder's dimension.
-      this.chunks = await this.connection.createEmptyTable("chunks", chunkSchema(this.embedder.dimensions), {
-        existOk: true,
-      });
-      await this.recordEmbedder(this.embedder);
+    // Another process may have created or switched it since this one last looked.
+    const existing = await this.chunks.refresh();
+    if (existing !== null) return existing;
+    // A store only ever gets a chunk table with the configured embedder's dimension.
+    const created = await this.connection.createEmptyTable(
+      defaultChunkTableName,
+      chunkSchema(this.embedder.dimensions),
+      { existOk: true },
+    );
+    this.chunks.replace(created);
+    await this.recordEmbedder(this.embedder);
+    return created;
+  }
+
+  /**
+   * Run a read on the current chunk table (null: none yet). A read that finds a table or file
+   * gone (switched by a re-embed elsewhere) re-resolves the table and tries once more.
+   */
+  private async read<T>(empty: T, run: (table: lancedb.Table) => Promise<T>): Promise<T> {
+    const table = await this.chunks.current();
+    if (table === null) return empty;
+    try {
+      return await run(table);
+    } catch (error) {
+      if (!isMissingDataError(error)) throw error;
+      const fresh = await this.chunks.refresh();
+      if (fresh === null) return empty;
+      return run(fresh);
     }
-    return this.chunks;
   }
 
   async documents(): Promise<StoredDocument[]> {
+    await this.chunks.current(); // follows a journal written or cleared elsewhere
     const rows = (await this.documentsTable.query().toArray()) as Row[];
     return rows.map((row) => ({
       docId: String(row.doc_id),
@@ -218,9 +251,10 @@ export class LanceChunkStore implements ChunkStore {
 
   async chunkIdsOf(docIds: string[]): Promise<Map<string, Set<string>>> {
     const result = new Map<string, Set<string>>(docIds.map((docId) => [docId, new Set<string>()]));
-    if (this.chunks === null || docIds.length === 0) return result;
+    const table = await this.chunks.current();
+    if (table === null || docIds.length === 0) return result;
     for (const batch of batches(docIds, 500)) {
-      const rows = (await this.chunks
+      const rows = (await table
         .query()
         .where(`doc_id IN ${sqlList(batch)}`)
         .select(["id", "doc_id"])
@@ -232,9 +266,10 @@ export class LanceChunkStore implements ChunkStore {
 
   async vectorsOf(ids: string[]): Promise<Map<string, number[]>> {
     const result = new Map<string, number[]>();
-    if (this.chunks === null || ids.length === 0) return result;
+    const table = await this.chunks.current();
+    if (table === null || ids.length === 0) return result;
     for (const batch of batches(ids, 500)) {
-      const rows = (await this.chunks
+      const rows = (await table
         .query()
         .where(`id IN ${sqlList(batch)}`)
         .select(["id", "vector"])
@@ -246,10 +281,11 @@ export class LanceChunkStore implements ChunkStore {
 
   async knownTextHashes(textHashes: string[], exceptDocIds: string[]): Promise<Set<string>> {
     const known = new Set<string>();
-    if (this.chunks === null || textHashes.length === 0) return known;
+    const table = await this.chunks.current();
+    if (table === null || textHashes.length === 0) return known;
     const except = exceptDocIds.length > 0 ? ` AND doc_id NOT IN ${sqlList(exceptDocIds)}` : "";
     for (const batch of batches(textHashes, 500)) {
-      const rows = (await this.chunks
+      const rows = (await table
         .query()
         .where(`text_hash IN ${sqlList(batch)}${except}`)
         .select(["text_hash"])
@@ -337,6 +373,7 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   async sourceFiles(): Promise<SourceFileRecord[]> {
+    await this.chunks.current();
     return ((await this.filesTable.query().toArray()) as Row[]).map(toSourceFile);
   }
 
@@ -346,6 +383,16 @@ export class LanceChunkStore implements ChunkStore {
    * use to read the state before the write and the next writer uses to restore it.
    */
   private async journaled(write: () => Promise<void>): Promise<void> {
+    // This process writes the journal: its own handle must not pin the tables to it meanwhile.
+    await this.chunks.beginWrite();
+    try {
+      await this.journaledWrite(write);
+    } finally {
+      this.chunks.endWrite();
+    }
+  }
+
+  private async journaledWrite(write: () => Promise<void>): Promise<void> {
     await this.recoverInterruptedWrite();
     const chunks = await this.chunkTable();
     const journal: WriteJournal = {
@@ -361,6 +408,16 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   async recoverInterruptedWrite(): Promise<boolean> {
+    await this.chunks.beginWrite();
+    try {
+      return await this.restoreJournaledVersions();
+    } finally {
+      this.chunks.endWrite();
+    }
+  }
+
+  private async restoreJournaledVersions(): Promise<boolean> {
+    await this.meta.checkoutLatest();
     const rows = (await this.meta
       .query()
       .where(`key = ${sqlString(journalKey)}`)
@@ -382,23 +439,20 @@ export class LanceChunkStore implements ChunkStore {
     this.onWriteStep("restore-journal-clear");
     await this.meta.delete(`key = ${sqlString(journalKey)}`);
     await upgradeChunkTable(chunks);
-    await this.refreshIndexState();
     return true;
   }
 
   async removeDocuments(docIds: string[]): Promise<number> {
     if (docIds.length === 0) return 0;
     const scope = `doc_id IN ${sqlList(docIds)}`;
-    if (this.chunks === null) {
-      await this.documentsTable.delete(scope);
-      return 0;
-    }
-    const chunks = this.chunks;
     let removed = 0;
     await this.journaled(async () => {
-      removed = await chunks.countRows(scope);
-      this.onWriteStep("remove-chunks");
-      await chunks.delete(scope);
+      const chunks = await this.chunks.refresh();
+      if (chunks !== null) {
+        removed = await chunks.countRows(scope);
+        this.onWriteStep("remove-chunks");
+        await chunks.delete(scope);
+      }
       this.onWriteStep("remove-documents");
       await this.documentsTable.delete(scope);
     });
@@ -411,7 +465,7 @@ export class LanceChunkStore implements ChunkStore {
     filters?: SearchFilters,
     options: { glosses?: boolean } = {},
   ): Promise<ScoredChunk[]> {
-    if (this.chunks === null || terms.length === 0) return [];
+    if (terms.length === 0) return [];
     // One match query over all the terms, own words and translations alike. A boolean query with
     // one boosted clause per weight would rank by the weights, but cost 2–3× as much (9 vs 3 ms at
     // 100k chunks, 60 ms at 1M); the weights are applied where ranking is decided, in the
@@ -426,70 +480,76 @@ export class LanceChunkStore implements ChunkStore {
           boosts: [1, glossBoost],
         })
       : new lancedb.MatchQuery(words.join(" "), "search_text");
-    let search = this.chunks
-      .query()
-      .fullTextSearch(query)
-      .select([...candidateColumns, "_score"])
-      .limit(limit);
     const predicate = filterPredicate(filters);
-    if (predicate) search = search.where(predicate);
-    const rows = (await search.toArray()) as Row[];
-    return rows.map((row) => ({ chunk: toCandidate(row), score: Number(row._score ?? 0) }));
+    return this.read([], async (table) => {
+      let search = table
+        .query()
+        .fullTextSearch(query)
+        .select([...candidateColumns, "_score"])
+        .limit(limit);
+      if (predicate) search = search.where(predicate);
+      const rows = (await search.toArray()) as Row[];
+      return rows.map((row) => ({ chunk: toCandidate(row), score: Number(row._score ?? 0) }));
+    });
   }
 
   async vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]> {
-    if (this.chunks === null) return [];
     if (vector.length !== this.embedder.dimensions) {
       throw new BriefbotError(
         "STORE_FAILED",
         `Query vector has ${vector.length} numbers; expected ${this.embedder.dimensions}.`,
       );
     }
-    let search = this.chunks
-      .vectorSearch(vector)
-      .distanceType("cosine")
-      .select([...candidateColumns, "_distance"])
-      .limit(limit);
-    if (this.hasVectorIndex) search = search.nprobes(vectorIndexProbes).ef(vectorIndexEf);
     const predicate = filterPredicate(filters);
-    if (predicate) search = search.where(predicate);
-    const rows = (await search.toArray()) as Row[];
-    return rows.map((row) => ({ chunk: toCandidate(row), score: 1 - Number(row._distance ?? 1) }));
+    return this.read([], async (table) => {
+      let search = table
+        .vectorSearch(vector)
+        .distanceType("cosine")
+        .select([...candidateColumns, "_distance"])
+        .limit(limit);
+      // Probes and breadth only matter with an index, and are harmless without one.
+      search = search.nprobes(vectorIndexProbes).ef(vectorIndexEf);
+      if (predicate) search = search.where(predicate);
+      const rows = (await search.toArray()) as Row[];
+      return rows.map((row) => ({ chunk: toCandidate(row), score: 1 - Number(row._distance ?? 1) }));
+    });
   }
 
   async passagesByIds(ids: string[]): Promise<ChunkPassage[]> {
-    if (this.chunks === null || ids.length === 0) return [];
-    const rows = (await this.chunks
-      .query()
-      .where(`id IN ${sqlList(ids)}`)
-      .select([...passageColumns])
-      .toArray()) as Row[];
-    return rows.map(toPassage);
+    if (ids.length === 0) return [];
+    return this.read([], async (table) => {
+      const rows = (await table
+        .query()
+        .where(`id IN ${sqlList(ids)}`)
+        .select([...passageColumns])
+        .toArray()) as Row[];
+      return rows.map(toPassage);
+    });
   }
-
-  private hasVectorIndex = false;
 
   /** Up to `limit` chunks' search text, for term statistics (document frequencies). */
   async sampleSearchText(limit: number): Promise<string[]> {
-    if (this.chunks === null) return [];
-    const rows = (await this.chunks.query().select(["search_text"]).limit(limit).toArray()) as Row[];
-    return rows.map((row) => String(row.search_text));
+    return this.read([], async (table) => {
+      const rows = (await table.query().select(["search_text"]).limit(limit).toArray()) as Row[];
+      return rows.map((row) => String(row.search_text));
+    });
   }
 
   async countChunks(): Promise<number> {
-    return this.chunks === null ? 0 : this.chunks.countRows();
+    return this.read(0, (table) => table.countRows());
   }
 
   async maintainIndexes(options: { dataChanged?: boolean } = {}): Promise<void> {
-    if (this.chunks === null) return;
+    const table = await this.chunks.refresh();
+    if (table === null) return;
     const dataChanged = options.dataChanged ?? true;
-    const indices = await this.chunks.listIndices();
+    const indices = await table.listIndices();
     const names = new Set(indices.flatMap((index) => index.columns));
-    const rows = await this.chunks.countRows();
+    const rows = await table.countRows();
     let built = false;
     const build = async (column: string, config: lancedb.Index) => {
       this.onWriteStep(`index-${column}`);
-      await this.chunks?.createIndex(column, { config, replace: true });
+      await table.createIndex(column, { config, replace: true });
       built = true;
     };
     for (const column of ["search_text", "gloss_text"]) {
@@ -512,32 +572,55 @@ export class LanceChunkStore implements ChunkStore {
     if (!names.has("vector") && rows >= vectorIndexThreshold) await build("vector", vectorIndexConfig(rows));
     if (dataChanged || built) {
       // Folds new rows into existing indexes and compacts small fragments left by many ingests.
+      // Old versions are kept: other processes may still be reading them. `maintain` removes them.
       this.onWriteStep("optimize-chunks");
-      await this.chunks.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+      await table.optimize({ cleanupOlderThan: keepEveryVersion });
       this.onWriteStep("optimize-documents");
-      await this.documentsTable.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+      await this.documentsTable.optimize({ cleanupOlderThan: keepEveryVersion });
       this.onWriteStep("optimize-files");
-      await this.filesTable.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+      await this.filesTable.optimize({ cleanupOlderThan: keepEveryVersion });
     }
-    this.hasVectorIndex = names.has("vector") || rows >= vectorIndexThreshold;
   }
 
-  /** Called after opening: learn whether a vector index exists so searches use its probes. */
-  async refreshIndexState(): Promise<void> {
-    if (this.chunks === null) return;
-    const indices = await this.chunks.listIndices();
-    this.hasVectorIndex = indices.some((index) => index.columns.includes("vector"));
+  /**
+   * Delete files of versions older than `graceMs` and tables retired by a re-embed that long ago.
+   * Run from one process (`briefbot maintain`, or the elected replica of `serve`); the grace must
+   * exceed the longest query plus the read-consistency interval, so no reader loses a file.
+   */
+  async maintain(options: { graceMs: number }): Promise<MaintenanceReport> {
+    const table = await this.chunks.refresh();
+    return maintainLanceTables({
+      connection: this.connection,
+      meta: this.meta,
+      tables: [this.documentsTable, this.filesTable, this.meta, ...(table === null ? [] : [table])],
+      graceMs: options.graceMs,
+    });
+  }
+
+  /**
+   * Changes whenever any process commits to the store (documents, chunks, settings or a switch
+   * of chunk table), so caches built from it know when to rebuild.
+   */
+  async version(): Promise<string> {
+    const table = await this.chunks.current();
+    const [chunks, documents, meta] = await Promise.all([
+      table === null ? Promise.resolve(0) : table.version(),
+      this.documentsTable.version(),
+      this.meta.version(),
+    ]);
+    return `${table?.name ?? "-"}@${chunks}.${documents}.${meta}`;
   }
 
   async reembed(
     embed: (texts: string[]) => Promise<number[][]>,
     identity: { id: string; dimensions: number },
   ): Promise<number> {
-    if (this.chunks === null) {
+    const current = await this.chunks.refresh();
+    if (current === null) {
       await this.recordEmbedder(identity);
       return 0;
     }
-    const rows = ((await this.chunks.query().toArray()) as Row[]).map(chunkFromRow);
+    const rows = ((await current.query().toArray()) as Row[]).map(chunkFromRow);
     const vectors = await embed(rows.map((row) => `${row.story}\n${row.text}`));
     for (const vector of vectors) {
       if (vector.length !== identity.dimensions) {
@@ -550,20 +633,21 @@ export class LanceChunkStore implements ChunkStore {
     const rebuilt = rows.map((row, index) => toRow({ ...row, vector: vectors[index]! }));
     // Write a new table, then switch the pointer in `meta` in one commit: a crash at any point
     // leaves a store that opens with one consistent embedder.
-    const oldName = this.chunks.name;
+    // The old table is retired, not dropped: other processes read it until they see the switch;
+    // `maintain` drops it after the grace period.
+    const oldName = current.name;
     const newName = `chunks_${Date.now().toString(36)}`;
     const table = await this.connection.createEmptyTable(newName, chunkSchema(identity.dimensions));
     if (rebuilt.length > 0) await table.add(rebuilt);
-    await this.recordEmbedder(identity, newName);
-    this.chunks.close();
-    this.chunks = table;
-    await this.connection.dropTable(oldName);
-    this.hasVectorIndex = false;
+    await this.recordEmbedder(identity, newName, oldName);
+    this.chunks.replace(table);
     await this.maintainIndexes();
     return rows.length;
   }
 
   async readSetting(key: string): Promise<string | null> {
+    // Settings are read rarely and merged before writing (learned pairs): read the latest.
+    await this.meta.checkoutLatest();
     const rows = (await this.meta
       .query()
       .where(`key = ${sqlString(`setting:${key}`)}`)
@@ -584,11 +668,27 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   async close(): Promise<void> {
-    this.chunks?.close();
+    this.chunks.close();
     this.documentsTable.close();
     this.filesTable.close();
     this.meta.close();
     this.connection.close();
+  }
+}
+
+/** Open a table, creating it when absent; another process creating it at the same moment is fine. */
+async function openOrCreate(
+  connection: lancedb.Connection,
+  names: Set<string>,
+  name: string,
+  schema: Parameters<lancedb.Connection["createEmptyTable"]>[1],
+): Promise<lancedb.Table> {
+  if (names.has(name)) return connection.openTable(name);
+  try {
+    return await connection.createEmptyTable(name, schema, { existOk: true });
+  } catch (error) {
+    // Lost a race with another process creating it: use theirs.
+    return connection.openTable(name).catch(() => Promise.reject(error));
   }
 }
 
@@ -600,3 +700,6 @@ async function upgradeChunkTable(table: lancedb.Table): Promise<void> {
   const fields = new Set((await table.schema()).fields.map((field) => field.name));
   if (!fields.has("gloss_text")) await table.addColumns([{ name: "gloss_text", valueSql: "''" }]);
 }
+
+/** `optimize` prunes versions older than this: none (1970), since pruning belongs to `maintain`. */
+const keepEveryVersion = new Date(0);

@@ -83,6 +83,15 @@ export interface SourceFileRecord {
   docIds: string[];
 }
 
+/** What `ChunkStore.maintain` removed. */
+export interface MaintenanceReport {
+  /** Old versions removed, over all tables. */
+  versionsRemoved: number;
+  bytesRemoved: number;
+  /** Tables dropped after a re-embed replaced them. */
+  tablesDropped: string[];
+}
+
 export interface WriteResult {
   added: number;
   unchanged: number;
@@ -151,6 +160,16 @@ export interface ChunkStore {
     embed: (texts: string[]) => Promise<number[][]>,
     identity: { id: string; dimensions: number },
   ): Promise<number>;
+  /**
+   * Changes whenever any process commits to the store, so caches built from it (term statistics,
+   * learned pairs) know when to rebuild. Opaque: compare for equality only.
+   */
+  version(): Promise<string>;
+  /**
+   * Delete what no reader needs any more: versions older than `graceMs`, tables a re-embed
+   * replaced. Writes never delete, so readers in other processes never lose a file under them.
+   */
+  maintain(options: { graceMs: number }): Promise<MaintenanceReport>;
   /** A small value kept with the store (e.g. bilingual pairs learned at ingest), or null. */
   readSetting(key: string): Promise<string | null>;
   writeSetting(key: string, value: string): Promise<void>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EventDeduplicator } from "../../../adapters/slack/event-dedup.ts";
 import { ExpiringKeys } from "../../../adapters/slack/expiring-keys.ts";
+import { MemoryStateStore } from "../../../src/state/memory-state.ts";
 
 describe("EventDeduplicator", () => {
   it.each([
@@ -8,43 +9,44 @@ describe("EventDeduplicator", () => {
     { name: "a retry a second later", seen: [0], at: 1_000, expected: true },
     { name: "a retry 60 minutes later (Slack's last retry)", seen: [0], at: 60 * 60 * 1000, expected: true },
     { name: "the same id after the TTL", seen: [0], at: 66 * 60 * 1000, expected: false },
-  ])("$name → duplicate: $expected", ({ seen, at, expected }) => {
-    const dedup = new EventDeduplicator();
-    for (const time of seen) dedup.isDuplicate("Ev1", time);
-    expect(dedup.isDuplicate("Ev1", at)).toBe(expected);
+  ])("$name → duplicate: $expected", async ({ seen, at, expected }) => {
+    let now = 0;
+    const dedup = new EventDeduplicator(new MemoryStateStore({ now: () => now }));
+    for (const time of seen) {
+      now = time;
+      await dedup.isDuplicate("Ev1");
+    }
+    now = at;
+    expect(await dedup.isDuplicate("Ev1")).toBe(expected);
   });
 
-  it("tells different event ids apart", () => {
-    const dedup = new EventDeduplicator();
-    expect(dedup.isDuplicate("Ev1", 0)).toBe(false);
-    expect(dedup.isDuplicate("Ev2", 0)).toBe(false);
-    expect(dedup.isDuplicate("Ev1", 1)).toBe(true);
+  it("tells different event ids apart", async () => {
+    const dedup = new EventDeduplicator(new MemoryStateStore());
+    expect(await dedup.isDuplicate("Ev1")).toBe(false);
+    expect(await dedup.isDuplicate("Ev2")).toBe(false);
+    expect(await dedup.isDuplicate("Ev1")).toBe(true);
   });
 
-  it("stays bounded, forgetting the oldest ids first", () => {
-    const dedup = new EventDeduplicator({ maxEntries: 3 });
-    for (const id of ["a", "b", "c", "d"]) dedup.isDuplicate(id, 0);
-    expect(dedup.isDuplicate("d", 1)).toBe(true);
-    expect(dedup.isDuplicate("a", 1)).toBe(false);
+  it("is shared by every deduplicator on the same state (replicas)", async () => {
+    const state = new MemoryStateStore();
+    const [left, right] = [new EventDeduplicator(state), new EventDeduplicator(state)];
+    expect(await left.isDuplicate("Ev1")).toBe(false);
+    expect(await right.isDuplicate("Ev1")).toBe(true);
   });
 });
 
 describe("ExpiringKeys", () => {
-  it("expires keys after the TTL and prunes them on add", () => {
-    const keys = new ExpiringKeys({ ttlMs: 100, maxEntries: 10 });
-    keys.add("old", 0);
-    keys.add("new", 50);
-    expect(keys.has("old", 99)).toBe(true);
-    expect(keys.has("old", 100)).toBe(false);
-    keys.add("newer", 160);
-    expect(keys.size).toBe(1);
-    expect(keys.has("newer", 160)).toBe(true);
-  });
-
-  it("re-adding refreshes a key's age", () => {
-    const keys = new ExpiringKeys({ ttlMs: 100, maxEntries: 10 });
-    keys.add("k", 0);
-    keys.add("k", 90);
-    expect(keys.has("k", 150)).toBe(true);
+  it("expires keys after the TTL; re-adding refreshes a key's age", async () => {
+    let now = 0;
+    const keys = new ExpiringKeys(new MemoryStateStore({ now: () => now }), "threads", 100);
+    await keys.add("old");
+    await keys.add("refreshed");
+    now = 90;
+    await keys.add("refreshed");
+    now = 99;
+    expect(await keys.has("old")).toBe(true);
+    now = 100;
+    expect(await keys.has("old")).toBe(false);
+    expect(await keys.has("refreshed")).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import {
 } from "../../../adapters/slack/feedback-click.ts";
 import { encodeFeedbackReference } from "../../../adapters/slack/feedback-reference.ts";
 import { RecentAnswers } from "../../../adapters/slack/recent-answers.ts";
+import { MemoryStateStore } from "../../../src/state/memory-state.ts";
 
 const now = new Date("2025-03-04T05:06:07.000Z");
 
@@ -23,16 +24,17 @@ function click(overrides: Partial<FeedbackClick> = {}): FeedbackClick {
 }
 
 describe("feedbackEntryFor", () => {
-  it("uses the remembered question, answer and chunk ids", () => {
-    const memory = new RecentAnswers();
-    const ref = memory.remember({
+  it("uses the remembered question, answer and chunk ids, whichever replica remembered them", async () => {
+    const state = new MemoryStateStore();
+    const ref = await new RecentAnswers(state).remember({
       conversationId: "slack:C1:100.1",
       question: "Q?",
       answer: "A [1].",
       chunkIds: ["x", "y"],
     });
     const value = encodeFeedbackReference({ ref, chunkIds: ["x"] });
-    expect(feedbackEntryFor(click({ actionId: "feedback_up", value }), memory, now)).toEqual({
+    const otherReplica = new RecentAnswers(state);
+    expect(await feedbackEntryFor(click({ actionId: "feedback_up", value }), otherReplica, now)).toEqual({
       at: "2025-03-04T05:06:07.000Z",
       platform: "slack",
       user: "U9",
@@ -72,19 +74,23 @@ describe("feedbackEntryFor", () => {
       input: click({ channel: undefined, messageTs: undefined, threadTs: undefined, messageText: undefined }),
       expected: { conversationId: "slack:unknown", question: "", answer: "", chunkIds: [], rating: "down" },
     },
-  ])("$name", ({ input, expected }) => {
-    expect(feedbackEntryFor(input, new RecentAnswers(), now)).toMatchObject(expected);
+  ])("$name", async ({ input, expected }) => {
+    expect(await feedbackEntryFor(input, new RecentAnswers(new MemoryStateStore()), now)).toMatchObject(
+      expected,
+    );
   });
 });
 
 describe("RecentAnswers", () => {
-  it("forgets the oldest answers beyond its bound", () => {
-    const memory = new RecentAnswers({ maxEntries: 2 });
-    const refs = ["a", "b", "c"].map((question) =>
-      memory.remember({ conversationId: "c", question, answer: "", chunkIds: [] }),
-    );
-    expect(memory.recall(refs[0] ?? "")).toBeUndefined();
-    expect(memory.recall(refs[2] ?? "")?.question).toBe("c");
+  it("forgets answers after their time to live", async () => {
+    let clock = 0;
+    const memory = new RecentAnswers(new MemoryStateStore({ now: () => clock }), { ttlMs: 1_000 });
+    const old = await memory.remember({ conversationId: "c", question: "a", answer: "", chunkIds: [] });
+    clock = 600;
+    const recent = await memory.remember({ conversationId: "c", question: "b", answer: "", chunkIds: [] });
+    clock = 1_200;
+    expect(await memory.recall(old)).toBeUndefined();
+    expect((await memory.recall(recent))?.question).toBe("b");
   });
 });
 

@@ -1,30 +1,43 @@
 import { describe, expect, it } from "vitest";
-import { SlidingWindowRateLimiter } from "../../../adapters/telegram/rate-limiter.ts";
+import { FixedWindowRateLimiter } from "../../../adapters/telegram/rate-limiter.ts";
+import { MemoryStateStore } from "../../../src/state/memory-state.ts";
 
-describe("SlidingWindowRateLimiter", () => {
-  it("allows `limit` events per sliding window, per key", () => {
+describe("FixedWindowRateLimiter", () => {
+  it("allows `limit` events per window, per key, and says when the window ends", async () => {
     let now = 0;
-    const limiter = new SlidingWindowRateLimiter({ limit: 2, windowMs: 60_000, now: () => now });
-    expect(limiter.tryAcquire("a")).toEqual({ allowed: true });
+    const state = new MemoryStateStore({ now: () => now });
+    const limiter = new FixedWindowRateLimiter({ state, limit: 2, windowMs: 60_000, now: () => now });
+    expect(await limiter.tryAcquire("a")).toEqual({ allowed: true });
     now = 10_000;
-    expect(limiter.tryAcquire("a")).toEqual({ allowed: true });
-    expect(limiter.tryAcquire("a")).toEqual({ allowed: false, retryAfterMs: 50_000 });
-    expect(limiter.tryAcquire("b")).toEqual({ allowed: true });
-    now = 60_001; // the first event has left the window, the second has not
-    expect(limiter.tryAcquire("a")).toEqual({ allowed: true });
-    expect(limiter.tryAcquire("a")).toEqual({ allowed: false, retryAfterMs: 9_999 });
+    expect(await limiter.tryAcquire("a")).toEqual({ allowed: true });
+    expect(await limiter.tryAcquire("a")).toEqual({ allowed: false, retryAfterMs: 50_000 });
+    expect(await limiter.tryAcquire("b")).toEqual({ allowed: true });
+    now = 60_000; // a new window
+    expect(await limiter.tryAcquire("a")).toEqual({ allowed: true });
   });
 
-  it("does not count refused events", () => {
+  it("counts across replicas sharing the state: the limit holds once, not per replica", async () => {
+    const state = new MemoryStateStore();
+    const replicas = [0, 1].map(() => new FixedWindowRateLimiter({ state, limit: 3, now: () => 5 }));
+    const decisions = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => replicas[index % 2]!.tryAcquire("user")),
+    );
+    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(3);
+  });
+
+  it("tells a user to slow down once per refusal period, on any replica", async () => {
     let now = 0;
-    const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: 1000, now: () => now });
-    limiter.tryAcquire("a");
-    for (let index = 0; index < 5; index++) limiter.tryAcquire("a");
-    now = 1000;
-    expect(limiter.tryAcquire("a")).toEqual({ allowed: true });
+    const state = new MemoryStateStore({ now: () => now });
+    const [left, right] = [0, 1].map(() => new FixedWindowRateLimiter({ state, limit: 1, now: () => now }));
+    expect(await left!.shouldTellSlowDown("user", 1_000)).toBe(true);
+    expect(await right!.shouldTellSlowDown("user", 1_000)).toBe(false);
+    now = 1_000;
+    expect(await right!.shouldTellSlowDown("user", 1_000)).toBe(true);
   });
 
   it("rejects a nonsensical limit", () => {
-    expect(() => new SlidingWindowRateLimiter({ limit: 0, now: () => 0 })).toThrow(RangeError);
+    expect(
+      () => new FixedWindowRateLimiter({ state: new MemoryStateStore(), limit: 0, now: () => 0 }),
+    ).toThrow(RangeError);
   });
 });

@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createHashingEmbedder } from "../../src/embed/hashing-embedder.ts";
+import type { ChunkRecord } from "../../src/store/chunk-record.ts";
+import type { ChunkStore, StoredDocument } from "../../src/store/store.ts";
+import { tokenize } from "../../src/text/segment.ts";
+
+/**
+ * The contract every `ChunkStore` passes; a new backend adds one `testChunkStore` call.
+ * `open` opens (creating when absent) a store for the embedder at a location of the suite's own.
+ */
+export interface ChunkStoreUnderTest {
+  open(embedder: { id: string; dimensions: number }): Promise<ChunkStore>;
+  cleanup(): Promise<void>;
+}
+
+const embedder = createHashingEmbedder({ dimensions: 32 });
+
+async function chunkOf(id: string, docId: string, text: string, extra: Partial<ChunkRecord> = {}) {
+  const [vector] = await embedder.embed([text]);
+  const chunk: ChunkRecord = {
+    id,
+    docId,
+    docHash: `hash-${docId}`,
+    publication: "Contract Weekly",
+    title: `Issue ${docId}`,
+    issueNumber: null,
+    story: `Story ${id}`,
+    storyIndex: 0,
+    chunkIndex: 0,
+    date: "2025-02-03",
+    url: null,
+    path: `${docId}.md`,
+    lang: "en",
+    text,
+    textHash: `t-${id}`,
+    searchText: tokenize(text).join(" "),
+    glossText: "",
+    vector: vector!,
+    ...extra,
+  };
+  return chunk;
+}
+
+function documentOf(docId: string, chunks: number, extra: Partial<StoredDocument> = {}): StoredDocument {
+  return {
+    docId,
+    docHash: `hash-${docId}`,
+    path: `${docId}.md`,
+    publication: "Contract Weekly",
+    title: `Issue ${docId}`,
+    issueNumber: null,
+    date: "2025-02-03",
+    url: null,
+    lang: "en",
+    stories: 1,
+    chunks,
+    ingestedAt: "2025-02-04T00:00:00.000Z",
+    ...extra,
+  };
+}
+
+export function testChunkStore(name: string, setup: () => Promise<ChunkStoreUnderTest>): void {
+  describe(`ChunkStore contract: ${name}`, () => {
+    let backend: ChunkStoreUnderTest;
+    let store: ChunkStore;
+
+    beforeEach(async () => {
+      backend = await setup();
+      store = await backend.open(embedder);
+    });
+    afterEach(async () => {
+      await store.close();
+      await backend.cleanup();
+    });
+
+    it("starts empty and answers every read with nothing", async () => {
+      expect(await store.embedderIdentity()).toBeNull();
+      expect(await store.documents()).toEqual([]);
+      expect(await store.countChunks()).toBe(0);
+      expect(await store.lexicalSearch([{ term: "anything", weight: 1 }], 5)).toEqual([]);
+      expect(await store.vectorSearch((await embedder.embed(["x"]))[0]!, 5)).toEqual([]);
+      expect(await store.passagesByIds(["nope"])).toEqual([]);
+      expect(await store.sampleSearchText(10)).toEqual([]);
+      expect(await store.readSetting("missing")).toBeNull();
+    });
+
+    it("replaces a document's chunks in one call and lists, finds and reads them", async () => {
+      const first = [
+        await chunkOf("a1", "a", "Solar panels got cheaper this quarter"),
+        await chunkOf("a2", "a", "Battery storage doubled in Texas"),
+      ];
+      expect(await store.replaceDocuments([documentOf("a", 2)], first)).toEqual({
+        added: 2,
+        unchanged: 0,
+        removed: 0,
+      });
+      await store.maintainIndexes();
+      expect(await store.embedderIdentity()).toEqual({ id: embedder.id, dimensions: embedder.dimensions });
+      expect((await store.documents()).map((document) => document.docId)).toEqual(["a"]);
+      expect(await store.countChunks()).toBe(2);
+      expect([...((await store.chunkIdsOf(["a"])).get("a") ?? [])].sort()).toEqual(["a1", "a2"]);
+      expect((await store.vectorsOf(["a1"])).get("a1")).toHaveLength(embedder.dimensions);
+
+      const lexical = await store.lexicalSearch([{ term: "battery", weight: 1 }], 5);
+      expect(lexical[0]?.chunk.id).toBe("a2");
+      const vector = await store.vectorSearch(first[0]!.vector, 1);
+      expect(vector[0]?.chunk.id).toBe("a1");
+      const [passage] = await store.passagesByIds(["a2"]);
+      expect(passage).toMatchObject({ id: "a2", docId: "a", text: "Battery storage doubled in Texas" });
+
+      const second = [first[1]!, await chunkOf("a3", "a", "Wind farms were approved offshore")];
+      expect(await store.replaceDocuments([documentOf("a", 2)], second)).toEqual({
+        added: 1,
+        unchanged: 1,
+        removed: 1,
+      });
+      expect([...((await store.chunkIdsOf(["a"])).get("a") ?? [])].sort()).toEqual(["a2", "a3"]);
+    });
+
+    it("filters searches by publication and date", async () => {
+      await store.replaceDocuments(
+        [documentOf("old", 1, { date: "2024-01-01" }), documentOf("new", 1, { publication: "Other Brief" })],
+        [
+          await chunkOf("o1", "old", "Chip export rules tightened", { date: "2024-01-01" }),
+          await chunkOf("n1", "new", "Chip export rules loosened", { publication: "Other Brief" }),
+        ],
+      );
+      await store.maintainIndexes();
+      const terms = [{ term: "chip", weight: 1 }];
+      const since = await store.lexicalSearch(terms, 5, { since: "2025-01-01" });
+      expect(since.map((hit) => hit.chunk.id)).toEqual(["n1"]);
+      const other = await store.lexicalSearch(terms, 5, { publication: "contract" });
+      expect(other.map((hit) => hit.chunk.id)).toEqual(["o1"]);
+    });
+
+    it("removes documents with their chunks, and knows other documents' text hashes", async () => {
+      await store.replaceDocuments(
+        [documentOf("a", 1), documentOf("b", 1)],
+        [await chunkOf("a1", "a", "Same story"), await chunkOf("b1", "b", "Other story")],
+      );
+      expect([...(await store.knownTextHashes(["t-a1", "t-b1"], ["a"]))]).toEqual(["t-b1"]);
+      expect(await store.removeDocuments(["a"])).toBe(1);
+      expect((await store.documents()).map((document) => document.docId)).toEqual(["b"]);
+      expect(await store.countChunks()).toBe(1);
+    });
+
+    it("keeps settings, and moves its version with every write", async () => {
+      const empty = await store.version();
+      await store.writeSetting("pairs", "[1]");
+      const afterSetting = await store.version();
+      expect(afterSetting).not.toBe(empty);
+      await store.replaceDocuments([documentOf("a", 1)], [await chunkOf("a1", "a", "Text")]);
+      expect(await store.version()).not.toBe(afterSetting);
+      expect(await store.readSetting("pairs")).toBe("[1]");
+      expect(await store.version()).toBe(await store.version());
+    });
+
+    it("reopens with what was written, and refuses another embedder", async () => {
+      await store.replaceDocuments([documentOf("a", 1)], [await chunkOf("a1", "a", "Persisted")]);
+      await store.close();
+      store = await backend.open(embedder);
+      expect(await store.countChunks()).toBe(1);
+      await expect(backend.open({ id: "another", dimensions: 8 })).rejects.toThrow(/embedder/);
+    });
+
+    it("re-embeds with a new embedder, and clean-up keeps every current row", async () => {
+      await store.replaceDocuments([documentOf("a", 1)], [await chunkOf("a1", "a", "Rebuilt text")]);
+      const wider = createHashingEmbedder({ dimensions: 48 });
+      const count = await store.reembed((texts) => wider.embed(texts), {
+        id: wider.id,
+        dimensions: wider.dimensions,
+      });
+      expect(count).toBe(1);
+      expect(await store.embedderIdentity()).toEqual({ id: wider.id, dimensions: 48 });
+      const report = await store.maintain({ graceMs: 0 });
+      expect(report.versionsRemoved).toBeGreaterThanOrEqual(0);
+      expect(await store.countChunks()).toBe(1);
+      expect((await store.vectorsOf(["a1"])).get("a1")).toHaveLength(48);
+    });
+  });
+}
