@@ -181,6 +181,15 @@ const missingDetail: Record<"en" | "zh", Record<AskedType, string>> = {
   },
 };
 
+/** What a partial reply says is missing when the asked noun is: "the number of employees", "许可证". */
+function missingHead(analysis: QuestionAnalysis, question: string, lang: "en" | "zh"): string {
+  const head = analysis.headTokens[0]!;
+  if (lang === "zh") return head;
+  // The word as the question wrote it ("employees" for the folded "employee").
+  const written = question.match(new RegExp(`\\b${head.replace(/[^\w-]/g, "")}[\\w-]*`, "i"))?.[0] ?? head;
+  return analysis.askedTypes.includes("quantity") ? `the number of ${written}` : `the ${written}`;
+}
+
 /**
  * When no window states the asked fact: a partial reply if the story is there (the question's
  * specifics and words in one window) and what is missing is a checkable detail; else a refusal.
@@ -199,9 +208,7 @@ function partialOrRefusal(
   const headMissing = !about.headFound && analysis.headTokens.length > 0;
   const lang = input.lang;
   const detail = headMissing
-    ? lang === "zh"
-      ? analysis.headTokens[0]!
-      : `the ${analysis.headTokens[0]}`
+    ? missingHead(analysis, input.question, lang)
     : missingDetail[lang][analysis.asked];
   const quote = shown.map((sentence) => capped(sentence.text)).join(" ");
   const text =
