@@ -1,6 +1,6 @@
 import type { QuestionAnalysis, Specific } from "../question/analyze-question.ts";
 import { askedValuePositions, holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
-import { termMatch } from "../retrieve/term-coverage.ts";
+import { sentenceMatch, termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
@@ -301,17 +301,13 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         continue;
       const tokens = withParts(group.flatMap((member) => [...member.tokens]));
       const titled = new Set([...tokens, ...context.title]);
+      // A pair is scored like a sentence (its story title at a quarter), less a share per step apart.
       const match =
         group.length === 1
           ? { coverage: first.coverage, matched: first.matched, asked: first.asked }
           : (() => {
-              const own = termMatch(terms, tokens, statistics);
-              const withTitle = termMatch(terms, titled, statistics);
-              return {
-                coverage: (0.75 * own.coverage + 0.25 * withTitle.coverage) * pairWindowShare ** gap,
-                matched: withTitle.matched,
-                asked: withTitle.asked,
-              };
+              const pair = sentenceMatch(terms, tokens, context.title, statistics);
+              return { ...pair, coverage: pair.coverage * pairWindowShare ** gap };
             })();
       // Earlier turns' words count towards the pair: "How long did that take?" names its subject
       // only through the conversation.
