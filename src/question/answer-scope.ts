@@ -25,6 +25,12 @@ export async function scopeFor(
   given: SearchFilters | undefined,
   documents: () => Promise<StoredDocument[]>,
 ): Promise<AnswerScope> {
+  // The issue list is read at most once per question, whichever parts of the scope need it.
+  let listed: Promise<StoredDocument[]> | undefined;
+  const documentsOnce = () => {
+    listed ??= documents();
+    return listed;
+  };
   let filters: SearchFilters | undefined = given === undefined ? undefined : { ...given };
   let prefer: AnswerScope["prefer"];
   if (reference !== null && reference.mode === "boost" && reference.since && reference.until)
@@ -36,7 +42,7 @@ export async function scopeFor(
     if (reference.until !== undefined) added.until = reference.until;
     if (reference.latest) {
       // The newest dated issue, of the publication the question names if it names one.
-      const all = await documents();
+      const all = await documentsOnce();
       const question = reference.rest.toLowerCase();
       const named = all.filter((document) => question.includes(document.publication.toLowerCase()));
       const pool = (named.length > 0 ? named : all).filter((document) => document.date !== null);
@@ -54,7 +60,7 @@ export async function scopeFor(
   }
   const dated = filters?.since !== undefined || filters?.until !== undefined;
   if (!dated) return { filters, prefer, note: null };
-  const all = await documents();
+  const all = await documentsOnce();
   const publication = filters?.publication?.toLowerCase();
   const inScope = all.filter(
     (document) => publication === undefined || document.publication.toLowerCase().includes(publication),
