@@ -6,6 +6,7 @@ import { normalizeForMatch } from "../text/normalize.ts";
 import { cjkShare, tokenize } from "../text/segment.ts";
 import { countUnits } from "../text/split-into-chunks.ts";
 import { splitIntoSentences } from "../text/split-into-sentences.ts";
+import { rhetoricalQuestionUnits } from "./answer-tuning.ts";
 
 /**
  * The sentences of the retrieved passages as an answer reads them: cleaned of a source's own
@@ -35,6 +36,9 @@ export function looksLikeTableOrListing(text: string): boolean {
   if ((text.match(/\|/g)?.length ?? 0) >= 2) return true;
   // Image captions and credits ("Arm's CEO Rene Haas (Credit: VCG)") are not statements.
   if (/\((?:photo |image )?credits?:|^(?:photo|image|credit)s?:/i.test(text)) return true;
+  // A subject line of emoji-marked teasers ("Anthropic eyes $2T+ IPO 💰, Slack Code 👨‍💻, …")
+  // names stories; it states nothing about them.
+  if ((text.match(/\p{Extended_Pictographic}/gu)?.length ?? 0) >= 2) return true;
   const words = text.split(/\s+/);
   const machine = words.filter((word) => /^[0-9a-f]{10,}$|[/\\].*[/\\]|^https?:/i.test(word)).length;
   return words.length > 0 && machine / words.length > 0.3;
@@ -68,10 +72,32 @@ export function isUnfitToLead(text: string, storyTitle: string, issueTitle = "")
     normalizeForMatch(title).replace(/[\p{P}\s]+$/u, ""),
   );
   if (normalised !== "" && titles.includes(normalised)) return true;
-  // A subject line of emoji-marked teasers ("Anthropic eyes $2T+ IPO 💰, Slack Code 👨‍💻, …").
-  if ((trimmed.match(/\p{Extended_Pictographic}/gu)?.length ?? 0) >= 2) return true;
   // A short line that does not end as a sentence is a heading or link title ("Node.js 19 Released").
   return countUnits(trimmed) <= 8 && !/[.。!！]["”」』)）]?$/.test(trimmed);
+}
+
+/**
+ * A writer's own short question that the next sentence answers ("The only big downside? You
+ * have to use a special font."): read as one sentence, so the reply carries the question's words.
+ * An interviewer's "问：" stays apart (the reply is quoted without it).
+ */
+function joinRhetoricalQuestions(sentences: string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < sentences.length; index += 1) {
+    const sentence = sentences[index]!;
+    const next = sentences[index + 1];
+    const rhetorical =
+      /[?？]\s*["”」』)）]?$/.test(sentence.trim()) &&
+      !/^(?:问|Q|Question)\s*[:：]/i.test(sentence.trim()) &&
+      countUnits(sentence) <= rhetoricalQuestionUnits;
+    if (rhetorical && next !== undefined && !isQuestionSentence(next)) {
+      out.push(`${sentence.trim()} ${next.trim()}`);
+      index += 1;
+      continue;
+    }
+    out.push(sentence);
+  }
+  return out;
 }
 
 export function answerSentences(
@@ -83,7 +109,7 @@ export function answerSentences(
   const out: AnswerSentence[] = [];
   for (const [passageIndex, passage] of passages.slice(0, passagesRead).entries()) {
     const titleTokens = new Set(tokenize(passage.story));
-    for (const [position, raw] of splitIntoSentences(passage.text).entries()) {
+    for (const [position, raw] of joinRhetoricalQuestions(splitIntoSentences(passage.text)).entries()) {
       const text = stripFootnoteMarkers(raw);
       const units = countUnits(text);
       if (units < 3 || looksLikeTableOrListing(text)) continue;

@@ -90,3 +90,10 @@ export const valueReachCharacters = 12;
  * launch does not answer when the return trip is asked about in the next one. 0.5.
  */
 export const valueContentShare = 0.5;
+
+/**
+ * A writer's question this short (units: a Latin word or a Chinese character) that the next
+ * sentence answers is read together with its reply ("The only big downside? You need a special
+ * font."). 15: such questions are a few words; an interviewer's long question is not joined.
+ */
+export const rhetoricalQuestionUnits = 15;

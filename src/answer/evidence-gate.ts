@@ -1,5 +1,10 @@
 import type { QuestionAnalysis, Specific } from "../question/analyze-question.ts";
-import { askedValuePositions, holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
+import {
+  askedValuePositions,
+  decliningClauses,
+  holdsAnyAskedValue,
+  isCheckable,
+} from "../question/asked-value.ts";
 import { sentenceMatch, termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
@@ -57,6 +62,8 @@ interface PassageContext {
   title: Set<string>;
   /** Everything else a name may be found in: the passage, issue title and publication. */
   wider: Set<string>;
+  /** The issue's title and publication: where "according to The Batch" is confirmed. */
+  source: Set<string>;
   lang: RetrievedPassage["lang"];
 }
 
@@ -72,6 +79,15 @@ export function withParts(tokens: Iterable<string>): Set<string> {
   return out;
 }
 
+function siteOf(url: string | null): string {
+  if (url === null) return "";
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}
+
 function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
   return passages.map((passage) => ({
     title: withParts(tokenize(passage.story)),
@@ -79,7 +95,10 @@ function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
       ...tokenize(passage.text),
       ...tokenize(passage.title),
       ...tokenize(passage.publication),
+      // The story's link names its site ("the swift.org post").
+      ...tokenize(siteOf(passage.url)),
     ]),
+    source: withParts([...tokenize(passage.title), ...tokenize(passage.publication)]),
     lang: passage.lang,
   }));
 }
@@ -122,8 +141,10 @@ function checkSpecifics(
   const everywhere = new Set([...near, ...context.wider]);
   const names = specifics.filter((specific) => specific.kind === "name").length;
   let anchored = 0;
-  let located = 0;
   let missingNames = 0;
+  // Specifics that name the source ("according to The Batch", "Tw93 的周刊") are confirmed by the
+  // issue's title or publication; the others say what the story is about.
+  let aboutTheSource = 0;
   for (const specific of specifics) {
     // A name is there when its last word is (a surname, "Parka" of "Project Parka"); versions,
     // numbers and quoted phrases, which tell one thing from its neighbour (iPhone 15 from 16),
@@ -135,9 +156,11 @@ function checkSpecifics(
       continue;
     }
     if (isName && needed.every((token) => found(token, everywhere, translations))) {
-      located += 1;
+      if (needed.every((token) => found(token, context.source, translations))) aboutTheSource += 1;
       continue;
     }
+    // A site is often named only by a link, which the text does not keep.
+    if (specific.kind === "site") continue;
     // Written in one language with no translation, it cannot be looked for in the other.
     const inChinese = cjk.test(specific.text);
     const sameLanguage = context.lang === "mixed" || (context.lang === "zh") === inChinese;
@@ -147,9 +170,11 @@ function checkSpecifics(
     missingNames += 1;
   }
   if (missingNames > (names >= namesAllowingOneMissing ? 1 : 0)) return { hold: false, anchored };
-  // Something of what the question names must be seen: a window that confirms none of its
-  // specifics could be about anything.
-  return { hold: specifics.length === 0 || anchored + located > 0, anchored };
+  // Something of what the question names must be in the window or its story title: a window
+  // that confirms none of its specifics could be about anything else the passage mentions. When
+  // the question names only its source, the source confirms it.
+  const onlyTheSource = aboutTheSource > 0 && aboutTheSource === specifics.length;
+  return { hold: specifics.length === 0 || anchored > 0 || onlyTheSource, anchored };
 }
 
 /**
@@ -220,6 +245,37 @@ function valueNearQuestion(text: string, analysis: QuestionAnalysis, contentTerm
   return false;
 }
 
+/**
+ * The text says the asked detail is withheld: a clause that declines ("did not disclose", "no
+ * details yet", 未透露) names the asked noun or one of the question's own words. Then a value
+ * elsewhere in the sentence is about something else ("$10M, but did not disclose its valuation").
+ */
+function withholdsAskedDetail(
+  member: AnswerSentence,
+  analysis: QuestionAnalysis,
+  contentTerms: WeightedTerm[],
+  translations: Map<string, string[]>,
+): boolean {
+  for (const clause of decliningClauses(member.text)) {
+    const tokens = withParts(tokenize(clause));
+    if (analysis.headTokens.some((token) => headIn(token, clause, tokens, translations))) return true;
+    if (analysis.headTokens.length === 0 && contentTerms.some((term) => tokens.has(term.term))) return true;
+  }
+  return false;
+}
+
+const numericTypes = new Set([
+  "money",
+  "percentage",
+  "quantity",
+  "duration",
+  "frequency",
+  "distance",
+  "date",
+]);
+const pronounOpening =
+  /^\s*(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:它|他|她|这|该|其|此))/iu;
+
 /** Terms from earlier turns of a conversation (no concept, weight below 1) found in `tokens`. */
 function contextMatches(terms: WeightedTerm[], tokens: ReadonlySet<string>): number {
   return terms.filter((term) => term.weight < 1 && term.concept === undefined && tokens.has(term.term))
@@ -261,6 +317,29 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
     }
     return value;
   };
+  // A sentence giving the value must hold one of the question's words (its own, a specific, a
+  // translation or an earlier turn's), or the asked noun: "Which banks …" is not answered by a
+  // sentence that only names another company of the story.
+  const saysWhatWasAsked = (sentence: AnswerSentence) => {
+    const tokens = withParts(sentence.tokens);
+    return terms.some((term) => tokens.has(term.term));
+  };
+  // "They covered 4,183.8 km": a figure in a sentence that goes on about the subject of the one
+  // before it (opening with a pronoun) is about that subject. Names are not taken this way: a
+  // pronoun sentence naming another company does not say which company was asked for.
+  const numericAsk = analysis.askedTypes.some((type) => numericTypes.has(type));
+  const atPosition = new Map(
+    input.sentences.map((sentence) => [`${sentence.passageIndex}:${sentence.position}`, sentence]),
+  );
+  const continuesSubject = (member: AnswerSentence) => {
+    if (!numericAsk || !pronounOpening.test(member.text)) return false;
+    const before = atPosition.get(`${member.passageIndex}:${member.position - 1}`);
+    return (
+      before !== undefined &&
+      saysWhatWasAsked(before) &&
+      contentOf(before) >= (bestContentOf.get(before.passageIndex) ?? 0) * valueContentShare
+    );
+  };
   const bestContentOf = new Map<number, number>();
   for (const sentence of input.sentences)
     bestContentOf.set(
@@ -284,15 +363,21 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const text = group.map((member) => member.text).join(" ");
       // The value must sit in a sentence about the question: its own words, the asked noun or a
       // specific — not in a neighbour that only happens to hold a number or a date.
-      const valueSentence = group.find(
-        (member) =>
-          holdsAnyAskedValue(member.text, analysis, input.question) &&
-          (contentTerms.length === 0 ||
-            analysis.headTokens.some((token) => headIn(token, member.text, member.tokens, translations)) ||
-            (contentOf(member) >= (bestContentOf.get(member.passageIndex) ?? 0) * valueContentShare &&
-              (group.length === 1 || contentOf(member) >= valueSentenceCoverage))),
-      );
-      const valueFound = valueSentence !== undefined;
+      const holdsValue = (member: AnswerSentence) =>
+        holdsAnyAskedValue(member.text, analysis, input.question) &&
+        (contentTerms.length === 0 ||
+          analysis.headTokens.some((token) => headIn(token, member.text, member.tokens, translations)) ||
+          continuesSubject(member) ||
+          (saysWhatWasAsked(member) &&
+            contentOf(member) >= (bestContentOf.get(member.passageIndex) ?? 0) * valueContentShare &&
+            (group.length === 1 || contentOf(member) >= valueSentenceCoverage)));
+      // Of two sentences holding a value, the one counting the asked thing ("5万面") gives it.
+      const holding = group.filter(holdsValue);
+      const valueSentence =
+        holding.find((member) => countsTheAskedThing(member.text, analysis)) ?? holding[0];
+      const valueFound =
+        valueSentence !== undefined &&
+        !group.some((member) => withholdsAskedDetail(member, analysis, contentTerms, translations));
       // A sentence further on joins only to bring the asked value its subject sentence lacks.
       if (
         gap > 1 &&

@@ -10,7 +10,9 @@ export type AskedType =
   | "percentage"
   | "quantity"
   | "duration"
+  | "frequency"
   | "distance"
+  | "place"
   | "date"
   | "person"
   | "name"
@@ -23,7 +25,8 @@ export interface Specific {
   text: string;
   /** Its search tokens; an answer must hold all of them (or their translations). */
   tokens: string[];
-  kind: "name" | "version" | "number" | "quoted";
+  /** A site ("swift.org") may be only in a link the text does not show. */
+  kind: "name" | "version" | "number" | "quoted" | "site";
 }
 
 export interface QuestionAnalysis {
@@ -49,6 +52,11 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
     "percentage",
     /\bwhat (?:percentage|percent|share|proportion|fraction)\b|\bhow much of\b|百分之|百分比|比例|占比|几成/i,
   ],
+  // "how often", "多久碰一次头": a rate ("every three weeks"), not a span of time.
+  [
+    "frequency",
+    /\bhow (?:often|frequently)\b|\bhow many times (?:a|an|per|each) \w+|多久[^？?，,。；;]{0,10}一次|多长时间[^？?，,。；;]{0,10}一次|每隔多久|多频繁|频率|几天一次|一(?:天|周|个?月|年)几次/i,
+  ],
   [
     "duration",
     /\bhow long\b|\bfor how many (?:days|weeks|months|years|hours|minutes)\b|多久|多长时间|多长期限|多少天|几天|几个月|几年|多少年|多少小时|几个小时|多少分钟|多少秒/i,
@@ -56,11 +64,16 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ["distance", /\bhow (?:far|high|tall|deep)\b|多远|多高|多深|多长的距离|多少公里/i],
   [
     "quantity",
-    /\bhow (?:many|much|big|large|fast|heavy|old|often)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|多少|几个|几家|几位|几种|几次|几款|几名|多大|多重|多快|多少个|第几|多频繁/i,
+    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|多少|几个|几家|几位|几种|几次|几款|几名|多大|多重|多快|多少个|第几|多频繁/i,
   ],
   [
     "date",
     /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|几号|哪个月/i,
+  ],
+  // "where" as the question word (not "the city where …"), 哪里 / 在哪 / 什么地方.
+  [
+    "place",
+    /(?:^\s*|[,;:]\s*|\band\s+)where\b|\bin which (?:city|country|state|town|region)\b|\bwhat (?:city|country|state|town|region) (?:is|was|are|were|did|does|do)\b|哪里|哪儿|[在去]哪(?![家个位款种所座些本部项条])|什么地方|哪个城市|哪座城市|哪个地方|哪个地区|哪个省/i,
   ],
   // "who is it meant for" asks for an audience, not a name.
   // A "who" inside the sentence ("the programmer who went viral") is a relative pronoun.
@@ -220,12 +233,21 @@ export function specificsOf(question: string): Specific[] {
   for (const match of normalised.matchAll(
     /\b[A-Z][A-Za-z0-9\u00C0-\u024F&'’.-]*(?:\s+[A-Z][A-Za-z0-9\u00C0-\u024F&'’.-]*)*/gu,
   )) {
-    const words = match[0].split(/\s+/).filter((word) => !commonLeadWords.has(word.toLowerCase()));
-    if (words.length === 0) continue;
-    const atStart = normalised.slice(0, match.index).trim() === "";
-    if (atStart && words.length === 1 && !/[A-Z]/.test(words[0]!.slice(1)) && match[0] === words[0]) continue;
-    add(words.join(" "), "name");
+    // A possessive ends a name: "Anthropic's IPO" is Anthropic and its IPO, two things to find.
+    const runs = match[0].split(/(?<=['’]s)\s+/u);
+    for (const [index, run] of runs.entries()) {
+      const words = run.split(/\s+/).filter((word) => !commonLeadWords.has(word.toLowerCase()));
+      if (words.length === 0) continue;
+      const atStart = index === 0 && normalised.slice(0, match.index).trim() === "";
+      if (atStart && words.length === 1 && !/[A-Z]/.test(words[0]!.slice(1)) && run === words[0]) continue;
+      add(words.join(" "), "name");
+    }
   }
+  // Names written in lower case with a dot: sites and packages ("harmon.ai", "debug.com", "node.js").
+  for (const match of normalised.matchAll(
+    /\b[a-z][\w-]*\.(?:ai|com|io|js|dev|org|net|app|co|rs|py|sh|so|me|cn)\b/g,
+  ))
+    add(match[0], "site");
   for (const name of properNouns(normalised))
     if (/[\u3400-\u9fff]/u.test(name) && !chineseQuestionWords.test(name)) add(name, "name");
   return specifics;

@@ -17,6 +17,12 @@ const currency =
 const percent = /\d\s?%|\bper ?cent\b|百分之|[一二三四五六七八九\d]成\b|\bhalf\b|一半|\btimes\b|倍/i;
 const durationUnit =
   /\d[\d,.]*\s?(?:-\s?)?(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|ms\b)|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|half an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|[\d零一二三四五六七八九十百两半几]+\s?(?:秒|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)|半(?:小时|天|年)|\bovernight\b|\bhalf an hour\b|\b(?:once|twice|thrice|\d+ times?) (?:a|per|every) (?:day|week|month|year)\b|\b(?:daily|weekly|monthly|biweekly|fortnightly|hourly)\b|每[天周月年日]|每隔|一[周天月年][一两二三四五\d]次/i;
+// A rate: "every three weeks", "twice a month", "每过三周", "一周两次", "weekly".
+const frequencyUnit =
+  /\bevery\s+(?:other\s+|few\s+|couple of\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:once|twice|thrice|\d+ times?|(?:one|two|three|four|five|six|ten) times) (?:a|an|per|every|each) \w+|\b(?:daily|weekly|monthly|quarterly|yearly|annually|biweekly|fortnightly|hourly|nightly)\b|\bper (?:day|week|month|year|hour)\b|每(?:过|隔)?\s*[\d零一二三四五六七八九十两半几]*\s*(?:个)?(?:秒|分钟|小时|天|日|周|星期|礼拜|个?月|季度|年|晚|早)|[一二两三四五六七八九十\d]+\s*(?:天|周|个?月|年|小时)\s*[一二两三四五六七八九十\d]+\s*次/i;
+// A place after a word of location ("位于杭州市", "搬到深圳"); names of places count as names too.
+const chinesePlace =
+  /(?:在|到|去|从|于|位于|来自|搬到|落户)[\u4e00-\u9fff]{1,6}(?:省|市|县|区|州|岛|群岛|国|镇|村|湾|山|湖|街|路|机场|港|大学|园区|总部)/u;
 const distanceUnit =
   /\d[\d,.]*\s?(?:km|kilomet(?:er|re)s?|miles?|meters?|metres?|m\b|feet|ft|公里|千米|英里|米)/i;
 const yearOrMonth =
@@ -35,6 +41,12 @@ function hasNewName(text: string, question: string): boolean {
   );
 }
 
+function newChinesePlace(text: string, question: string): boolean {
+  for (const match of text.matchAll(new RegExp(chinesePlace.source, "gu")))
+    if (!question.includes(match[0])) return true;
+  return false;
+}
+
 export function holdsAskedValue(
   text: string,
   type: AskedType,
@@ -51,6 +63,10 @@ export function holdsAskedValue(
       return durationUnit.test(text);
     case "distance":
       return distanceUnit.test(text);
+    case "frequency":
+      return frequencyUnit.test(text);
+    case "place":
+      return hasNewName(text, question) || newChinesePlace(text, question);
     case "quantity":
       return hasNewNumber(text, given);
     case "date":
@@ -85,6 +101,7 @@ export function askedValuePositions(text: string, analysis: QuestionAnalysis): n
             type === "quantity" ||
             type === "percentage" ||
             type === "duration" ||
+            type === "frequency" ||
             type === "distance"
           ? /\d[\d,.]*|[两二三四五六七八九十百千万亿]+/gu
           : undefined;
@@ -95,4 +112,19 @@ export function askedValuePositions(text: string, analysis: QuestionAnalysis): n
     }
   }
   return positions;
+}
+
+// Words that say a detail is not given: "did not disclose", "undisclosed", "no details yet",
+// "not seeing any details on licensing", 未透露, 没有公布, 尚不清楚.
+const declining =
+  /\b(?:did|does|do|has|have|had|would|will|could|is|are|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:disclose|disclosed|reveal|revealed|say|said|specify|specified|share|shared|comment|confirm|confirmed|give|given|provide|provided|announce|announced|release|released|public|known|clear|available)\b|\b(?:undisclosed|unspecified|unannounced|unnamed)\b|\b(?:remains?|is|are|still) (?:unknown|unclear)\b|\bno (?:further |more |public )?(?:details?|word|information|timeline|pricing)\b|\b(?:not|n't)\s+(?:seeing|seen|found|aware of|got|have)\s+(?:any\s+)?(?:details?|information|word)\b|未(?:透露|公布|披露|说明|公开|确认|宣布|提及)|没有?(?:透露|公布|披露|说明|公开|给出|提到)|不详|尚不清楚|尚未(?:公布|确定|披露|宣布|透露)|暂无|不得而知|并未(?:透露|公布|披露|说明)/i;
+
+/**
+ * The clauses of a text that say a detail is withheld ("but I'm not seeing any details yet on
+ * licensing"), for checking whether the withheld detail is the one asked about.
+ */
+export function decliningClauses(text: string): string[] {
+  return text
+    .split(/[,;，；、:：]|\bbut\b|\bthough\b|但是?|不过/iu)
+    .filter((clause) => declining.test(clause));
 }

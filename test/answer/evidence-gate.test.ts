@@ -119,4 +119,46 @@ describe("evidence gate", () => {
     const draft = await ask("When will the Wayfarer probe bring its samples back to Earth?", [launch]);
     expect(draft.coverage).not.toBe("full");
   });
+
+  it("reads a writer's short question together with the sentence that answers it", async () => {
+    const terminal = passage(
+      "t",
+      "Drawing in the terminal",
+      "Glyphpad draws monochrome pictures in a terminal with block symbols. The catch? You need a special font installed for it to render.",
+    );
+    const draft = await ask("What is the catch with Glyphpad?", [terminal]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("You need a special font");
+  });
+
+  it("gives a partial reply when the passage says the asked detail is withheld", async () => {
+    const model = passage(
+      "w",
+      "Music models",
+      "Tunewright released a music model this week. Tunewright is nominally open, but there are no details yet on its license.",
+    );
+    const draft = await ask("What license is the Tunewright music model released under?", [model]);
+    expect(draft.coverage).toBe("partial");
+  });
+
+  it("does not take a name from a sentence that says nothing of what was asked", async () => {
+    const listing = passage(
+      "i",
+      "Northwind plans a listing",
+      "Northwind is preparing to file for its listing this month. It expects to match the size of Contoso's debut.",
+    );
+    const draft = await ask("Which banks are underwriting Northwind's listing?", [listing]);
+    expect(draft.coverage).not.toBe("full");
+  });
+
+  it("takes a figure from a sentence that goes on about the subject of the one before", async () => {
+    const ride = passage(
+      "r",
+      "A record ride",
+      "Two riders set a record for the longest ride on a single tank of fuel. They covered 4,100 kilometres before stopping.",
+    );
+    const draft = await ask("How far did the record ride on one tank of fuel go?", [ride]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("4,100 kilometres");
+  });
 });

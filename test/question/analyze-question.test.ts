@@ -26,6 +26,11 @@ describe("askedTypesOf", () => {
     ["Why did the team leave the project?", "reason"],
     ["Does the phone support satellite calls?", "yesno"],
     ["What does the new runtime change?", "other"],
+    ["How often does the maintainer publish a release?", "frequency"],
+    ["他的经理多久跟他碰一次头？", "frequency"],
+    ["Where is the summit taking place?", "place"],
+    ["作者最近在哪里办公？", "place"],
+    ["作者在哪家公司工作？", "name"],
   ])("%s → %s", (question, type) => {
     expect(askedTypesOf(question)[0]).toBe(type);
   });
@@ -98,5 +103,19 @@ describe("analyzeQuestion", () => {
 
   it("asks for a name when the head is a class of named things", () => {
     expect(analyzeQuestion("What self-driving startup did she join?").asked).toBe("name");
+  });
+});
+
+describe("specificsOf (possessives and sites)", () => {
+  it("splits a name at a possessive, so each part must be found", () => {
+    expect(
+      specificsOf("Which banks are underwriting Northwind's IPO?").map((specific) => specific.text),
+    ).toEqual(["Northwind's", "IPO"]);
+  });
+
+  it("reads a lower-case site name as a site", () => {
+    expect(specificsOf("What is tunewright.ai for?")).toContainEqual(
+      expect.objectContaining({ text: "tunewright.ai", kind: "site" }),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeQuestion } from "../../src/question/analyze-question.ts";
-import { holdsAnyAskedValue } from "../../src/question/asked-value.ts";
+import { decliningClauses, holdsAnyAskedValue } from "../../src/question/asked-value.ts";
 
 function holds(question: string, sentence: string): boolean {
   return holdsAnyAskedValue(sentence, analyzeQuestion(question), question);
@@ -31,7 +31,25 @@ describe("holdsAnyAskedValue", () => {
     ["Who founded the lab?", "The lab was founded by Grace Hopper in 1950.", true],
     ["Who founded the lab?", "the lab was founded long ago.", false],
     ["Why did the team leave?", "Anything at all.", true],
+    ["How often does the editor meet the team?", "They meet every three weeks for half an hour.", true],
+    ["How often does the editor meet the team?", "The meeting lasted 30 minutes.", false],
+    ["经理多久跟他碰一次头？", "每过两周，我们见面一次。", true],
+    ["经理多久跟他碰一次头？", "以30分钟为单位汇报工作。", false],
+    ["Where does the author work these days?", "She has been working remotely from Lisbon.", true],
+    ["Where does the author work these days?", "she has been working remotely for weeks.", false],
+    ["作者最近在哪里办公？", "这几周他一直在杭州市远程办公。", true],
   ])("%s | %s → %s", (question, sentence, expected) => {
     expect(holds(question, sentence)).toBe(expected);
+  });
+});
+
+describe("decliningClauses", () => {
+  it.each([
+    ["The model is open, but I'm not seeing any details yet on licensing.", 1],
+    ["The startup raised an undisclosed amount.", 1],
+    ["公司未透露具体价格。", 1],
+    ["The startup raised $10M from two funds.", 0],
+  ])("%s → %d", (sentence, count) => {
+    expect(decliningClauses(sentence)).toHaveLength(count);
   });
 });
