@@ -155,10 +155,13 @@ function checkSpecifics(
       anchored += 1;
       continue;
     }
-    if (isName && needed.every((token) => found(token, everywhere, translations))) {
-      if (needed.every((token) => found(token, context.source, translations))) aboutTheSource += 1;
+    // The source named by a handle or version-like name ("Tw93", "LWKD's notes"): the issue's
+    // title or publication confirms it.
+    if (specific.tokens.every((token) => found(token, context.source, translations))) {
+      aboutTheSource += 1;
       continue;
     }
+    if (isName && needed.every((token) => found(token, everywhere, translations))) continue;
     // A site is often named only by a link, which the text does not keep.
     if (specific.kind === "site") continue;
     // Written in one language with no translation, it cannot be looked for in the other.

@@ -68,7 +68,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "date",
-    /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|几号|哪个月/i,
+    /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:year|date|day|month|time)\b|\bwhich (?:years?|dates?|days?|months?)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|几号|哪个月/i,
   ],
   // "where" as the question word (not "the city where …"), 哪里 / 在哪 / 什么地方.
   [
@@ -213,6 +213,11 @@ export function specificsOf(question: string): Specific[] {
   const specifics: Specific[] = [];
   const seen = new Set<string>();
   const add = (text: string, kind: Specific["kind"]) => {
+    // A month and year ("May 2026") is a time reference, which filters or ranks issues by date
+    // (time-reference.ts); it is not a word the answer must hold.
+    if (monthAndYear.test(text) || monthName.test(text)) return;
+    // A class noun jieba tags as a place or name (城市, 公司) names no particular thing.
+    if (classNouns.has(text)) return;
     const tokens = tokenize(text);
     const key = tokens.join(" ");
     if (tokens.length === 0 || seen.has(key)) return;
@@ -231,7 +236,7 @@ export function specificsOf(question: string): Specific[] {
   // Capitalised runs are one name each ("Ethan Mollick"); a sentence's first word only when it is
   // capitalised inside too (TikTok) or followed by another capitalised word.
   for (const match of normalised.matchAll(
-    /\b[A-Z][A-Za-z0-9\u00C0-\u024F&'’.-]*(?:\s+[A-Z][A-Za-z0-9\u00C0-\u024F&'’.-]*)*/gu,
+    /\b[A-Z][A-Za-z0-9_\u00C0-\u024F&'’.-]*(?:\s+[A-Z][A-Za-z0-9_\u00C0-\u024F&'’.-]*)*/gu,
   )) {
     // A possessive ends a name: "Anthropic's IPO" is Anthropic and its IPO, two things to find.
     const runs = match[0].split(/(?<=['’]s)\s+/u);
@@ -252,6 +257,11 @@ export function specificsOf(question: string): Specific[] {
     if (/[\u3400-\u9fff]/u.test(name) && !chineseQuestionWords.test(name)) add(name, "name");
   return specifics;
 }
+
+const monthName =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const monthAndYear =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d$/i;
 
 // Jieba sometimes tags a question phrase as a name ("多少钱").
 const chineseQuestionWords = /多少|什么|哪|谁|几|怎么|如何|为何/u;

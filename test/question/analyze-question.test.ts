@@ -118,4 +118,12 @@ describe("specificsOf (possessives and sites)", () => {
       expect.objectContaining({ text: "tunewright.ai", kind: "site" }),
     );
   });
+
+  it("leaves months and years to the time reference, and class nouns out", () => {
+    const texts = specificsOf("How much is in the OP_CAT fund announced in September 2024?").map(
+      (specific) => specific.text,
+    );
+    expect(texts).toEqual(["OP_CAT"]);
+    expect(specificsOf("蓉老师专程去了哪座城市？").map((specific) => specific.text)).not.toContain("城市");
+  });
 });
