@@ -67,8 +67,9 @@ export const commandHelp: Record<string, string> = {
   --json      print {files, documents, chunks_added, chunks_unchanged, chunks_removed, errors, added, skipped}
   --reembed   rebuild every vector with the configured embedder (no files needed)`,
   ask: `briefbot ask "<question>" [--json] [--source P] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--db URI]
-  One cited answer from the briefs.
-  --json      print {question, answered, answer, lang, citations}
+  One cited answer from the briefs. With --json and no question, one question per stdin line
+  (text, or {"id", "question"} JSON), one JSON answer per line, each on its own.
+  --json      print {question, answered, coverage, answer, lang, citations}
   --source P  only publications whose name contains P
   --since/--until  issue dates, inclusive`,
   chat: `briefbot chat [--json] [--source P] [--since D] [--until D] [--db URI]

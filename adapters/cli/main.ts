@@ -119,15 +119,62 @@ async function ingestCommand(context: CommandContext): Promise<number> {
   }
 }
 
+/**
+ * `ask --json` with no question: one question per stdin line (plain text, or a JSON object with a
+ * `question` and optional `id`), one JSON object per line out, each question on its own (no
+ * conversation between them), so a question set is judged in one process. A question that
+ * fails prints its error and the rest go on.
+ */
+async function askEachLine(briefbot: Briefbot, filters: SearchFilters | undefined): Promise<number> {
+  let failures = 0;
+  let count = 0;
+  for await (const line of createInterface({ input: process.stdin })) {
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    count += 1;
+    const { question, id } = questionOfLine(trimmed);
+    const conversationId = `cli-line-${count}`;
+    try {
+      const answer = await briefbot.answer({ question, conversationId, filters });
+      print(JSON.stringify({ ...(id === undefined ? {} : { id }), ...answerJson(answer) }));
+    } catch (error) {
+      failures += 1;
+      print(JSON.stringify({ ...(id === undefined ? {} : { id }), question, error: describeError(error) }));
+    } finally {
+      await briefbot.forget(conversationId);
+    }
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+function questionOfLine(line: string): { question: string; id?: unknown } {
+  if (line.startsWith("{")) {
+    try {
+      const parsed = JSON.parse(line) as { question?: unknown; id?: unknown };
+      if (typeof parsed.question === "string") return { question: parsed.question, id: parsed.id };
+    } catch {
+      // Not JSON after all: the line is the question.
+    }
+  }
+  return { question: line };
+}
+
 async function askCommand(context: CommandContext): Promise<number> {
   const question = context.args.join(" ").trim();
-  if (!question)
+  if (!question && !context.values.json)
     throw new BriefbotError(
       "INPUT_INVALID",
-      'ask needs a question, e.g. briefbot ask "What did Arm say about China?"',
+      'ask needs a question, e.g. briefbot ask "What did Arm say about China?" (or --json with one question per stdin line)',
     );
   const filters = filtersOf(context.values); // checked before the store opens: a bad date answers at once
   const briefbot = await open(context);
+  if (!question) {
+    try {
+      return await askEachLine(briefbot, filters);
+    } finally {
+      await briefbot.close();
+    }
+  }
   try {
     const streaming = !context.values.json && process.stdout.isTTY === true;
     let printed = "";

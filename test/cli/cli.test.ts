@@ -95,6 +95,28 @@ describe("briefbot CLI", () => {
     expect(lines.map((line) => line.query)).toEqual(["BYD revenue", "Xiaomi SU7"]);
   }, 180_000);
 
+  it("ask --json with no question answers each stdin line on its own, one JSON object per line", async () => {
+    const run = await briefbot(
+      ["ask", "--db", db, "--json"],
+      'What did Meituan launch in Riyadh?\n\n{"id":"q2","question":"When did that happen?"}\n',
+    );
+    expect(run.code).toBe(0);
+    const answers = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(answers).toHaveLength(2);
+    expect(answers[0]).toMatchObject({ question: "What did Meituan launch in Riyadh?", coverage: "full" });
+    expect(answers[0].answer).toContain("Keeta");
+    // No conversation between lines: "that" has nothing to refer to (in chat it is the launch).
+    expect(answers[1]).toMatchObject({ id: "q2", question: "When did that happen?", answered: false });
+    const chat = await briefbot(
+      ["chat", "--db", db, "--json"],
+      "What did Meituan launch in Riyadh?\nWhen did that happen?\n",
+    );
+    expect(JSON.parse(chat.stdout.trim().split("\n")[1]!).answered).toBe(true);
+  }, 180_000);
+
   it("chat answers one question per input line when stdin is not a terminal", async () => {
     const run = await briefbot(
       ["chat", "--db", db, "--json"],
