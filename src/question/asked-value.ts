@@ -1,4 +1,4 @@
-import { properNouns } from "../text/segment.ts";
+import { foldEnglish, properNouns } from "../text/segment.ts";
 import { type AskedType, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
 
 /**
@@ -34,10 +34,23 @@ function hasNewNumber(text: string, given: ReadonlySet<string>): boolean {
   return numbers.length === 0 && (numberWords.test(text) || chineseNumber.test(text));
 }
 
+// Capitalised words that name no one and nothing a "who"/"which"/"where" asks for: days, months,
+// holidays and nationalities ("a Chinese New Year holiday shift" names no manager).
+const notAnswerNames = new Set(
+  (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december " +
+    "new year years eve day christmas easter thanksgiving spring summer autumn fall winter festival holiday " +
+    "american british english french german italian spanish japanese korean indian russian european asian african canadian australian brazilian mexican dutch swiss swedish israeli taiwanese singaporean vietnamese thai indonesian turkish saudi emirati ukrainian polish irish"
+  )
+    .split(" ")
+    .map(foldEnglish),
+);
+
 function hasNewName(text: string, question: string): boolean {
   const asked = new Set(properNouns(question));
   return properNouns(text).some(
-    (name) => !asked.has(name) && ![...asked].some((known) => known.includes(name)),
+    (name) =>
+      !notAnswerNames.has(name) && !asked.has(name) && ![...asked].some((known) => known.includes(name)),
   );
 }
 

@@ -36,6 +36,8 @@ describe("holdsAnyAskedValue", () => {
     ["经理多久跟他碰一次头？", "每过两周，我们见面一次。", true],
     ["经理多久跟他碰一次头？", "以30分钟为单位汇报工作。", false],
     ["Where does the author work these days?", "She has been working remotely from Lisbon.", true],
+    ["Who was the editor who resigned?", "An editor resigned during a Chinese New Year holiday.", false],
+    ["Who was the editor who resigned?", "Editor Dana Whitfield resigned on Monday.", true],
     ["Where does the author work these days?", "she has been working remotely for weeks.", false],
     ["作者最近在哪里办公？", "这几周他一直在杭州市远程办公。", true],
   ])("%s | %s → %s", (question, sentence, expected) => {
