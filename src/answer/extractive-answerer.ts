@@ -14,6 +14,7 @@ import {
 } from "./answer-tuning.ts";
 import type { Answerer, AnswererInput, DraftAnswer } from "./answerer.ts";
 import { type EvidenceWindow, evidenceWindows, isFullEvidence, isOnSubject } from "./evidence-gate.ts";
+import { keyFact } from "./key-fact.ts";
 import { trimToClause } from "./trim-sentence.ts";
 
 export { looksLikeTableOrListing, stripFootnoteMarkers } from "./answer-sentences.ts";
@@ -118,7 +119,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       return {
         answered: true,
         coverage: "full",
-        text: parts.join(" ") + glossLine(foreign, input.lang, asked, options.glossEntities),
+        text:
+          parts.join(" ") +
+          keyFactLine(lead, analysis, input.lang) +
+          glossLine(foreign, input.lang, asked, options.glossEntities),
         answerer: "extractive",
         quotes,
       };
@@ -226,6 +230,20 @@ function partialOrRefusal(
     answerer: "extractive",
     quotes: { [about.passageIndex]: quote },
   };
+}
+
+/**
+ * When the sentence giving the asked figure or date is in the other language, a line restating
+ * that fact in the asker's language ("要点：4183.8 公里"); the quote stays as written.
+ */
+function keyFactLine(lead: EvidenceWindow, analysis: QuestionAnalysis, lang: "en" | "zh"): string {
+  const sentence = lead.valueSentence;
+  if (sentence === undefined || sentence.lang === lang) return "";
+  const fact = keyFact(sentence.text, analysis, sentence.lang, lang);
+  if (fact === null) return "";
+  const date = !analysis.askedTypes.some((type) => type !== "date");
+  if (lang === "zh") return `\n\n要点：${fact}`;
+  return `\n\n${date ? "Key date" : "Key figure"}: ${fact}`;
 }
 
 /**
