@@ -375,7 +375,11 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
             contentOf(member) >= (bestContentOf.get(member.passageIndex) ?? 0) * valueContentShare &&
             (group.length === 1 || contentOf(member) >= valueSentenceCoverage)));
       // Of two sentences holding a value, the one counting the asked thing ("5万面") gives it.
-      const holding = group.filter(holdsValue);
+      // A question with no value to check ("what did X say about Y") is answered by the window as a
+      // whole: its best-covering sentence stands for it.
+      const holding = checkableValue
+        ? group.filter(holdsValue)
+        : [...group].sort((left, right) => right.coverage - left.coverage);
       const valueSentence =
         holding.find((member) => countsTheAskedThing(member.text, analysis)) ?? holding[0];
       const valueFound =
