@@ -97,3 +97,9 @@ export const valueContentShare = 0.5;
  * font."). 15: such questions are a few words; an interviewer's long question is not joined.
  */
 export const rhetoricalQuestionUnits = 15;
+
+/**
+ * A window in the other language than the question needs this share of `minimumCoverage`: its
+ * words match through translations, which weigh at most 0.6 of the asker's own. 0.6, that weight.
+ */
+export const crossLanguageCoverageShare = 0.6;

@@ -14,6 +14,7 @@ import type { AnswerSentence } from "./answer-sentences.ts";
 import {
   askedValueBonus,
   countedValueBonus,
+  crossLanguageCoverageShare,
   crossLanguageStructuredCoverage,
   longSentencePenalty,
   longSentenceUnits,
@@ -415,7 +416,10 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         specifics.hold && specifics.anchored > 0 && checkableValue && valueFound && headFound;
       const otherLanguage = group.every((member) => member.lang !== input.lang);
       const structuredBar = otherLanguage ? crossLanguageStructuredCoverage : structuredEvidenceCoverage;
-      const relevant = paired && match.coverage >= (structured ? structuredBar : minimumCoverage);
+      // Translations weigh less than the asker's own words, so a window in the other language
+      // reaches a lower share for the same evidence: its plain bar is scaled alike.
+      const plainBar = otherLanguage ? minimumCoverage * crossLanguageCoverageShare : minimumCoverage;
+      const relevant = paired && match.coverage >= (structured ? structuredBar : plainBar);
       let score = match.coverage + passageRankBonus / (passageIndex + 1);
       if (valueFound) score += askedValueBonus;
       if (valueSentence !== undefined && countsTheAskedThing(valueSentence.text, analysis))
