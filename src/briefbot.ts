@@ -1,16 +1,17 @@
-import type { Answer, AnswerRequest, Citation, RelatedStory, SearchFilters } from "./answer/answer-types.ts";
+import type { Answer, AnswerRequest, SearchFilters } from "./answer/answer-types.ts";
 import type { Answerer, ConversationTurn, DraftAnswer } from "./answer/answerer.ts";
-import { bestSentence } from "./answer/best-sentence.ts";
-import type { EvidenceWindow } from "./answer/evidence-gate.ts";
 import { createExtractiveAnswerer } from "./answer/extractive-answerer.ts";
-import { renumberCitations } from "./answer/renumber-citations.ts";
+import { ingestWithHelpers } from "./briefbot-ingest.ts";
+import { inReadingOrder, matchingDocuments, overviewOf } from "./briefbot-library.ts";
+import type { BriefbotOptions, SearchOptions } from "./briefbot-options.ts";
+import { citedAnswer, uncoveredAnswer } from "./briefbot-replies.ts";
 import type { BriefbotService, FeedbackEntry, StoreOverview } from "./briefbot-service.ts";
 import { ConversationMemory } from "./conversation/conversation-memory.ts";
 import { isFollowUp } from "./conversation/follow-up.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
-import type { Embedder } from "./embed/embedder.ts";
 import type { MatchedStory } from "./follow/follow-notifier.ts";
+import { matchedStories } from "./follow/matched-stories.ts";
 import type { FetchedInput, IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
 import { type AnswerScope, preferDates, scopeFor } from "./question/answer-scope.ts";
 import { readTimeReference } from "./question/time-reference.ts";
@@ -19,100 +20,15 @@ import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
 import { MemoryStateStore } from "./state/memory-state.ts";
 import type { StateStore } from "./state/state-store.ts";
-import type { ChunkStore, MaintenanceReport, StoredDocument, WeightedTerm } from "./store/store.ts";
+import type { ChunkStore, MaintenanceReport, StoredDocument } from "./store/store.ts";
 import { describeStoreCoverage, storeCoverageOf } from "./store-coverage.ts";
+
 import { cjkShare } from "./text/segment.ts";
-import {
-  ANSWER_CHARACTER_CAP,
-  QUOTE_CHARACTER_CAP,
-  TITLE_CHARACTER_CAP,
-  truncateAtBoundary,
-} from "./text/text-limits.ts";
 
-/** Cross-language help for retrieval and answers; see src/lexicon. Optional so the core works without it. */
-export interface LanguageBridge {
-  /** Load the dictionaries now, before text is segmented for the index (they teach jieba names). */
-  load?(): void;
-  expandQuery(question: string): WeightedTerm[];
-  enrichmentTerms(text: string): string[];
-  learnFromText?(text: string): void;
-  /** Save what `learnFromText` learned, after an ingest. */
-  persist?(): Promise<void>;
-  /** Take in what other processes saved since (called when the store's version moves). */
-  refresh?(): Promise<void>;
-  glossEntities?(text: string, targetLang: "en" | "zh"): Array<{ source: string; gloss: string }>;
-}
-
-/**
- * Paraphrase expansion (see src/paraphrase): the question's words in other words, and feedback
- * terms from a weak first pass. Optional so the core works without it.
- */
-export interface QueryParaphraser {
-  /** Paraphrase terms (never the question's own words); `known` tells whether the index holds a term. */
-  expand(question: string, known?: (term: string) => boolean): WeightedTerm[];
-  /** Feedback terms from the leading passages of a first pass (none when it was strong). */
-  feedback?(
-    terms: readonly WeightedTerm[],
-    leading: ReadonlyArray<{ searchText: string; score: number }>,
-    statistics: TermStatistics,
-  ): WeightedTerm[];
-  /** Learn what ingested text defines (aliases). */
-  learnFromText?(text: string): void;
-  /** Save what `learnFromText` learned, after an ingest. */
-  persist?(): Promise<void>;
-}
-
-export interface BriefbotOptions {
-  store: ChunkStore;
-  embedder: Embedder;
-  /**
-   * Builds the answerer from the offline extractive one (which a generated answerer falls back
-   * to). Default: the extractive answerer itself.
-   */
-  answerer?: (extractive: Answerer) => Answerer;
-  /**
-   * Rewrites a question (with its history) into standalone queries, such as a chat model's rewrite
-   * and translation; default: offline context carry-over for follow-ups.
-   */
-  rewriteQuery?: (
-    question: string,
-    history: Array<{ question: string; answer: string }>,
-  ) => Promise<string[]>;
-  feedback?: { record(entry: FeedbackEntry): Promise<void>; export?(): Promise<FeedbackEntry[]> };
-  /**
-   * Where conversations (and anything else that outlives a request) are kept. Default: this
-   * process's memory, which suits tests and one-off commands; `serve` passes a shared store.
-   */
-  state?: StateStore;
-  bridge?: LanguageBridge;
-  /** Receives the extractive answerer's scored evidence windows per question (tracing, tuning). */
-  traceWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
-  /** The clock for relative dates in questions ("last week") and "newest ingested 2 hours ago". Default: the system clock. */
-  now?: () => Date;
-  /** Offline paraphrase expansion (WordNet, CEDICT near-synonyms, aliases); see src/paraphrase. */
-  paraphraser?: QueryParaphraser;
-  /** Passages retrieved per question. Default 8. */
-  passages?: number;
-  /**
-   * How often to ask the store whether another process changed it, to rebuild term statistics
-   * and take in learned pairs. Default 2000 ms, the store's default read-consistency interval.
-   */
-  cacheCheckMs?: number;
-}
-
-export interface SearchOptions {
-  limit?: number;
-  filters?: SearchFilters | undefined;
-  conversationId?: string;
-}
+export type { BriefbotOptions, LanguageBridge, QueryParaphraser, SearchOptions } from "./briefbot-options.ts";
 
 /** With a preferred date range, this many times the passages are gathered before those in range move first. */
 const preferredDatePool = 3;
-
-const notCovered = {
-  en: "The briefs I have do not cover this.",
-  zh: "现有的简报没有涉及这个问题。",
-};
 
 /** The asker's language: Chinese when the question is mostly Chinese characters. */
 export function questionLanguage(question: string): "en" | "zh" {
@@ -121,13 +37,6 @@ export function questionLanguage(question: string): "en" | "zh" {
 
 /** Paraphrase sources that stand for a word by another word (script and morphology variants are the same word). */
 const synonymSources = new Set(["wordnet", "cedict", "alias", "feedback"]);
-/** The sentence of an extractive answer that cites passage `n` (`… [n]`), without its marker, or null. */
-function oneLine(answer: string, n: number): string | null {
-  const marker = `[${n}]`;
-  const line = answer.split("\n").find((candidate) => candidate.includes(marker));
-  return line === undefined ? null : line.replace(/\s*\[\d+\]/g, "").trim();
-}
-
 /** Sample size for term statistics: enough to estimate rarity, bounded at any store size. */
 const statisticsSample = 20_000;
 const defaultCacheCheckMs = 2_000;
@@ -198,27 +107,7 @@ export class Briefbot implements BriefbotService {
     run: (options: IngestOptions) => Promise<IngestReport>,
     options: Pick<IngestOptions, "onProgress" | "signal">,
   ): Promise<IngestReport> {
-    const bridge = this.options.bridge;
-    const paraphraser = this.options.paraphraser;
-    const learners = [
-      bridge?.learnFromText?.bind(bridge),
-      paraphraser?.learnFromText?.bind(paraphraser),
-    ].filter((learn) => learn !== undefined);
-    const report = await run({
-      store: this.options.store,
-      embedder: this.options.embedder,
-      enrich: bridge ? (text) => bridge.enrichmentTerms(text) : undefined,
-      beforeFirstParse: bridge?.load ? () => bridge.load?.() : undefined,
-      onIssueText:
-        learners.length > 0
-          ? (text) => {
-              for (const learn of learners) learn(text);
-            }
-          : undefined,
-      ...options,
-    });
-    await bridge?.persist?.();
-    await paraphraser?.persist?.();
+    const report = await ingestWithHelpers(this.options, run, options);
     this.statistics = null;
     this.statisticsLoading = null;
     return report;
@@ -276,11 +165,25 @@ export class Briefbot implements BriefbotService {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<HybridResult[]> {
-    const statistics = await this.termStatistics();
-    const reference = readTimeReference(query, this.now());
-    const scope = await scopeFor(reference, options.filters, () => this.documents());
-    const plan = await this.plan(reference?.rest ?? query, options.conversationId, statistics);
+    const { plan, scope, statistics } = await this.scopedPlan(query, options.filters, options.conversationId);
     return this.scopedSearch(plan, statistics, options.limit ?? 10, scope);
+  }
+
+  /**
+   * What a question searches for and where: its time or issue reference read off as a scope
+   * (filters, preferred dates), and the rest planned as weighted terms.
+   */
+  private async scopedPlan(
+    question: string,
+    filters: SearchFilters | undefined,
+    conversationId: string | undefined,
+    history?: ConversationTurn[],
+  ) {
+    const statistics = await this.termStatistics();
+    const reference = readTimeReference(question, this.now());
+    const scope = await scopeFor(reference, filters, () => this.documents());
+    const plan = await this.plan(reference?.rest ?? question, conversationId, statistics, history);
+    return { plan, scope, statistics };
   }
 
   /** Search within a question's scope: its filters, and its preferred dates first. */
@@ -329,37 +232,16 @@ export class Briefbot implements BriefbotService {
       queryTerms: plan.terms,
     });
     if (!draft.answered) return [];
-    const { passageIndexes } = renumberCitations(draft.text, passages.length);
-    const stories = new Map<string, MatchedStory>();
-    for (const index of passageIndexes) {
-      const passage = passages[index];
-      if (passage === undefined) continue;
-      const key = `${passage.docId}#${passage.storyIndex}`;
-      if (stories.has(key)) continue;
-      stories.set(key, {
-        docId: passage.docId,
-        storyIndex: passage.storyIndex,
-        publication: passage.publication,
-        title: passage.title,
-        story: passage.story,
-        date: passage.date,
-        url: passage.url,
-        extract: oneLine(draft.text, index + 1) ?? passage.text,
-      });
-    }
-    return [...stories.values()];
+    return matchedStories(draft.text, passages);
   }
 
   async answer(request: AnswerRequest): Promise<Answer> {
     const lang = questionLanguage(request.question);
-    const statistics = await this.termStatistics();
     const history = await this.memory.history(request.conversationId);
-    const reference = readTimeReference(request.question, this.now());
-    const scope = await scopeFor(reference, request.filters, () => this.documents());
-    const plan = await this.plan(
-      reference?.rest ?? request.question,
+    const { plan, scope, statistics } = await this.scopedPlan(
+      request.question,
+      request.filters,
       request.conversationId,
-      statistics,
       history,
     );
     const passages = await this.scopedSearch(plan, statistics, this.options.passages ?? 8, scope);
@@ -381,8 +263,8 @@ export class Briefbot implements BriefbotService {
           });
     const reply =
       draft.coverage === "none"
-        ? this.uncoveredAnswer(request.question, lang, draft.answerer, passages)
-        : this.citedAnswer(request.question, lang, draft, passages, plan.terms, statistics);
+        ? uncoveredAnswer(request.question, lang, draft.answerer, passages)
+        : citedAnswer(request.question, lang, draft, passages, plan.terms, statistics);
     // The note is part of the text, so every platform shows it; `scopeNote` keeps it apart for scripts.
     const answer =
       scope.note === null
@@ -392,97 +274,12 @@ export class Briefbot implements BriefbotService {
     return answer;
   }
 
-  private citedAnswer(
-    question: string,
-    lang: "en" | "zh",
-    draft: DraftAnswer,
-    passages: HybridResult[],
-    terms: WeightedTerm[],
-    statistics: TermStatistics,
-  ): Answer {
-    const { text: renumbered, passageIndexes } = renumberCitations(
-      truncateAtBoundary(draft.text, ANSWER_CHARACTER_CAP),
-      passages.length,
-    );
-    if (passageIndexes.length === 0) return this.uncoveredAnswer(question, lang, draft.answerer, passages);
-    const citations: Citation[] = passageIndexes.map((index, position) => {
-      const passage = passages[index]!;
-      return {
-        n: position + 1,
-        id: passage.id,
-        docId: passage.docId,
-        publication: truncateAtBoundary(passage.publication, TITLE_CHARACTER_CAP),
-        title: truncateAtBoundary(passage.title, TITLE_CHARACTER_CAP),
-        story: truncateAtBoundary(passage.story, TITLE_CHARACTER_CAP),
-        date: passage.date,
-        url: passage.url,
-        path: passage.path,
-        quote: truncateAtBoundary(
-          draft.quotes?.[index] ?? bestSentence(passage, terms, statistics),
-          QUOTE_CHARACTER_CAP,
-        ),
-        passage: truncateAtBoundary(passage.text, QUOTE_CHARACTER_CAP),
-      };
-    });
-    const full = draft.coverage === "full";
-    const related = full ? [] : this.uncoveredAnswer(question, lang, draft.answerer, passages).related;
-    return {
-      question,
-      answered: full,
-      coverage: full ? "full" : "partial",
-      text: renumbered,
-      lang,
-      citations,
-      related,
-      answerer: draft.answerer,
-    };
-  }
-
-  private uncoveredAnswer(
-    question: string,
-    lang: "en" | "zh",
-    answerer: string,
-    passages: HybridResult[],
-  ): Answer {
-    const related: RelatedStory[] = [];
-    const seen = new Set<string>();
-    for (const passage of passages) {
-      const key = `${passage.docId}#${passage.storyIndex}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      related.push({
-        publication: truncateAtBoundary(passage.publication, TITLE_CHARACTER_CAP),
-        title: truncateAtBoundary(passage.title, TITLE_CHARACTER_CAP),
-        story: truncateAtBoundary(passage.story, TITLE_CHARACTER_CAP),
-        date: passage.date,
-        url: passage.url,
-      });
-      if (related.length === 3) break;
-    }
-    return {
-      question,
-      answered: false,
-      coverage: "none",
-      text: notCovered[lang],
-      lang,
-      citations: [],
-      related,
-      answerer,
-    };
-  }
-
   async forget(conversationId: string): Promise<void> {
     await this.memory.forget(conversationId);
   }
 
   async documents(): Promise<StoredDocument[]> {
-    const documents = await this.options.store.documents();
-    return documents.sort(
-      (left, right) =>
-        (right.date ?? "").localeCompare(left.date ?? "") ||
-        left.publication.localeCompare(right.publication) ||
-        left.title.localeCompare(right.title),
-    );
+    return inReadingOrder(await this.options.store.documents());
   }
 
   /**
@@ -494,22 +291,9 @@ export class Briefbot implements BriefbotService {
     return matches;
   }
 
-  /**
-   * The issues a removal names: by id (or its start), path or title; or, with `source`, every
-   * issue of the publications whose name contains it (case-insensitive, as the search filter).
-   */
+  /** The issues a removal names (see `matchingDocuments`). */
   async matchDocuments(target: { reference?: string; source?: string }): Promise<StoredDocument[]> {
-    const documents = await this.options.store.documents();
-    const source = target.source?.toLowerCase();
-    const reference = target.reference ?? "";
-    return documents.filter((document) =>
-      source !== undefined
-        ? document.publication.toLowerCase().includes(source)
-        : document.docId === reference ||
-          (reference !== "" && document.docId.startsWith(reference)) ||
-          document.path === reference ||
-          document.title === reference,
-    );
+    return matchingDocuments(await this.options.store.documents(), target);
   }
 
   /** Delete these issues and their chunks (one all-or-nothing write). */
@@ -526,36 +310,7 @@ export class Briefbot implements BriefbotService {
   }
 
   async overview(): Promise<StoreOverview> {
-    const documents = await this.documents();
-    const coverage = storeCoverageOf(documents);
-    const publications = new Map<string, { documents: number; latestDate: string | null }>();
-    for (const document of documents) {
-      const entry = publications.get(document.publication) ?? { documents: 0, latestDate: null };
-      entry.documents += 1;
-      if (document.date !== null && (entry.latestDate === null || document.date > entry.latestDate)) {
-        entry.latestDate = document.date;
-      }
-      publications.set(document.publication, entry);
-    }
-    return {
-      documents: documents.length,
-      chunks: documents.reduce((sum, document) => sum + document.chunks, 0),
-      publications: [...publications.entries()]
-        .map(([name, entry]) => ({ name, ...entry }))
-        .sort(
-          (left, right) =>
-            (right.latestDate ?? "").localeCompare(left.latestDate ?? "") ||
-            left.name.localeCompare(right.name),
-        ),
-      latestIssues: documents.slice(0, 5).map((document) => ({
-        publication: document.publication,
-        title: document.title,
-        date: document.date,
-        url: document.url,
-      })),
-      latestDate: documents.find((document) => document.date !== null)?.date ?? null,
-      coverage: { ...coverage, line: describeStoreCoverage(coverage, this.now()) },
-    };
+    return overviewOf(await this.documents(), this.now());
   }
 
   async checkHealth(): Promise<void> {
