@@ -103,3 +103,11 @@ export const rhetoricalQuestionUnits = 15;
  * words match through translations, which weigh at most 0.6 of the asker's own. 0.6, that weight.
  */
 export const crossLanguageCoverageShare = 0.6;
+
+/**
+ * Score bonus for a window that defines what a "what is X" question names ("X is a …", "X, a …",
+ * "X 是一个…"): a definition answers it better than a sentence that only mentions X. 0.1, the
+ * counted-value bonus: the defining sentence is to "what is X" what the count is to "how many".
+ * Such a window is also structured evidence (the structured word-share bar applies).
+ */
+export const definitionBonus = 0.1;

@@ -16,6 +16,7 @@ import {
   countedValueBonus,
   crossLanguageCoverageShare,
   crossLanguageStructuredCoverage,
+  definitionBonus,
   longSentencePenalty,
   longSentenceUnits,
   maximumSentenceGap,
@@ -280,6 +281,23 @@ const numericTypes = new Set([
 const pronounOpening =
   /^\s*(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:它|他|她|这|该|其|此))/iu;
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * For "what is X": a sentence that defines X ("X is a …", "X, a …", "X – a …", "X（…）",
+ * "X 是一个…"). The name is the question's last specific inside X, or X itself.
+ */
+function definitionPattern(analysis: QuestionAnalysis): RegExp | null {
+  const thing = analysis.defines;
+  if (thing === null) return null;
+  const inside = analysis.specifics.filter((specific) => thing.includes(specific.text));
+  const name = escapeRegExp((inside[inside.length - 1]?.text ?? thing).replace(/['’]s$/u, ""));
+  return new RegExp(
+    `${name}\\S*\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:(?:is|are|was)\\s+(?:an?|the|one)\\b|[,:–—-]\\s*(?:an?|the)\\s)|${name}\\s*[（(]|${name}\\s*(?:是|为|：|:)\\s*(?!不)[一个款种家项套]`,
+    "iu",
+  );
+}
+
 /** Terms from earlier turns of a conversation (no concept, weight below 1) found in `tokens`. */
 function contextMatches(terms: WeightedTerm[], tokens: ReadonlySet<string>): number {
   return terms.filter((term) => term.weight < 1 && term.concept === undefined && tokens.has(term.term))
@@ -324,6 +342,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   // A sentence giving the value must hold one of the question's words (its own, a specific, a
   // translation or an earlier turn's), or the asked noun: "Which banks …" is not answered by a
   // sentence that only names another company of the story.
+  const definition = definitionPattern(analysis);
   const saysWhatWasAsked = (sentence: AnswerSentence) => {
     const tokens = withParts(sentence.tokens);
     return terms.some((term) => tokens.has(term.term));
@@ -412,14 +431,16 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const specifics = checkSpecifics(analysis.specifics, tokens, context, translations);
       // Structured evidence — the question's specifics here, with the asked value and its noun —
       // needs less word share: a paraphrased question shares few words with its answer.
+      // So is a sentence defining what a "what is X" question names ("X, a cluster-scoped …").
+      const defines = definition !== null && group.some((member) => definition.test(member.text));
       const structured =
-        specifics.hold && specifics.anchored > 0 && checkableValue && valueFound && headFound;
+        specifics.hold && specifics.anchored > 0 && ((checkableValue && valueFound && headFound) || defines);
       const otherLanguage = group.every((member) => member.lang !== input.lang);
       const structuredBar = otherLanguage ? crossLanguageStructuredCoverage : structuredEvidenceCoverage;
       // Translations weigh less than the asker's own words, so a window in the other language
       // reaches a lower share for the same evidence: its plain bar is scaled alike.
       const plainBar = otherLanguage ? minimumCoverage * crossLanguageCoverageShare : minimumCoverage;
-      const relevant = paired && match.coverage >= (structured ? structuredBar : plainBar);
+      const relevant = (paired || defines) && match.coverage >= (structured ? structuredBar : plainBar);
       let score = match.coverage + passageRankBonus / (passageIndex + 1);
       if (valueFound) score += askedValueBonus;
       if (valueSentence !== undefined && countsTheAskedThing(valueSentence.text, analysis))
@@ -427,6 +448,8 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       if (valueSentence !== undefined && valueNearQuestion(valueSentence.text, analysis, contentTerms))
         score += valueNearQuestionBonus;
       if (group.some((member) => member.units > longSentenceUnits)) score -= longSentencePenalty;
+      if (definition !== null && group.some((member) => definition.test(member.text)))
+        score += definitionBonus;
       windows.push({
         sentences: group,
         valueSentence,

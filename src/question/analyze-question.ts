@@ -40,6 +40,8 @@ export interface QuestionAnalysis {
   givenNumbers: string[];
   /** The Chinese measure word a count is asked in ("多少面镜子" → 面): "5万面" is the count. */
   measureWord: string | null;
+  /** What a "what is X" / "X 是做什么的" question asks to have defined, as written; else null. */
+  defines: string | null;
 }
 
 // Order matters: the most specific reading wins ("how much money" is money, not quantity).
@@ -280,6 +282,25 @@ const classNouns = new Set(
   ),
 );
 
+/**
+ * The thing a definition question asks about: "What is Claude Cowork?", "What is the XiRang
+ * platform, and …", "debug.com 这个网站是做什么的？", "Plane 是个什么工具？".
+ */
+export function definedThing(question: string): string | null {
+  const english = question.match(
+    /^\s*what(?:'s| is| are| was| were)\s+(?:an?\s+|the\s+)?([^?,;]{2,60}?)\s*(?:[?,;]|$)/i,
+  );
+  if (
+    english?.[1] &&
+    !/^(?:the )?(?:name|price|cost|reason|date|number|difference|point)\b/i.test(english[1])
+  )
+    return english[1].trim();
+  const chinese = question.match(
+    /^\s*(?:[^，,？?]{0,20}?的)?([^，,？?的]{2,30}?)\s*(?:这个\S{0,4}|这款\S{0,4}|这项\S{0,4})?(?:其实|到底|究竟)?是(?:做什么的|用来做什么的|干什么的|什么|个什么|一个什么|一种什么|怎样的)/u,
+  );
+  return chinese?.[1]?.trim() || null;
+}
+
 export function analyzeQuestion(question: string): QuestionAnalysis {
   let askedTypes = askedTypesOf(question);
   const headTokens = headTokensOf(question);
@@ -294,6 +315,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       question.match(
         /(?:多少|几)(种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|辆|架|枚|张|本|所|座|倍)/u,
       )?.[1] ?? null,
+    defines: definedThing(question),
   };
 }
 

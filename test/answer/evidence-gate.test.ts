@@ -161,4 +161,15 @@ describe("evidence gate", () => {
     expect(draft.coverage).toBe("full");
     expect(draft.text).toContain("4,100 kilometres");
   });
+
+  it("answers 'what is X' with the sentence that defines X", async () => {
+    const release = passage(
+      "d",
+      "Release notes",
+      "The beta ships Quillmark as stable, with faster start-up. This proposal introduces Quillmark, a store for signing keys that workloads can read.",
+    );
+    const draft = await ask("What is Quillmark?", [release]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toMatch(/^This proposal introduces Quillmark, a store for signing keys/);
+  });
 });

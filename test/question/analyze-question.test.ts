@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   analyzeQuestion,
   askedTypesOf,
+  definedThing,
   headTokensOf,
   specificsOf,
 } from "../../src/question/analyze-question.ts";
@@ -125,5 +126,18 @@ describe("specificsOf (possessives and sites)", () => {
     );
     expect(texts).toEqual(["OP_CAT"]);
     expect(specificsOf("蓉老师专程去了哪座城市？").map((specific) => specific.text)).not.toContain("城市");
+  });
+});
+
+describe("definedThing", () => {
+  it.each([
+    ["What is Tunewright, and who is it for?", "Tunewright"],
+    ["What's the Orbit platform?", "Orbit platform"],
+    ["glyph.dev 这个网站是做什么的？", "glyph.dev"],
+    ["周刊推荐的 Plane 是个什么工具？", "Plane"],
+    ["What is the name of the CEO?", null],
+    ["How many volumes came out?", null],
+  ])("%s → %s", (question, thing) => {
+    expect(definedThing(question)).toBe(thing);
   });
 });
