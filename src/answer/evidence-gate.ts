@@ -62,12 +62,16 @@ export interface EvidenceWindow {
 interface PassageContext {
   /** Story title tokens: a sentence's implied subject. */
   title: Set<string>;
+  /** The story title as written. */
+  storyTitle: string;
   /** Everything else a name may be found in: the passage, issue title and publication. */
   wider: Set<string>;
   /** The issue's title and publication: where "according to The Batch" is confirmed. */
   source: Set<string>;
   lang: RetrievedPassage["lang"];
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const cjk = /[\u3400-\u9fff]/u;
 
@@ -93,6 +97,7 @@ function siteOf(url: string | null): string {
 function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
   return passages.map((passage) => ({
     title: withParts(tokenize(passage.story)),
+    storyTitle: passage.story,
     wider: withParts([
       ...tokenize(passage.text),
       ...tokenize(passage.title),
@@ -133,9 +138,33 @@ interface SpecificsCheck {
   anchored: number;
 }
 
+/**
+ * A version's number belongs to its name: "Swift" in a story title and "iPhone 6" in the sentence
+ * do not make "Swift 6". The version holds when written as one phrase ("Swift 6", "Node.js 19",
+ * "PR #133604"), or when its number stands somewhere not taken by another name ("133604: Fix …").
+ */
+function versionWritten(specific: Specific, text: string): boolean {
+  const words = specific.text.split(/[\s._-]+/u).filter(Boolean);
+  if (words.length < 2) return true;
+  const normalised = text.normalize("NFKC");
+  // A short suffix may follow a word ("Node.js 19" for "Node 19").
+  const phrase = words.map(escapeRegExp).join("(?:[._-][a-z]{1,3})?[\\s._#-]*");
+  if (new RegExp(`${phrase}(?![\\p{L}\\d])`, "iu").test(normalised)) return true;
+  const number = words[words.length - 1]!;
+  if (!/^\d/.test(number)) return true;
+  const first = words[0]!.toLowerCase();
+  for (const match of normalised.matchAll(new RegExp(`(?<![\\d.])${escapeRegExp(number)}(?![\\d])`, "gu"))) {
+    const before = normalised.slice(0, match.index).match(/([\p{L}][\p{L}\d.+-]*)[\s#-]*$/u)?.[1];
+    if (before === undefined || !/\p{Lu}/u.test(before) || before.toLowerCase().startsWith(first))
+      return true;
+  }
+  return false;
+}
+
 function checkSpecifics(
   specifics: Specific[],
   windowTokens: ReadonlySet<string>,
+  windowText: string,
   context: PassageContext,
   translations: Map<string, string[]>,
 ): SpecificsCheck {
@@ -153,7 +182,10 @@ function checkSpecifics(
     // need every word, in the window or its story title.
     const isName = specific.kind === "name";
     const needed = isName ? [specific.tokens[specific.tokens.length - 1]!] : specific.tokens;
-    if (needed.every((token) => found(token, near, translations))) {
+    if (
+      needed.every((token) => found(token, near, translations)) &&
+      (specific.kind !== "version" || versionWritten(specific, `${windowText}\n${context.storyTitle}`))
+    ) {
       anchored += 1;
       continue;
     }
@@ -280,8 +312,6 @@ const numericTypes = new Set([
 ]);
 const pronounOpening =
   /^\s*(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:它|他|她|这|该|其|此))/iu;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * For "what is X": a sentence that defines X ("X is a …", "X, a …", "X – a …", "X（…）",
@@ -428,7 +458,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const headFound =
         !needsHead(analysis) ||
         analysis.headTokens.some((token) => headIn(token, text, tokens, translations));
-      const specifics = checkSpecifics(analysis.specifics, tokens, context, translations);
+      const specifics = checkSpecifics(analysis.specifics, tokens, text, context, translations);
       // Structured evidence — the question's specifics here, with the asked value and its noun —
       // needs less word share: a paraphrased question shares few words with its answer.
       // So is a sentence defining what a "what is X" question names ("X, a cluster-scoped …").

@@ -17,9 +17,20 @@ import type { SourceIssue } from "./source-issue.ts";
  * from the first `#` heading, then from the file name. The body becomes heading and paragraph
  * blocks with inline markup stripped; HTML comments (editor notes) are dropped.
  */
+/**
+ * Jekyll's Liquid tags are site machinery, not text: `{% comment %}…{% endcomment %}` goes with
+ * what it holds, every other tag (`{% assign timestamp="40:18" %}`, `{% include … %}`) alone.
+ * Output tags (`{{ … }}`) stay, since code in a developer weekly may hold them.
+ */
+export function withoutLiquidTags(body: string): string {
+  return body
+    .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, "")
+    .replace(/[ \t]*\{%-?.*?-?%\}/g, "");
+}
+
 export function readMarkdown(path: string, text: string): SourceIssue {
   const { metadata, body } = splitFrontMatter(text.replace(/\r\n?/g, "\n"));
-  const blocks = markdownToBlocks(body);
+  const blocks = markdownToBlocks(withoutLiquidTags(body));
   const stem = fileStem(path);
   const firstTopHeading = blocks.find((block) => block.kind === "heading" && block.level === 1)?.text ?? null;
   const title = frontMatterText(metadata, "title") ?? firstTopHeading ?? titleFromFileStem(stem);

@@ -172,4 +172,20 @@ describe("evidence gate", () => {
     expect(draft.coverage).toBe("full");
     expect(draft.text).toMatch(/^This proposal introduces Quillmark, a store for signing keys/);
   });
+
+  it("does not make a version from a name and another name's number", async () => {
+    const nfc = passage(
+      "v",
+      "Building an NFC reader in Swift",
+      "The Orchard Phone 6 was the first model with NFC, released in September 2014.",
+    );
+    const draft = await ask("When was Swift 6 released?", [nfc]);
+    expect(draft.coverage).not.toBe("full");
+    const runtime = passage(
+      "n",
+      "Runtime news",
+      "Node.js 19 was released in October 2022 with a new keep-alive default.",
+    );
+    expect((await ask("When was Node 19 released?", [runtime])).coverage).toBe("full");
+  });
 });

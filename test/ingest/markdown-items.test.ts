@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { leadTitle } from "../../src/ingest/markdown-items.ts";
 import { readIssues } from "../../src/ingest/read-issues.ts";
+import { withoutLiquidTags } from "../../src/ingest/read-markdown.ts";
 import type { SourceIssue } from "../../src/ingest/source-issue.ts";
 import { splitIntoStories } from "../../src/ingest/split-into-stories.ts";
 
@@ -269,5 +270,20 @@ describe("leadTitle", () => {
     ],
   ])("%s", (text, title) => {
     expect(leadTitle(text)).toEqual(title);
+  });
+});
+
+describe("withoutLiquidTags", () => {
+  it("drops Jekyll tags and comment blocks, keeps the text around them and output tags", () => {
+    const body = [
+      'The relay policy changed. {% assign timestamp="0:31" %}',
+      '{% assign later = page.date | date: "%s" | plus: 3600 %}',
+      "{% comment %}<!-- editor note -->{% endcomment %}",
+      "Use `{{ .Name }}` in the template.",
+    ].join("\n");
+    const cleaned = withoutLiquidTags(body);
+    expect(cleaned).toContain("The relay policy changed.");
+    expect(cleaned).not.toMatch(/\{%|timestamp|editor note/);
+    expect(cleaned).toContain("{{ .Name }}");
   });
 });
