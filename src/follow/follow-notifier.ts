@@ -1,4 +1,5 @@
 import { describeError } from "../errors.ts";
+import type { FollowDelivery } from "./follow-delivery.ts";
 import { type Follower, type FollowStore, followerKey } from "./follow-store.ts";
 
 /** A story of a new issue that matches a followed topic. */
@@ -25,8 +26,11 @@ export interface FollowNotifierOptions {
   store: FollowStore;
   /** Stories of these issues that match the topic (Briefbot.storiesAbout). */
   match: (topic: string, docIds: string[]) => Promise<MatchedStory[]>;
-  /** Sends one digest on the follower's platform; throws when it could not. */
-  deliver: (digest: FollowDigest) => Promise<void>;
+  /**
+   * One per platform this process can send on. Followers on a platform without one are left
+   * alone (nothing is claimed for them), for a process that has it.
+   */
+  deliveries: readonly FollowDelivery[];
 }
 
 export interface NotifyReport {
@@ -34,6 +38,8 @@ export interface NotifyReport {
   messages: number;
   stories: number;
   failures: Array<{ follower: string; error: string }>;
+  /** Followers with new stories on a platform this process has no delivery for. */
+  unreachable: number;
 }
 
 /**
@@ -46,12 +52,18 @@ export class FollowNotifier {
   constructor(private readonly options: FollowNotifierOptions) {}
 
   async notifyNewIssues(docIds: string[]): Promise<NotifyReport> {
-    const report: NotifyReport = { messages: 0, stories: 0, failures: [] };
+    const report: NotifyReport = { messages: 0, stories: 0, failures: [], unreachable: 0 };
     if (docIds.length === 0) return report;
     const follows = await this.options.store.all();
     const matchesByTopic = new Map<string, MatchedStory[]>();
-    for (const topic of new Set(follows.map((entry) => entry.topic)))
-      matchesByTopic.set(topic, await this.options.match(topic, docIds));
+    for (const topic of new Set(follows.map((entry) => entry.topic))) {
+      try {
+        matchesByTopic.set(topic, await this.options.match(topic, docIds));
+      } catch (error) {
+        // One topic whose search fails must not keep the others' followers uninformed.
+        report.failures.push({ follower: `topic:${topic}`, error: describeError(error) });
+      }
+    }
     const digests = new Map<string, FollowDigest>();
     for (const { follower, topic } of follows) {
       const digest = digests.get(followerKey(follower)) ?? { follower, stories: [] };
@@ -65,13 +77,21 @@ export class FollowNotifier {
       digests.set(followerKey(follower), digest);
     }
     for (const digest of digests.values()) {
+      if (digest.stories.length === 0) continue;
+      const delivery = this.options.deliveries.find(
+        (candidate) => candidate.platform === digest.follower.platform,
+      );
+      if (delivery === undefined) {
+        report.unreachable += 1;
+        continue;
+      }
       const keyOf = (story: MatchedStory) =>
         `${followerKey(digest.follower)}#${story.docId}#${story.storyIndex}`;
       const claimed = await this.options.store.claimDeliveries(digest.stories.map(keyOf));
       const stories = digest.stories.filter((story) => claimed.has(keyOf(story)));
       if (stories.length === 0) continue;
       try {
-        await this.options.deliver({ follower: digest.follower, stories });
+        await delivery.deliver({ follower: digest.follower, stories });
         report.messages += 1;
         report.stories += stories.length;
       } catch (error) {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Briefbot } from "../../src/briefbot.ts";
 import { createHashingEmbedder } from "../../src/embed/hashing-embedder.ts";
+import type { FollowDelivery } from "../../src/follow/follow-delivery.ts";
 import { type FollowDigest, FollowNotifier } from "../../src/follow/follow-notifier.ts";
 import { LanceFollowStore } from "../../src/follow/lancedb-follow-store.ts";
 import { LanceChunkStore } from "../../src/store/lancedb-store.ts";
@@ -16,6 +17,11 @@ const issues = {
   "battery-2.md":
     "# Battery Letter 2\n\n## A sodium-ion plant opens\n\nA new sodium-ion battery plant opened in Anhui with ten gigawatt-hours of capacity.\n",
 };
+
+/** A delivery per platform that hands each digest to `send` (the wire is tested in test/adapters/follow). */
+function deliveriesTo(send: (digest: FollowDigest) => Promise<void>): FollowDelivery[] {
+  return ["telegram", "slack"].map((platform) => ({ platform, deliver: send }));
+}
 
 describe("following a topic", () => {
   let directory: string;
@@ -50,9 +56,9 @@ describe("following a topic", () => {
       const notifier = new FollowNotifier({
         store,
         match: (topic, docIds) => briefbot.storiesAbout(topic, docIds),
-        deliver: async (digest) => {
+        deliveries: deliveriesTo(async (digest) => {
           sent.push(digest);
-        },
+        }),
       });
       return await run(notifier);
     } finally {
@@ -71,7 +77,7 @@ describe("following a topic", () => {
       // A replayed run over every new issue sends nothing twice.
       return notifier.notifyNewIssues(allNew);
     });
-    expect(replay).toEqual({ messages: 0, stories: 0, failures: [] });
+    expect(replay).toEqual({ messages: 0, stories: 0, failures: [], unreachable: 0 });
 
     const storiesFor = (follower: { address: string }) =>
       sent
@@ -102,22 +108,23 @@ describe("following a topic", () => {
       const flaky = new FollowNotifier({
         store,
         match: (topic, ids) => briefbot.storiesAbout(topic, ids),
-        deliver: async (digest) => {
+        deliveries: deliveriesTo(async (digest) => {
           if (digest.follower.platform === "slack") throw new Error("channel_not_found");
           delivered.push(digest.follower.address);
-        },
+        }),
       });
       expect(await flaky.notifyNewIssues(docIds)).toEqual({
         messages: 1,
         stories: 1,
         failures: [{ follower: "slack:C042", error: "channel_not_found" }],
+        unreachable: 0,
       });
       const fixed = new FollowNotifier({
         store,
         match: (topic, ids) => briefbot.storiesAbout(topic, ids),
-        deliver: async (digest) => {
+        deliveries: deliveriesTo(async (digest) => {
           delivered.push(digest.follower.address);
-        },
+        }),
       });
       expect(await fixed.notifyNewIssues(docIds)).toMatchObject({ messages: 1, stories: 1 });
       expect(delivered).toEqual(["1001", "C042"]);
