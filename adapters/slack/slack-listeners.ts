@@ -7,6 +7,7 @@
 import { type App, Assistant } from "@slack/bolt";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
+import type { Following } from "../../src/follow/following.ts";
 import type { Logger } from "../../src/logger.ts";
 import { type QuestionBacklog, type TurnLimiter, waitForTurn } from "../question-backlog.ts";
 import { clip } from "../quoted-sentence.ts";
@@ -25,6 +26,7 @@ import {
   feedbackDownActionId,
   feedbackUpActionId,
 } from "./feedback-reference.ts";
+import { followReply, readFollowRequest, slackFollower } from "./follow-commands.ts";
 import type { InFlightTasks } from "./in-flight-tasks.ts";
 import type { RecentAnswers } from "./recent-answers.ts";
 import { renderNotice } from "./render-slack.ts";
@@ -58,6 +60,8 @@ export interface ListenerDependencies {
   /** `<channel>:<thread_ts>` of threads the bot answered in (shared), so plain follow-ups are understood. */
   answeredThreads: ExpiringKeys;
   recentAnswers: RecentAnswers;
+  /** Topics people follow (`/brief follow`), listed on the App Home too. */
+  following: Following;
   tasks: InFlightTasks;
   /** Slack locales by user, filled from users.info. */
   locales: Map<string, string | undefined>;
@@ -232,7 +236,8 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
     const ai = aiCalls(client);
     try {
       const texts = await textsForUser(ai, event.user, undefined, logger);
-      await ai.publishHome(event.user, renderHome(await dependencies.service.overview(), texts));
+      const topics = await dependencies.following.topicsOf(slackFollower(event.user));
+      await ai.publishHome(event.user, renderHome(await dependencies.service.overview(), texts, topics));
     } catch (error) {
       logger.error({ err: describeError(error) }, "slack: could not publish the App Home");
     }
@@ -255,6 +260,21 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
     const texts = await textsForUser(aiCalls(client), command.user_id, question, logger);
     if (question === "") {
       await ack({ response_type: "ephemeral", text: texts.slackAskUsage });
+      return;
+    }
+    const followRequest = readFollowRequest(question);
+    if (followRequest !== null) {
+      // Fast (one read or write of the store), so the reply is the ack itself, within Slack's 3 s.
+      const reply = await followReply(followRequest, command.user_id, texts, dependencies.following).catch(
+        (error: unknown) => {
+          logger.error(
+            { user: command.user_id, err: describeError(error) },
+            "slack: a follow command failed",
+          );
+          return texts.apology;
+        },
+      );
+      await ack({ response_type: "ephemeral", text: reply });
       return;
     }
     await ack({ response_type: "ephemeral", text: texts.searching });

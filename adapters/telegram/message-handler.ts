@@ -1,6 +1,7 @@
 import type { Answer } from "../../src/answer/answer-types.ts";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
+import type { Following } from "../../src/follow/following.ts";
 import type { Logger } from "../../src/logger.ts";
 import { type QuestionBacklog, waitForTurn } from "../question-backlog.ts";
 import type { RecentAnswers } from "../slack/recent-answers.ts";
@@ -10,6 +11,7 @@ import type { AnswerEvidence } from "./answer-evidence.ts";
 import { answerKeyboard } from "./answer-keyboard.ts";
 import { helpParts, secondsFrom, sourcesParts, startParts } from "./command-texts.ts";
 import type { ConversationTracker } from "./conversation-key.ts";
+import { followCommandReply, isFollowCommand } from "./follow-commands.ts";
 import { forumTopicId, type IncomingTextMessage, isPrivateChat } from "./incoming-message.ts";
 import type { FixedWindowRateLimiter } from "./rate-limiter.ts";
 import type { IncomingIntent } from "./read-incoming-message.ts";
@@ -35,6 +37,8 @@ export interface MessageHandlerDependencies {
   backlog: QuestionBacklog;
   recentAnswers: RecentAnswers;
   evidence: AnswerEvidence;
+  /** Topics chats follow (`/follow`, `/unfollow`, `/following`). */
+  following: Following;
   logger: Logger;
   now: () => number;
   typingIntervalMs: number;
@@ -105,6 +109,17 @@ export class TelegramMessageHandler {
         else await this.answerQuestion(message, intent.argument, conversationId, placement, texts);
         return;
       default:
+        if (isFollowCommand(intent.command)) {
+          const reply = await followCommandReply(
+            intent.command,
+            intent.argument,
+            message.chat.id,
+            texts,
+            this.dependencies.following,
+          );
+          await messenger.sendParts({ ...placement, replyMarkup: reply.replyMarkup }, reply.parts);
+          return;
+        }
         // In groups a bare unknown command is probably for another bot; stay quiet there.
         if (isPrivateChat(message)) await messenger.sendParts(placement, [escapeHtml(texts.unknownCommand)]);
     }

@@ -4,6 +4,10 @@ import { message } from "telegraf/filters";
 import type { Update } from "telegraf/types";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
+import type { FollowDelivery } from "../../src/follow/follow-delivery.ts";
+import type { FollowStore } from "../../src/follow/follow-store.ts";
+import { Following } from "../../src/follow/following.ts";
+import { MemoryFollowStore } from "../../src/follow/memory-follow-store.ts";
 import type { Logger } from "../../src/logger.ts";
 import { MemoryStateStore } from "../../src/state/memory-state.ts";
 import type { StateStore } from "../../src/state/state-store.ts";
@@ -16,11 +20,13 @@ import { handleCallbackQuery, type IncomingCallbackQuery } from "./callback-hand
 import { ChatAllowlist } from "./chat-allowlist.ts";
 import { commandMenus } from "./command-texts.ts";
 import { ConversationTracker, conversationIdFor } from "./conversation-key.ts";
+import { handleUnfollowPress } from "./follow-commands.ts";
 import type { BotIdentity, IncomingTextMessage } from "./incoming-message.ts";
 import { placementFor, TelegramMessageHandler, textsForMessage, userKeyOf } from "./message-handler.ts";
 import { FixedWindowRateLimiter } from "./rate-limiter.ts";
 import { readIncomingMessage } from "./read-incoming-message.ts";
 import { KeyedSerialQueue } from "./serial-queue.ts";
+import { telegramFollowDelivery } from "./telegram-follow-delivery.ts";
 import { escapeHtml } from "./telegram-html.ts";
 import { TelegramMessenger } from "./telegram-messenger.ts";
 import { createWebhookRoute } from "./webhook-route.ts";
@@ -56,6 +62,11 @@ export interface TelegramAdapterOptions {
    * the limit holds across replicas; default: this process's memory.
    */
   state?: StateStore | undefined;
+  /**
+   * Followed topics (`/follow`). `serve` passes the store's, shared by replicas and kept across
+   * restarts; default: this process's memory.
+   */
+  follows?: FollowStore | undefined;
   /** How often "typing…" is repeated while answering. Default 4000 ms. */
   typingIntervalMs?: number | undefined;
   /** Minimum time between edits of a streaming preview. Default 1200 ms. */
@@ -103,6 +114,8 @@ class TelegramAdapter implements Adapter {
   private readonly backlog = new QuestionBacklog();
   private readonly recentAnswers: RecentAnswers;
   private readonly evidence = new AnswerEvidence();
+  private readonly following: Following;
+  readonly followDelivery: FollowDelivery;
   private shutdown = new AbortController();
   private readonly webhookPath: string;
   private handler: TelegramMessageHandler | undefined;
@@ -122,6 +135,8 @@ class TelegramAdapter implements Adapter {
       () => this.shutdown.signal,
     );
     const state = options.state ?? new MemoryStateStore();
+    this.following = new Following(options.follows ?? new MemoryFollowStore());
+    this.followDelivery = telegramFollowDelivery(this.messenger);
     this.allowlist = new ChatAllowlist(options.allowedChats, state);
     this.recentAnswers = new RecentAnswers(state);
     this.rateLimiter = new FixedWindowRateLimiter({
@@ -190,6 +205,7 @@ class TelegramAdapter implements Adapter {
         backlog: this.backlog,
         recentAnswers: this.recentAnswers,
         evidence: this.evidence,
+        following: this.following,
         logger: this.logger,
         now: this.options.now ?? Date.now,
         typingIntervalMs: this.options.typingIntervalMs ?? 4000,
@@ -322,16 +338,18 @@ class TelegramAdapter implements Adapter {
   /** A button under an answer; answered on its own key so it never waits behind a slow answer. */
   private acceptCallback(query: IncomingCallbackQuery): void {
     if (this.state !== "running" && this.state !== "stopping") return;
-    this.track(`callback:${query.from.id}`, () =>
-      handleCallbackQuery(query, {
+    this.track(`callback:${query.from.id}`, async () => {
+      const dependencies = { following: this.following, messenger: this.messenger, logger: this.logger };
+      if (await handleUnfollowPress(query, dependencies)) return;
+      await handleCallbackQuery(query, {
         service: this.options.service,
         messenger: this.messenger,
         recentAnswers: this.recentAnswers,
         evidence: this.evidence,
         logger: this.logger,
         now: this.options.now ?? Date.now,
-      }),
-    );
+      });
+    });
   }
 
   private track(key: string, task: () => Promise<void>): void {

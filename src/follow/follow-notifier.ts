@@ -24,7 +24,11 @@ export interface FollowDigest {
 
 export interface FollowNotifierOptions {
   store: FollowStore;
-  /** Stories of these issues that match the topic (Briefbot.storiesAbout). */
+  /**
+   * Stories of these issues that match the topic (Briefbot.storiesAbout: the answer search and
+   * gate). Asked one issue at a time: an answer over a burst of issues cites only the best of
+   * them, while each new issue that matches deserves its own story in the digest.
+   */
   match: (topic: string, docIds: string[]) => Promise<MatchedStory[]>;
   /**
    * One per platform this process can send on. Followers on a platform without one are left
@@ -58,7 +62,9 @@ export class FollowNotifier {
     const matchesByTopic = new Map<string, MatchedStory[]>();
     for (const topic of new Set(follows.map((entry) => entry.topic))) {
       try {
-        matchesByTopic.set(topic, await this.options.match(topic, docIds));
+        const matches: MatchedStory[] = [];
+        for (const docId of new Set(docIds)) matches.push(...(await this.options.match(topic, [docId])));
+        matchesByTopic.set(topic, matches);
       } catch (error) {
         // One topic whose search fails must not keep the others' followers uninformed.
         report.failures.push({ follower: `topic:${topic}`, error: describeError(error) });

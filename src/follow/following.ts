@@ -34,7 +34,8 @@ export class Following {
   async follow(follower: Follower, topic: string): Promise<FollowOutcome> {
     const normalised = normaliseTopic(topic);
     if (!/[\p{L}\p{N}]/u.test(normalised)) return { kind: "empty" };
-    if ([...normalised].length > MAX_TOPIC_CHARACTERS) return { kind: "too long", limit: MAX_TOPIC_CHARACTERS };
+    if ([...normalised].length > MAX_TOPIC_CHARACTERS)
+      return { kind: "too long", limit: MAX_TOPIC_CHARACTERS };
     const topics = await this.store.topicsOf(follower);
     if (topics.includes(normalised)) return { kind: "already following", topic: normalised };
     if (topics.length >= MAX_TOPICS_PER_FOLLOWER) return { kind: "too many", limit: MAX_TOPICS_PER_FOLLOWER };

@@ -318,6 +318,12 @@ export class FakeSlackWebApi {
         this.homeViews.set(String(params.user_id), view);
         return { ok: true, view: { id: "VHOME", ...view } };
       }
+      case "conversations.open": {
+        // One direct message per user, like Slack: the same id every time it is opened.
+        const users = String(params.users ?? "");
+        if (users === "" || users.includes(",")) return { ok: false, error: "invalid_arguments" };
+        return { ok: true, channel: { id: `D${users}` } };
+      }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.#newTs() };
       case "reactions.add":
