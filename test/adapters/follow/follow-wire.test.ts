@@ -17,8 +17,8 @@ import { silentLogger } from "../../../src/logger.ts";
 import { LanceChunkStore } from "../../../src/store/lancedb-store.ts";
 import { FakeSlackWebApi } from "../../wire/slack-web-api-server.ts";
 import { FakeBotApi, type RecordedRequest } from "../../wire/telegram-bot-api-server.ts";
-import { mountRoutes } from "../slack/slack-test-harness.ts";
-import { FakeBriefbotService, privateText } from "../telegram/telegram-test-harness.ts";
+import { eventEnvelope, mountRoutes } from "../slack/slack-test-harness.ts";
+import { FakeBriefbotService, overview, privateText } from "../telegram/telegram-test-harness.ts";
 
 /**
  * Following a topic end to end at the wire: people follow through the real commands (telegraf
@@ -77,8 +77,10 @@ describe("following a topic, at the wire", () => {
       follows,
       retry: { policy: { baseBackoffMs: 10, maxBackoffMs: 20 } },
     });
+    const slackService = new FakeBriefbotService();
+    slackService.overviewValue = overview;
     const slack = createSlackAdapter({
-      service: new FakeBriefbotService(),
+      service: slackService,
       botToken,
       signingSecret,
       apiUrl: slackApi.apiUrl,
@@ -104,6 +106,22 @@ describe("following a topic, at the wire", () => {
     await process.briefbot.close();
   }
 
+  async function postToSlack(process: Process, body: string, contentType: string): Promise<string> {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const { port } = process.slackServer.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": contentType,
+        "x-slack-request-timestamp": timestamp,
+        "x-slack-signature": signSlackRequest(signingSecret, timestamp, body),
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    return await response.text();
+  }
+
   async function slashCommand(process: Process, user: string, text: string): Promise<string> {
     const body = new URLSearchParams({
       command: "/brief",
@@ -115,19 +133,8 @@ describe("following a topic, at the wire", () => {
       response_url: slackApi.responseUrl(`follow-${user}`),
       trigger_id: "trigger-follow",
     }).toString();
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const { port } = process.slackServer.address() as AddressInfo;
-    const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-slack-request-timestamp": timestamp,
-        "x-slack-signature": signSlackRequest(signingSecret, timestamp, body),
-      },
-      body,
-    });
-    expect(response.status).toBe(200);
-    return String((JSON.parse(await response.text()) as { text?: unknown }).text);
+    const reply = await postToSlack(process, body, "application/x-www-form-urlencoded");
+    return String((JSON.parse(reply) as { text?: unknown }).text);
   }
 
   /** Send a Telegram command and return the bot's reply to it (the next sendMessage to that chat). */
@@ -245,6 +252,23 @@ describe("following a topic, at the wire", () => {
     expect(await slashCommand(current, "UHUMAN2", "unfollow Heat pumps")).toBe(
       "Stopped following “heat pumps”.",
     );
+    expect(await slashCommand(current, "UHUMAN3", "following")).toBe(
+      "You don't follow any topics. Start with /brief follow &lt;topic&gt;.",
+    );
+    // The App Home lists what the viewer follows.
+    await postToSlack(
+      current,
+      JSON.stringify(
+        eventEnvelope({ type: "app_home_opened", user: "UHUMAN2", channel: "DHOME", tab: "home" }),
+      ),
+      "application/json",
+    );
+    const home = await slackApi.waitFor(() => slackApi.homeViews.get("UHUMAN2"));
+    const sections = (home.blocks as Array<{ text?: { text?: string } }>).map((block) => block.text?.text);
+    expect(sections.slice(sections.indexOf("*Following*"), sections.indexOf("*Following*") + 2)).toEqual([
+      "*Following*",
+      `• ${topic}\nStop one with /brief unfollow &lt;topic&gt;.`,
+    ]);
   });
 
   it("sends each follower the two matching stories of three new issues, once, across a restart", async () => {
