@@ -3,10 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Briefbot } from "../../src/briefbot.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createBriefbot } from "../../src/create-briefbot.ts";
 import { createHashingEmbedder } from "../../src/embed/hashing-embedder.ts";
 import type { FollowDelivery } from "../../src/follow/follow-delivery.ts";
 import { type FollowDigest, FollowNotifier } from "../../src/follow/follow-notifier.ts";
 import { LanceFollowStore } from "../../src/follow/lancedb-follow-store.ts";
+import { MemoryFollowStore } from "../../src/follow/memory-follow-store.ts";
+import { silentLogger } from "../../src/logger.ts";
 import { LanceChunkStore } from "../../src/store/lancedb-store.ts";
 
 const issues = {
@@ -131,5 +135,52 @@ describe("following a topic", () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe("following a topic across languages", () => {
+  it("matches a story in the other language through the bilingual lexicon, as answers do", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "briefbot-follow-lang-"));
+    await writeFile(
+      join(directory, "uav-weekly.md"),
+      "---\npublication: 低空周刊\ndate: 2026-06-08\n---\n# 低空周刊 第 12 期\n\n## 深圳新工厂\n\n一家无人机公司在深圳开设了新工厂，年产十万架。\n\n## 航线\n\n两条城市物流航线开始试运行。\n",
+    );
+    await writeFile(
+      join(directory, "cells-weekly.md"),
+      "---\npublication: Cells Weekly\ndate: 2026-06-09\n---\n# Cells Weekly 40\n\n## A plant in Hungary\n\nCATL began trial production at its battery plant in Debrecen, Hungary.\n",
+    );
+    const briefbot = await createBriefbot({
+      config: loadConfig({}),
+      logger: silentLogger(),
+      databaseUri: join(directory, "db"),
+    });
+    const store = new MemoryFollowStore();
+    const since = new Date("2026-06-01T00:00:00Z");
+    await store.follow({ platform: "telegram", address: "1" }, "drones", since);
+    await store.follow({ platform: "telegram", address: "2" }, "宁德时代", since);
+    const sent: FollowDigest[] = [];
+    try {
+      const report = await briefbot.ingest([
+        join(directory, "uav-weekly.md"),
+        join(directory, "cells-weekly.md"),
+      ]);
+      const notifier = new FollowNotifier({
+        store,
+        match: (topic, docIds) => briefbot.storiesAbout(topic, docIds),
+        deliveries: deliveriesTo(async (digest) => {
+          sent.push(digest);
+        }),
+      });
+      await notifier.notifyNewIssues(report.added.map((issue) => issue.doc_id));
+    } finally {
+      await briefbot.close();
+      await rm(directory, { recursive: true, force: true });
+    }
+    const storiesOf = (address: string) =>
+      sent.filter((digest) => digest.follower.address === address).flatMap((digest) => digest.stories);
+    expect(storiesOf("1").map((story) => story.extract)).toEqual([
+      "一家无人机公司在深圳开设了新工厂，年产十万架。",
+    ]);
+    expect(storiesOf("2").map((story) => story.story)).toEqual(["A plant in Hungary"]);
   });
 });
