@@ -24,6 +24,7 @@ export const en: FixedTexts = {
     "Open me from the AI assistant button at the top of Slack, or send me a direct message.",
     "In a channel, mention @briefbot; I answer in the thread and follow up there without a mention.",
     "Use /brief <question> for an answer only you see.",
+    "Use /brief follow <topic> to get new stories on a topic in your direct messages.",
     "Answers quote the briefs and number their sources [1], [2], …",
   ],
   storeSummary: ({ documents, publications, latestDate }) =>

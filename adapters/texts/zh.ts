@@ -23,6 +23,7 @@ export const zh: FixedTexts = {
     "点击 Slack 顶部的 AI 助手按钮打开我，或给我发私信。",
     "在频道中 @briefbot，我会在话题中回答，之后在该话题里无需再提及我。",
     "使用 /brief <问题> 获得只有你能看到的回答。",
+    "使用 /brief follow <话题>，相关的新报道会私信发给你。",
     "回答会引用简报原文，并为来源编号 [1]、[2]……",
   ],
   storeSummary: ({ documents, publications, latestDate }) =>

@@ -15,7 +15,7 @@ function story(index: number, overrides: Partial<DigestStory> = {}): DigestStory
     publication: "Grid & <Storage> Notes",
     title: `Issue ${index}`,
     story: `Story ${index}`,
-    date: "2026-05-0" + String((index % 9) + 1),
+    date: `2026-05-0${(index % 9) + 1}`,
     url: `https://example.com/issues/${index}?a=1&b=2`,
     extract: `Utilities in region ${index} ordered more storage cabinets than last year.`,
     topics: ["grid storage"],
