@@ -13,6 +13,9 @@ import { renderFollowDigest } from "./render-follow-digest.ts";
 import { classifySlackFailure } from "./slack-api-error.ts";
 import { messengerFor, type SlackDelivery } from "./slack-messenger.ts";
 
+/** Web API errors that mean the person can never get a direct message from the bot again. */
+const goneErrors = new Set(["user_not_found", "user_disabled", "user_not_visible", "cannot_dm_bot"]);
+
 /**
  * Follow digests on Slack: a Slack follower is a person, so the digest goes to their direct
  * message with the bot (`conversations.open`, remembered per user), by `chat.postMessage`
@@ -44,8 +47,15 @@ export function slackFollowDelivery(client: webApi.WebClient, delivery: SlackDel
   return {
     platform: "slack",
     async deliver(digest) {
-      const channel = await openDirectMessage(digest.follower.address);
-      for (const message of renderFollowDigest(digest)) await messenger.post(channel, undefined, message);
+      try {
+        const channel = await openDirectMessage(digest.follower.address);
+        for (const message of renderFollowDigest(digest)) await messenger.post(channel, undefined, message);
+        return "delivered";
+      } catch (error) {
+        if (error instanceof webApi.WebAPIPlatformError && goneErrors.has(error.data.error))
+          return "follower gone";
+        throw error;
+      }
     },
   };
 }

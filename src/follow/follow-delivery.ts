@@ -11,6 +11,10 @@ export interface FollowDelivery {
   /**
    * Sends one digest to `digest.follower`: one message, or several only where the platform's
    * size limit forces a split. Retries transient failures itself; throws when it could not send.
+   * Resolves "follower gone" when the platform says the follower can never be reached again (the
+   * bot was blocked or removed, the account is gone): the notifier then drops their follows.
    */
-  deliver(digest: FollowDigest): Promise<void>;
+  deliver(digest: FollowDigest): Promise<DeliveryOutcome>;
 }
+
+export type DeliveryOutcome = "delivered" | "follower gone";

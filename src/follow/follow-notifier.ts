@@ -44,6 +44,8 @@ export interface NotifyReport {
   failures: Array<{ follower: string; error: string }>;
   /** Followers with new stories on a platform this process has no delivery for. */
   unreachable: number;
+  /** Followers the platform said are gone (bot blocked or removed): their follows were dropped. */
+  removed: string[];
 }
 
 /**
@@ -56,7 +58,7 @@ export class FollowNotifier {
   constructor(private readonly options: FollowNotifierOptions) {}
 
   async notifyNewIssues(docIds: string[]): Promise<NotifyReport> {
-    const report: NotifyReport = { messages: 0, stories: 0, failures: [], unreachable: 0 };
+    const report: NotifyReport = { messages: 0, stories: 0, failures: [], unreachable: 0, removed: [] };
     if (docIds.length === 0) return report;
     const follows = await this.options.store.all();
     const matchesByTopic = new Map<string, MatchedStory[]>();
@@ -97,7 +99,14 @@ export class FollowNotifier {
       const stories = digest.stories.filter((story) => claimed.has(keyOf(story)));
       if (stories.length === 0) continue;
       try {
-        await delivery.deliver({ follower: digest.follower, stories });
+        const outcome = await delivery.deliver({ follower: digest.follower, stories });
+        if (outcome === "follower gone") {
+          // Nobody will read these stories; the follows go, so later bursts do not try again.
+          await this.options.store.unfollow(digest.follower);
+          await this.options.store.releaseDeliveries(stories.map(keyOf));
+          report.removed.push(followerKey(digest.follower));
+          continue;
+        }
         report.messages += 1;
         report.stories += stories.length;
       } catch (error) {

@@ -34,13 +34,19 @@ export async function notifyFollowersOf(
   if (added.length === 0) return null;
   try {
     const report = await notifier.notifyNewIssues(added.map((issue) => issue.doc_id));
-    if (report.messages > 0 || report.failures.length > 0 || report.unreachable > 0)
+    if (
+      report.messages > 0 ||
+      report.failures.length > 0 ||
+      report.unreachable > 0 ||
+      report.removed.length > 0
+    )
       logger.info(
         {
           issues: added.length,
           messages: report.messages,
           stories: report.stories,
           unreachable: report.unreachable,
+          removed: report.removed,
           failures: report.failures,
         },
         "told followers about new issues",

@@ -24,7 +24,13 @@ const issues = {
 
 /** A delivery per platform that hands each digest to `send` (the wire is tested in test/adapters/follow). */
 function deliveriesTo(send: (digest: FollowDigest) => Promise<void>): FollowDelivery[] {
-  return ["telegram", "slack"].map((platform) => ({ platform, deliver: send }));
+  return ["telegram", "slack"].map((platform) => ({
+    platform,
+    deliver: async (digest: FollowDigest) => {
+      await send(digest);
+      return "delivered" as const;
+    },
+  }));
 }
 
 describe("following a topic", () => {
@@ -81,7 +87,7 @@ describe("following a topic", () => {
       // A replayed run over every new issue sends nothing twice.
       return notifier.notifyNewIssues(allNew);
     });
-    expect(replay).toEqual({ messages: 0, stories: 0, failures: [], unreachable: 0 });
+    expect(replay).toEqual({ messages: 0, stories: 0, failures: [], unreachable: 0, removed: [] });
 
     const storiesFor = (follower: { address: string }) =>
       sent
@@ -122,6 +128,7 @@ describe("following a topic", () => {
         stories: 1,
         failures: [{ follower: "slack:C042", error: "channel_not_found" }],
         unreachable: 0,
+        removed: [],
       });
       const fixed = new FollowNotifier({
         store,

@@ -32,7 +32,7 @@ const signingSecret = "follow-test-signing-secret-42";
 const botToken = "xoxb-follow-test-token";
 const topic = "sodium-ion batteries";
 
-/** Issues written for this test: A, C, D and E are about the topic, B is not. */
+/** Issues written for this test: all but B are about the topic. */
 const issues = {
   "cell-letter-a.md":
     "---\npublication: Cell Letter\ndate: 2026-04-02\n---\n# Cell Letter 14\n\n## Sodium-ion packs reach delivery vans\n\nA courier fleet in Lyon fitted its delivery vans with sodium-ion battery packs that tolerate frost.\n",
@@ -44,6 +44,8 @@ const issues = {
     "---\npublication: Cell Letter\ndate: 2026-04-16\n---\n# Cell Letter 16\n\n## Sodium-ion prices slide\n\nQuotes for sodium-ion battery cells slid again as two new factories came online.\n",
   "cell-letter-e.md":
     "---\npublication: Cell Letter\ndate: 2026-04-23\n---\n# Cell Letter 17\n\n## Scooters switch chemistry\n\nTwo scooter brands moved their entry models to sodium-ion batteries for winter range.\n",
+  "cell-letter-f.md":
+    "---\npublication: Cell Letter\ndate: 2026-04-30\n---\n# Cell Letter 18\n\n## Ferries try sodium-ion\n\nA harbour ferry operator ordered sodium-ion battery banks for two short crossings.\n",
 };
 
 interface Process {
@@ -287,7 +289,7 @@ describe("following a topic, at the wire", () => {
       current.follows,
       current.deliveries,
     ).notifyNewIssues([...first.docIds, ...second.docIds]);
-    expect(replay).toEqual({ messages: 0, stories: 0, failures: [], unreachable: 0 });
+    expect(replay).toEqual({ messages: 0, stories: 0, failures: [], unreachable: 0, removed: [] });
 
     for (const digests of [
       telegramDigests(4242),
@@ -329,6 +331,32 @@ describe("following a topic, at the wire", () => {
       expect(digests[0]).toContain("sodium-ion battery cells slid again");
       expect(digests[0]).toContain("entry models to sodium-ion batteries");
     }
+  });
+
+  it("drops the follows of a chat that blocked the bot and of a deactivated Slack user", async () => {
+    if (current === null) throw new Error("the command test runs first");
+    telegramApi.failNext({
+      method: "sendMessage",
+      when: (body) => body.chat_id === 4343,
+      status: 403,
+      description: "Forbidden: bot was blocked by the user",
+    });
+    slackApi.deactivatedUsers.add("UHUMAN2");
+    const before = [telegramDigests(4242), slackDigests("UHUMAN1")].map((digests) => digests.length);
+    // A new process: the Slack direct message is opened afresh.
+    await stopProcess(current);
+    current = await startProcess();
+    const { notified } = await ingestAndNotify(current, ["cell-letter-f.md"]);
+    expect(notified).toMatchObject({
+      messages: 2,
+      failures: [],
+      removed: ["telegram:4343", "slack:UHUMAN2"],
+    });
+    expect(telegramDigests(4242).slice(before[0])).toHaveLength(1);
+    expect(slackDigests("UHUMAN1").slice(before[1])).toHaveLength(1);
+    expect(await current.follows.topicsOf({ platform: "telegram", address: "4343" })).toEqual([]);
+    expect(await current.follows.topicsOf({ platform: "slack", address: "UHUMAN2" })).toEqual([]);
+    expect(await current.follows.topicsOf({ platform: "telegram", address: "4242" })).toEqual([topic]);
   });
 });
 
