@@ -13,10 +13,10 @@ import { type QuestionBacklog, type TurnLimiter, waitForTurn } from "../question
 import { clip } from "../quoted-sentence.ts";
 import type { KeyedSerialQueue } from "../telegram/serial-queue.ts";
 import type { FixedTexts } from "../texts/fixed-texts.ts";
-import { languageOfText, textsFor } from "../texts/languages.ts";
+import { textsFor } from "../texts/languages.ts";
 import { answerInThread } from "./answer-in-thread.ts";
-import { answerSlashCommand, type EphemeralResponder } from "./answer-slash-command.ts";
 import { renderHome } from "./app-home.ts";
+import { registerBriefCommand } from "./brief-command.ts";
 import type { EventDeduplicator } from "./event-dedup.ts";
 import type { ExpiringKeys } from "./expiring-keys.ts";
 import { feedbackClickFromBody, feedbackEntryFor } from "./feedback-click.ts";
@@ -26,7 +26,7 @@ import {
   feedbackDownActionId,
   feedbackUpActionId,
 } from "./feedback-reference.ts";
-import { followReply, readFollowRequest, slackFollower } from "./follow-commands.ts";
+import { slackFollower } from "./follow-commands.ts";
 import type { InFlightTasks } from "./in-flight-tasks.ts";
 import type { RecentAnswers } from "./recent-answers.ts";
 import { renderNotice } from "./render-slack.ts";
@@ -37,12 +37,11 @@ import {
   type IncomingSlackMessage,
   incomingFromEvent,
 } from "./reply-decision.ts";
-import { aiCallsFor, type SlackAiCalls } from "./slack-ai-calls.ts";
+import { aiCallsFor } from "./slack-ai-calls.ts";
 import { messengerFor, type SlackDelivery } from "./slack-messenger.ts";
 import { questionFromSlackText } from "./slack-text.ts";
+import { textsForUser } from "./user-texts.ts";
 
-/** The one slash command briefbot registers (see slack-app-manifest.yaml). */
-export const slashCommandName = "/brief";
 /** Longest assistant thread title; Slack shows about this much in the history list. */
 const threadTitleLength = 60;
 
@@ -243,56 +242,7 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
     }
   });
 
-  app.command(slashCommandName, async ({ command, ack, respond, context, client }) => {
-    const channel = command.channel_id;
-    const isDirectMessage = channel.startsWith("D") || command.channel_name === "directmessage";
-    const allowed = isDirectMessage
-      ? dependencies.allowDms
-      : dependencies.allowedChannels === undefined || dependencies.allowedChannels.has(channel);
-    if (!allowed) {
-      // Slack needs the ack either way; an empty one shows nothing to the user.
-      await ack();
-      logger.debug({ channel }, "slack: /brief outside the allowed channels");
-      return;
-    }
-    const question = questionFromSlackText(command.text, context.botUserId);
-    // Within Slack's 3 s ack window: the locale lookup only when the question has no language of its own.
-    const texts = await textsForUser(aiCalls(client), command.user_id, question, logger);
-    if (question === "") {
-      await ack({ response_type: "ephemeral", text: texts.slackAskUsage });
-      return;
-    }
-    const followRequest = readFollowRequest(question);
-    if (followRequest !== null) {
-      // Fast (one read or write of the store), so the reply is the ack itself, within Slack's 3 s.
-      const reply = await followReply(followRequest, command.user_id, texts, dependencies.following).catch(
-        (error: unknown) => {
-          logger.error(
-            { user: command.user_id, err: describeError(error) },
-            "slack: a follow command failed",
-          );
-          return texts.apology;
-        },
-      );
-      await ack({ response_type: "ephemeral", text: reply });
-      return;
-    }
-    await ack({ response_type: "ephemeral", text: texts.searching });
-    await dependencies.tasks.track(
-      answerSlashCommand(
-        {
-          question,
-          // Per person and channel: slash answers are private, so follow-ups are too.
-          conversationId: `slack:${channel}:command:${command.user_id}`,
-          channel,
-          user: command.user_id,
-        },
-        texts,
-        respond as EphemeralResponder,
-        dependencies,
-      ),
-    );
-  });
+  registerBriefCommand(app, dependencies);
 
   app.action(
     new RegExp(`^(${feedbackActionId}|${feedbackUpActionId}|${feedbackDownActionId})$`),
@@ -322,20 +272,4 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
   app.error(async (error) => {
     logger.error({ err: describeError(error) }, "slack: a listener failed");
   });
-}
-
-/** The question's language when it has one, else the user's Slack locale, else English. */
-async function textsForUser(
-  ai: SlackAiCalls,
-  user: string,
-  question: string | undefined,
-  logger: Logger,
-): Promise<FixedTexts> {
-  const fromQuestion = question === undefined ? undefined : languageOfText(question);
-  if (fromQuestion !== undefined) return textsFor(fromQuestion);
-  const locale = await ai.userLocale(user).catch((error: unknown) => {
-    logger.debug({ user, err: describeError(error) }, "slack: could not read the user's locale");
-    return undefined;
-  });
-  return textsFor(locale);
 }
