@@ -4,6 +4,7 @@ import { ConfigError, describeError } from "../src/errors.ts";
 import type { FollowDelivery } from "../src/follow/follow-delivery.ts";
 import type { FollowStore } from "../src/follow/follow-store.ts";
 import { createFollowNotifier, notifyFollowersOf } from "../src/follow/notify-followers.ts";
+import { StateFollowStore } from "../src/follow/state-follow-store.ts";
 import type { Logger } from "../src/logger.ts";
 import { type PollLoop, startPollLoop } from "../src/sources/poll-loop.ts";
 import type { SourcePoller } from "../src/sources/source-poller.ts";
@@ -21,7 +22,8 @@ export interface ServeOptions {
   sources?: SourcePoller | undefined;
   /**
    * Followed topics (closed on stop): the adapters' `/follow` commands keep them, and after each
-   * poll that adds issues the followers are told. None: follows live in each adapter's memory.
+   * poll that adds issues the followers are told. Default: in the core's shared state, so
+   * replicas share them and a restart keeps them.
    */
   follows?: FollowStore | undefined;
 }
@@ -98,7 +100,8 @@ export interface RunningServe {
  */
 export async function startServing(options: Omit<ServeOptions, "stopSignal">): Promise<RunningServe> {
   const { briefbot, config, logger } = options;
-  const adapters = await configuredAdapters(briefbot, config, logger, options.follows);
+  const follows = options.follows ?? new StateFollowStore(briefbot.state);
+  const adapters = await configuredAdapters(briefbot, config, logger, follows);
   if (adapters.length === 0) {
     throw new ConfigError(
       "No chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN (see README).",
@@ -127,11 +130,7 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
     adapter.followDelivery === undefined ? [] : [adapter.followDelivery],
   );
   const polling = options.sources
-    ? startSourcePolling(
-        options.sources,
-        logger,
-        followersTeller(briefbot, options.follows, deliveries, logger),
-      )
+    ? startSourcePolling(options.sources, logger, followersTeller(briefbot, follows, deliveries, logger))
     : null;
   const maintenance = scheduleMaintenance({
     briefbot,
@@ -156,19 +155,18 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
         ),
       );
       await http.close();
-      await options.follows?.close();
+      await follows.close();
     },
   };
 }
 
-/** Tells followers about the issues a poll added; null without a follow store. */
+/** Tells followers about the issues a poll added. */
 function followersTeller(
   briefbot: Briefbot,
-  follows: FollowStore | undefined,
+  follows: FollowStore,
   deliveries: FollowDelivery[],
   logger: Logger,
-): ((added: Array<{ doc_id: string }>) => Promise<void>) | null {
-  if (follows === undefined) return null;
+): (added: Array<{ doc_id: string }>) => Promise<void> {
   const notifier = createFollowNotifier(briefbot, follows, deliveries);
   const log = logger.child({ component: "follow" });
   return async (added) => {
@@ -179,14 +177,14 @@ function followersTeller(
 function startSourcePolling(
   poller: SourcePoller,
   logger: Logger,
-  tellFollowers: ((added: Array<{ doc_id: string }>) => Promise<void>) | null,
+  tellFollowers: (added: Array<{ doc_id: string }>) => Promise<void>,
 ): PollLoop {
   const log = logger.child({ component: "sources" });
   return startPollLoop({
     // Followers hear of new issues before the next poll starts, so bursts stay in one message.
     poll: async () => {
       const report = await poller.pollDue();
-      await tellFollowers?.(report.added);
+      await tellFollowers(report.added);
       return report;
     },
     onReport: (report) => {

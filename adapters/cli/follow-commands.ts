@@ -1,12 +1,11 @@
 import type { Briefbot } from "../../src/briefbot.ts";
 import type { Config } from "../../src/config.ts";
-import type { FollowStore } from "../../src/follow/follow-store.ts";
 import type { Logger } from "../../src/logger.ts";
 
 /**
- * The CLI's part in following topics: `serve` gets the store's follow tables, and `ingest` /
- * `poll` tell followers about the issues they added when a bot is configured (the same
- * messages `serve`'s own polling sends; each story reaches a follower once, whoever sends it).
+ * The CLI's part in following topics: `ingest`, `subscribe` and `poll` tell followers about the
+ * issues they added when a bot is configured (the same messages `serve`'s own polling sends; each
+ * story reaches a follower once, whoever sends it).
  */
 
 interface FollowContext {
@@ -19,12 +18,6 @@ function botConfigured(config: Config): boolean {
   return Boolean(config.TELEGRAM_BOT_TOKEN || config.SLACK_BOT_TOKEN);
 }
 
-/** The follow tables of the store `serve` uses (closed by `serve` on stop). */
-export async function openFollowStore(context: FollowContext): Promise<FollowStore> {
-  const { LanceFollowStore } = await import("../../src/follow/lancedb-follow-store.ts");
-  return LanceFollowStore.open(context.values.db ?? context.config.BRIEFBOT_DB);
-}
-
 /** After `ingest` or `poll`: tell followers, when a bot is configured and anyone follows anything. */
 export async function tellFollowers(
   briefbot: Briefbot,
@@ -32,7 +25,13 @@ export async function tellFollowers(
   added: ReadonlyArray<{ doc_id: string }>,
 ): Promise<void> {
   if (added.length === 0 || !botConfigured(context.config)) return;
-  const store = await openFollowStore(context);
+  // The configured state, as `serve` uses it: one-off commands otherwise keep theirs in memory.
+  const [{ createStateStore }, { StateFollowStore }] = await Promise.all([
+    import("../../src/state/create-state-store.ts"),
+    import("../../src/follow/state-follow-store.ts"),
+  ]);
+  const state = await createStateStore(context.config, context.values.db ?? context.config.BRIEFBOT_DB);
+  const store = new StateFollowStore(state, { ownsState: true });
   try {
     if ((await store.all()).length === 0) return;
     const [{ configuredFollowDeliveries }, { createFollowNotifier, notifyFollowersOf }] = await Promise.all([

@@ -9,7 +9,7 @@ import { BriefbotError, describeError, maskSecretValues, redactSecrets } from ".
 import { createLogger, type Logger } from "../../src/logger.ts";
 import { type CliArguments, checkDate, parseCommandLine, positiveNumber } from "./cli-arguments.ts";
 import { commandHelp, usage } from "./command-help.ts";
-import { openFollowStore, tellFollowers } from "./follow-commands.ts";
+import { tellFollowers } from "./follow-commands.ts";
 import { ansiStyle, plainStyle, renderAnswer, renderDocuments } from "./render-terminal.ts";
 import {
   ingestArguments,
@@ -422,8 +422,7 @@ async function startCommand(context: CommandContext): Promise<number> {
   if (serving) {
     const { serve } = await import("../serve.ts");
     const sources = await openPollerForServe(briefbot, context);
-    const follows = await openFollowStore(context);
-    return serve({ briefbot, config: context.config, logger: context.logger, sources, follows });
+    return serve({ briefbot, config: context.config, logger: context.logger, sources });
   }
   return chatCommand(context, briefbot);
 }
@@ -432,8 +431,7 @@ async function serveCommand(context: CommandContext): Promise<number> {
   const briefbot = await open(context, { state: "configured" });
   const { serve } = await import("../serve.ts");
   const sources = await openPollerForServe(briefbot, context);
-  const follows = await openFollowStore(context);
-  return serve({ briefbot, config: context.config, logger: context.logger, sources, follows });
+  return serve({ briefbot, config: context.config, logger: context.logger, sources });
 }
 
 async function maintainCommand(context: CommandContext): Promise<number> {

@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LanceFollowStore } from "../../src/follow/lancedb-follow-store.ts";
+import { StateFollowStore } from "../../src/follow/state-follow-store.ts";
+import { LanceStateStore } from "../../src/state/lancedb-state.ts";
 import { FakeSlackWebApi } from "../wire/slack-web-api-server.ts";
 import { FakeBotApi } from "../wire/telegram-bot-api-server.ts";
 
@@ -39,7 +40,10 @@ describe("briefbot ingest tells followers", () => {
       join(directory, "orbit-notes-8.md"),
       "---\npublication: Orbit Notes\ndate: 2026-06-01\n---\n# Orbit Notes 8\n\n## Reusable boosters land twice in a week\n\nA launch company landed reusable boosters twice in one week from the same pad.\n\n## Ground stations\n\nA ground station network added antennas in Chile.\n",
     );
-    const follows = await LanceFollowStore.open(join(directory, "db"));
+    // As `serve` keeps them: in the store's state table.
+    const follows = new StateFollowStore(await LanceStateStore.open({ uri: join(directory, "db") }), {
+      ownsState: true,
+    });
     await follows.follow({ platform: "telegram", address: "6262" }, "reusable boosters", new Date());
     await follows.follow({ platform: "slack", address: "UORBIT" }, "reusable boosters", new Date());
     await follows.close();

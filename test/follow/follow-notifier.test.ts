@@ -8,9 +8,10 @@ import { createBriefbot } from "../../src/create-briefbot.ts";
 import { createHashingEmbedder } from "../../src/embed/hashing-embedder.ts";
 import type { FollowDelivery } from "../../src/follow/follow-delivery.ts";
 import { type FollowDigest, FollowNotifier } from "../../src/follow/follow-notifier.ts";
-import { LanceFollowStore } from "../../src/follow/lancedb-follow-store.ts";
 import { MemoryFollowStore } from "../../src/follow/memory-follow-store.ts";
+import { StateFollowStore } from "../../src/follow/state-follow-store.ts";
 import { silentLogger } from "../../src/logger.ts";
+import { LanceStateStore } from "../../src/state/lancedb-state.ts";
 import { LanceChunkStore } from "../../src/store/lancedb-store.ts";
 
 const issues = {
@@ -21,6 +22,11 @@ const issues = {
   "battery-2.md":
     "# Battery Letter 2\n\n## A sodium-ion plant opens\n\nA new sodium-ion battery plant opened in Anhui with ten gigawatt-hours of capacity.\n",
 };
+
+/** A process's handle on the follows: the store's state table, as `serve` keeps them. */
+async function openFollows(uri: string): Promise<StateFollowStore> {
+  return new StateFollowStore(await LanceStateStore.open({ uri }), { ownsState: true });
+}
 
 /** A delivery per platform that hands each digest to `send` (the wire is tested in test/adapters/follow). */
 function deliveriesTo(send: (digest: FollowDigest) => Promise<void>): FollowDelivery[] {
@@ -48,7 +54,7 @@ describe("following a topic", () => {
       store: await LanceChunkStore.open({ uri: join(directory, "db"), embedder }),
       embedder,
     });
-    const store = await LanceFollowStore.open(join(directory, "db"));
+    const store = await openFollows(join(directory, "db"));
     await store.follow(ana, "sodium-ion batteries", new Date("2026-03-01T00:00:00Z"));
     await store.follow(team, "Sodium-ion batteries", new Date("2026-03-01T00:00:00Z"));
     await store.close();
@@ -61,7 +67,7 @@ describe("following a topic", () => {
 
   /** A notifier as a fresh process would build it: its own handle on the store. */
   async function withNotifier<T>(run: (notifier: FollowNotifier) => Promise<T>): Promise<T> {
-    const store = await LanceFollowStore.open(join(directory, "db"));
+    const store = await openFollows(join(directory, "db"));
     try {
       const notifier = new FollowNotifier({
         store,
@@ -112,7 +118,7 @@ describe("following a topic", () => {
     );
     const report = await briefbot.ingest([join(directory, "battery-3.md")]);
     const docIds = report.added.map((issue) => issue.doc_id);
-    const store = await LanceFollowStore.open(join(directory, "db"));
+    const store = await openFollows(join(directory, "db"));
     const delivered: string[] = [];
     try {
       const flaky = new FollowNotifier({

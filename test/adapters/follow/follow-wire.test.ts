@@ -11,9 +11,10 @@ import { createTelegramAdapter } from "../../../adapters/telegram/telegram-adapt
 import { Briefbot } from "../../../src/briefbot.ts";
 import { createHashingEmbedder } from "../../../src/embed/hashing-embedder.ts";
 import type { FollowDelivery } from "../../../src/follow/follow-delivery.ts";
-import { LanceFollowStore } from "../../../src/follow/lancedb-follow-store.ts";
 import { createFollowNotifier } from "../../../src/follow/notify-followers.ts";
+import { StateFollowStore } from "../../../src/follow/state-follow-store.ts";
 import { silentLogger } from "../../../src/logger.ts";
+import { LanceStateStore } from "../../../src/state/lancedb-state.ts";
 import { LanceChunkStore } from "../../../src/store/lancedb-store.ts";
 import { FakeSlackWebApi } from "../../wire/slack-web-api-server.ts";
 import { FakeBotApi, type RecordedRequest } from "../../wire/telegram-bot-api-server.ts";
@@ -50,7 +51,7 @@ const issues = {
 
 interface Process {
   briefbot: Briefbot;
-  follows: LanceFollowStore;
+  follows: StateFollowStore;
   telegram: Adapter;
   slack: Adapter;
   slackServer: Server;
@@ -70,7 +71,10 @@ describe("following a topic, at the wire", () => {
       store: await LanceChunkStore.open({ uri: join(directory, "db"), embedder }),
       embedder,
     });
-    const follows = await LanceFollowStore.open(join(directory, "db"));
+    // The state `serve` shares with its replicas: the LanceDB `state` table of the store.
+    const follows = new StateFollowStore(await LanceStateStore.open({ uri: join(directory, "db") }), {
+      ownsState: true,
+    });
     const telegram = createTelegramAdapter({
       service: new FakeBriefbotService(),
       token: telegramApi.token,

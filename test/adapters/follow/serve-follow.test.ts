@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startServing } from "../../../adapters/serve.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createBriefbot } from "../../../src/create-briefbot.ts";
-import { LanceFollowStore } from "../../../src/follow/lancedb-follow-store.ts";
+import { StateFollowStore } from "../../../src/follow/state-follow-store.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import { openSourcePoller } from "../../../src/sources/open-source-poller.ts";
 import { FeedServer, rssFeed } from "../../sources/feed-server.ts";
@@ -75,11 +75,12 @@ describe("serve tells followers after a poll that added issues", () => {
     const briefbot = await createBriefbot({ config, logger: silentLogger(), databaseUri });
     const sources = await openSourcePoller(briefbot, config, databaseUri);
     await sources.subscribe(feeds.url("/feed.xml"), { name: "Tidal Power Digest" });
-    const follows = await LanceFollowStore.open(databaseUri);
+    // Followed earlier, through the same shared state `serve` reads them from.
+    const follows = new StateFollowStore(briefbot.state);
     const since = new Date("2026-05-01T00:00:00Z");
     await follows.follow({ platform: "telegram", address: "5151" }, "tidal turbines", since);
     await follows.follow({ platform: "slack", address: "UREADER" }, "tidal turbines", since);
-    const running = await startServing({ briefbot, config, logger: silentLogger(), sources, follows });
+    const running = await startServing({ briefbot, config, logger: silentLogger(), sources });
     try {
       await vi.waitFor(
         () => {
