@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FollowDelivery } from "../src/follow/follow-delivery.ts";
 
 /** An HTTP endpoint an adapter serves on the shared server of `briefbot serve`. */
 export interface HttpRoute {
@@ -19,4 +20,6 @@ export interface Adapter {
   start(): Promise<void>;
   stop(): Promise<void>;
   isRunning(): boolean;
+  /** Sends follow digests on this platform (through the adapter's own lanes and retries). */
+  readonly followDelivery?: FollowDelivery | undefined;
 }

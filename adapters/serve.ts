@@ -1,6 +1,10 @@
 import type { Briefbot } from "../src/briefbot.ts";
 import type { Config } from "../src/config.ts";
 import { ConfigError, describeError } from "../src/errors.ts";
+import type { FollowDelivery } from "../src/follow/follow-delivery.ts";
+import type { FollowStore } from "../src/follow/follow-store.ts";
+import { createFollowNotifier, notifyFollowersOf } from "../src/follow/notify-followers.ts";
+import { StateFollowStore } from "../src/follow/state-follow-store.ts";
 import type { Logger } from "../src/logger.ts";
 import { type PollLoop, startPollLoop } from "../src/sources/poll-loop.ts";
 import type { SourcePoller } from "../src/sources/source-poller.ts";
@@ -16,6 +20,12 @@ export interface ServeOptions {
   stopSignal?: Promise<void>;
   /** Subscribed sources to poll on their schedule while serving (closed on stop); none: no polling. */
   sources?: SourcePoller | undefined;
+  /**
+   * Followed topics (closed on stop): the adapters' `/follow` commands keep them, and after each
+   * poll that adds issues the followers are told. Default: in the core's shared state, so
+   * replicas share them and a restart keeps them.
+   */
+  follows?: FollowStore | undefined;
 }
 
 /** The path of a webhook URL, or undefined when it names only a host (the adapter's default then). */
@@ -29,6 +39,7 @@ export async function configuredAdapters(
   briefbot: Briefbot,
   config: Config,
   logger: Logger,
+  follows?: FollowStore,
 ): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -50,6 +61,7 @@ export async function configuredAdapters(
         allowedChats: config.TELEGRAM_ALLOWED_CHATS,
         rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
         state: briefbot.state,
+        follows,
         logger: logger.child({ adapter: "telegram" }),
       }),
     );
@@ -67,6 +79,7 @@ export async function configuredAdapters(
         allowDms: config.SLACK_ALLOW_DMS,
         rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
         state: briefbot.state,
+        follows,
         logger: logger.child({ adapter: "slack" }),
       }),
     );
@@ -87,7 +100,8 @@ export interface RunningServe {
  */
 export async function startServing(options: Omit<ServeOptions, "stopSignal">): Promise<RunningServe> {
   const { briefbot, config, logger } = options;
-  const adapters = await configuredAdapters(briefbot, config, logger);
+  const follows = options.follows ?? new StateFollowStore(briefbot.state);
+  const adapters = await configuredAdapters(briefbot, config, logger, follows);
   if (adapters.length === 0) {
     throw new ConfigError(
       "No chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN (see README).",
@@ -112,7 +126,12 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
     await http.close();
     throw error;
   }
-  const polling = options.sources ? startSourcePolling(options.sources, logger) : null;
+  const deliveries = adapters.flatMap((adapter) =>
+    adapter.followDelivery === undefined ? [] : [adapter.followDelivery],
+  );
+  const polling = options.sources
+    ? startSourcePolling(options.sources, logger, followersTeller(briefbot, follows, deliveries, logger))
+    : null;
   const maintenance = scheduleMaintenance({
     briefbot,
     periodMs: config.BRIEFBOT_MAINTENANCE_INTERVAL_MINUTES * 60_000,
@@ -136,14 +155,38 @@ export async function startServing(options: Omit<ServeOptions, "stopSignal">): P
         ),
       );
       await http.close();
+      await follows.close();
     },
   };
 }
 
-function startSourcePolling(poller: SourcePoller, logger: Logger): PollLoop {
+/** Tells followers about the issues a poll added. */
+function followersTeller(
+  briefbot: Briefbot,
+  follows: FollowStore,
+  deliveries: FollowDelivery[],
+  logger: Logger,
+): (added: Array<{ doc_id: string }>) => Promise<void> {
+  const notifier = createFollowNotifier(briefbot, follows, deliveries);
+  const log = logger.child({ component: "follow" });
+  return async (added) => {
+    await notifyFollowersOf(notifier, added, log);
+  };
+}
+
+function startSourcePolling(
+  poller: SourcePoller,
+  logger: Logger,
+  tellFollowers: (added: Array<{ doc_id: string }>) => Promise<void>,
+): PollLoop {
   const log = logger.child({ component: "sources" });
   return startPollLoop({
-    poll: () => poller.pollDue(),
+    // Followers hear of new issues before the next poll starts, so bursts stay in one message.
+    poll: async () => {
+      const report = await poller.pollDue();
+      await tellFollowers(report.added);
+      return report;
+    },
     onReport: (report) => {
       for (const source of report.sources) {
         if (source.status === "failed")
@@ -175,6 +218,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   } catch (error) {
     logger.error({ error: describeError(error) }, "could not start serving");
     await options.sources?.registry.close();
+    await options.follows?.close();
     await briefbot.close();
     return error instanceof ConfigError ? 2 : 1;
   }

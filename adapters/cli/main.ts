@@ -9,6 +9,7 @@ import { BriefbotError, describeError, maskSecretValues, redactSecrets } from ".
 import { createLogger, type Logger } from "../../src/logger.ts";
 import { type CliArguments, checkDate, parseCommandLine, positiveNumber } from "./cli-arguments.ts";
 import { commandHelp, usage } from "./command-help.ts";
+import { tellFollowers } from "./follow-commands.ts";
 import { ansiStyle, plainStyle, renderAnswer, renderDocuments } from "./render-terminal.ts";
 import {
   ingestArguments,
@@ -102,6 +103,7 @@ async function ingestCommand(context: CommandContext): Promise<number> {
     const started = performance.now();
     const report = await ingestArguments(briefbot, context, progress.update);
     progress.stop();
+    await tellFollowers(briefbot, context, report.added);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (context.values.json) print(JSON.stringify(report));
     else {

@@ -6,6 +6,7 @@ import { emptyIngestReport, type IngestPhase, type IngestReport } from "../../sr
 import { mergeInto } from "../../src/sources/merge-ingest-reports.ts";
 import { parseInterval } from "../../src/sources/poll-schedule.ts";
 import type { SourcePoller } from "../../src/sources/source-poller.ts";
+import { tellFollowers } from "./follow-commands.ts";
 import { renderIngestDetails, renderPollOutcomes, renderSources } from "./render-ingest-report.ts";
 
 /**
@@ -113,13 +114,14 @@ async function subscribeCommand(context: SourceCommandContext): Promise<number> 
       'subscribe needs one feed or archive URL, e.g. briefbot subscribe https://example.com/feed --name "Example" --every 1h',
     );
   const everySeconds = context.values.every === undefined ? undefined : parseInterval(context.values.every);
-  return withPoller(context, async (poller) => {
+  return withPoller(context, async (poller, briefbot) => {
     const { subscription, created } = await poller.subscribe(url, {
       name: context.values.name,
       everySeconds,
     });
     // The first poll right away: the operator sees at once whether the URL works and what it holds.
     const report = created ? await poller.pollDue({ ids: [subscription.id] }) : null;
+    await tellFollowers(briefbot, context, report?.added ?? []);
     const after = (await poller.registry.find(subscription.id)) ?? subscription;
     if (context.values.json) {
       print(JSON.stringify({ created, subscription: after, poll: report }));
@@ -165,8 +167,9 @@ async function sourcesCommand(context: SourceCommandContext): Promise<number> {
 }
 
 async function pollCommand(context: SourceCommandContext): Promise<number> {
-  return withPoller(context, async (poller) => {
+  return withPoller(context, async (poller, briefbot) => {
     const report = await poller.pollDue({ all: context.values.all === true });
+    await tellFollowers(briefbot, context, report.added);
     if (context.values.json) print(JSON.stringify(report));
     else {
       for (const line of renderPollOutcomes(report)) print(line);

@@ -12,7 +12,8 @@ import { splitText } from "./split-text.ts";
 /** Newest issues listed; the rest are one `/sources`-style question away. */
 const newestIssueCount = 10;
 
-export function renderHome(overview: StoreOverview, texts: FixedTexts): SlackBlock[] {
+/** `topics`: what the viewer follows (`/brief follow`), listed under "Following". */
+export function renderHome(overview: StoreOverview, texts: FixedTexts, topics: string[] = []): SlackBlock[] {
   const summary = texts.storeSummary({
     documents: overview.documents,
     publications: overview.publications.map((publication) => publication.name),
@@ -40,6 +41,17 @@ export function renderHome(overview: StoreOverview, texts: FixedTexts): SlackBlo
     });
     blocks.push(...sections(`*${escapeMrkdwn(texts.latestIssuesHeading)}*\n${lines.join("\n")}`));
   }
+  blocks.push({ type: "divider" }, section(`*${escapeMrkdwn(texts.follow.homeHeading)}*`));
+  blocks.push(
+    ...sections(
+      topics.length === 0
+        ? escapeMrkdwn(texts.follow.none("/brief follow"))
+        : [
+            ...topics.map((topic) => `• ${escapeMrkdwn(topic)}`),
+            escapeMrkdwn(texts.follow.listFooter("/brief unfollow")),
+          ].join("\n"),
+    ),
+  );
   blocks.push({ type: "divider" }, section(`*${escapeMrkdwn(texts.howToAskHeading)}*`));
   blocks.push(...sections(texts.slackHowToAsk.map((line) => `• ${escapeMrkdwn(line)}`).join("\n")));
   return blocks.slice(0, slackLimits.blocksPerView);

@@ -18,6 +18,9 @@ import {
 } from "../../src/delivery/delivery-policy.ts";
 import { SendGate } from "../../src/delivery/send-gate.ts";
 import { ConfigError, describeError } from "../../src/errors.ts";
+import type { FollowStore } from "../../src/follow/follow-store.ts";
+import { Following } from "../../src/follow/following.ts";
+import { MemoryFollowStore } from "../../src/follow/memory-follow-store.ts";
 import type { Logger } from "../../src/logger.ts";
 import { MemoryStateStore } from "../../src/state/memory-state.ts";
 import type { StateStore } from "../../src/state/state-store.ts";
@@ -32,6 +35,7 @@ import { HttpRouteReceiver } from "./http-route-receiver.ts";
 import { InFlightTasks } from "./in-flight-tasks.ts";
 import { RecentAnswers } from "./recent-answers.ts";
 import { classifySlackFailure, toBriefbotError } from "./slack-api-error.ts";
+import { slackFollowDelivery } from "./slack-follow-delivery.ts";
 import { registerSlackListeners } from "./slack-listeners.ts";
 import type { SlackDelivery } from "./slack-messenger.ts";
 
@@ -71,6 +75,11 @@ export interface SlackAdapterOptions {
    * the shared store, so replicas answer each event once; default: this process's memory.
    */
   state?: StateStore | undefined;
+  /**
+   * Followed topics (`/brief follow`). `serve` passes the store's, shared by replicas and kept
+   * across restarts; default: this process's memory.
+   */
+  follows?: FollowStore | undefined;
   /** How long `stop()` waits for answers under way (default 4 s). */
   stopTimeoutMs?: number | undefined;
 }
@@ -176,6 +185,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
     deduplicator: new EventDeduplicator(state),
     answeredThreads: new ExpiringKeys(state, "slack-threads", answeredThreadTtlMs),
     recentAnswers: new RecentAnswers(state),
+    following: new Following(options.follows ?? new MemoryFollowStore()),
     tasks,
     now: Date.now,
     delivery,
@@ -196,6 +206,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): Adapter {
 
   return {
     name: "slack",
+    followDelivery: slackFollowDelivery(app.client, delivery),
     routes: () => routes,
     async start() {
       if (running) return;

@@ -7,15 +7,16 @@
 import { type App, Assistant } from "@slack/bolt";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
+import type { Following } from "../../src/follow/following.ts";
 import type { Logger } from "../../src/logger.ts";
 import { type QuestionBacklog, type TurnLimiter, waitForTurn } from "../question-backlog.ts";
 import { clip } from "../quoted-sentence.ts";
 import type { KeyedSerialQueue } from "../telegram/serial-queue.ts";
 import type { FixedTexts } from "../texts/fixed-texts.ts";
-import { languageOfText, textsFor } from "../texts/languages.ts";
+import { textsFor } from "../texts/languages.ts";
 import { answerInThread } from "./answer-in-thread.ts";
-import { answerSlashCommand, type EphemeralResponder } from "./answer-slash-command.ts";
 import { renderHome } from "./app-home.ts";
+import { registerBriefCommand } from "./brief-command.ts";
 import type { EventDeduplicator } from "./event-dedup.ts";
 import type { ExpiringKeys } from "./expiring-keys.ts";
 import { feedbackClickFromBody, feedbackEntryFor } from "./feedback-click.ts";
@@ -25,6 +26,7 @@ import {
   feedbackDownActionId,
   feedbackUpActionId,
 } from "./feedback-reference.ts";
+import { slackFollower } from "./follow-commands.ts";
 import type { InFlightTasks } from "./in-flight-tasks.ts";
 import type { RecentAnswers } from "./recent-answers.ts";
 import { renderNotice } from "./render-slack.ts";
@@ -35,12 +37,11 @@ import {
   type IncomingSlackMessage,
   incomingFromEvent,
 } from "./reply-decision.ts";
-import { aiCallsFor, type SlackAiCalls } from "./slack-ai-calls.ts";
+import { aiCallsFor } from "./slack-ai-calls.ts";
 import { messengerFor, type SlackDelivery } from "./slack-messenger.ts";
 import { questionFromSlackText } from "./slack-text.ts";
+import { textsForUser } from "./user-texts.ts";
 
-/** The one slash command briefbot registers (see slack-app-manifest.yaml). */
-export const slashCommandName = "/brief";
 /** Longest assistant thread title; Slack shows about this much in the history list. */
 const threadTitleLength = 60;
 
@@ -58,6 +59,8 @@ export interface ListenerDependencies {
   /** `<channel>:<thread_ts>` of threads the bot answered in (shared), so plain follow-ups are understood. */
   answeredThreads: ExpiringKeys;
   recentAnswers: RecentAnswers;
+  /** Topics people follow (`/brief follow`), listed on the App Home too. */
+  following: Following;
   tasks: InFlightTasks;
   /** Slack locales by user, filled from users.info. */
   locales: Map<string, string | undefined>;
@@ -232,47 +235,14 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
     const ai = aiCalls(client);
     try {
       const texts = await textsForUser(ai, event.user, undefined, logger);
-      await ai.publishHome(event.user, renderHome(await dependencies.service.overview(), texts));
+      const topics = await dependencies.following.topicsOf(slackFollower(event.user));
+      await ai.publishHome(event.user, renderHome(await dependencies.service.overview(), texts, topics));
     } catch (error) {
       logger.error({ err: describeError(error) }, "slack: could not publish the App Home");
     }
   });
 
-  app.command(slashCommandName, async ({ command, ack, respond, context, client }) => {
-    const channel = command.channel_id;
-    const isDirectMessage = channel.startsWith("D") || command.channel_name === "directmessage";
-    const allowed = isDirectMessage
-      ? dependencies.allowDms
-      : dependencies.allowedChannels === undefined || dependencies.allowedChannels.has(channel);
-    if (!allowed) {
-      // Slack needs the ack either way; an empty one shows nothing to the user.
-      await ack();
-      logger.debug({ channel }, "slack: /brief outside the allowed channels");
-      return;
-    }
-    const question = questionFromSlackText(command.text, context.botUserId);
-    // Within Slack's 3 s ack window: the locale lookup only when the question has no language of its own.
-    const texts = await textsForUser(aiCalls(client), command.user_id, question, logger);
-    if (question === "") {
-      await ack({ response_type: "ephemeral", text: texts.slackAskUsage });
-      return;
-    }
-    await ack({ response_type: "ephemeral", text: texts.searching });
-    await dependencies.tasks.track(
-      answerSlashCommand(
-        {
-          question,
-          // Per person and channel: slash answers are private, so follow-ups are too.
-          conversationId: `slack:${channel}:command:${command.user_id}`,
-          channel,
-          user: command.user_id,
-        },
-        texts,
-        respond as EphemeralResponder,
-        dependencies,
-      ),
-    );
-  });
+  registerBriefCommand(app, dependencies);
 
   app.action(
     new RegExp(`^(${feedbackActionId}|${feedbackUpActionId}|${feedbackDownActionId})$`),
@@ -302,20 +272,4 @@ export function registerSlackListeners(app: App, dependencies: ListenerDependenc
   app.error(async (error) => {
     logger.error({ err: describeError(error) }, "slack: a listener failed");
   });
-}
-
-/** The question's language when it has one, else the user's Slack locale, else English. */
-async function textsForUser(
-  ai: SlackAiCalls,
-  user: string,
-  question: string | undefined,
-  logger: Logger,
-): Promise<FixedTexts> {
-  const fromQuestion = question === undefined ? undefined : languageOfText(question);
-  if (fromQuestion !== undefined) return textsFor(fromQuestion);
-  const locale = await ai.userLocale(user).catch((error: unknown) => {
-    logger.debug({ user, err: describeError(error) }, "slack: could not read the user's locale");
-    return undefined;
-  });
-  return textsFor(locale);
 }

@@ -17,6 +17,8 @@ export const webApiMethodScopes: Readonly<Record<string, string | null>> = {
   "assistant.threads.setSuggestedPrompts": "assistant:write",
   "users.info": "users:read",
   "views.publish": null,
+  /** The direct message a follow digest goes to. */
+  "conversations.open": "im:write",
 };
 
 /** Scopes the events and the slash command need, beyond the methods'. */

@@ -10,7 +10,7 @@ import { htmlLink } from "./telegram-html.ts";
  * are HTML parts (like answers); notices are plain sentences from `FixedTexts`, escaped on sending.
  */
 
-const commandNames = ["start", "help", "ask", "sources", "new"] as const;
+const commandNames = ["start", "help", "ask", "sources", "new", "follow", "unfollow", "following"] as const;
 
 /** The commands shown in Telegram's menu (setMyCommands) for one language. */
 export function botCommands(texts: FixedTexts): Array<{ command: string; description: string }> {

@@ -1,19 +1,21 @@
 import type { Answer } from "../../src/answer/answer-types.ts";
 import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
+import type { Following } from "../../src/follow/following.ts";
 import type { Logger } from "../../src/logger.ts";
 import { type QuestionBacklog, waitForTurn } from "../question-backlog.ts";
 import type { RecentAnswers } from "../slack/recent-answers.ts";
 import type { FixedTexts } from "../texts/fixed-texts.ts";
-import { chooseTexts } from "../texts/languages.ts";
 import type { AnswerEvidence } from "./answer-evidence.ts";
 import { answerKeyboard } from "./answer-keyboard.ts";
 import { helpParts, secondsFrom, sourcesParts, startParts } from "./command-texts.ts";
 import type { ConversationTracker } from "./conversation-key.ts";
-import { forumTopicId, type IncomingTextMessage, isPrivateChat } from "./incoming-message.ts";
+import { followCommandReply, isFollowCommand } from "./follow-commands.ts";
+import { type IncomingTextMessage, isPrivateChat } from "./incoming-message.ts";
 import type { FixedWindowRateLimiter } from "./rate-limiter.ts";
 import type { IncomingIntent } from "./read-incoming-message.ts";
 import { renderAnswer, renderDraft } from "./render-telegram.ts";
+import { placementFor, textsForMessage, userKeyOf } from "./reply-context.ts";
 import { MESSAGE_PART_TARGET } from "./split-message.ts";
 import { StreamingDraft } from "./streaming-draft.ts";
 import { escapeHtml } from "./telegram-html.ts";
@@ -35,6 +37,8 @@ export interface MessageHandlerDependencies {
   backlog: QuestionBacklog;
   recentAnswers: RecentAnswers;
   evidence: AnswerEvidence;
+  /** Topics chats follow (`/follow`, `/unfollow`, `/following`). */
+  following: Following;
   logger: Logger;
   now: () => number;
   typingIntervalMs: number;
@@ -43,16 +47,6 @@ export interface MessageHandlerDependencies {
   nativeDrafts: boolean;
   /** Aborted when the adapter stops for good; passed to the service so long answers end. */
   signal: AbortSignal;
-}
-
-/** The key a user's rate limit and backlog are counted under. */
-export function userKeyOf(message: IncomingTextMessage): string {
-  return String(message.from?.id ?? message.chat.id);
-}
-
-/** The texts for a message: its question's language, else the sender's Telegram language. */
-export function textsForMessage(message: IncomingTextMessage, question: string | undefined): FixedTexts {
-  return chooseTexts(question, message.from?.language_code);
 }
 
 export class TelegramMessageHandler {
@@ -105,6 +99,17 @@ export class TelegramMessageHandler {
         else await this.answerQuestion(message, intent.argument, conversationId, placement, texts);
         return;
       default:
+        if (isFollowCommand(intent.command)) {
+          const reply = await followCommandReply(
+            intent.command,
+            intent.argument,
+            message.chat.id,
+            texts,
+            this.dependencies.following,
+          );
+          await messenger.sendParts({ ...placement, replyMarkup: reply.replyMarkup }, reply.parts);
+          return;
+        }
         // In groups a bare unknown command is probably for another bot; stay quiet there.
         if (isPrivateChat(message)) await messenger.sendParts(placement, [escapeHtml(texts.unknownCommand)]);
     }
@@ -301,13 +306,4 @@ export class TelegramMessageHandler {
       );
     }
   }
-}
-
-/** Where replies to `message` go: same chat and forum topic; in groups, a reply to the message itself. */
-export function placementFor(message: IncomingTextMessage): Placement {
-  return {
-    chatId: message.chat.id,
-    threadId: forumTopicId(message),
-    replyToMessageId: isPrivateChat(message) ? undefined : message.message_id,
-  };
 }

@@ -2,25 +2,30 @@ import { setMaxListeners } from "node:events";
 import { Telegraf } from "telegraf";
 import { message } from "telegraf/filters";
 import type { Update } from "telegraf/types";
-import type { BriefbotService } from "../../src/briefbot-service.ts";
 import { describeError } from "../../src/errors.ts";
+import type { FollowDelivery } from "../../src/follow/follow-delivery.ts";
+import { Following } from "../../src/follow/following.ts";
+import { MemoryFollowStore } from "../../src/follow/memory-follow-store.ts";
 import type { Logger } from "../../src/logger.ts";
 import { MemoryStateStore } from "../../src/state/memory-state.ts";
-import type { StateStore } from "../../src/state/state-store.ts";
 import type { Adapter, HttpRoute } from "../adapter.ts";
 import { QuestionBacklog } from "../question-backlog.ts";
 import { RecentAnswers } from "../slack/recent-answers.ts";
 import { AnswerEvidence } from "./answer-evidence.ts";
-import { callWithRetry, type RetryOptions } from "./call-with-retry.ts";
+import { callWithRetry } from "./call-with-retry.ts";
 import { handleCallbackQuery, type IncomingCallbackQuery } from "./callback-handler.ts";
 import { ChatAllowlist } from "./chat-allowlist.ts";
 import { commandMenus } from "./command-texts.ts";
 import { ConversationTracker, conversationIdFor } from "./conversation-key.ts";
+import { handleUnfollowPress } from "./follow-commands.ts";
 import type { BotIdentity, IncomingTextMessage } from "./incoming-message.ts";
-import { placementFor, TelegramMessageHandler, textsForMessage, userKeyOf } from "./message-handler.ts";
+import { TelegramMessageHandler } from "./message-handler.ts";
 import { FixedWindowRateLimiter } from "./rate-limiter.ts";
 import { readIncomingMessage } from "./read-incoming-message.ts";
+import { placementFor, textsForMessage, userKeyOf } from "./reply-context.ts";
 import { KeyedSerialQueue } from "./serial-queue.ts";
+import type { TelegramAdapterOptions } from "./telegram-adapter-options.ts";
+import { telegramFollowDelivery } from "./telegram-follow-delivery.ts";
 import { escapeHtml } from "./telegram-html.ts";
 import { TelegramMessenger } from "./telegram-messenger.ts";
 import { createWebhookRoute } from "./webhook-route.ts";
@@ -31,48 +36,6 @@ import { createWebhookRoute } from "./webhook-route.ts";
  * hands questions to `TelegramMessageHandler`. Settings arrive as options; nothing here reads
  * the environment.
  */
-
-export interface TelegramAdapterOptions {
-  service: BriefbotService;
-  /** Bot token from BotFather. Never logged. */
-  token: string;
-  /** Another Bot API server (self-hosted, or a fake in tests). Default: Telegram's. */
-  apiRoot?: string | undefined;
-  /**
-   * Webhook mode. `url` is the public HTTPS address Telegram calls; when it has no path, `path`
-   * is appended. `path` is where the route is mounted (default "/telegram/webhook").
-   */
-  webhook?: { url: string; secret: string; path?: string | undefined } | undefined;
-  /** Chat ids (or @usernames) allowed to ask. Unset: every chat. */
-  allowedChats?: readonly string[] | undefined;
-  /** Questions per user per minute. Default 5. */
-  rateLimitPerMinute?: number | undefined;
-  /** The rate limit's window; default one minute (tests shorten it). */
-  rateLimitWindowMs?: number | undefined;
-  logger: Logger;
-  now?: (() => number) | undefined;
-  /**
-   * Where rate-limit counts and refusal notices are kept. `serve` passes the shared store, so
-   * the limit holds across replicas; default: this process's memory.
-   */
-  state?: StateStore | undefined;
-  /** How often "typing…" is repeated while answering. Default 4000 ms. */
-  typingIntervalMs?: number | undefined;
-  /** Minimum time between edits of a streaming preview. Default 1200 ms. */
-  streamEditIntervalMs?: number | undefined;
-  /**
-   * Stream previews with Bot API `sendMessageDraft` when the server supports it (falls back to
-   * editing a message on 400/404). Default true.
-   */
-  nativeDrafts?: boolean | undefined;
-  /** Delivery policy for Bot API calls (deadline, backoff) and its clock; tests shorten them. */
-  retry?: RetryOptions | undefined;
-  /**
-   * How long `stop()` waits for answers in flight before aborting them (and any retry waits).
-   * Default 4 s, so `serve` exits within a few seconds of SIGTERM.
-   */
-  stopGraceMs?: number | undefined;
-}
 
 /** The updates briefbot asks Telegram for: messages, and presses on its inline buttons. */
 const allowedUpdates: Array<"message" | "callback_query"> = ["message", "callback_query"];
@@ -103,6 +66,8 @@ class TelegramAdapter implements Adapter {
   private readonly backlog = new QuestionBacklog();
   private readonly recentAnswers: RecentAnswers;
   private readonly evidence = new AnswerEvidence();
+  private readonly following: Following;
+  readonly followDelivery: FollowDelivery;
   private shutdown = new AbortController();
   private readonly webhookPath: string;
   private handler: TelegramMessageHandler | undefined;
@@ -122,6 +87,8 @@ class TelegramAdapter implements Adapter {
       () => this.shutdown.signal,
     );
     const state = options.state ?? new MemoryStateStore();
+    this.following = new Following(options.follows ?? new MemoryFollowStore());
+    this.followDelivery = telegramFollowDelivery(this.messenger);
     this.allowlist = new ChatAllowlist(options.allowedChats, state);
     this.recentAnswers = new RecentAnswers(state);
     this.rateLimiter = new FixedWindowRateLimiter({
@@ -190,6 +157,7 @@ class TelegramAdapter implements Adapter {
         backlog: this.backlog,
         recentAnswers: this.recentAnswers,
         evidence: this.evidence,
+        following: this.following,
         logger: this.logger,
         now: this.options.now ?? Date.now,
         typingIntervalMs: this.options.typingIntervalMs ?? 4000,
@@ -322,16 +290,18 @@ class TelegramAdapter implements Adapter {
   /** A button under an answer; answered on its own key so it never waits behind a slow answer. */
   private acceptCallback(query: IncomingCallbackQuery): void {
     if (this.state !== "running" && this.state !== "stopping") return;
-    this.track(`callback:${query.from.id}`, () =>
-      handleCallbackQuery(query, {
+    this.track(`callback:${query.from.id}`, async () => {
+      const dependencies = { following: this.following, messenger: this.messenger, logger: this.logger };
+      if (await handleUnfollowPress(query, dependencies)) return;
+      await handleCallbackQuery(query, {
         service: this.options.service,
         messenger: this.messenger,
         recentAnswers: this.recentAnswers,
         evidence: this.evidence,
         logger: this.logger,
         now: this.options.now ?? Date.now,
-      }),
-    );
+      });
+    });
   }
 
   private track(key: string, task: () => Promise<void>): void {

@@ -32,6 +32,15 @@ export function isMessageNotModified(error: unknown): boolean {
   );
 }
 
+/**
+ * The chat can never be written to again: 403 (the user blocked the bot, the bot was removed from
+ * the group, the account was deleted) or 400 "chat not found".
+ */
+export function isChatGone(error: unknown): boolean {
+  if (!(error instanceof TelegramError)) return false;
+  return error.code === 403 || (error.code === 400 && /chat not found/i.test(error.description));
+}
+
 const networkErrorCodes = new Set([
   "ECONNRESET",
   "ECONNREFUSED",

@@ -9,6 +9,9 @@ export const en: FixedTexts = {
     ask: "Ask a question about the briefs: /ask <question>",
     sources: "Publications and latest issues",
     new: "Start a new conversation",
+    follow: "Get new stories on a topic: /follow <topic>",
+    unfollow: "Stop following a topic",
+    following: "The topics you follow",
   },
   intro:
     "I'm briefbot. I answer questions about tech newsletters and weekly briefs, citing the passages I rely on.",
@@ -21,6 +24,7 @@ export const en: FixedTexts = {
     "Open me from the AI assistant button at the top of Slack, or send me a direct message.",
     "In a channel, mention @briefbot; I answer in the thread and follow up there without a mention.",
     "Use /brief <question> for an answer only you see.",
+    "Use /brief follow <topic> to get new stories on a topic in your direct messages.",
     "Answers quote the briefs and number their sources [1], [2], …",
   ],
   storeSummary: ({ documents, publications, latestDate }) =>
@@ -75,6 +79,28 @@ export const en: FixedTexts = {
   appHomeTitle: "briefbot",
   coverageHeading: "What I know",
   howToAskHeading: "How to ask",
+  follow: {
+    usage: (command) =>
+      `Usage: ${command} <topic>, for example ${command} sodium-ion batteries. When a new issue has a story on it, I send it to you.`,
+    followed: (topic) =>
+      `Following “${topic}”. When a new issue has a story on it, I'll send you the story with its source.`,
+    alreadyFollowing: (topic) => `You already follow “${topic}”.`,
+    tooLong: (limit) =>
+      `That topic is too long; keep it under ${limit} characters, like a name or a short phrase.`,
+    tooMany: (limit) => `You follow ${limit} topics, the most I keep. Stop following one first.`,
+    unfollowed: (topic) => `Stopped following “${topic}”.`,
+    notFollowing: (topic) => `You don't follow “${topic}”.`,
+    alreadyUnfollowed: "That topic is no longer followed.",
+    unfollowedAll: (count) => `Stopped following ${plural(count, "topic")}.`,
+    none: (command) => `You don't follow any topics. Start with ${command} <topic>.`,
+    listHeading: "Topics you follow",
+    listFooter: (command) => `Stop one with ${command} <topic>.`,
+    pickToUnfollow: "Which topic should I stop following?",
+    unfollowAllButton: "Unfollow all",
+    digestHeading: "New in the briefs on topics you follow",
+    digestTopics: (topics) => `On ${topics.map((topic) => `“${topic}”`).join(", ")}`,
+    homeHeading: "Following",
+  },
 };
 
 function plural(value: number, noun: string): string {

@@ -21,6 +21,9 @@ export interface FixedTexts {
     ask: string;
     sources: string;
     new: string;
+    follow: string;
+    unfollow: string;
+    following: string;
   };
   /** One line about what the bot is. */
   intro: string;
@@ -72,4 +75,36 @@ export interface FixedTexts {
   appHomeTitle: string;
   coverageHeading: string;
   howToAskHeading: string;
+  /** Following topics: command replies, the digest of new stories, and the App Home section. */
+  follow: FollowTexts;
+}
+
+/** What the bot says about followed topics, on both platforms (`<command>` is the platform's). */
+export interface FollowTexts {
+  /** `/follow` without a topic; `command` is "/follow" or "/brief follow". */
+  usage(command: string): string;
+  followed(topic: string): string;
+  alreadyFollowing(topic: string): string;
+  tooLong(limit: number): string;
+  tooMany(limit: number): string;
+  unfollowed(topic: string): string;
+  notFollowing(topic: string): string;
+  unfollowedAll(count: number): string;
+  /** A button of a topic that is no longer followed (pressed twice, or by someone else in a group). */
+  alreadyUnfollowed: string;
+  /** `/following` and `/unfollow` when nothing is followed; `command` as in `usage`. */
+  none(command: string): string;
+  /** Heading of the list of followed topics. */
+  listHeading: string;
+  /** Under the list: how to stop one. `command` is "/unfollow" or "/brief unfollow". */
+  listFooter(command: string): string;
+  /** `/unfollow` without a topic, above one button per topic. */
+  pickToUnfollow: string;
+  unfollowAllButton: string;
+  /** Top line of a digest of new stories. */
+  digestHeading: string;
+  /** The line naming the followed topic(s) a group of stories matched. */
+  digestTopics(topics: string[]): string;
+  /** App Home: heading of the followed topics. */
+  homeHeading: string;
 }

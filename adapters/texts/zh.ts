@@ -9,6 +9,9 @@ export const zh: FixedTexts = {
     ask: "就简报提问：/ask <问题>",
     sources: "刊物和最新几期",
     new: "开始新的对话",
+    follow: "关注一个话题，有新报道时通知你：/follow <话题>",
+    unfollow: "取消关注话题",
+    following: "你关注的话题",
   },
   intro: "我是 briefbot，回答关于科技通讯和每周简报的问题，并注明所引用的段落。",
   telegramHowToAsk: [
@@ -20,6 +23,7 @@ export const zh: FixedTexts = {
     "点击 Slack 顶部的 AI 助手按钮打开我，或给我发私信。",
     "在频道中 @briefbot，我会在话题中回答，之后在该话题里无需再提及我。",
     "使用 /brief <问题> 获得只有你能看到的回答。",
+    "使用 /brief follow <话题>，相关的新报道会私信发给你。",
     "回答会引用简报原文，并为来源编号 [1]、[2]……",
   ],
   storeSummary: ({ documents, publications, latestDate }) =>
@@ -64,4 +68,24 @@ export const zh: FixedTexts = {
   appHomeTitle: "briefbot",
   coverageHeading: "我掌握的内容",
   howToAskHeading: "怎样提问",
+  follow: {
+    usage: (command) =>
+      `用法：${command} <话题>，例如 ${command} 钠离子电池。新一期里有相关报道时，我会发给你。`,
+    followed: (topic) => `已关注“${topic}”。新一期里有相关报道时，我会把报道和出处发给你。`,
+    alreadyFollowing: (topic) => `你已经关注了“${topic}”。`,
+    tooLong: (limit) => `话题太长了，请控制在 ${limit} 个字符以内，比如一个名称或短语。`,
+    tooMany: (limit) => `你已关注 ${limit} 个话题，这是上限。请先取消关注一个。`,
+    unfollowed: (topic) => `已取消关注“${topic}”。`,
+    notFollowing: (topic) => `你没有关注“${topic}”。`,
+    alreadyUnfollowed: "这个话题已经取消关注了。",
+    unfollowedAll: (count) => `已取消关注 ${count} 个话题。`,
+    none: (command) => `你还没有关注任何话题。可以用 ${command} <话题> 开始。`,
+    listHeading: "你关注的话题",
+    listFooter: (command) => `用 ${command} <话题> 取消关注。`,
+    pickToUnfollow: "要取消关注哪个话题？",
+    unfollowAllButton: "全部取消关注",
+    digestHeading: "你关注的话题有新报道",
+    digestTopics: (topics) => `话题：${topics.map((topic) => `“${topic}”`).join("、")}`,
+    homeHeading: "关注的话题",
+  },
 };

@@ -94,6 +94,8 @@ export class FakeSlackWebApi {
   socketUrl: string | undefined;
   /** Whether chat.startStream and friends exist; when false they answer `unknown_method`. */
   supportsStreaming = true;
+  /** Users whose account was deactivated: conversations.open answers `user_disabled`. */
+  readonly deactivatedUsers = new Set<string>();
   /** users.info `locale` by user id (default "en-US"). */
   readonly userLocales = new Map<string, string>();
   /** Messages by ts. */
@@ -317,6 +319,13 @@ export class FakeSlackWebApi {
         const view = params.view as Record<string, unknown>;
         this.homeViews.set(String(params.user_id), view);
         return { ok: true, view: { id: "VHOME", ...view } };
+      }
+      case "conversations.open": {
+        // One direct message per user, like Slack: the same id every time it is opened.
+        const users = String(params.users ?? "");
+        if (users === "" || users.includes(",")) return { ok: false, error: "invalid_arguments" };
+        if (this.deactivatedUsers.has(users)) return { ok: false, error: "user_disabled" };
+        return { ok: true, channel: { id: `D${users}` } };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.#newTs() };

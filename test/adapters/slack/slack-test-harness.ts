@@ -158,7 +158,7 @@ export async function startHttpHarness(overrides: Partial<SlackAdapterOptions> =
 }
 
 /** What `serve` does: an HTTP server that dispatches to the adapter's routes, 404 otherwise. */
-async function mountRoutes(adapter: Adapter): Promise<Server> {
+export async function mountRoutes(adapter: Adapter): Promise<Server> {
   const routes = adapter.routes();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;

@@ -32,7 +32,16 @@ describe("telegram adapter: start", () => {
     expect(adapter.isRunning()).toBe(true);
     expect(adapter.routes()).toEqual([]);
     const commands = api.calls("setMyCommands")[0]?.body.commands as Array<{ command: string }>;
-    expect(commands.map((entry) => entry.command)).toEqual(["start", "help", "ask", "sources", "new"]);
+    expect(commands.map((entry) => entry.command)).toEqual([
+      "start",
+      "help",
+      "ask",
+      "sources",
+      "new",
+      "follow",
+      "unfollow",
+      "following",
+    ]);
     // Ours (with retries), then telegraf's launch() repeats it.
     expect(api.calls("deleteWebhook").length).toBeGreaterThanOrEqual(1);
     const firstPoll = api.calls("getUpdates")[0]?.receivedAt ?? 0;

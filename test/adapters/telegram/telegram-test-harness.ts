@@ -1,9 +1,7 @@
 import { expect } from "vitest";
 import type { Adapter } from "../../../adapters/adapter.ts";
-import {
-  createTelegramAdapter,
-  type TelegramAdapterOptions,
-} from "../../../adapters/telegram/telegram-adapter.ts";
+import { createTelegramAdapter } from "../../../adapters/telegram/telegram-adapter.ts";
+import type { TelegramAdapterOptions } from "../../../adapters/telegram/telegram-adapter-options.ts";
 import type { Answer, AnswerRequest } from "../../../src/answer/answer-types.ts";
 import type { BriefbotService, FeedbackEntry, StoreOverview } from "../../../src/briefbot-service.ts";
 import { silentLogger } from "../../../src/logger.ts";
