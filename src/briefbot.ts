@@ -229,7 +229,8 @@ export class Briefbot implements BriefbotService {
       lang: questionLanguage(topic),
       passages,
       history: [],
-      queryTerms: plan.terms,
+      // As for answers: a synonym in another sense must not match a story to a topic.
+      queryTerms: plan.terms.filter((term) => !synonymSources.has(term.source ?? "")),
     });
     if (!draft.answered) return [];
     return matchedStories(draft.text, passages);
