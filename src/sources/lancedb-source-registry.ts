@@ -2,6 +2,7 @@ import * as lancedb from "@lancedb/lancedb";
 import { Field, Int32, Schema, Utf8 } from "apache-arrow";
 import { BriefbotError } from "../errors.ts";
 import { sqlString } from "../store/lancedb-store.ts";
+import { openOrCreateTable } from "../store/open-or-create-table.ts";
 import type { PollState, SourceRegistry, Subscription } from "./subscription.ts";
 
 /**
@@ -49,9 +50,7 @@ export class LanceSourceRegistry implements SourceRegistry {
         },
       );
     }
-    const table = (await connection.tableNames()).includes(tableName)
-      ? await connection.openTable(tableName)
-      : await connection.createEmptyTable(tableName, sourceSchema, { existOk: true });
+    const table = await openOrCreateTable(connection, tableName, sourceSchema);
     return new LanceSourceRegistry(connection, table);
   }
 

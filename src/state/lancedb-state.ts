@@ -2,6 +2,7 @@ import * as lancedb from "@lancedb/lancedb";
 import { Field, Float64, Int32, Schema, Utf8 } from "apache-arrow";
 import { BriefbotError } from "../errors.ts";
 import { versionCutoff } from "../store/lancedb-maintenance.ts";
+import { openOrCreateTable } from "../store/open-or-create-table.ts";
 import { foldEntry, type LogRow, type Operation } from "./state-log.ts";
 import { checkNamespace, type ExpiryOptions, type StateStore } from "./state-store.ts";
 
@@ -39,10 +40,6 @@ const compactEveryWrites = 200;
 /** Compaction here removes no version: deleting files is the maintenance step's job. */
 const keepEveryVersion = new Date(0);
 
-/** Tries to open a table another process is creating at the same moment, and the wait between them (× the try). */
-const createRaceAttempts = 5;
-const createRaceWaitMs = 100;
-
 const sql = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 export class LanceStateStore implements StateStore {
@@ -62,26 +59,9 @@ export class LanceStateStore implements StateStore {
     try {
       // Every read checks for other processes' commits: state must be current, not eventually so.
       const connection = await lancedb.connect(options.uri, { readConsistencyInterval: 0 });
-      const openOrCreate = async () =>
-        (await connection.tableNames()).includes(tableName)
-          ? await connection.openTable(tableName)
-          : await connection
-              .createEmptyTable(tableName, schema, {
-                existOk: true,
-                storageOptions: { new_table_enable_stable_row_ids: "true" },
-              })
-              .catch(() => connection.openTable(tableName));
-      // Replicas starting together on a new store race to create the table: one may see it listed
-      // before its first version is written. Such a table is opened again after a short wait.
-      let table: lancedb.Table | undefined;
-      for (let attempt = 1; table === undefined; attempt += 1) {
-        try {
-          table = await openOrCreate();
-        } catch (error) {
-          if (attempt >= createRaceAttempts) throw error;
-          await new Promise((resolve) => setTimeout(resolve, createRaceWaitMs * attempt));
-        }
-      }
+      const table = await openOrCreateTable(connection, tableName, schema, {
+        storageOptions: { new_table_enable_stable_row_ids: "true" },
+      });
       return new LanceStateStore(connection, table, options.now ?? Date.now);
     } catch (error) {
       throw new BriefbotError(
