@@ -26,6 +26,12 @@ export const englishWeights = {
   /** A kind of the noun, found through its definition (election for vote), that the question supports. */
   definedBy: 0.3,
   /**
+   * One step down or up WordNet's kind-of tree from a supported noun sense: its kinds (handbook →
+   * manual, guidebook) and what it is a kind of (board → committee). As low as a narrower verb: a
+   * kind is not the thing, but a question asking in general words often means one of them.
+   */
+  supportedKind: 0.3,
+  /**
    * The most frequent sense when nothing in the question chose one. 0 = off: on the dev sets every
    * such guess (team → squad, nobody → cipher, 文摘 → 消化) moved a right passage down, none up;
    * WordNet's single sense of a word is no safer (its senses are of nouns and verbs only).
@@ -325,6 +331,16 @@ export function englishExpansions(question: string, options: EnglishExpansionOpt
           const term = singleToken(word);
           if (term !== undefined && !span.own.has(term))
             candidates.push({ term, weight: englishWeights.supportedNarrower });
+        }
+      }
+    }
+    if (synset.pos === "n" && supported) {
+      // What it is a kind of first: one synset, which a long list of kinds must not crowd out.
+      for (const id of [...synset.broader, ...synset.narrower]) {
+        for (const word of wordnet.synset(id)?.words ?? []) {
+          const term = singleToken(word);
+          if (term !== undefined && !span.own.has(term))
+            candidates.push({ term, weight: englishWeights.supportedKind });
         }
       }
     }
