@@ -39,7 +39,7 @@ export const paraphraseVariants: Array<[string, ParaphraseSources | undefined]> 
   ["feedback", { ...none, feedback: true }],
   ["aliases", { ...none, aliases: true }],
   ["all but feedback", { wordnet: true, chinese: true, feedback: false, aliases: true }],
-  ["all", { wordnet: true, chinese: true, feedback: true, aliases: true }],
+  ["all (default)", { wordnet: true, chinese: true, feedback: true, aliases: true }],
 ];
 
 /**
