@@ -8,9 +8,10 @@ import type { PartOfSpeech, Synset, WordNet } from "./wordnet.ts";
  * phrase WordNet knows, "let go", "lay off"), the sense its neighbours in the question support —
  * the sense whose words, gloss and neighbouring synsets share the most words with the rest of the
  * question — expands to that sense's other words, their word family (derivations: "lay off" →
- * "layoff") and, for verbs, the narrower ways of doing it (troponyms: "dismiss" → "lay off"). A
- * word no neighbour disambiguates expands only when it has few senses, by its most frequent one,
- * at a lower weight. Irregular forms (went/go) join at nearly full weight.
+ * "layoff"), for verbs the narrower ways of doing it (troponyms: "dismiss" → "lay off"), and for
+ * nouns one step of the kind-of tree ("handbook" → reference, manual). A word no neighbour
+ * disambiguates is not expanded (see `fallbackSynonym`). Irregular forms (went/go) join at nearly
+ * full weight.
  */
 
 /** Weights relative to the asker's own words (1). Chosen on the dev sets and the bench's own paraphrases. */
