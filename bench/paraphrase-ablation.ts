@@ -5,7 +5,7 @@
  * `../shared/archive`, with paraphrase off, each source alone, and all together; hit@5 by kind and
  * language, refusals of unanswerable items, search p50, and the cost of the expansion itself.
  *
- * Run: npm run bench:paraphrase [-- --json out.json] [-- --skip-archive]
+ * Run: npm run bench:paraphrase [-- --json out.json] [-- --skip-archive] [-- --only off,all]
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -39,7 +39,7 @@ export const paraphraseVariants: Array<[string, ParaphraseSources | undefined]> 
   ["feedback", { ...none, feedback: true }],
   ["aliases", { ...none, aliases: true }],
   ["all but feedback", { wordnet: true, chinese: true, feedback: false, aliases: true }],
-  ["all", { wordnet: true, chinese: true, feedback: true, aliases: true }],
+  ["all (default)", { wordnet: true, chinese: true, feedback: true, aliases: true }],
 ];
 
 /**
@@ -151,6 +151,9 @@ async function main(): Promise<void> {
   const jsonIndex = process.argv.indexOf("--json");
   const jsonPath = jsonIndex >= 0 ? process.argv[jsonIndex + 1] : undefined;
   const skipArchive = process.argv.includes("--skip-archive");
+  const onlyIndex = process.argv.indexOf("--only");
+  const only = onlyIndex >= 0 ? new Set((process.argv[onlyIndex + 1] ?? "").split(",")) : undefined;
+  const variants = paraphraseVariants.filter(([name]) => only === undefined || only.has(name));
   const evalPaths = ["dev-large.jsonl", "dev.jsonl"].map((name) => join(sharedRoot, "eval", name));
   const corpus = [join(sharedRoot, "corpus"), join(sharedRoot, "formats")];
   if (![...evalPaths, ...corpus].every((path) => existsSync(path))) {
@@ -169,7 +172,7 @@ async function main(): Promise<void> {
   try {
     for (const [path, items] of evalSets) {
       const reports = new Map<string, EvalReport>();
-      for (const [variant, sources] of paraphraseVariants) {
+      for (const [variant, sources] of variants) {
         progress(`paraphrase: ${path.split("/").pop()} ${variant}`);
         reports.set(variant, await evalFor(await corpusStore.briefbotFor(sources), items));
       }
@@ -196,7 +199,7 @@ async function main(): Promise<void> {
     try {
       const rows: string[][] = [];
       const figures: Record<string, unknown> = {};
-      for (const [variant, sources] of paraphraseVariants) {
+      for (const [variant, sources] of variants) {
         const result = await ownQuestionFigures(await archiveStore.briefbotFor(sources), questions);
         figures[variant] = result;
         rows.push([

@@ -136,8 +136,10 @@ export async function buildSyntheticStore(
  * results pass through unchanged, and the originals are put back afterwards.
  */
 function instrumentIndexCalls(store: LanceChunkStore, into: Record<string, number>): () => void {
-  const table = Reflect.get(store, "chunks") as lancedb.Table | null;
-  if (table === null) return () => {};
+  // The store's own table object, when it keeps one under this name (a store that keeps a handle
+  // instead has no table to wrap: the breakdown is then empty).
+  const table = Reflect.get(store, "chunks") as lancedb.Table | null | undefined;
+  if (typeof table?.createIndex !== "function" || typeof table.optimize !== "function") return () => {};
   const createIndex = table.createIndex.bind(table);
   const optimize = table.optimize.bind(table);
   table.createIndex = async (column, options) => {

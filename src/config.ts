@@ -126,10 +126,10 @@ const environmentSchema = z.object({
    */
   BRIEFBOT_PARAPHRASE: booleanFlag(true),
   /**
-   * Pseudo-relevance feedback within paraphrase expansion. Default false: in the ablation it moved
-   * as many right passages down as up (see README, Paraphrase search).
+   * Pseudo-relevance feedback within paraphrase expansion, only when the first pass is weak.
+   * Default true; false is for measuring what it adds (see README, Paraphrase search).
    */
-  BRIEFBOT_PARAPHRASE_FEEDBACK: booleanFlag(false),
+  BRIEFBOT_PARAPHRASE_FEEDBACK: booleanFlag(true),
   /** An extra bilingual glossary (`中文<TAB>English|alias`), whose entries win over the bundled one. */
   BRIEFBOT_GLOSSARY: optionalString,
   /** Whether `serve` polls subscribed sources. Default true; false when a cron job runs `briefbot poll`. */

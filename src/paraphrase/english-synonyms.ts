@@ -8,9 +8,10 @@ import type { PartOfSpeech, Synset, WordNet } from "./wordnet.ts";
  * phrase WordNet knows, "let go", "lay off"), the sense its neighbours in the question support —
  * the sense whose words, gloss and neighbouring synsets share the most words with the rest of the
  * question — expands to that sense's other words, their word family (derivations: "lay off" →
- * "layoff") and, for verbs, the narrower ways of doing it (troponyms: "dismiss" → "lay off"). A
- * word no neighbour disambiguates expands only when it has few senses, by its most frequent one,
- * at a lower weight. Irregular forms (went/go) join at nearly full weight.
+ * "layoff"), for verbs the narrower ways of doing it (troponyms: "dismiss" → "lay off"), and for
+ * nouns one step of the kind-of tree ("handbook" → reference, manual). A word no neighbour
+ * disambiguates is not expanded (see `fallbackSynonym`). Irregular forms (went/go) join at nearly
+ * full weight.
  */
 
 /** Weights relative to the asker's own words (1). Chosen on the dev sets and the bench's own paraphrases. */
@@ -25,6 +26,12 @@ export const englishWeights = {
   supportedNarrower: 0.3,
   /** A kind of the noun, found through its definition (election for vote), that the question supports. */
   definedBy: 0.3,
+  /**
+   * One step down or up WordNet's kind-of tree from a supported noun sense: its kinds (handbook →
+   * manual, guidebook) and what it is a kind of (board → committee). As low as a narrower verb: a
+   * kind is not the thing, but a question asking in general words often means one of them.
+   */
+  supportedKind: 0.3,
   /**
    * The most frequent sense when nothing in the question chose one. 0 = off: on the dev sets every
    * such guess (team → squad, nobody → cipher, 文摘 → 消化) moved a right passage down, none up;
@@ -325,6 +332,16 @@ export function englishExpansions(question: string, options: EnglishExpansionOpt
           const term = singleToken(word);
           if (term !== undefined && !span.own.has(term))
             candidates.push({ term, weight: englishWeights.supportedNarrower });
+        }
+      }
+    }
+    if (synset.pos === "n" && supported) {
+      // What it is a kind of first: one synset, which a long list of kinds must not crowd out.
+      for (const id of [...synset.broader, ...synset.narrower]) {
+        for (const word of wordnet.synset(id)?.words ?? []) {
+          const term = singleToken(word);
+          if (term !== undefined && !span.own.has(term))
+            candidates.push({ term, weight: englishWeights.supportedKind });
         }
       }
     }

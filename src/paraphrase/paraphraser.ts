@@ -29,11 +29,10 @@ export interface ParaphraseSources {
 
 export const allSources: ParaphraseSources = { wordnet: true, chinese: true, feedback: true, aliases: true };
 /**
- * What `BRIEFBOT_PARAPHRASE=true` turns on. Feedback stays off unless BRIEFBOT_PARAPHRASE_FEEDBACK
- * is set: in the ablation (README) it moved as many right passages down as up (dev-large: English
- * 0.844 → 0.867, Chinese 0.879 → 0.848 hit@5; our archive questions' MRR 0.401 → 0.376 alone).
+ * What `BRIEFBOT_PARAPHRASE=true` turns on: every source. Feedback acts only when the first pass
+ * is weak (`feedbackSettings.weakCoverage`); `BRIEFBOT_PARAPHRASE_FEEDBACK=false` turns it off.
  */
-export const defaultSources: ParaphraseSources = { ...allSources, feedback: false };
+export const defaultSources: ParaphraseSources = allSources;
 
 /** At most this many paraphrase terms join a query (the translations have their own cap). */
 export const maxParaphraseTerms = 16;

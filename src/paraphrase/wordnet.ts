@@ -24,6 +24,8 @@ export interface Synset {
   related: number[];
   /** Hyponyms (for verbs, troponyms: "lay off" is a way to "dismiss"), when there are few. */
   narrower: number[];
+  /** Hypernyms (also among `related`): what the sense is a kind of ("board" → committee). */
+  broader: number[];
   /** Derivationally related forms of each word ("layoff" for "lay off"), by word index. */
   derived: Array<{ from: number; word: string }>;
 }
@@ -40,7 +42,7 @@ export interface WordNet {
 }
 
 // Bumped whenever the layout or the cleaning changes, so stale caches are rebuilt.
-const cacheFormat = 2;
+const cacheFormat = 3;
 /** Hyponym lists longer than this are category lists ("person" has hundreds), not paraphrases. */
 const maxNarrower = 12;
 const partsOfSpeech: Array<[PartOfSpeech, string]> = [
@@ -51,6 +53,7 @@ const partsOfSpeech: Array<[PartOfSpeech, string]> = [
 ];
 const relatedPointers = new Set(["@", "@i", "&", "^", "$", "=", "+"]);
 const narrowerPointers = new Set(["~", "~i"]);
+const broaderPointers = new Set(["@", "@i"]);
 
 interface RawSynset {
   pos: PartOfSpeech;
@@ -108,6 +111,7 @@ export function buildWordNetLayout(dictionaryPath: string): string {
   const synsetLines = synsets.map((synset) => {
     const related: number[] = [];
     const narrower: number[] = [];
+    const broader: number[] = [];
     const derived: string[] = [];
     for (const pointer of synset.pointers) {
       const target = idOf.get(pointer.key);
@@ -116,6 +120,7 @@ export function buildWordNetLayout(dictionaryPath: string): string {
         const word = synsets[target]?.words[pointer.target - 1];
         if (word !== undefined) derived.push(`${pointer.source - 1}:${word}`);
       }
+      if (broaderPointers.has(pointer.symbol)) broader.push(target);
       if (relatedPointers.has(pointer.symbol)) related.push(target);
       else if (narrowerPointers.has(pointer.symbol)) narrower.push(target);
     }
@@ -126,6 +131,7 @@ export function buildWordNetLayout(dictionaryPath: string): string {
       [...new Set(related)].join(","),
       (narrower.length > maxNarrower ? [] : [...new Set(narrower)]).join(","),
       [...new Set(derived)].join("|"),
+      [...new Set(broader)].join(","),
     ].join("\t");
   });
   const lemmaSenses = new Map<string, string[]>();
@@ -199,7 +205,7 @@ class CompactWordNet implements WordNet {
     const start = this.synsetStarts[id];
     if (start === undefined) return undefined;
     const newline = this.text.indexOf("\n", start);
-    const [pos, words, gloss, related, narrower, derived] = this.text
+    const [pos, words, gloss, related, narrower, derived, broader] = this.text
       .slice(start, newline < 0 ? this.text.length : newline)
       .split("\t");
     const numbers = (field: string | undefined) =>
@@ -211,6 +217,7 @@ class CompactWordNet implements WordNet {
       gloss: gloss === undefined || gloss === "" ? [] : gloss.split(" "),
       related: numbers(related),
       narrower: numbers(narrower),
+      broader: numbers(broader),
       derived:
         derived === undefined || derived === ""
           ? []

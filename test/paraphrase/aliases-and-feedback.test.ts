@@ -58,8 +58,8 @@ describe("pseudo-relevance feedback", () => {
     const terms = feedbackTerms(
       question,
       [
-        { searchText: "battery plant hungary catl cell ¶ catl invest", score: 0.4 },
-        { searchText: "battery cell factory europe catl", score: 0.45 },
+        { searchText: "battery plant hungary catl cell ¶ catl invest", score: 0.3 },
+        { searchText: "battery cell factory europe catl", score: 0.35 },
         { searchText: "phone sales record", score: 0.1 },
       ],
       statistics,
@@ -74,11 +74,13 @@ describe("pseudo-relevance feedback", () => {
     );
   });
 
-  it("leaves a strong first pass alone", () => {
-    const strong = [
-      { searchText: "battery cell factory europe catl", score: 0.95 },
-      { searchText: "battery plant hungary catl cell", score: 0.4 },
-    ];
-    expect(feedbackTerms(question, strong, statistics, isQuestionWord)).toEqual([]);
+  it("leaves a strong first pass alone, from the weakness threshold up", () => {
+    for (const best of [0.95, feedbackSettings.weakCoverage]) {
+      const strong = [
+        { searchText: "battery cell factory europe catl", score: best },
+        { searchText: "battery plant hungary catl cell", score: 0.3 },
+      ];
+      expect(feedbackTerms(question, strong, statistics, isQuestionWord)).toEqual([]);
+    }
   });
 });

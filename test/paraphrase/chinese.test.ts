@@ -21,6 +21,27 @@ describe("Chinese near-synonyms through shared CC-CEDICT senses", () => {
     expect(terms.filter((term) => term.concept === "使用")).toEqual([]);
     expect(terms.filter((term) => term.concept === "打")).toEqual([]);
   });
+
+  it("takes a synonym whose senses agree as a whole, even through its second sense", () => {
+    // 叫醒 "awaken, wake sb up, rouse" and 唤醒 "wake sb, rouse" share "rouse", 唤醒's second sense.
+    const terms = chineseExpansions("明早谁来叫醒大家？", loadCedict(), isQuestionWord);
+    expect(terms.find((term) => term.term === "唤醒")).toMatchObject({
+      concept: "叫醒",
+      senseSupported: true,
+    });
+  });
+
+  it("does not pivot through one ambiguous English word the senses do not otherwise share", () => {
+    // 屏幕 is a "screen" to look at; 掩护 "screen, shield, cover" and 上演 "screen, stage" are not.
+    const terms = chineseExpansions("这块屏幕多大？", loadCedict(), isQuestionWord);
+    expect(terms.filter((term) => term.concept === "屏幕")).toEqual([]);
+  });
+
+  it("looks a compound CEDICT lacks up by its pieces, tied to the piece", () => {
+    // 旧电脑 is not a CEDICT word; its piece 电脑 is, and 计算机 shares its sense.
+    const terms = chineseExpansions("怎样处理旧电脑？", loadCedict(), isQuestionWord);
+    expect(terms.find((term) => term.term === "计算机")).toMatchObject({ concept: "电脑", source: "cedict" });
+  });
 });
 
 describe("traditional ↔ simplified folding", () => {

@@ -54,6 +54,22 @@ describe("English synonyms from WordNet", () => {
     expect(microchip?.weight).toBeLessThan(1);
   });
 
+  it("adds one step of the supported noun sense's kind-of tree, below its synonyms", () => {
+    const terms = expand("Which handbook gives specific information on a subject?");
+    // What a handbook is a kind of, and kinds of handbook.
+    expect(termsFor(terms, "handbook")).toEqual(expect.arrayContaining(["reference", "manual", "guidebook"]));
+    const manual = terms.find((term) => term.term === "manual");
+    expect(manual).toMatchObject({ concept: "handbook", source: "wordnet", senseSupported: true });
+    const synonym = terms.find((term) => term.term === "enchiridion");
+    expect(manual?.weight).toBeLessThan(synonym?.weight ?? 0);
+    // Only the sense the question supports: boards of timber are planks, not committees.
+    const planks = termsFor(expand("How were the boards of sawn timber used?"), "board");
+    expect(planks).toContain("lumber");
+    expect(planks).not.toContain("committee");
+    // Nothing chose a sense: no kinds either.
+    expect(termsFor(expand("Tell me about the handbook"), "handbook")).toEqual([]);
+  });
+
   it("does not guess a sense nothing in the question supports", () => {
     // Alone, "chip" could be either; no expansion rather than the wrong one.
     expect(termsFor(expand("Tell me about the chip"), "chip")).toEqual([]);
