@@ -29,6 +29,7 @@ import {
   toSourceFile,
   toSourceFileRow,
 } from "./lancedb-rows.ts";
+import { openOrCreateTable } from "./open-or-create-table.ts";
 import type {
   ChunkStore,
   MaintenanceReport,
@@ -128,9 +129,11 @@ export class LanceChunkStore implements ChunkStore {
       );
     }
     const names = new Set(await connection.tableNames());
-    const meta = await openOrCreate(connection, names, "meta", metaSchema);
-    const documentsTable = await openOrCreate(connection, names, "documents", documentSchema);
-    const filesTable = await openOrCreate(connection, names, "files", sourceFileSchema);
+    const meta = await openOrCreateTable(connection, "meta", metaSchema, { knownNames: names });
+    const documentsTable = await openOrCreateTable(connection, "documents", documentSchema, {
+      knownNames: names,
+    });
+    const filesTable = await openOrCreateTable(connection, "files", sourceFileSchema, { knownNames: names });
     const metaRows = (await meta.query().toArray()) as Row[];
     const chunkTableName = String(
       metaRows.find((row) => row.key === "chunks_table")?.value ?? defaultChunkTableName,
@@ -673,22 +676,6 @@ export class LanceChunkStore implements ChunkStore {
     this.filesTable.close();
     this.meta.close();
     this.connection.close();
-  }
-}
-
-/** Open a table, creating it when absent; another process creating it at the same moment is fine. */
-async function openOrCreate(
-  connection: lancedb.Connection,
-  names: Set<string>,
-  name: string,
-  schema: Parameters<lancedb.Connection["createEmptyTable"]>[1],
-): Promise<lancedb.Table> {
-  if (names.has(name)) return connection.openTable(name);
-  try {
-    return await connection.createEmptyTable(name, schema, { existOk: true });
-  } catch (error) {
-    // Lost a race with another process creating it: use theirs.
-    return connection.openTable(name).catch(() => Promise.reject(error));
   }
 }
 
