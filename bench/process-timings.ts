@@ -196,17 +196,29 @@ export async function measureStartup(
             SLACK_API_URL: slack.apiUrl,
             BRIEFBOT_FEEDBACK_FILE: join(workRoot, "feedback.jsonl"),
           },
-          stdio: "ignore",
+          stdio: ["ignore", "ignore", "pipe"],
         });
+        // Listened for from the start: a serve that fails at once must not leave the bench waiting.
+        let stderr = "";
+        child.stderr?.on("data", (data: Buffer) => {
+          stderr += data.toString();
+        });
+        let closed = false;
+        const exited = new Promise((resolve) =>
+          child.once("close", () => {
+            closed = true;
+            resolve(undefined);
+          }),
+        );
         let wallMs = Number.NaN;
-        for (let attempt = 0; attempt < 3000 && Number.isNaN(wallMs); attempt += 1) {
+        for (let attempt = 0; attempt < 3000 && Number.isNaN(wallMs) && !closed; attempt += 1) {
           const healthy = await fetch(`http://127.0.0.1:${port}/healthz`)
             .then((response) => response.status === 200)
             .catch(() => false);
           if (healthy) wallMs = performance.now() - started;
           else await new Promise((resolve) => setTimeout(resolve, 10));
         }
-        const exited = new Promise((resolve) => child.once("close", resolve));
+        if (closed) throw new Error(`serve exited before /healthz answered: ${stderr.slice(0, 500)}`);
         child.kill("SIGTERM");
         await exited;
         const cpuAfter = childrenCpuMs();

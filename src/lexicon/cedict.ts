@@ -1,14 +1,22 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { foldEnglish } from "../text/segment.ts";
+import {
+  compareCodePoints,
+  readCache,
+  type SectionedText,
+  SortedLines,
+  sectionedText,
+  writeCache,
+} from "./sorted-lines.ts";
 
 /**
  * CC-CEDICT (CC BY-SA 4.0, MDBG) as two compact maps: Chinese word → cleaned English glosses, and
  * folded English gloss → Chinese words. We read the `cc-cedict` package's data file directly rather
  * than through its API: importing the package builds typed-array indexes for every entry (~4 s), while
  * one JSON.parse of its data plus our own pass takes a few hundred ms. The result is cached on disk
- * (node_modules/.cache) so later processes load in well under 100 ms.
+ * (node_modules/.cache) and later processes search it in place (sorted-lines.ts).
  */
 
 /** One Chinese headword with the glosses that survive cleaning, best first. */
@@ -36,8 +44,9 @@ export interface CedictDictionary {
 
 type RawEntry = [string, string, string, string | string[], number[], number[]];
 
-// Bumped whenever cleaning rules change so stale caches are rebuilt.
-const cacheFormat = 6;
+// Bumped whenever cleaning rules or the cache layout change so stale caches are rebuilt.
+// 7: lines sorted by code point, the order of their UTF-8 bytes; a section line (sorted-lines.ts).
+const cacheFormat = 7;
 const maxGlossWords = 4;
 const maxReverseCandidates = 4;
 
@@ -201,102 +210,17 @@ function buildCompactData(cedictPath: string, jiebaPath: string | undefined): Co
   return { entryLines, reverseLines };
 }
 
-/**
- * Lookups before a table of line starts is built: a question makes a few hundred (searched by
- * character position, no table: scanning for the starts cost ~280 ms of every start-up); an
- * ingest makes hundreds of thousands, for which the table halves the cost of each.
- */
-const linesTableAfterLookups = 20_000;
-
-/**
- * Sorted `key<TAB>value` lines inside one big string, searched by binary search. Loading is one
- * file read: no per-entry objects (a Map of 170k entries cost ~300 ms to build).
- */
-export class SortedLines {
-  private lineCount: number | undefined;
-  /** Line starts, built once a process has looked up enough words for it to pay (an ingest). */
-  private starts: Int32Array | undefined;
-  private lookups = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly begin: number,
-    private readonly end: number,
-  ) {}
-
-  /** Number of lines; counted on first use (diagnostics only). */
-  get size(): number {
-    this.lineCount ??= this.lineStarts().length;
-    return this.lineCount;
-  }
-
-  private lineStarts(): Int32Array {
-    if (this.starts === undefined) {
-      const starts: number[] = [];
-      let position = this.begin;
-      while (position < this.end) {
-        starts.push(position);
-        const newline = this.text.indexOf("\n", position);
-        position = newline < 0 || newline >= this.end ? this.end : newline + 1;
-      }
-      this.starts = Int32Array.from(starts);
-    }
-    return this.starts;
-  }
-
-  /** The key of the line starting at `start` equals, precedes or follows `key`; its value when equal. */
-  private compareLine(start: number, key: string): { order: number; value?: string; lineEnd: number } {
-    const tab = this.text.indexOf("\t", start);
-    const newline = this.text.indexOf("\n", start);
-    const lineEnd = newline < 0 || newline > this.end ? this.end : newline;
-    const candidate = this.text.slice(start, tab);
-    if (candidate === key) return { order: 0, value: this.text.slice(tab + 1, lineEnd), lineEnd };
-    return { order: candidate < key ? -1 : 1, lineEnd };
-  }
-
-  /** The value after the tab on the line whose key equals `key`. */
-  find(key: string): string | undefined {
-    this.lookups += 1;
-    if (this.starts !== undefined || this.lookups > linesTableAfterLookups) {
-      const starts = this.lineStarts();
-      let low = 0;
-      let high = starts.length - 1;
-      while (low <= high) {
-        const middle = (low + high) >>> 1;
-        const line = this.compareLine(starts[middle] ?? 0, key);
-        if (line.order === 0) return line.value;
-        if (line.order < 0) low = middle + 1;
-        else high = middle - 1;
-      }
-      return undefined;
-    }
-    // Invariant: the line sought, if present, starts in [low, high); `low` is always a line start.
-    let low = this.begin;
-    let high = this.end;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const previousNewline = this.text.lastIndexOf("\n", middle - 1);
-      const start = previousNewline < low ? low : previousNewline + 1;
-      const line = this.compareLine(start, key);
-      if (line.order === 0) return line.value;
-      if (line.order < 0) low = line.lineEnd + 1;
-      else high = start;
-    }
-    return undefined;
-  }
-}
-
 class CompactCedict implements CedictDictionary {
   private readonly entries: SortedLines;
   private readonly reverseIndex: SortedLines;
   private readonly parsedEntries = new Map<string, CedictEntry | null>();
   private readonly parsedReverse = new Map<string, readonly string[]>();
 
-  /** `text` is the cache layout: entry lines, a blank line, reverse lines (each section sorted). */
-  constructor(text: string) {
-    const separator = text.indexOf("\n\n");
-    this.entries = new SortedLines(text, 0, separator);
-    this.reverseIndex = new SortedLines(text, separator + 2, text.length);
+  /** The cache layout: entry lines, a blank line, reverse lines (each section sorted). */
+  constructor({ source, sections }: SectionedText) {
+    const [entries, reverse] = sections;
+    this.entries = new SortedLines(source, entries?.begin ?? 0, entries?.end ?? 0);
+    this.reverseIndex = new SortedLines(source, reverse?.begin ?? 0, reverse?.end ?? 0);
   }
 
   get size(): number {
@@ -338,9 +262,11 @@ class CompactCedict implements CedictDictionary {
 
 /** Serialise build output in the layout `CompactCedict` reads; lines sorted so keys can be binary-searched. */
 function layout(data: CompactData): string {
-  // Default sort compares UTF-16 code units, the same order as `<` in SortedLines.find; a tab sorts
-  // before every key character, so whole-line order equals key order.
-  return `${[...data.entryLines].sort().join("\n")}\n\n${[...data.reverseLines].sort().join("\n")}`;
+  // Code point order is the byte order `<` sees in SortedLines' binary text; a tab sorts before
+  // every key character, so whole-line order equals key order.
+  const entries = [...data.entryLines].sort(compareCodePoints);
+  const reverse = [...data.reverseLines].sort(compareCodePoints);
+  return `${entries.join("\n")}\n\n${reverse.join("\n")}`;
 }
 
 const emptyDictionary: CedictDictionary = { lookup: () => undefined, reverse: () => [], size: 0 };
@@ -353,29 +279,6 @@ export function stampOf(paths: Array<string | undefined>, label = `briefbot-cedi
     return `${stats.size}:${Math.round(stats.mtimeMs)}`;
   });
   return `${label} ${parts.join(" ")}`;
-}
-
-export function readCache(cachePath: string, sourceStamp: string): string | undefined {
-  try {
-    if (!existsSync(cachePath)) return undefined;
-    const text = readFileSync(cachePath, "utf8");
-    const headerEnd = text.indexOf("\n");
-    return text.slice(0, headerEnd) === sourceStamp ? text.slice(headerEnd + 1) : undefined;
-  } catch {
-    return undefined; // an unreadable cache is simply rebuilt
-  }
-}
-
-export function writeCache(cachePath: string, sourceStamp: string, laidOut: string): void {
-  try {
-    mkdirSync(dirname(cachePath), { recursive: true });
-    const temporaryPath = `${cachePath}.${process.pid}.tmp`;
-    writeFileSync(temporaryPath, `${sourceStamp}\n${laidOut}`);
-    // rename is atomic, so a concurrent process never reads half a file
-    renameSync(temporaryPath, cachePath);
-  } catch {
-    // read-only install: we just rebuild next time
-  }
 }
 
 let loaded: CedictDictionary | undefined;
@@ -393,12 +296,18 @@ export function loadCedict(options: { useCache?: boolean } = {}): CedictDictiona
   }
   const jiebaPath = findPackageFile("@node-rs/jieba", "dict.txt");
   const sourceStamp = stampOf([cedictPath, jiebaPath]);
-  const cachePath = join(dirname(dirname(dirname(cedictPath))), ".cache", "briefbot", "cedict-compact.tsv");
+  const cachePath = join(
+    dirname(dirname(dirname(cedictPath))),
+    ".cache",
+    "briefbot",
+    `cedict-compact-${cacheFormat}.tsv`,
+  );
   const useCache = options.useCache ?? true;
   let laidOut = useCache ? readCache(cachePath, sourceStamp) : undefined;
   if (laidOut === undefined) {
-    laidOut = layout(buildCompactData(cedictPath, jiebaPath));
-    if (useCache) writeCache(cachePath, sourceStamp, laidOut);
+    const built = layout(buildCompactData(cedictPath, jiebaPath));
+    if (useCache) writeCache(cachePath, sourceStamp, built);
+    laidOut = sectionedText(built);
   }
   loaded = new CompactCedict(laidOut);
   return loaded;

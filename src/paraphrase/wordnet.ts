@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { findPackageFile, readCache, SortedLines, stampOf, writeCache } from "../lexicon/cedict.ts";
+import { findPackageFile, stampOf } from "../lexicon/cedict.ts";
+import {
+  compareCodePoints,
+  readCache,
+  type SectionedText,
+  SortedLines,
+  sectionedText,
+  writeCache,
+} from "../lexicon/sorted-lines.ts";
 import { tokenize } from "../text/segment.ts";
 
 /**
@@ -42,7 +50,8 @@ export interface WordNet {
 }
 
 // Bumped whenever the layout or the cleaning changes, so stale caches are rebuilt.
-const cacheFormat = 3;
+// 4: synset lines keyed by id, sorted by code point, read in place (lexicon/sorted-lines.ts).
+const cacheFormat = 4;
 /** Hyponym lists longer than this are category lists ("person" has hundreds), not paraphrases. */
 const maxNarrower = 12;
 const partsOfSpeech: Array<[PartOfSpeech, string]> = [
@@ -74,6 +83,11 @@ function cleanWord(word: string): string {
     .replace(/\([a-z]+\)$/, "")
     .replace(/_/g, " ")
     .toLowerCase();
+}
+
+/** A synset line's key: its id, zero-padded so that line order (by id) is key order. */
+function synsetKey(id: number): string {
+  return String(id).padStart(7, "0");
 }
 
 /** Parse the four data files and index files into the cache layout. */
@@ -108,7 +122,7 @@ export function buildWordNetLayout(dictionaryPath: string): string {
       synsets.push({ pos, words, gloss, pointers });
     }
   }
-  const synsetLines = synsets.map((synset) => {
+  const synsetLines = synsets.map((synset, id) => {
     const related: number[] = [];
     const narrower: number[] = [];
     const broader: number[] = [];
@@ -125,6 +139,7 @@ export function buildWordNetLayout(dictionaryPath: string): string {
       else if (narrowerPointers.has(pointer.symbol)) narrower.push(target);
     }
     return [
+      synsetKey(id),
       synset.pos,
       synset.words.join("|"),
       synset.gloss.join(" "),
@@ -152,37 +167,34 @@ export function buildWordNetLayout(dictionaryPath: string): string {
       lemmaSenses.set(lemma, entry);
     }
   }
-  const lemmaLines = [...lemmaSenses].map(([lemma, senses]) => `${lemma}\t${senses.join(";")}`).sort();
+  const lemmaLines = [...lemmaSenses]
+    .map(([lemma, senses]) => `${lemma}\t${senses.join(";")}`)
+    .sort(compareCodePoints);
   const definedBy = new Map<string, number[]>();
   synsets.forEach((synset, id) => {
     const head = synset.gloss[0];
     if (synset.pos !== "n" || head === undefined) return;
     definedBy.set(head, [...(definedBy.get(head) ?? []), id]);
   });
-  const definedByLines = [...definedBy].map(([head, ids]) => `${head}\t${ids.join(",")}`).sort();
+  const definedByLines = [...definedBy]
+    .map(([head, ids]) => `${head}\t${ids.join(",")}`)
+    .sort(compareCodePoints);
   return `${lemmaLines.join("\n")}\n\n${definedByLines.join("\n")}\n\n${synsetLines.join("\n")}`;
 }
 
-/** The cache layout read in place: sorted lemma lines, a blank line, one line per synset id. */
+/** The cache layout read in place: sorted lemma lines, definition-head lines, synset lines by id. */
 class CompactWordNet implements WordNet {
   private readonly lemmas: SortedLines;
   private readonly heads: SortedLines;
-  private readonly synsetStarts: Int32Array;
+  private readonly synsets: SortedLines;
   private readonly parsed = new Map<number, Synset>();
 
-  /** `text`: sorted lemma lines, a blank line, sorted definition-head lines, a blank line, synset lines. */
-  constructor(private readonly text: string) {
-    const separator = text.indexOf("\n\n");
-    const second = text.indexOf("\n\n", separator + 2);
-    this.lemmas = new SortedLines(text, 0, separator);
-    this.heads = new SortedLines(text, separator + 2, second);
-    const starts: number[] = [];
-    for (let position = second + 2; position < text.length; ) {
-      starts.push(position);
-      const newline = text.indexOf("\n", position);
-      position = newline < 0 ? text.length : newline + 1;
-    }
-    this.synsetStarts = Int32Array.from(starts);
+  /** Three sections: lemma lines, definition-head lines, synset lines (each sorted by key). */
+  constructor({ source, sections }: SectionedText) {
+    const [lemmas, heads, synsets] = sections;
+    this.lemmas = new SortedLines(source, lemmas?.begin ?? 0, lemmas?.end ?? 0);
+    this.heads = new SortedLines(source, heads?.begin ?? 0, heads?.end ?? 0);
+    this.synsets = new SortedLines(source, synsets?.begin ?? 0, synsets?.end ?? 0);
   }
 
   senses(lemma: string): Array<{ pos: PartOfSpeech; synsets: number[] }> {
@@ -202,12 +214,9 @@ class CompactWordNet implements WordNet {
   synset(id: number): Synset | undefined {
     const memo = this.parsed.get(id);
     if (memo !== undefined) return memo;
-    const start = this.synsetStarts[id];
-    if (start === undefined) return undefined;
-    const newline = this.text.indexOf("\n", start);
-    const [pos, words, gloss, related, narrower, derived, broader] = this.text
-      .slice(start, newline < 0 ? this.text.length : newline)
-      .split("\t");
+    const line = this.synsets.find(synsetKey(id));
+    if (line === undefined) return undefined;
+    const [pos, words, gloss, related, narrower, derived, broader] = line.split("\t");
     const numbers = (field: string | undefined) =>
       field === undefined || field === "" ? [] : field.split(",").map(Number);
     const synset: Synset = {
@@ -254,12 +263,18 @@ export function loadWordNet(options: { useCache?: boolean } = {}): WordNet {
     ]),
     `briefbot-wordnet ${cacheFormat}`,
   );
-  const cachePath = join(dirname(dirname(dirname(dataPath))), ".cache", "briefbot", "wordnet-compact.tsv");
+  const cachePath = join(
+    dirname(dirname(dirname(dataPath))),
+    ".cache",
+    "briefbot",
+    `wordnet-compact-${cacheFormat}.tsv`,
+  );
   const useCache = options.useCache ?? true;
   let layout = useCache ? readCache(cachePath, sourceStamp) : undefined;
   if (layout === undefined) {
-    layout = buildWordNetLayout(dictionaryPath);
-    if (useCache) writeCache(cachePath, sourceStamp, layout);
+    const built = buildWordNetLayout(dictionaryPath);
+    if (useCache) writeCache(cachePath, sourceStamp, built);
+    layout = sectionedText(built);
   }
   loaded = new CompactWordNet(layout);
   return loaded;

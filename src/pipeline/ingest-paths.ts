@@ -14,6 +14,7 @@ import {
   prepareDocument,
 } from "./build-chunks.ts";
 import { collectFiles } from "./collect-files.ts";
+import { emptyIngestReport } from "./empty-ingest-report.ts";
 import { IssueGroupReader } from "./read-issue-groups.ts";
 
 /** Why an input or an issue was not written; `detail` says more where there is more to say. */
@@ -56,19 +57,8 @@ export interface FetchedInput {
   pageUrl?: string;
 }
 
-/** An ingest report with nothing in it, to add to. */
-export function emptyIngestReport(): IngestReport {
-  return {
-    files: 0,
-    documents: 0,
-    chunks_added: 0,
-    chunks_unchanged: 0,
-    chunks_removed: 0,
-    errors: [],
-    added: [],
-    skipped: [],
-  };
-}
+// In its own module so commands that only print a report do not load the readers.
+export { emptyIngestReport };
 
 export type IngestPhase = "read" | "embed" | "write";
 

@@ -1,16 +1,12 @@
-import { createRequire } from "node:module";
 import type * as Arrow from "apache-arrow";
 import type { SearchFilters } from "../answer/answer-types.ts";
+import { arrow } from "./arrow-classes.ts";
 import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
 import type { SearchCandidate, SourceFileRecord, StoredChunk } from "./store.ts";
 
 /** The LanceDB tables' schemas, and conversions between their rows and the store's records. */
 
-// The CommonJS build LanceDB itself requires: an ES import would load a second copy of Arrow
-// (~0.4 s of every start on a busy 2-core machine) whose classes LanceDB does not share.
-const { Field, FixedSizeList, Float32, Float64, Int32, Schema, Utf8 } = createRequire(import.meta.url)(
-  "apache-arrow",
-) as typeof Arrow;
+const { Field, FixedSizeList, Float32, Float64, Int32, Schema, Utf8 } = arrow;
 export const chunkColumns = [
   "id",
   "doc_id",

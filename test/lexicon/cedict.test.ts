@@ -1,5 +1,16 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanDefinitions, cleanSense, foldEnglishPhrase, loadCedict } from "../../src/lexicon/cedict.ts";
+import {
+  compareCodePoints,
+  LinesSource,
+  readCache,
+  SortedLines,
+  sectionedText,
+  writeCache,
+} from "../../src/lexicon/sorted-lines.ts";
 
 describe("cleanSense", () => {
   it.each([
@@ -57,5 +68,47 @@ describe("loadCedict", () => {
     expect(dictionary.reverse("tencent")).toEqual(["腾讯"]);
     expect(dictionary.reverse("battery")[0]).toBe("电池");
     expect(dictionary.reverse("no such gloss anywhere")).toEqual([]);
+  });
+});
+
+describe("SortedLines", () => {
+  // U+FF41 sorts before a surrogate pair (U+20000) by code point but after it by UTF-16 unit.
+  const keys = ["a", "ab", "中", "中文", "ａ", "𠀀", "𠀀字", "é", "z", `long${"x".repeat(700)}`];
+  const lines = keys.map((key, index) => `${key}\t${index}|值`).sort(compareCodePoints);
+  const layout = `${lines.join("\n")}\n\nfirst\t1\nsecond\t2`;
+
+  function expectAllFound(sorted: SortedLines): void {
+    keys.forEach((key, index) => {
+      expect(sorted.find(key)).toBe(`${index}|值`);
+    });
+    expect(sorted.find("中国")).toBeUndefined();
+    expect(sorted.find("𠀁")).toBeUndefined();
+    expect(sorted.find("")).toBeUndefined();
+  }
+
+  it("finds every key, whatever its characters, once lines are sorted by code point", () => {
+    const { source, sections } = sectionedText(layout);
+    expect(sections).toHaveLength(2);
+    expectAllFound(new SortedLines(source, sections[0]?.begin ?? 0, sections[0]?.end ?? 0));
+  });
+
+  it("reads a cache file in place, section by section, and refuses a stale stamp", () => {
+    const directory = mkdtempSync(join(tmpdir(), "briefbot-sorted-lines-"));
+    try {
+      const path = join(directory, "cache.tsv");
+      writeCache(path, "stamp 1", layout);
+      expect(readCache(path, "stamp 2")).toBeUndefined();
+      const cached = readCache(path, "stamp 1");
+      expect(cached?.source).toBeInstanceOf(LinesSource);
+      const [first, second] = cached?.sections ?? [];
+      expectAllFound(new SortedLines(cached?.source as LinesSource, first?.begin ?? 0, first?.end ?? 0));
+      const other = new SortedLines(cached?.source as LinesSource, second?.begin ?? 0, second?.end ?? 0);
+      expect(other.find("first")).toBe("1");
+      expect(other.find("second")).toBe("2");
+      expect(other.find("a")).toBeUndefined();
+      expect(other.size).toBe(2);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

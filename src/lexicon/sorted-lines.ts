@@ -1,0 +1,275 @@
+import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+/**
+ * Sorted `key<TAB>value` lines, searched by binary search, for the built dictionaries (CC-CEDICT,
+ * WordNet). A cache file is not read whole: each probe of a search reads a few hundred bytes at
+ * its position, so a question's few hundred lookups touch kilobytes of the 22 MB of caches
+ * (reading and decoding them whole was ~0.3–0.6 s CPU of every question on a busy machine). A
+ * process that looks up many words (an ingest) reads the file into memory once and builds a
+ * table of line starts.
+ *
+ * Text is kept as its UTF-8 bytes, one character per byte ("binary" text, Node's latin1), so file
+ * positions and string positions agree; keys are compared in that form (UTF-8 bytes sort in code
+ * point order, so the lines are sorted with `compareCodePoints`) and values decoded when returned.
+ */
+
+/** `text` as binary text (its UTF-8 bytes, one character each). */
+export function binaryText(text: string): string {
+  return isAscii(text) ? text : Buffer.from(text, "utf8").toString("latin1");
+}
+
+/** The text a binary text holds. */
+export function textOfBinary(binary: string): string {
+  return isAscii(binary) ? binary : Buffer.from(binary, "latin1").toString("utf8");
+}
+
+const nonAscii = /[^\x00-\x7f]/;
+
+function isAscii(text: string): boolean {
+  return !nonAscii.test(text);
+}
+
+/** Code point order (that of UTF-8 bytes); `<` on strings compares UTF-16 code units instead. */
+export function compareCodePoints(left: string, right: string): number {
+  const length = Math.min(left.length, right.length);
+  for (let index = 0; index < length; index += 1) {
+    const leftUnit = left.charCodeAt(index);
+    const rightUnit = right.charCodeAt(index);
+    if (leftUnit === rightUnit) continue;
+    // Surrogates (0xD800–0xDFFF) stand for code points above 0xFFFF: after 0xE000–0xFFFF.
+    const leftSurrogate = leftUnit >= 0xd800 && leftUnit <= 0xdfff;
+    const rightSurrogate = rightUnit >= 0xd800 && rightUnit <= 0xdfff;
+    if (leftSurrogate !== rightSurrogate) return leftSurrogate ? 1 : -1;
+    return leftUnit - rightUnit;
+  }
+  return left.length - right.length;
+}
+
+/** Binary text held in memory, or in a file read piece by piece until it pays to read it whole. */
+export class LinesSource {
+  private text: string | undefined;
+
+  private constructor(
+    text: string | undefined,
+    private readonly file: { descriptor: number; offset: number } | undefined,
+    /** Length in bytes (= binary characters). */
+    readonly length: number,
+  ) {
+    this.text = text;
+  }
+
+  static inMemory(binary: string): LinesSource {
+    return new LinesSource(binary, undefined, binary.length);
+  }
+
+  static inFile(descriptor: number, offset: number, length: number): LinesSource {
+    return new LinesSource(undefined, { descriptor, offset }, length);
+  }
+
+  /** Binary text of [begin, end). */
+  slice(begin: number, end: number): string {
+    const from = Math.max(0, begin);
+    const to = Math.min(this.length, end);
+    if (to <= from) return "";
+    if (this.text !== undefined) return this.text.slice(from, to);
+    const buffer = Buffer.allocUnsafe(to - from);
+    const file = this.file as { descriptor: number; offset: number };
+    const read = readSync(file.descriptor, buffer, 0, to - from, file.offset + from);
+    return buffer.toString("latin1", 0, read);
+  }
+
+  /** The whole text, read once. */
+  whole(): string {
+    if (this.text === undefined) {
+      this.text = this.slice(0, this.length);
+      const file = this.file as { descriptor: number; offset: number };
+      closeSync(file.descriptor);
+    }
+    return this.text;
+  }
+}
+
+/** Bytes read around a search probe: most lines are shorter; longer ones are read on. */
+const probeWindow = 256;
+
+/**
+ * Lookups a `SortedLines` answers from probes before it reads its whole text and builds a table of
+ * line starts: a question makes a few hundred; an ingest hundreds of thousands, for which the
+ * table halves the cost of each.
+ */
+const linesTableAfterLookups = 20_000;
+
+/** One sorted section [begin, end) of a `LinesSource`. */
+export class SortedLines {
+  private lineCount: number | undefined;
+  private starts: Int32Array | undefined;
+  private lookups = 0;
+
+  constructor(
+    private readonly source: LinesSource,
+    private readonly begin: number,
+    private readonly end: number,
+  ) {}
+
+  /** Number of lines; counted on first use (diagnostics only). */
+  get size(): number {
+    this.lineCount ??= this.lineStarts().length;
+    return this.lineCount;
+  }
+
+  private lineStarts(): Int32Array {
+    if (this.starts === undefined) {
+      const text = this.source.whole();
+      const starts: number[] = [];
+      let position = this.begin;
+      while (position < this.end) {
+        starts.push(position);
+        const newline = text.indexOf("\n", position);
+        position = newline < 0 || newline >= this.end ? this.end : newline + 1;
+      }
+      this.starts = Int32Array.from(starts);
+    }
+    return this.starts;
+  }
+
+  /** The line (binary, without its newline) starting at `start`. */
+  private lineAt(start: number): string {
+    let line = "";
+    for (let position = start; position < this.end; position += probeWindow) {
+      const piece = this.source.slice(position, Math.min(this.end, position + probeWindow));
+      const newline = piece.indexOf("\n");
+      if (newline >= 0) return line + piece.slice(0, newline);
+      line += piece;
+    }
+    return line;
+  }
+
+  /** Start of the line holding position `middle` (at least `low`, itself a line start). */
+  private lineStartAt(middle: number, low: number): number {
+    for (let stop = middle; stop > low; stop -= probeWindow) {
+      const from = Math.max(low, stop - probeWindow);
+      const newline = this.source.slice(from, stop).lastIndexOf("\n");
+      if (newline >= 0) return from + newline + 1;
+    }
+    return low;
+  }
+
+  /** The value after the tab on the line whose key equals `key`. */
+  find(key: string): string | undefined {
+    const value = this.findBinary(binaryText(key));
+    return value === undefined ? undefined : textOfBinary(value);
+  }
+
+  private findBinary(key: string): string | undefined {
+    this.lookups += 1;
+    if (this.starts !== undefined || this.lookups > linesTableAfterLookups) {
+      const starts = this.lineStarts();
+      let low = 0;
+      let high = starts.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const start = starts[middle] ?? 0;
+        const line = this.lineAt(start);
+        const tab = line.indexOf("\t");
+        const candidate = tab < 0 ? line : line.slice(0, tab);
+        if (candidate === key) return tab < 0 ? "" : line.slice(tab + 1);
+        if (candidate < key) low = middle + 1;
+        else high = middle - 1;
+      }
+      return undefined;
+    }
+    // Invariant: the line sought, if present, starts in [low, high); `low` is always a line start.
+    let low = this.begin;
+    let high = this.end;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const start = this.lineStartAt(middle, low);
+      const line = this.lineAt(start);
+      const tab = line.indexOf("\t");
+      const candidate = tab < 0 ? line : line.slice(0, tab);
+      if (candidate === key) return tab < 0 ? "" : line.slice(tab + 1);
+      if (candidate < key) low = start + line.length + 1;
+      else high = start;
+    }
+    return undefined;
+  }
+}
+
+/** A laid-out dictionary: its text and the sections ("\n\n"-separated) within it. */
+export interface SectionedText {
+  source: LinesSource;
+  sections: Array<{ begin: number; end: number }>;
+}
+
+function sectionsOf(binary: string): SectionedText["sections"] {
+  const sections: SectionedText["sections"] = [];
+  let begin = 0;
+  for (;;) {
+    const separator = binary.indexOf("\n\n", begin);
+    if (separator < 0) break;
+    sections.push({ begin, end: separator });
+    begin = separator + 2;
+  }
+  sections.push({ begin, end: binary.length });
+  return sections;
+}
+
+/** A layout just built, in memory. */
+export function sectionedText(layout: string): SectionedText {
+  const binary = binaryText(layout);
+  return { source: LinesSource.inMemory(binary), sections: sectionsOf(binary) };
+}
+
+/**
+ * A cache written by `writeCache`, opened for reading in place, when its first line is
+ * `sourceStamp`; undefined when it is missing, stale or unreadable (it is then rebuilt).
+ */
+export function readCache(cachePath: string, sourceStamp: string): SectionedText | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(cachePath, "r");
+    const head = Buffer.alloc(4096);
+    const read = readSync(descriptor, head, 0, head.length, 0);
+    const text = head.toString("latin1", 0, read);
+    const stampEnd = text.indexOf("\n");
+    const sectionsEnd = text.indexOf("\n", stampEnd + 1);
+    if (stampEnd < 0 || sectionsEnd < 0 || text.slice(0, stampEnd) !== binaryText(sourceStamp)) {
+      closeSync(descriptor);
+      return undefined;
+    }
+    // Second line: "sections <begin>-<end> …" (byte positions in the body) and the body length.
+    const fields = text.slice(stampEnd + 1, sectionsEnd).split(" ");
+    if (fields[0] !== "sections") throw new Error("no section line");
+    const length = Number(fields[1]);
+    const sections = fields.slice(2).map((field) => {
+      const [begin, end] = field.split("-").map(Number);
+      return { begin: begin ?? 0, end: end ?? 0 };
+    });
+    return { source: LinesSource.inFile(descriptor, sectionsEnd + 1, length), sections };
+  } catch {
+    if (descriptor !== undefined) closeSync(descriptor);
+    return undefined;
+  }
+}
+
+/** Write a layout with its stamp and section line; atomic (a rename), silent when read-only. */
+export function writeCache(cachePath: string, sourceStamp: string, layout: string): void {
+  try {
+    const binary = binaryText(layout);
+    const sections = sectionsOf(binary).map(({ begin, end }) => `${begin}-${end}`);
+    mkdirSync(dirname(cachePath), { recursive: true });
+    const temporaryPath = `${cachePath}.${process.pid}.tmp`;
+    writeFileSync(
+      temporaryPath,
+      Buffer.from(
+        `${binaryText(sourceStamp)}\nsections ${binary.length} ${sections.join(" ")}\n${binary}`,
+        "latin1",
+      ),
+    );
+    // rename is atomic, so a concurrent process never reads half a file
+    renameSync(temporaryPath, cachePath);
+  } catch {
+    // read-only install: we just rebuild next time
+  }
+}
