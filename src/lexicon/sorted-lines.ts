@@ -49,6 +49,7 @@ export function compareCodePoints(left: string, right: string): number {
 /** Binary text held in memory, or in a file read piece by piece until it pays to read it whole. */
 export class LinesSource {
   private text: string | undefined;
+  private readonly blocks = new Map<number, string>();
 
   private constructor(
     text: string | undefined,
@@ -73,25 +74,80 @@ export class LinesSource {
     const to = Math.min(this.length, end);
     if (to <= from) return "";
     if (this.text !== undefined) return this.text.slice(from, to);
-    const buffer = Buffer.allocUnsafe(to - from);
-    const file = this.file as { descriptor: number; offset: number };
-    const read = readSync(file.descriptor, buffer, 0, to - from, file.offset + from);
-    return buffer.toString("latin1", 0, read);
+    const first = Math.floor(from / blockSize);
+    const last = Math.floor((to - 1) / blockSize);
+    if (first === last) return this.block(first).slice(from - first * blockSize, to - first * blockSize);
+    let text = "";
+    for (let block = first; block <= last; block += 1) text += this.block(block);
+    return text.slice(from - first * blockSize, to - first * blockSize);
+  }
+
+  /** Position of the first `character` in [from, end), or -1. */
+  indexOf(character: string, from: number, end: number): number {
+    if (this.text !== undefined) {
+      const found = this.text.indexOf(character, from);
+      return found < 0 || found >= end ? -1 : found;
+    }
+    for (let block = Math.floor(from / blockSize); block * blockSize < end; block += 1) {
+      const base = block * blockSize;
+      const found = this.block(block).indexOf(character, Math.max(0, from - base));
+      if (found >= 0) return base + found < end ? base + found : -1;
+    }
+    return -1;
+  }
+
+  /** Position of the last `character` in [low, before), or -1. */
+  lastIndexOf(character: string, before: number, low: number): number {
+    if (before <= low) return -1;
+    if (this.text !== undefined) {
+      const found = this.text.lastIndexOf(character, before - 1);
+      return found < low ? -1 : found;
+    }
+    for (
+      let block = Math.floor((before - 1) / blockSize);
+      block >= 0 && (block + 1) * blockSize > low;
+      block -= 1
+    ) {
+      const base = block * blockSize;
+      const found = this.block(block).lastIndexOf(character, before - 1 - base);
+      if (found >= 0) return base + found >= low ? base + found : -1;
+    }
+    return -1;
+  }
+
+  /**
+   * One block of the file, read once: the first steps of every binary search probe the same few
+   * blocks, and its last steps stay inside one.
+   */
+  private block(index: number): string {
+    let text = this.blocks.get(index);
+    if (text === undefined) {
+      const file = this.file as { descriptor: number; offset: number };
+      const size = Math.min(blockSize, this.length - index * blockSize);
+      const buffer = Buffer.allocUnsafe(size);
+      const read = readSync(file.descriptor, buffer, 0, size, file.offset + index * blockSize);
+      text = buffer.toString("latin1", 0, read);
+      this.blocks.set(index, text);
+    }
+    return text;
   }
 
   /** The whole text, read once. */
   whole(): string {
     if (this.text === undefined) {
-      this.text = this.slice(0, this.length);
       const file = this.file as { descriptor: number; offset: number };
+      const buffer = Buffer.allocUnsafe(this.length);
+      const read = readSync(file.descriptor, buffer, 0, this.length, file.offset);
+      this.text = buffer.toString("latin1", 0, read);
+      this.blocks.clear();
       closeSync(file.descriptor);
     }
     return this.text;
   }
 }
 
-/** Bytes read around a search probe: most lines are shorter; longer ones are read on. */
-const probeWindow = 256;
+/** Bytes a file is read in (a page). */
+const blockSize = 4096;
 
 /**
  * Lookups a `SortedLines` answers from probes before it reads its whole text and builds a table of
@@ -135,24 +191,14 @@ export class SortedLines {
 
   /** The line (binary, without its newline) starting at `start`. */
   private lineAt(start: number): string {
-    let line = "";
-    for (let position = start; position < this.end; position += probeWindow) {
-      const piece = this.source.slice(position, Math.min(this.end, position + probeWindow));
-      const newline = piece.indexOf("\n");
-      if (newline >= 0) return line + piece.slice(0, newline);
-      line += piece;
-    }
-    return line;
+    const newline = this.source.indexOf("\n", start, this.end);
+    return this.source.slice(start, newline < 0 ? this.end : newline);
   }
 
   /** Start of the line holding position `middle` (at least `low`, itself a line start). */
   private lineStartAt(middle: number, low: number): number {
-    for (let stop = middle; stop > low; stop -= probeWindow) {
-      const from = Math.max(low, stop - probeWindow);
-      const newline = this.source.slice(from, stop).lastIndexOf("\n");
-      if (newline >= 0) return from + newline + 1;
-    }
-    return low;
+    const newline = this.source.lastIndexOf("\n", middle, low);
+    return newline < 0 ? low : newline + 1;
   }
 
   /** The value after the tab on the line whose key equals `key`. */
