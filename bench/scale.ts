@@ -136,9 +136,10 @@ export async function buildSyntheticStore(
  * results pass through unchanged, and the originals are put back afterwards.
  */
 function instrumentIndexCalls(store: LanceChunkStore, into: Record<string, number>): () => void {
-  // The store's own table object, when it keeps one under this name (a store that keeps a handle
-  // instead has no table to wrap: the breakdown is then empty).
-  const table = Reflect.get(store, "chunks") as lancedb.Table | null | undefined;
+  // The store holds its chunks table through a handle (src/store/chunk-table-handle.ts); a store
+  // without one has no table to wrap, and the breakdown is then empty.
+  const handle = Reflect.get(store, "chunks") as { cached?: lancedb.Table | null } | null | undefined;
+  const table = handle?.cached ?? null;
   if (typeof table?.createIndex !== "function" || typeof table.optimize !== "function") return () => {};
   const createIndex = table.createIndex.bind(table);
   const optimize = table.optimize.bind(table);

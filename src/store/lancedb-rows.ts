@@ -204,6 +204,41 @@ export function toRow(chunk: ChunkRecord): Row {
   };
 }
 
+/**
+ * Chunks as one Arrow table in the chunk schema, built column by column (the vectors as one
+ * Float32Array). Handing LanceDB plain row objects made it infer a schema and transpose the rows
+ * value by value: 1.2 of 12.7 s CPU of ingesting 2 MB of the shared archive.
+ */
+export function chunksTable(chunks: readonly ChunkRecord[], dimensions: number): Arrow.Table {
+  const schema = chunkSchema(dimensions);
+  const rows = chunks.map(toRow);
+  const children = schema.fields.map((field) => {
+    if (field.name === "vector") {
+      const values = new Float32Array(chunks.length * dimensions);
+      chunks.forEach((chunk, index) => {
+        values.set(chunk.vector, index * dimensions);
+      });
+      const items = arrow.makeData({ type: new Float32(), length: values.length, data: values });
+      return arrow.makeData({ type: field.type, length: chunks.length, nullCount: 0, child: items });
+    }
+    const column = arrow.vectorFromArray(
+      rows.map((row) => row[field.name] ?? null),
+      field.type,
+    );
+    // vectorFromArray builds a column in one piece (no high-water mark).
+    if (column.data.length !== 1)
+      throw new Error(`column ${field.name} came in ${column.data.length} pieces`);
+    return column.data[0] as Arrow.Data;
+  });
+  const struct = arrow.makeData({
+    type: new arrow.Struct(schema.fields),
+    length: chunks.length,
+    nullCount: 0,
+    children,
+  });
+  return new arrow.Table([new arrow.RecordBatch(schema, struct)]);
+}
+
 export function chunkFromRow(row: Row): ChunkRecord {
   return { ...toStoredChunk(row), vector: Array.from(row.vector as ArrayLike<number>) };
 }

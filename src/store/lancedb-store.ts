@@ -15,6 +15,7 @@ import {
   candidateColumns,
   chunkFromRow,
   chunkSchema,
+  chunksTable,
   documentSchema,
   filterPredicate,
   metaSchema,
@@ -338,7 +339,7 @@ export class LanceChunkStore implements ChunkStore {
           .whenMatchedUpdateAll()
           .whenNotMatchedInsertAll()
           .whenNotMatchedBySourceDelete({ where: scope })
-          .execute(chunks.map(toRow), { timeoutMs: 600_000 });
+          .execute(chunksTable(chunks, this.embedder.dimensions), { timeoutMs: 600_000 });
       }
       this.onWriteStep("documents");
       await this.documentsTable

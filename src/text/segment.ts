@@ -23,8 +23,36 @@ function segmenter(): Jieba {
   if (pendingWords.length > 0) {
     jieba.loadDict(new TextEncoder().encode(pendingWords.join("\n")));
     pendingWords.length = 0;
+    // New words (and the dictionary's new total frequency) can change any segmentation.
+    searchWordsMemo.clear();
+    plainWordsMemo.clear();
   }
   return jieba;
+}
+
+/**
+ * jieba's words per Chinese run, remembered: an ingest segments each passage three times (search
+ * text, hashed vector, enrichment), and queries repeat. Keyed by the run; emptied whenever words
+ * are added to jieba, and when full (a crude bound, enough for one document's runs at a time).
+ */
+const searchWordsMemo = new Map<string, string[]>();
+const plainWordsMemo = new Map<string, string[]>();
+const maxMemoRuns = 50_000;
+
+function remembered(memo: Map<string, string[]>, run: string, segment: (text: string) => string[]): string[] {
+  let words = memo.get(run);
+  if (words === undefined) {
+    words = segment(run);
+    if (memo.size >= maxMemoRuns) memo.clear();
+    memo.set(run, words);
+  }
+  return words;
+}
+
+/** jieba's search-mode words of one Chinese run (shorter words inside long ones too). */
+function searchWords(run: string): string[] {
+  const jieba = segmenter();
+  return remembered(searchWordsMemo, run, (text) => jieba.cutForSearch(text, true));
 }
 
 /** Add words (company names, products) so jieba keeps them whole. Idempotent enough: duplicates are harmless. */
@@ -86,7 +114,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
   for (const match of normalised.matchAll(tokenPattern)) {
     const piece = match[0];
     if (cjkRun.test(piece)) {
-      for (const word of segmenter().cutForSearch(piece, true)) {
+      for (const word of searchWords(piece)) {
         if (dropStopwords && chineseStopwords.has(word)) continue;
         tokens.push(word);
       }
@@ -110,7 +138,9 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
 
 /** Plain jieba words of a Chinese text (no search-mode sub-words), for lexicon lookups. */
 export function segmentWords(text: string): string[] {
-  return segmenter().cut(text.normalize("NFKC"), true);
+  const jieba = segmenter();
+  // A copy: callers may change the array they get.
+  return [...remembered(plainWordsMemo, text.normalize("NFKC"), (run) => jieba.cut(run, true))];
 }
 
 /** Jieba's words of a Chinese text with their part-of-speech tags (n noun, v verb, nr person…). */
