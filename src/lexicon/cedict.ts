@@ -242,6 +242,9 @@ class CompactCedict implements CedictDictionary {
               frequency: Number(frequency) || 0,
             };
           })();
+    // Once the entries are a map (an ingest), a miss costs less than remembering it: most of an
+    // ingest's lookups are misses (every run of 2–4 jieba words is tried as a name).
+    if (entry === null && this.entries.inMemory) return undefined;
     // Memoised, misses included: queries repeat the same few hundred words.
     if (this.parsedEntries.size > 50_000) this.parsedEntries.clear();
     this.parsedEntries.set(word, entry);

@@ -168,6 +168,11 @@ export class SortedLines {
     private readonly end: number,
   ) {}
 
+  /** True once lookups go to a map in memory (cheap, misses included). */
+  get inMemory(): boolean {
+    return this.map !== undefined;
+  }
+
   /** Number of lines (diagnostics: reads the section whole). */
   get size(): number {
     return this.entries().size;
