@@ -239,6 +239,26 @@ export function chunksTable(chunks: readonly ChunkRecord[], dimensions: number):
   return new arrow.Table([new arrow.RecordBatch(schema, struct)]);
 }
 
+/**
+ * The rows of a query result as plain objects, read column by column. LanceDB's `toArray()` gives
+ * one proxy per row whose every field read goes through Arrow's visitors: converting a search's
+ * candidates that way was ~40% of its main-thread time in a profile at 100k chunks.
+ */
+export function rowsOfTable(table: Arrow.Table): Row[] {
+  const columns = table.schema.fields.map((field) => {
+    const column = table.getChild(field.name);
+    const values: ArrayLike<unknown> = column === null ? [] : column.toArray();
+    return { name: field.name, values };
+  });
+  const rows: Row[] = [];
+  for (let index = 0; index < table.numRows; index += 1) {
+    const row: Row = {};
+    for (const { name, values } of columns) row[name] = values[index];
+    rows.push(row);
+  }
+  return rows;
+}
+
 export function chunkFromRow(row: Row): ChunkRecord {
   return { ...toStoredChunk(row), vector: Array.from(row.vector as ArrayLike<number>) };
 }

@@ -21,6 +21,7 @@ import {
   metaSchema,
   passageColumns,
   type Row,
+  rowsOfTable,
   sourceFileSchema,
   sqlList,
   sqlString,
@@ -492,7 +493,7 @@ export class LanceChunkStore implements ChunkStore {
         .select([...candidateColumns, "_score"])
         .limit(limit);
       if (predicate) search = search.where(predicate);
-      const rows = (await search.toArray()) as Row[];
+      const rows = rowsOfTable(await search.toArrow());
       return rows.map((row) => ({ chunk: toCandidate(row), score: Number(row._score ?? 0) }));
     });
   }
@@ -514,7 +515,7 @@ export class LanceChunkStore implements ChunkStore {
       // Probes and breadth only matter with an index, and are harmless without one.
       search = search.nprobes(vectorIndexProbes).ef(vectorIndexEf);
       if (predicate) search = search.where(predicate);
-      const rows = (await search.toArray()) as Row[];
+      const rows = rowsOfTable(await search.toArrow());
       return rows.map((row) => ({ chunk: toCandidate(row), score: 1 - Number(row._distance ?? 1) }));
     });
   }
@@ -522,11 +523,13 @@ export class LanceChunkStore implements ChunkStore {
   async passagesByIds(ids: string[]): Promise<ChunkPassage[]> {
     if (ids.length === 0) return [];
     return this.read([], async (table) => {
-      const rows = (await table
-        .query()
-        .where(`id IN ${sqlList(ids)}`)
-        .select([...passageColumns])
-        .toArray()) as Row[];
+      const rows = rowsOfTable(
+        await table
+          .query()
+          .where(`id IN ${sqlList(ids)}`)
+          .select([...passageColumns])
+          .toArrow(),
+      );
       return rows.map(toPassage);
     });
   }
