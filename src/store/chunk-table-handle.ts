@@ -1,4 +1,5 @@
 import type * as lancedb from "@lancedb/lancedb";
+import { openIfReadable } from "./open-or-create-table.ts";
 
 /**
  * The chunks table as other processes may have changed it. Another replica can create it (this
@@ -83,7 +84,8 @@ export class ChunkTableHandle {
     const name = rows.find((row) => row.key === "chunks_table")?.value ?? defaultChunkTableName;
     if (this.#table === null || this.#table.name !== name) {
       const names = new Set(await this.connection.tableNames());
-      if (names.has(name)) this.replace(await this.connection.openTable(name));
+      const table = names.has(name) ? await openIfReadable(this.connection, name) : null;
+      if (table !== null) this.replace(table);
     }
     const journal = rows.find((row) => row.key === journalKey)?.value;
     if (this.#ownWrites === 0) {

@@ -31,7 +31,7 @@ import {
   toSourceFile,
   toSourceFileRow,
 } from "./lancedb-rows.ts";
-import { openOrCreateTable } from "./open-or-create-table.ts";
+import { openIfReadable, openOrCreateTable } from "./open-or-create-table.ts";
 import type {
   ChunkStore,
   MaintenanceReport,
@@ -140,7 +140,7 @@ export class LanceChunkStore implements ChunkStore {
     const chunkTableName = String(
       metaRows.find((row) => row.key === "chunks_table")?.value ?? defaultChunkTableName,
     );
-    const chunks = names.has(chunkTableName) ? await connection.openTable(chunkTableName) : null;
+    const chunks = names.has(chunkTableName) ? await openIfReadable(connection, chunkTableName) : null;
     // A write interrupted (or under way in another process) leaves a journal: the handle then
     // keeps readers on the versions before it, so documents and chunks agree; the next ingest
     // restores them for good. Without one, an older table is brought up to the current schema.

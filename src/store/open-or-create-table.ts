@@ -41,3 +41,19 @@ export async function openOrCreateTable(
     }
   }
 }
+
+/**
+ * Open a table another process may be creating right now: listed, but with no version written
+ * yet. Such a table is not there yet (null), like one not listed; the next check opens it.
+ */
+export async function openIfReadable(
+  connection: lancedb.Connection,
+  name: string,
+): Promise<lancedb.Table | null> {
+  try {
+    return await connection.openTable(name);
+  } catch (error) {
+    if (/could not be loaded|was not found|not found/i.test((error as Error).message)) return null;
+    throw error;
+  }
+}
