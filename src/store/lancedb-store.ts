@@ -208,10 +208,10 @@ export class LanceChunkStore implements ChunkStore {
     const existing = await this.chunks.refresh();
     if (existing !== null) return existing;
     // A store only ever gets a chunk table with the configured embedder's dimension.
-    const created = await this.connection.createEmptyTable(
+    const created = await openOrCreateTable(
+      this.connection,
       defaultChunkTableName,
       chunkSchema(this.embedder.dimensions),
-      { existOk: true },
     );
     this.chunks.replace(created);
     await this.recordEmbedder(this.embedder);
