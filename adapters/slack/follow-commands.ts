@@ -1,6 +1,6 @@
 import type { Follower } from "../../src/follow/follow-store.ts";
 import type { Following } from "../../src/follow/following.ts";
-import type { FixedTexts } from "../texts/fixed-texts.ts";
+import { type FixedTexts, followOutcomeText } from "../texts/fixed-texts.ts";
 import { escapeMrkdwn } from "./mrkdwn.ts";
 
 /**
@@ -42,19 +42,9 @@ export async function followReply(
   const say = (text: string) => escapeMrkdwn(text);
   if (request.command === "follow") {
     if (request.topic === "") return say(texts.follow.usage("/brief follow"));
-    const outcome = await following.follow(follower, request.topic);
-    switch (outcome.kind) {
-      case "followed":
-        return say(texts.follow.followed(outcome.topic));
-      case "already following":
-        return say(texts.follow.alreadyFollowing(outcome.topic));
-      case "empty":
-        return say(texts.follow.usage("/brief follow"));
-      case "too long":
-        return say(texts.follow.tooLong(outcome.limit));
-      case "too many":
-        return say(texts.follow.tooMany(outcome.limit));
-    }
+    return say(
+      followOutcomeText(texts.follow, await following.follow(follower, request.topic), "/brief follow"),
+    );
   }
   if (request.command === "unfollow" && request.topic !== "") {
     const removed = await following.unfollow(follower, request.topic);

@@ -2,7 +2,7 @@ import { describeError } from "../../src/errors.ts";
 import type { Follower } from "../../src/follow/follow-store.ts";
 import type { Following } from "../../src/follow/following.ts";
 import type { Logger } from "../../src/logger.ts";
-import type { FixedTexts } from "../texts/fixed-texts.ts";
+import { type FixedTexts, followOutcomeText } from "../texts/fixed-texts.ts";
 import { chooseTexts } from "../texts/languages.ts";
 import type { IncomingCallbackQuery } from "./callback-handler.ts";
 import { decodeUnfollowData, topicHash, unfollowKeyboard } from "./follow-keyboard.ts";
@@ -46,19 +46,7 @@ export async function followCommandReply(
   const say = (text: string): FollowReply => ({ parts: [escapeHtml(text)] });
   if (command === "follow") {
     if (argument === "") return say(texts.follow.usage("/follow"));
-    const outcome = await following.follow(follower, argument);
-    switch (outcome.kind) {
-      case "followed":
-        return say(texts.follow.followed(outcome.topic));
-      case "already following":
-        return say(texts.follow.alreadyFollowing(outcome.topic));
-      case "empty":
-        return say(texts.follow.usage("/follow"));
-      case "too long":
-        return say(texts.follow.tooLong(outcome.limit));
-      case "too many":
-        return say(texts.follow.tooMany(outcome.limit));
-    }
+    return say(followOutcomeText(texts.follow, await following.follow(follower, argument), "/follow"));
   }
   if (command === "unfollow" && argument !== "") {
     const removed = await following.unfollow(follower, argument);

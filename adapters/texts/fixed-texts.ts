@@ -1,3 +1,4 @@
+import type { FollowOutcome } from "../../src/follow/following.ts";
 /**
  * Every fixed sentence the chat adapters show (commands, notices, headings, buttons, statuses),
  * as one shape that each language file fills in. Adding a language is one file that exports a
@@ -107,4 +108,20 @@ export interface FollowTexts {
   digestTopics(topics: string[]): string;
   /** App Home: heading of the followed topics. */
   homeHeading: string;
+}
+
+/** The reply to `/follow <topic>` on any platform; `command` is the platform's follow command. */
+export function followOutcomeText(texts: FollowTexts, outcome: FollowOutcome, command: string): string {
+  switch (outcome.kind) {
+    case "followed":
+      return texts.followed(outcome.topic);
+    case "already following":
+      return texts.alreadyFollowing(outcome.topic);
+    case "empty":
+      return texts.usage(command);
+    case "too long":
+      return texts.tooLong(outcome.limit);
+    case "too many":
+      return texts.tooMany(outcome.limit);
+  }
 }
