@@ -1,4 +1,5 @@
 import type { QuestionAnalysis } from "../question/analyze-question.ts";
+import { monthNamesInFull } from "../question/time-reference.ts";
 
 /**
  * The asked figure or date of a quote in the other language, written in the asker's language:
@@ -24,39 +25,32 @@ const englishScale: Record<string, number> = {
 
 const chineseScale: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 
-// Units both ways; an English unit's plural and singular are one entry.
-const unitPairs: Array<[RegExp, string, string]> = [
-  [/^(?:kilomet(?:er|re)s?|km)$/i, "公里", "km"],
-  [/^(?:miles?)$/i, "英里", "miles"],
-  [/^(?:met(?:er|re)s?|m)$/i, "米", "m"],
-  [/^(?:seconds?|secs?|s)$/i, "秒", "seconds"],
-  [/^(?:minutes?|mins?)$/i, "分钟", "minutes"],
-  [/^(?:hours?|hrs?)$/i, "小时", "hours"],
-  [/^(?:days?)$/i, "天", "days"],
-  [/^(?:weeks?)$/i, "周", "weeks"],
-  [/^(?:months?)$/i, "个月", "months"],
-  [/^(?:years?)$/i, "年", "years"],
-  [/^(?:gigawatts?|gw)$/i, "吉瓦", "GW"],
-  [/^(?:megawatts?|mw)$/i, "兆瓦", "MW"],
-  [/^(?:tokens?)$/i, "token", "tokens"],
-  [/^(?:languages?)$/i, "种语言", "languages"],
-  [/^(?:people|persons?)$/i, "人", "people"],
-];
+type UnitKind = "duration" | "distance" | "counted";
 
-const chineseUnits: Array<[string, string]> = [
-  ["公里", "km"],
-  ["千米", "km"],
-  ["英里", "miles"],
-  ["米", "m"],
-  ["秒", "seconds"],
-  ["分钟", "minutes"],
-  ["个小时", "hours"],
-  ["小时", "hours"],
-  ["天", "days"],
-  ["周", "weeks"],
-  ["个月", "months"],
-  ["年", "years"],
-  ["人", "people"],
+// Units both ways: the English words (plural and singular in one pattern), the Chinese words,
+// and how each language writes the unit.
+const units: Array<{ english: RegExp; chinese: string[]; zh: string; en: string; kind: UnitKind }> = [
+  {
+    english: /^(?:kilomet(?:er|re)s?|km)$/i,
+    chinese: ["公里", "千米"],
+    zh: "公里",
+    en: "km",
+    kind: "distance",
+  },
+  { english: /^(?:miles?)$/i, chinese: ["英里"], zh: "英里", en: "miles", kind: "distance" },
+  { english: /^(?:met(?:er|re)s?|m)$/i, chinese: ["米"], zh: "米", en: "m", kind: "distance" },
+  { english: /^(?:seconds?|secs?|s)$/i, chinese: ["秒"], zh: "秒", en: "seconds", kind: "duration" },
+  { english: /^(?:minutes?|mins?)$/i, chinese: ["分钟"], zh: "分钟", en: "minutes", kind: "duration" },
+  { english: /^(?:hours?|hrs?)$/i, chinese: ["个小时", "小时"], zh: "小时", en: "hours", kind: "duration" },
+  { english: /^(?:days?)$/i, chinese: ["天"], zh: "天", en: "days", kind: "duration" },
+  { english: /^(?:weeks?)$/i, chinese: ["周"], zh: "周", en: "weeks", kind: "duration" },
+  { english: /^(?:months?)$/i, chinese: ["个月"], zh: "个月", en: "months", kind: "duration" },
+  { english: /^(?:years?)$/i, chinese: ["年"], zh: "年", en: "years", kind: "duration" },
+  { english: /^(?:gigawatts?|gw)$/i, chinese: [], zh: "吉瓦", en: "GW", kind: "counted" },
+  { english: /^(?:megawatts?|mw)$/i, chinese: [], zh: "兆瓦", en: "MW", kind: "counted" },
+  { english: /^(?:tokens?)$/i, chinese: [], zh: "token", en: "tokens", kind: "counted" },
+  { english: /^(?:languages?)$/i, chinese: [], zh: "种语言", en: "languages", kind: "counted" },
+  { english: /^(?:people|persons?)$/i, chinese: ["人"], zh: "人", en: "people", kind: "counted" },
 ];
 
 const currencies: Array<[RegExp, string, string]> = [
@@ -75,20 +69,10 @@ const chineseCurrencies: Array<[string, string]> = [
   ["英镑", "£"],
 ];
 
-const months = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+// Month names as an English date writes them ("March"), from the time references' own list.
+const months = monthNamesInFull.map((name) => name[0]!.toUpperCase() + name.slice(1));
+// A number right after a month name is a day of a date ("August 16").
+const afterMonthName = new RegExp(`(?:${months.join("|")})\\s*$`, "i");
 
 /** A number written the way its language writes large numbers: 7.5e5 → "75万" / "750,000". */
 export function writeNumber(value: number, lang: Lang): string {
@@ -116,9 +100,6 @@ interface Figure {
   written: string;
 }
 
-const durationUnits = new Set(["秒", "分钟", "个小时", "小时", "天", "周", "个月", "年"]);
-const distanceUnits = new Set(["公里", "千米", "英里", "米"]);
-
 function figuresFromEnglish(text: string, given: ReadonlySet<string>): Figure[] {
   const figures: Figure[] = [];
   for (const match of text.matchAll(englishFigure)) {
@@ -127,7 +108,7 @@ function figuresFromEnglish(text: string, given: ReadonlySet<string>): Figure[] 
     if (given.has(bare)) continue;
     // A year alone is a date, and a day after a month name is part of one.
     if (!symbol && !scale && !percent && /^(?:19|20)\d\d$/.test(bare)) continue;
-    if (new RegExp(`(?:${months.join("|")})\\s*$`, "i").test(text.slice(0, match.index))) continue;
+    if (afterMonthName.test(text.slice(0, match.index))) continue;
     const value = Number(bare) * (scale ? (englishScale[scale.toLowerCase()] ?? 1) : 1);
     if (!Number.isFinite(value)) continue;
     const number = writeNumber(value, "zh");
@@ -140,14 +121,9 @@ function figuresFromEnglish(text: string, given: ReadonlySet<string>): Figure[] 
       figures.push({ kind: "money", written: `${number}${currency[1]}` });
       continue;
     }
-    const unit = word === undefined ? undefined : unitPairs.find(([pattern]) => pattern.test(word));
+    const unit = word === undefined ? undefined : units.find((candidate) => candidate.english.test(word));
     if (unit) {
-      const kind = durationUnits.has(unit[1])
-        ? "duration"
-        : distanceUnits.has(unit[1])
-          ? "distance"
-          : "counted";
-      figures.push({ kind, written: `${number} ${unit[1]}` });
+      figures.push({ kind: unit.kind, written: `${number} ${unit.zh}` });
       continue;
     }
     figures.push({ kind: scale ? "counted" : "bare", written: number });
@@ -157,13 +133,14 @@ function figuresFromEnglish(text: string, given: ReadonlySet<string>): Figure[] 
 
 function figuresFromChinese(text: string, given: ReadonlySet<string>): Figure[] {
   const figures: Figure[] = [];
-  for (const match of text.normalize("NFKC").matchAll(chineseFigure)) {
+  const normalised = text.normalize("NFKC");
+  for (const match of normalised.matchAll(chineseFigure)) {
     const [, digits, scale, unit] = match;
     const bare = digits!.replace(/,/g, "");
     if (given.has(bare)) continue;
     if (unit === "年" && /^(?:19|20)\d\d$/.test(bare)) continue;
     // A month or day of a date ("5月", "7日") is no figure.
-    if (/^\s*[月日号]/u.test(text.normalize("NFKC").slice((match.index ?? 0) + match[0].length))) continue;
+    if (/^\s*[月日号]/u.test(normalised.slice((match.index ?? 0) + match[0].length))) continue;
     const value = Number(bare) * (scale ? (chineseScale[scale] ?? 1) : 1);
     if (!Number.isFinite(value)) continue;
     const number = writeNumber(value, "en");
@@ -179,14 +156,10 @@ function figuresFromChinese(text: string, given: ReadonlySet<string>): Figure[] 
       });
       continue;
     }
-    const english = chineseUnits.find(([name]) => name === unit);
+    const english =
+      unit === undefined ? undefined : units.find((candidate) => candidate.chinese.includes(unit));
     if (english) {
-      const kind = durationUnits.has(english[0])
-        ? "duration"
-        : distanceUnits.has(english[0])
-          ? "distance"
-          : "counted";
-      figures.push({ kind, written: `${number} ${english[1]}` });
+      figures.push({ kind: english.kind, written: `${number} ${english.en}` });
       continue;
     }
     figures.push({ kind: scale ? "counted" : "bare", written: number });

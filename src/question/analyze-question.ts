@@ -1,4 +1,5 @@
 import { foldEnglish, properNouns, tagWords, tokenize } from "../text/segment.ts";
+import { monthNamesInFull } from "./time-reference.ts";
 
 /**
  * What a question asks for, read from its wording (English and Chinese, no model): the type of
@@ -217,7 +218,7 @@ export function specificsOf(question: string): Specific[] {
   const add = (text: string, kind: Specific["kind"]) => {
     // A month and year ("May 2026") is a time reference, which filters or ranks issues by date
     // (time-reference.ts); it is not a word the answer must hold.
-    if (monthAndYear.test(text) || monthName.test(text)) return;
+    if (monthAndYear.test(text) || monthNamesInFull.includes(text.toLowerCase())) return;
     // A class noun jieba tags as a place or name (城市, 公司) names no particular thing.
     if (classNouns.has(text)) return;
     const tokens = tokenize(text);
@@ -260,8 +261,6 @@ export function specificsOf(question: string): Specific[] {
   return specifics;
 }
 
-const monthName =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 const monthAndYear =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d$/i;
 

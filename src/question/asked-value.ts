@@ -1,5 +1,6 @@
 import { foldEnglish, properNouns } from "../text/segment.ts";
 import { type AskedType, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
+import { monthNamesInFull } from "./time-reference.ts";
 
 /**
  * Whether a text holds a value of the type a question asks for, which the question does not
@@ -38,7 +39,7 @@ function hasNewNumber(text: string, given: ReadonlySet<string>): boolean {
 // holidays and nationalities ("a Chinese New Year holiday shift" names no manager).
 const notAnswerNames = new Set(
   (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december " +
+    `monday tuesday wednesday thursday friday saturday sunday ${monthNamesInFull.join(" ")} ` +
     "new year years eve day christmas easter thanksgiving spring summer autumn fall winter festival holiday " +
     "american british english french german italian spanish japanese korean indian russian european asian african canadian australian brazilian mexican dutch swiss swedish israeli taiwanese singaporean vietnamese thai indonesian turkish saudi emirati ukrainian polish irish"
   )

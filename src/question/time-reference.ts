@@ -52,6 +52,13 @@ const months: Record<string, number> = {
 };
 const monthNames = Object.keys(months).join("|");
 
+/** The twelve month names written in full, January first ("january" … "december"). */
+export const monthNamesInFull: string[] = Array.from({ length: 12 }, (_, index) =>
+  Object.keys(months)
+    .filter((name) => months[name] === index + 1)
+    .reduce((longest, name) => (name.length > longest.length ? name : longest), ""),
+);
+
 function pad(value: number): string {
   return String(value).padStart(2, "0");
 }
