@@ -59,9 +59,11 @@ export function stripFootnoteMarkers(text: string): string {
  * A sentence that must not lead an answer: a question (an interviewer's "问：…", a heading that
  * asks), the story's own title repeated as a heading, or a bare link title of a few words.
  */
+const interviewerQuestion = /^\s*(?:问|Q|Question)\s*[:：]/i;
+const endsAsQuestion = /[?？]\s*["”」』)）]?\s*$/;
+
 export function isQuestionSentence(text: string): boolean {
-  const trimmed = text.trim();
-  return /^(?:问|Q|Question)\s*[:：]/i.test(trimmed) || /[?？]\s*["”」』)）]?$/.test(trimmed);
+  return interviewerQuestion.test(text) || endsAsQuestion.test(text);
 }
 
 export function isUnfitToLead(text: string, storyTitle: string, issueTitle = ""): boolean {
@@ -87,8 +89,8 @@ function joinRhetoricalQuestions(sentences: string[]): string[] {
     const sentence = sentences[index]!;
     const next = sentences[index + 1];
     const rhetorical =
-      /[?？]\s*["”」』)）]?$/.test(sentence.trim()) &&
-      !/^(?:问|Q|Question)\s*[:：]/i.test(sentence.trim()) &&
+      endsAsQuestion.test(sentence) &&
+      !interviewerQuestion.test(sentence) &&
       countUnits(sentence) <= rhetoricalQuestionUnits;
     if (rhetorical && next !== undefined && !isQuestionSentence(next)) {
       out.push(`${sentence.trim()} ${next.trim()}`);

@@ -2,6 +2,7 @@ import type { QuestionAnalysis, Specific } from "../question/analyze-question.ts
 import {
   askedValuePositions,
   decliningClauses,
+  figureTypes,
   holdsAnyAskedValue,
   isCheckable,
 } from "../question/asked-value.ts";
@@ -301,15 +302,6 @@ function withholdsAskedDetail(
   return false;
 }
 
-const numericTypes = new Set([
-  "money",
-  "percentage",
-  "quantity",
-  "duration",
-  "frequency",
-  "distance",
-  "date",
-]);
 const pronounOpening =
   /^\s*(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:它|他|她|这|该|其|此))/iu;
 
@@ -380,7 +372,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   // "They covered 4,183.8 km": a figure in a sentence that goes on about the subject of the one
   // before it (opening with a pronoun) is about that subject. Names are not taken this way: a
   // pronoun sentence naming another company does not say which company was asked for.
-  const numericAsk = analysis.askedTypes.some((type) => numericTypes.has(type));
+  const numericAsk = analysis.askedTypes.some((type) => figureTypes.has(type) || type === "date");
   const atPosition = new Map(
     input.sentences.map((sentence) => [`${sentence.passageIndex}:${sentence.position}`, sentence]),
   );

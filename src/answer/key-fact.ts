@@ -1,4 +1,5 @@
 import type { QuestionAnalysis } from "../question/analyze-question.ts";
+import { figureTypes } from "../question/asked-value.ts";
 import { monthNamesInFull } from "../question/time-reference.ts";
 
 /**
@@ -218,8 +219,6 @@ function dateFromChinese(text: string): string | null {
   return year ? year[1]! : null;
 }
 
-const numericTypes = new Set(["money", "percentage", "quantity", "duration", "distance", "frequency"]);
-
 /**
  * The key fact of `text` (in `from`) for an asker reading `to`, or null when the asked type has
  * no figure or date, or none can be written with certainty.
@@ -227,7 +226,7 @@ const numericTypes = new Set(["money", "percentage", "quantity", "duration", "di
 export function keyFact(text: string, analysis: QuestionAnalysis, from: Lang, to: Lang): string | null {
   if (from === to) return null;
   const given = new Set(analysis.givenNumbers);
-  if (analysis.askedTypes.some((type) => numericTypes.has(type))) {
+  if (analysis.askedTypes.some((type) => figureTypes.has(type))) {
     const figures = from === "en" ? figuresFromEnglish(text, given) : figuresFromChinese(text, given);
     const figure = figureFor(figures, analysis);
     if (figure !== null) return figure;

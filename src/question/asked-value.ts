@@ -98,6 +98,16 @@ export function holdsAnyAskedValue(text: string, analysis: QuestionAnalysis, que
   return analysis.askedTypes.some((type) => holdsAskedValue(text, type, analysis, question));
 }
 
+/** Types whose value is a figure: a number, with a currency, unit or share. */
+export const figureTypes: ReadonlySet<AskedType> = new Set([
+  "money",
+  "percentage",
+  "quantity",
+  "duration",
+  "frequency",
+  "distance",
+]);
+
 /** Types whose value can be checked in a sentence (a partial reply names what is missing). */
 export function isCheckable(type: AskedType): boolean {
   return !["reason", "yesno", "other"].includes(type);
@@ -111,12 +121,7 @@ export function askedValuePositions(text: string, analysis: QuestionAnalysis): n
     const pattern =
       type === "date"
         ? new RegExp(yearOrMonth.source, "gi")
-        : type === "money" ||
-            type === "quantity" ||
-            type === "percentage" ||
-            type === "duration" ||
-            type === "frequency" ||
-            type === "distance"
+        : figureTypes.has(type)
           ? /\d[\d,.]*|[两二三四五六七八九十百千万亿]+/gu
           : undefined;
     if (pattern === undefined) continue;
