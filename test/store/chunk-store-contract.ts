@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHashingEmbedder } from "../../src/embed/hashing-embedder.ts";
-import type { ChunkRecord } from "../../src/store/chunk-record.ts";
-import type { ChunkStore, StoredDocument } from "../../src/store/store.ts";
-import { tokenize } from "../../src/text/segment.ts";
+import type { ChunkStore } from "../../src/store/store.ts";
+import { storeFixtures } from "./store-fixtures.ts";
 
 /**
  * The contract every `ChunkStore` passes; a new backend adds one `testChunkStore` call.
@@ -13,51 +12,13 @@ export interface ChunkStoreUnderTest {
   cleanup(): Promise<void>;
 }
 
-const embedder = createHashingEmbedder({ dimensions: 32 });
-
-async function chunkOf(id: string, docId: string, text: string, extra: Partial<ChunkRecord> = {}) {
-  const [vector] = await embedder.embed([text]);
-  const chunk: ChunkRecord = {
-    id,
-    docId,
-    docHash: `hash-${docId}`,
-    publication: "Contract Weekly",
-    title: `Issue ${docId}`,
-    issueNumber: null,
-    story: `Story ${id}`,
-    storyIndex: 0,
-    chunkIndex: 0,
-    date: "2025-02-03",
-    url: null,
-    path: `${docId}.md`,
-    lang: "en",
-    text,
-    textHash: `t-${id}`,
-    searchText: tokenize(text).join(" "),
-    glossText: "",
-    vector: vector!,
-    ...extra,
-  };
-  return chunk;
-}
-
-function documentOf(docId: string, chunks: number, extra: Partial<StoredDocument> = {}): StoredDocument {
-  return {
-    docId,
-    docHash: `hash-${docId}`,
-    path: `${docId}.md`,
-    publication: "Contract Weekly",
-    title: `Issue ${docId}`,
-    issueNumber: null,
-    date: "2025-02-03",
-    url: null,
-    lang: "en",
-    stories: 1,
-    chunks,
-    ingestedAt: "2025-02-04T00:00:00.000Z",
-    ...extra,
-  };
-}
+const { embedder, chunkOf, documentOf } = storeFixtures({
+  dimensions: 32,
+  publication: "Contract Weekly",
+  date: "2025-02-03",
+  ingestedAt: "2025-02-04T00:00:00.000Z",
+  extension: ".md",
+});
 
 export function testChunkStore(name: string, setup: () => Promise<ChunkStoreUnderTest>): void {
   describe(`ChunkStore contract: ${name}`, () => {

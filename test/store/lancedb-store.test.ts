@@ -3,60 +3,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHashingEmbedder } from "../../src/embed/hashing-embedder.ts";
-import type { ChunkRecord } from "../../src/store/chunk-record.ts";
 import { filterPredicate, LanceChunkStore } from "../../src/store/lancedb-store.ts";
-import type { StoredDocument } from "../../src/store/store.ts";
 import { tokenize } from "../../src/text/segment.ts";
+import { storeFixtures } from "./store-fixtures.ts";
 
-const embedder = createHashingEmbedder({ dimensions: 64 });
-
-async function chunk(
-  id: string,
-  docId: string,
-  text: string,
-  extra: Partial<ChunkRecord> = {},
-): Promise<ChunkRecord> {
-  const [vector] = await embedder.embed([text]);
-  return {
-    id,
-    docId,
-    docHash: `hash-${docId}`,
-    publication: "Test Weekly",
-    title: `Issue ${docId}`,
-    issueNumber: null,
-    story: `Story ${id}`,
-    storyIndex: 0,
-    chunkIndex: 0,
-    date: "2025-01-02",
-    url: null,
-    path: `${docId}.txt`,
-    lang: "en",
-    text,
-    textHash: `t-${id}`,
-    searchText: tokenize(text).join(" "),
-    glossText: "",
-    vector: vector!,
-    ...extra,
-  };
-}
-
-function document(docId: string, chunks: number, extra: Partial<StoredDocument> = {}): StoredDocument {
-  return {
-    docId,
-    docHash: `hash-${docId}`,
-    path: `${docId}.txt`,
-    publication: "Test Weekly",
-    title: `Issue ${docId}`,
-    issueNumber: null,
-    date: "2025-01-02",
-    url: null,
-    lang: "en",
-    stories: 1,
-    chunks,
-    ingestedAt: "2025-01-03T00:00:00.000Z",
-    ...extra,
-  };
-}
+const {
+  embedder,
+  chunkOf: chunk,
+  documentOf: document,
+} = storeFixtures({
+  dimensions: 64,
+  publication: "Test Weekly",
+  date: "2025-01-02",
+  ingestedAt: "2025-01-03T00:00:00.000Z",
+  extension: ".txt",
+});
 
 describe("LanceChunkStore", () => {
   let directory: string;
