@@ -4,6 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+/** The JSON objects a command printed, one per line. */
+const jsonLines = (stdout: string) =>
+  stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+
 const root = new URL("../../", import.meta.url).pathname;
 
 interface Run {
@@ -88,10 +95,7 @@ describe("briefbot CLI", () => {
     expect(result.results[0].text).toContain("Temu");
     expect(result.results[0].score).toBeGreaterThanOrEqual(result.results[1].score);
     const many = await briefbot(["search", "--db", db, "--json", "--k", "2"], "BYD revenue\nXiaomi SU7\n");
-    const lines = many.stdout
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line));
+    const lines = jsonLines(many.stdout);
     expect(lines.map((line) => line.query)).toEqual(["BYD revenue", "Xiaomi SU7"]);
   }, 180_000);
 
@@ -101,10 +105,7 @@ describe("briefbot CLI", () => {
       'What did Meituan launch in Riyadh?\n\n{"id":"q2","question":"When did that happen?"}\n',
     );
     expect(run.code).toBe(0);
-    const answers = run.stdout
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line));
+    const answers = jsonLines(run.stdout);
     expect(answers).toHaveLength(2);
     expect(answers[0]).toMatchObject({ question: "What did Meituan launch in Riyadh?", coverage: "full" });
     expect(answers[0].answer).toContain("Keeta");
@@ -114,7 +115,7 @@ describe("briefbot CLI", () => {
       ["chat", "--db", db, "--json"],
       "What did Meituan launch in Riyadh?\nWhen did that happen?\n",
     );
-    expect(JSON.parse(chat.stdout.trim().split("\n")[1]!).answered).toBe(true);
+    expect(jsonLines(chat.stdout)[1].answered).toBe(true);
   }, 180_000);
 
   it("chat answers one question per input line when stdin is not a terminal", async () => {
@@ -123,10 +124,7 @@ describe("briefbot CLI", () => {
       "What did Meituan launch in Riyadh?\n/new\n谁是小米的创始人？\n",
     );
     expect(run.code).toBe(0);
-    const answers = run.stdout
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line));
+    const answers = jsonLines(run.stdout);
     expect(answers).toHaveLength(2);
     expect(answers[0].answer).toContain("Keeta");
     expect(answers[1].lang).toBe("zh");
