@@ -385,6 +385,16 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       contentOf(before) >= (bestContentOf.get(before.passageIndex) ?? 0) * valueContentShare
     );
   };
+  // A sentence stands in several windows; whether it withholds the asked detail is read once.
+  const withheld = new Map<AnswerSentence, boolean>();
+  const withholds = (sentence: AnswerSentence) => {
+    let value = withheld.get(sentence);
+    if (value === undefined) {
+      value = withholdsAskedDetail(sentence, analysis, contentTerms, translations);
+      withheld.set(sentence, value);
+    }
+    return value;
+  };
   const bestContentOf = new Map<number, number>();
   for (const sentence of input.sentences)
     bestContentOf.set(
@@ -424,9 +434,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         : [...group].sort((left, right) => right.coverage - left.coverage);
       const valueSentence =
         holding.find((member) => countsTheAskedThing(member.text, analysis)) ?? holding[0];
-      const valueFound =
-        valueSentence !== undefined &&
-        !group.some((member) => withholdsAskedDetail(member, analysis, contentTerms, translations));
+      const valueFound = valueSentence !== undefined && !group.some(withholds);
       // A sentence further on joins only to bring the asked value its subject sentence lacks.
       if (
         gap > 1 &&
