@@ -1,16 +1,9 @@
-import type { QuestionAnalysis, Specific } from "../question/analyze-question.ts";
-import {
-  askedValuePositions,
-  decliningClauses,
-  figureTypes,
-  holdsAnyAskedValue,
-  isCheckable,
-} from "../question/asked-value.ts";
+import type { QuestionAnalysis } from "../question/analyze-question.ts";
+import { figureTypes, holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
 import { sentenceMatch, termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
-import { tokenize } from "../text/segment.ts";
 import type { AnswerSentence } from "./answer-sentences.ts";
 import {
   askedValueBonus,
@@ -22,16 +15,24 @@ import {
   longSentenceUnits,
   maximumSentenceGap,
   minimumCoverage,
-  namesAllowingOneMissing,
   pairedWordsFrom,
   pairWindowShare,
   passageRankBonus,
   structuredEvidenceCoverage,
   valueContentShare,
   valueNearQuestionBonus,
-  valueReachCharacters,
   valueSentenceCoverage,
 } from "./answer-tuning.ts";
+import { checkSpecifics, contextsOf, translationsOf, withParts } from "./evidence-specifics.ts";
+import {
+  countsTheAskedThing,
+  definitionPattern,
+  headIn,
+  needsHead,
+  pronounOpening,
+  valueNearQuestion,
+  withholdsAskedDetail,
+} from "./evidence-values.ts";
 
 /**
  * The evidence gate, by meaning rather than word share. An answer needs a window — one sentence,
@@ -60,184 +61,6 @@ export interface EvidenceWindow {
   valueFound: boolean;
 }
 
-interface PassageContext {
-  /** Story title tokens: a sentence's implied subject. */
-  title: Set<string>;
-  /** The story title as written. */
-  storyTitle: string;
-  /** Everything else a name may be found in: the passage, issue title and publication. */
-  wider: Set<string>;
-  /** The issue's title and publication: where "according to The Batch" is confirmed. */
-  source: Set<string>;
-  lang: RetrievedPassage["lang"];
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-const cjk = /[\u3400-\u9fff]/u;
-
-/** Tokens and their dotted or hyphenated parts ("node.js" also as "node"), so "Node 19" meets "Node.js 19". */
-export function withParts(tokens: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const token of tokens) {
-    out.add(token);
-    if (/[.-]/.test(token)) for (const part of token.split(/[.-]/)) if (part) out.add(part);
-  }
-  return out;
-}
-
-function siteOf(url: string | null): string {
-  if (url === null) return "";
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return "";
-  }
-}
-
-function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
-  return passages.map((passage) => ({
-    title: withParts(tokenize(passage.story)),
-    storyTitle: passage.story,
-    wider: withParts([
-      ...tokenize(passage.text),
-      ...tokenize(passage.title),
-      ...tokenize(passage.publication),
-      // The story's link names its site ("the swift.org post").
-      ...tokenize(siteOf(passage.url)),
-    ]),
-    source: withParts([...tokenize(passage.title), ...tokenize(passage.publication)]),
-    lang: passage.lang,
-  }));
-}
-
-/** A token or one of its translations (the plan's terms that stand for it) is among `tokens`. */
-function found(token: string, tokens: ReadonlySet<string>, translations: Map<string, string[]>): boolean {
-  if (tokens.has(token)) return true;
-  return (translations.get(token) ?? []).some((translation) => tokens.has(translation));
-}
-
-function translationsOf(terms: WeightedTerm[]): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const term of terms) {
-    if (term.concept === undefined) continue;
-    const list = map.get(term.concept) ?? [];
-    list.push(term.term);
-    map.set(term.concept, list);
-  }
-  return map;
-}
-
-/**
- * Whether the specifics are there. A specific written in one language, with no translation, cannot
- * be checked against a passage in the other: it is left out rather than failing every passage.
- */
-interface SpecificsCheck {
-  /** Every checkable specific is there (names may be elsewhere in the passage). */
-  hold: boolean;
-  /** How many were found in the window or its story title. */
-  anchored: number;
-}
-
-/**
- * A version's number belongs to its name: "Swift" in a story title and "iPhone 6" in the sentence
- * do not make "Swift 6". The version holds when written as one phrase ("Swift 6", "Node.js 19",
- * "PR #133604"), or when its number stands somewhere not taken by another name ("133604: Fix …").
- */
-function versionWritten(specific: Specific, text: string): boolean {
-  const words = specific.text.split(/[\s._-]+/u).filter(Boolean);
-  if (words.length < 2) return true;
-  const normalised = text.normalize("NFKC");
-  // A short suffix may follow a word ("Node.js 19" for "Node 19").
-  const phrase = words.map(escapeRegExp).join("(?:[._-][a-z]{1,3})?[\\s._#-]*");
-  if (new RegExp(`${phrase}(?![\\p{L}\\d])`, "iu").test(normalised)) return true;
-  const number = words[words.length - 1]!;
-  if (!/^\d/.test(number)) return true;
-  const first = words[0]!.toLowerCase();
-  for (const match of normalised.matchAll(new RegExp(`(?<![\\d.])${escapeRegExp(number)}(?![\\d])`, "gu"))) {
-    const before = normalised.slice(0, match.index).match(/([\p{L}][\p{L}\d.+-]*)[\s#-]*$/u)?.[1];
-    if (before === undefined || !/\p{Lu}/u.test(before) || before.toLowerCase().startsWith(first))
-      return true;
-  }
-  return false;
-}
-
-function checkSpecifics(
-  specifics: Specific[],
-  windowTokens: ReadonlySet<string>,
-  windowText: string,
-  context: PassageContext,
-  translations: Map<string, string[]>,
-): SpecificsCheck {
-  const near = new Set([...windowTokens, ...context.title]);
-  const everywhere = new Set([...near, ...context.wider]);
-  const names = specifics.filter((specific) => specific.kind === "name").length;
-  let anchored = 0;
-  let missingNames = 0;
-  // Specifics that name the source ("according to The Batch", "Tw93 的周刊") are confirmed by the
-  // issue's title or publication; the others say what the story is about.
-  let aboutTheSource = 0;
-  for (const specific of specifics) {
-    // A name is there when its last word is (a surname, "Parka" of "Project Parka"); versions,
-    // numbers and quoted phrases, which tell one thing from its neighbour (iPhone 15 from 16),
-    // need every word, in the window or its story title.
-    const isName = specific.kind === "name";
-    const needed = isName ? [specific.tokens[specific.tokens.length - 1]!] : specific.tokens;
-    if (
-      needed.every((token) => found(token, near, translations)) &&
-      (specific.kind !== "version" || versionWritten(specific, `${windowText}\n${context.storyTitle}`))
-    ) {
-      anchored += 1;
-      continue;
-    }
-    // The source named by a handle or version-like name ("Tw93", "LWKD's notes"): the issue's
-    // title or publication confirms it.
-    if (specific.tokens.every((token) => found(token, context.source, translations))) {
-      aboutTheSource += 1;
-      continue;
-    }
-    if (isName && needed.every((token) => found(token, everywhere, translations))) continue;
-    // A site is often named only by a link, which the text does not keep.
-    if (specific.kind === "site") continue;
-    // Written in one language with no translation, it cannot be looked for in the other.
-    const inChinese = cjk.test(specific.text);
-    const sameLanguage = context.lang === "mixed" || (context.lang === "zh") === inChinese;
-    const translatable = specific.tokens.some((token) => translations.has(token));
-    if (!sameLanguage && !translatable) continue;
-    if (!isName) return { hold: false, anchored };
-    missingNames += 1;
-  }
-  if (missingNames > (names >= namesAllowingOneMissing ? 1 : 0)) return { hold: false, anchored };
-  // Something of what the question names must be in the window or its story title: a window
-  // that confirms none of its specifics could be about anything else the passage mentions. When
-  // the question names only its source, the source confirms it.
-  const onlyTheSource = aboutTheSource > 0 && aboutTheSource === specifics.length;
-  return { hold: specifics.length === 0 || anchored > 0 || onlyTheSource, anchored };
-}
-
-/**
- * Whether the asked value must come with its noun: a number must count what was asked ("how many
- * volumes"), and "what license" needs a licence. A name answers "which company" by itself.
- */
-function needsHead(analysis: QuestionAnalysis): boolean {
-  if (analysis.headTokens.length === 0) return false;
-  // Money, dates, spans and names carry their own kind ("how much money", "over what period").
-  return analysis.askedTypes.every((type) => type === "quantity" || type === "other" || type === "reason");
-}
-
-/** A head noun in a window: the token, a translation, or for Chinese its stem inside a word (镜子 in 反射镜). */
-function headIn(
-  token: string,
-  text: string,
-  tokens: ReadonlySet<string>,
-  translations: Map<string, string[]>,
-): boolean {
-  if (found(token, tokens, translations)) return true;
-  if (!cjk.test(token)) return false;
-  const stem = token.length > 1 ? token.replace(/[子儿们]$/u, "") : token;
-  return stem.length >= 1 && text.includes(stem);
-}
-
 export interface GateInput {
   question: string;
   /** The asker's language. */
@@ -247,77 +70,6 @@ export interface GateInput {
   passages: RetrievedPassage[];
   terms: WeightedTerm[];
   statistics: TermStatistics;
-}
-
-/**
- * A number that counts what was asked: followed by the question's measure word ("5万面") or, in
- * English, by the asked noun within three words ("80 beautifully laid out volumes").
- */
-function countsTheAskedThing(text: string, analysis: QuestionAnalysis): boolean {
-  if (!analysis.askedTypes.includes("quantity")) return false;
-  if (analysis.measureWord !== null)
-    return new RegExp(`[\\d零一二三四五六七八九十百千万亿两]\\s*${analysis.measureWord}`, "u").test(text);
-  return analysis.headTokens.some((head) =>
-    new RegExp(`\\d[\\d,.]*\\s+(?:[a-z-]+\\s+){0,3}${head}`, "i").test(text),
-  );
-}
-
-/**
- * The value stands next to the question's own words ("2025年5月发射" is a launch date, not a
- * return date): a question word (not a specific) within a few words of a value of the asked type.
- */
-function valueNearQuestion(text: string, analysis: QuestionAnalysis, contentTerms: WeightedTerm[]): boolean {
-  const values = askedValuePositions(text, analysis);
-  if (values.length === 0) return false;
-  const lower = text.toLowerCase();
-  const words = [...contentTerms.map((term) => term.term), ...analysis.headTokens];
-  for (const word of words) {
-    const chinese = cjk.test(word);
-    const pattern = chinese ? word : `\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
-    for (const match of lower.matchAll(new RegExp(pattern, "g"))) {
-      const at = match.index ?? 0;
-      const reach = chinese ? valueReachCharacters : valueReachCharacters * 3;
-      if (values.some((position) => Math.abs(position - at) <= reach)) return true;
-    }
-  }
-  return false;
-}
-
-/**
- * The text says the asked detail is withheld: a clause that declines ("did not disclose", "no
- * details yet", 未透露) names the asked noun or one of the question's own words. Then a value
- * elsewhere in the sentence is about something else ("$10M, but did not disclose its valuation").
- */
-function withholdsAskedDetail(
-  member: AnswerSentence,
-  analysis: QuestionAnalysis,
-  contentTerms: WeightedTerm[],
-  translations: Map<string, string[]>,
-): boolean {
-  for (const clause of decliningClauses(member.text)) {
-    const tokens = withParts(tokenize(clause));
-    if (analysis.headTokens.some((token) => headIn(token, clause, tokens, translations))) return true;
-    if (analysis.headTokens.length === 0 && contentTerms.some((term) => tokens.has(term.term))) return true;
-  }
-  return false;
-}
-
-const pronounOpening =
-  /^\s*(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:它|他|她|这|该|其|此))/iu;
-
-/**
- * For "what is X": a sentence that defines X ("X is a …", "X, a …", "X – a …", "X（…）",
- * "X 是一个…"). The name is the question's last specific inside X, or X itself.
- */
-function definitionPattern(analysis: QuestionAnalysis): RegExp | null {
-  const thing = analysis.defines;
-  if (thing === null) return null;
-  const inside = analysis.specifics.filter((specific) => thing.includes(specific.text));
-  const name = escapeRegExp((inside[inside.length - 1]?.text ?? thing).replace(/['’]s$/u, ""));
-  return new RegExp(
-    `${name}\\S*\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:(?:is|are|was)\\s+(?:an?|the|one)\\b|[,:–—-]\\s*(?:an?|the)\\s)|${name}\\s*[（(]|${name}\\s*(?:是|为|：|:)\\s*(?!不)[一个款种家项套]`,
-    "iu",
-  );
 }
 
 /** Terms from earlier turns of a conversation (no concept, weight below 1) found in `tokens`. */

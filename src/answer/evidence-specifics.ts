@@ -1,0 +1,170 @@
+import type { Specific } from "../question/analyze-question.ts";
+import type { RetrievedPassage } from "../store/chunk-record.ts";
+import type { WeightedTerm } from "../store/store.ts";
+import { tokenize } from "../text/segment.ts";
+import { namesAllowingOneMissing } from "./answer-tuning.ts";
+
+/**
+ * Whether a window holds what a question is about: its specifics (names, versions, numbers,
+ * quoted phrases), in the window, its story title, or more loosely elsewhere in the issue.
+ * Part of the evidence gate (evidence-gate.ts).
+ */
+
+export interface PassageContext {
+  /** Story title tokens: a sentence's implied subject. */
+  title: Set<string>;
+  /** The story title as written. */
+  storyTitle: string;
+  /** Everything else a name may be found in: the passage, issue title and publication. */
+  wider: Set<string>;
+  /** The issue's title and publication: where "according to The Batch" is confirmed. */
+  source: Set<string>;
+  lang: RetrievedPassage["lang"];
+}
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export const cjk = /[\u3400-\u9fff]/u;
+
+/** Tokens and their dotted or hyphenated parts ("node.js" also as "node"), so "Node 19" meets "Node.js 19". */
+export function withParts(tokens: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const token of tokens) {
+    out.add(token);
+    if (/[.-]/.test(token)) for (const part of token.split(/[.-]/)) if (part) out.add(part);
+  }
+  return out;
+}
+
+function siteOf(url: string | null): string {
+  if (url === null) return "";
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}
+
+export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
+  return passages.map((passage) => ({
+    title: withParts(tokenize(passage.story)),
+    storyTitle: passage.story,
+    wider: withParts([
+      ...tokenize(passage.text),
+      ...tokenize(passage.title),
+      ...tokenize(passage.publication),
+      // The story's link names its site ("the swift.org post").
+      ...tokenize(siteOf(passage.url)),
+    ]),
+    source: withParts([...tokenize(passage.title), ...tokenize(passage.publication)]),
+    lang: passage.lang,
+  }));
+}
+
+/** A token or one of its translations (the plan's terms that stand for it) is among `tokens`. */
+export function found(
+  token: string,
+  tokens: ReadonlySet<string>,
+  translations: Map<string, string[]>,
+): boolean {
+  if (tokens.has(token)) return true;
+  return (translations.get(token) ?? []).some((translation) => tokens.has(translation));
+}
+
+export function translationsOf(terms: WeightedTerm[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const term of terms) {
+    if (term.concept === undefined) continue;
+    const list = map.get(term.concept) ?? [];
+    list.push(term.term);
+    map.set(term.concept, list);
+  }
+  return map;
+}
+
+/**
+ * Whether the specifics are there. A specific written in one language, with no translation, cannot
+ * be checked against a passage in the other: it is left out rather than failing every passage.
+ */
+export interface SpecificsCheck {
+  /** Every checkable specific is there (names may be elsewhere in the passage). */
+  hold: boolean;
+  /** How many were found in the window or its story title. */
+  anchored: number;
+}
+
+/**
+ * A version's number belongs to its name: "Swift" in a story title and "iPhone 6" in the sentence
+ * do not make "Swift 6". The version holds when written as one phrase ("Swift 6", "Node.js 19",
+ * "PR #133604"), or when its number stands somewhere not taken by another name ("133604: Fix …").
+ */
+function versionWritten(specific: Specific, text: string): boolean {
+  const words = specific.text.split(/[\s._-]+/u).filter(Boolean);
+  if (words.length < 2) return true;
+  const normalised = text.normalize("NFKC");
+  // A short suffix may follow a word ("Node.js 19" for "Node 19").
+  const phrase = words.map(escapeRegExp).join("(?:[._-][a-z]{1,3})?[\\s._#-]*");
+  if (new RegExp(`${phrase}(?![\\p{L}\\d])`, "iu").test(normalised)) return true;
+  const number = words[words.length - 1]!;
+  if (!/^\d/.test(number)) return true;
+  const first = words[0]!.toLowerCase();
+  for (const match of normalised.matchAll(new RegExp(`(?<![\\d.])${escapeRegExp(number)}(?![\\d])`, "gu"))) {
+    const before = normalised.slice(0, match.index).match(/([\p{L}][\p{L}\d.+-]*)[\s#-]*$/u)?.[1];
+    if (before === undefined || !/\p{Lu}/u.test(before) || before.toLowerCase().startsWith(first))
+      return true;
+  }
+  return false;
+}
+
+export function checkSpecifics(
+  specifics: Specific[],
+  windowTokens: ReadonlySet<string>,
+  windowText: string,
+  context: PassageContext,
+  translations: Map<string, string[]>,
+): SpecificsCheck {
+  const near = new Set([...windowTokens, ...context.title]);
+  const everywhere = new Set([...near, ...context.wider]);
+  const names = specifics.filter((specific) => specific.kind === "name").length;
+  let anchored = 0;
+  let missingNames = 0;
+  // Specifics that name the source ("according to The Batch", "Tw93 的周刊") are confirmed by the
+  // issue's title or publication; the others say what the story is about.
+  let aboutTheSource = 0;
+  for (const specific of specifics) {
+    // A name is there when its last word is (a surname, "Parka" of "Project Parka"); versions,
+    // numbers and quoted phrases, which tell one thing from its neighbour (iPhone 15 from 16),
+    // need every word, in the window or its story title.
+    const isName = specific.kind === "name";
+    const needed = isName ? [specific.tokens[specific.tokens.length - 1]!] : specific.tokens;
+    if (
+      needed.every((token) => found(token, near, translations)) &&
+      (specific.kind !== "version" || versionWritten(specific, `${windowText}\n${context.storyTitle}`))
+    ) {
+      anchored += 1;
+      continue;
+    }
+    // The source named by a handle or version-like name ("Tw93", "LWKD's notes"): the issue's
+    // title or publication confirms it.
+    if (specific.tokens.every((token) => found(token, context.source, translations))) {
+      aboutTheSource += 1;
+      continue;
+    }
+    if (isName && needed.every((token) => found(token, everywhere, translations))) continue;
+    // A site is often named only by a link, which the text does not keep.
+    if (specific.kind === "site") continue;
+    // Written in one language with no translation, it cannot be looked for in the other.
+    const inChinese = cjk.test(specific.text);
+    const sameLanguage = context.lang === "mixed" || (context.lang === "zh") === inChinese;
+    const translatable = specific.tokens.some((token) => translations.has(token));
+    if (!sameLanguage && !translatable) continue;
+    if (!isName) return { hold: false, anchored };
+    missingNames += 1;
+  }
+  if (missingNames > (names >= namesAllowingOneMissing ? 1 : 0)) return { hold: false, anchored };
+  // Something of what the question names must be in the window or its story title: a window
+  // that confirms none of its specifics could be about anything else the passage mentions. When
+  // the question names only its source, the source confirms it.
+  const onlyTheSource = aboutTheSource > 0 && aboutTheSource === specifics.length;
+  return { hold: specifics.length === 0 || anchored > 0 || onlyTheSource, anchored };
+}

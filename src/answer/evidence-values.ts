@@ -1,0 +1,111 @@
+import type { QuestionAnalysis } from "../question/analyze-question.ts";
+import { askedValuePositions, decliningClauses } from "../question/asked-value.ts";
+import type { WeightedTerm } from "../store/store.ts";
+import { tokenize } from "../text/segment.ts";
+import type { AnswerSentence } from "./answer-sentences.ts";
+import { valueReachCharacters } from "./answer-tuning.ts";
+import { cjk, escapeRegExp, found, withParts } from "./evidence-specifics.ts";
+
+/**
+ * Whether a sentence gives the asked value: its noun, a count of the asked thing, the value next
+ * to the question's words, a clause withholding the detail, a definition. Part of the evidence
+ * gate (evidence-gate.ts).
+ */
+
+/**
+ * Whether the asked value must come with its noun: a number must count what was asked ("how many
+ * volumes"), and "what license" needs a licence. A name answers "which company" by itself.
+ */
+export function needsHead(analysis: QuestionAnalysis): boolean {
+  if (analysis.headTokens.length === 0) return false;
+  // Money, dates, spans and names carry their own kind ("how much money", "over what period").
+  return analysis.askedTypes.every((type) => type === "quantity" || type === "other" || type === "reason");
+}
+
+/** A head noun in a window: the token, a translation, or for Chinese its stem inside a word (镜子 in 反射镜). */
+export function headIn(
+  token: string,
+  text: string,
+  tokens: ReadonlySet<string>,
+  translations: Map<string, string[]>,
+): boolean {
+  if (found(token, tokens, translations)) return true;
+  if (!cjk.test(token)) return false;
+  const stem = token.length > 1 ? token.replace(/[子儿们]$/u, "") : token;
+  return stem.length >= 1 && text.includes(stem);
+}
+
+/**
+ * A number that counts what was asked: followed by the question's measure word ("5万面") or, in
+ * English, by the asked noun within three words ("80 beautifully laid out volumes").
+ */
+export function countsTheAskedThing(text: string, analysis: QuestionAnalysis): boolean {
+  if (!analysis.askedTypes.includes("quantity")) return false;
+  if (analysis.measureWord !== null)
+    return new RegExp(`[\\d零一二三四五六七八九十百千万亿两]\\s*${analysis.measureWord}`, "u").test(text);
+  return analysis.headTokens.some((head) =>
+    new RegExp(`\\d[\\d,.]*\\s+(?:[a-z-]+\\s+){0,3}${head}`, "i").test(text),
+  );
+}
+
+/**
+ * The value stands next to the question's own words ("2025年5月发射" is a launch date, not a
+ * return date): a question word (not a specific) within a few words of a value of the asked type.
+ */
+export function valueNearQuestion(
+  text: string,
+  analysis: QuestionAnalysis,
+  contentTerms: WeightedTerm[],
+): boolean {
+  const values = askedValuePositions(text, analysis);
+  if (values.length === 0) return false;
+  const lower = text.toLowerCase();
+  const words = [...contentTerms.map((term) => term.term), ...analysis.headTokens];
+  for (const word of words) {
+    const chinese = cjk.test(word);
+    const pattern = chinese ? word : `\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
+    for (const match of lower.matchAll(new RegExp(pattern, "g"))) {
+      const at = match.index ?? 0;
+      const reach = chinese ? valueReachCharacters : valueReachCharacters * 3;
+      if (values.some((position) => Math.abs(position - at) <= reach)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The text says the asked detail is withheld: a clause that declines ("did not disclose", "no
+ * details yet", 未透露) names the asked noun or one of the question's own words. Then a value
+ * elsewhere in the sentence is about something else ("$10M, but did not disclose its valuation").
+ */
+export function withholdsAskedDetail(
+  member: AnswerSentence,
+  analysis: QuestionAnalysis,
+  contentTerms: WeightedTerm[],
+  translations: Map<string, string[]>,
+): boolean {
+  for (const clause of decliningClauses(member.text)) {
+    const tokens = withParts(tokenize(clause));
+    if (analysis.headTokens.some((token) => headIn(token, clause, tokens, translations))) return true;
+    if (analysis.headTokens.length === 0 && contentTerms.some((term) => tokens.has(term.term))) return true;
+  }
+  return false;
+}
+
+export const pronounOpening =
+  /^\s*(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:它|他|她|这|该|其|此))/iu;
+
+/**
+ * For "what is X": a sentence that defines X ("X is a …", "X, a …", "X – a …", "X（…）",
+ * "X 是一个…"). The name is the question's last specific inside X, or X itself.
+ */
+export function definitionPattern(analysis: QuestionAnalysis): RegExp | null {
+  const thing = analysis.defines;
+  if (thing === null) return null;
+  const inside = analysis.specifics.filter((specific) => thing.includes(specific.text));
+  const name = escapeRegExp((inside[inside.length - 1]?.text ?? thing).replace(/['’]s$/u, ""));
+  return new RegExp(
+    `${name}\\S*\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:(?:is|are|was)\\s+(?:an?|the|one)\\b|[,:–—-]\\s*(?:an?|the)\\s)|${name}\\s*[（(]|${name}\\s*(?:是|为|：|:)\\s*(?!不)[一个款种家项套]`,
+    "iu",
+  );
+}
