@@ -111,3 +111,11 @@ export const crossLanguageCoverageShare = 0.6;
  * Such a window is also structured evidence (the structured word-share bar applies).
  */
 export const definitionBonus = 0.1;
+
+/**
+ * A sentence of at most this many units (a Latin word or a Chinese character) that holds an asked
+ * figure or date gives it for the subject sentence its window opens with ("整机重量65克。", "The
+ * default duration is 5 seconds."). 12: such sentences are a label and a value; a sentence of its
+ * own subject is longer.
+ */
+export const bareValueSentenceUnits = 12;

@@ -7,6 +7,7 @@ import type { WeightedTerm } from "../store/store.ts";
 import type { AnswerSentence } from "./answer-sentences.ts";
 import {
   askedValueBonus,
+  bareValueSentenceUnits,
   countedValueBonus,
   crossLanguageCoverageShare,
   crossLanguageStructuredCoverage,
@@ -25,11 +26,12 @@ import {
 } from "./answer-tuning.ts";
 import { checkSpecifics, contextsOf, translationsOf, withParts } from "./evidence-specifics.ts";
 import {
+  continuesSentenceBefore,
   countsTheAskedThing,
   definitionPattern,
   headIn,
+  namesAskedVersion,
   needsHead,
-  pronounOpening,
   valueNearQuestion,
   withholdsAskedDetail,
 } from "./evidence-values.ts";
@@ -99,9 +101,26 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   // The question's words beyond its specifics: what it says happened ("open", "plant"), which the
   // sentence giving the value must share — a name alone does not make a date its answer.
   const specificTokens = new Set(analysis.specifics.flatMap((specific) => specific.tokens));
-  const contentTerms = terms.filter(
-    (term) => term.weight >= 1 && !specificTokens.has(term.term) && !specificTokens.has(term.concept ?? ""),
+  const notSpecific = (term: WeightedTerm) =>
+    !specificTokens.has(term.term) && !specificTokens.has(term.concept ?? "");
+  const contentTerms = terms.filter((term) => term.weight >= 1 && notSpecific(term));
+  // The same words with their translations (at their lower weight; not paraphrase expansions, lest
+  // a synonym in another sense answer), for the bar a sentence in the other language must also
+  // reach. The share against the passage's best sentence stays with the asker's own words: a
+  // translation's several senses make that comparison noisy.
+  const translatedContentTerms = terms.filter(
+    (term) =>
+      (term.weight >= 1 || (term.concept !== undefined && term.source === undefined)) && notSpecific(term),
   );
+  const translatedCache = new Map<AnswerSentence, number>();
+  const translatedContentOf = (sentence: AnswerSentence) => {
+    let value = translatedCache.get(sentence);
+    if (value === undefined) {
+      value = termMatch(translatedContentTerms, withParts(sentence.tokens), statistics).coverage;
+      translatedCache.set(sentence, value);
+    }
+    return value;
+  };
   // How much of what the question says happened each sentence holds; the value must come from
   // a sentence about that, not from one about the same subject doing something else.
   const contentCache = new Map<AnswerSentence, number>();
@@ -129,7 +148,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
     input.sentences.map((sentence) => [`${sentence.passageIndex}:${sentence.position}`, sentence]),
   );
   const continuesSubject = (member: AnswerSentence) => {
-    if (!numericAsk || !pronounOpening.test(member.text)) return false;
+    if (!numericAsk || !continuesSentenceBefore(member.text)) return false;
     const before = atPosition.get(`${member.passageIndex}:${member.position - 1}`);
     return (
       before !== undefined &&
@@ -137,6 +156,15 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       contentOf(before) >= (bestContentOf.get(before.passageIndex) ?? 0) * valueContentShare
     );
   };
+  // "Weighs 65 g." after the sentence about the camera: a sentence this short, holding a figure
+  // or date and little else, gives it for the subject sentence opening the window, when that one
+  // is about what was asked. (Fact sheets list a product's price and weight this way.)
+  const givesSubjectsFigure = (member: AnswerSentence, subject: AnswerSentence) =>
+    numericAsk &&
+    member !== subject &&
+    member.units <= bareValueSentenceUnits &&
+    saysWhatWasAsked(subject) &&
+    contentOf(subject) >= (bestContentOf.get(subject.passageIndex) ?? 0) * valueContentShare;
   // A sentence stands in several windows; whether it withholds the asked detail is read once.
   const withheld = new Map<AnswerSentence, boolean>();
   const withholds = (sentence: AnswerSentence) => {
@@ -175,9 +203,10 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         (contentTerms.length === 0 ||
           analysis.headTokens.some((token) => headIn(token, member.text, member.tokens, translations)) ||
           continuesSubject(member) ||
+          givesSubjectsFigure(member, first) ||
           (saysWhatWasAsked(member) &&
             contentOf(member) >= (bestContentOf.get(member.passageIndex) ?? 0) * valueContentShare &&
-            (group.length === 1 || contentOf(member) >= valueSentenceCoverage)));
+            (group.length === 1 || translatedContentOf(member) >= valueSentenceCoverage)));
       // Of two sentences holding a value, the one counting the asked thing ("5万面") gives it.
       // A question with no value to check ("what did X say about Y") is answered by the window as a
       // whole: its best-covering sentence stands for it.
@@ -209,7 +238,8 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const paired = match.asked < pairedWordsFrom || together >= 2;
       const headFound =
         !needsHead(analysis) ||
-        analysis.headTokens.some((token) => headIn(token, text, tokens, translations));
+        analysis.headTokens.some((token) => headIn(token, text, tokens, translations)) ||
+        namesAskedVersion(analysis, text);
       const specifics = checkSpecifics(analysis.specifics, tokens, text, context, translations);
       // Structured evidence — the question's specifics here, with the asked value and its noun —
       // needs less word share: a paraphrased question shares few words with its answer.

@@ -22,6 +22,22 @@ export function needsHead(analysis: QuestionAnalysis): boolean {
   return analysis.askedTypes.every((type) => type === "quantity" || type === "other" || type === "reason");
 }
 
+/** Nouns that ask for a version of a thing: "which Go release" is answered by "Go 1.13". */
+const versionNouns = new Set(["release", "version", "edition", "model", "generation", "版本", "型号"]);
+
+/**
+ * A question asking which release or version of a named thing ("which Go release") finds its
+ * noun in the name written with a number ("Go 1.13", "Python 3.14").
+ */
+export function namesAskedVersion(analysis: QuestionAnalysis, text: string): boolean {
+  if (!analysis.headTokens.some((token) => versionNouns.has(token))) return false;
+  return analysis.specifics.some(
+    (specific) =>
+      specific.kind === "name" &&
+      new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(specific.text)}\\s*v?\\d+(?:\\.\\d+)*`, "iu").test(text),
+  );
+}
+
 /** A head noun in a window: the token, a translation, or for Chinese its stem inside a word (镜子 in 反射镜). */
 export function headIn(
   token: string,
@@ -92,8 +108,19 @@ export function withholdsAskedDetail(
   return false;
 }
 
-export const pronounOpening =
+const pronounOpening =
   /^\s*(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:它|他|她|这|该|其|此))/iu;
+
+/** "The book is set…", "The company said…": a common noun taken up from the sentence before. */
+const definiteOpening = /^\s*The\s+[a-z][a-z-]+\b/u;
+
+/**
+ * A sentence that goes on about the subject of the one before it: it opens with a pronoun or with
+ * a definite common noun ("The feature works with…"), not with a name of its own.
+ */
+export function continuesSentenceBefore(text: string): boolean {
+  return pronounOpening.test(text) || definiteOpening.test(text);
+}
 
 /**
  * For "what is X": a sentence that defines X ("X is a …", "X, a …", "X – a …", "X（…）",

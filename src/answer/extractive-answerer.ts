@@ -76,12 +76,19 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const lead =
         inLanguage !== undefined && inLanguage.score >= best.score * askerLanguageShare ? inLanguage : best;
       const chosen = [lead];
+      const asksSeveralValues = analysis.askedTypes.filter(isCheckable).length > 1;
       let units = unitsOf(lead);
       const story = storyKey(input.passages[lead.passageIndex]);
       for (const candidate of full) {
         if (chosen.length >= 2) break;
         if (candidate.score < lead.score * addedSentenceShare) break;
-        if (chosen.some((window) => overlaps(window, candidate))) continue;
+        // A window sharing a sentence with a chosen one joins only to bring another asked value of
+        // the same passage ("price and weight": the product sentence, then each figure).
+        if (
+          chosen.some((window) => overlaps(window, candidate)) &&
+          !(asksSeveralValues && bringsAnotherValue(candidate, chosen))
+        )
+          continue;
         // A second window is evidence about the same thing: from the same story, or about the same
         // specifics in another issue's telling of it.
         const sameStory = storyKey(input.passages[candidate.passageIndex]) === story;
@@ -90,27 +97,27 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         chosen.push(candidate);
         units += unitsOf(candidate);
       }
-      chosen.sort((left, right) => left.passageIndex - right.passageIndex);
+      // Each passage's shown sentences once: the lead's first, each window's in passage order.
+      const shownByPassage = new Map<number, AnswerSentence[]>();
+      for (const window of [...chosen].sort((left, right) => left.passageIndex - right.passageIndex)) {
+        const list = shownByPassage.get(window.passageIndex) ?? [];
+        for (const sentence of shownSentences(window)) if (!list.includes(sentence)) list.push(sentence);
+        shownByPassage.set(window.passageIndex, list);
+      }
       const quotes: Record<number, string> = {};
       const parts: string[] = [];
-      for (const window of chosen) {
-        const shown = shownSentences(window);
-        quotes[window.passageIndex] = [
-          quotes[window.passageIndex],
-          ...shown.map((sentence) => capped(sentence.text)),
-        ]
-          .filter(Boolean)
-          .join(" ");
-        const text = shown
-          .map((sentence) =>
+      for (const [passageIndex, shown] of shownByPassage) {
+        quotes[passageIndex] = joinSentences(shown.map((sentence) => capped(sentence.text)));
+        const text = joinSentences(
+          shown.map((sentence) =>
             capped(
               sentence.units > trimSentenceUnits
                 ? trimToClause(sentence.text, analysis, input.question, terms)
                 : sentence.text,
             ),
-          )
-          .join(" ");
-        parts.push(`${text} [${window.passageIndex + 1}]`);
+          ),
+        );
+        parts.push(`${text} [${passageIndex + 1}]`);
       }
       const asked = new Set(terms.map((term) => term.term));
       const foreign = chosen
@@ -128,6 +135,27 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       };
     },
   };
+}
+
+/** Sentences as the passage runs them: no space after a full-width stop ("65克。售价199元"). */
+function joinSentences(texts: string[]): string {
+  let joined = "";
+  for (const text of texts) {
+    if (joined === "") joined = text;
+    else joined += /[。！？；…」”）]$/u.test(joined) ? text : ` ${text}`;
+  }
+  return joined;
+}
+
+/** The window gives an asked value the chosen windows do not already show. */
+function bringsAnotherValue(candidate: EvidenceWindow, chosen: EvidenceWindow[]): boolean {
+  const value = candidate.valueSentence;
+  return (
+    value !== undefined &&
+    chosen.every(
+      (window) => window.passageIndex === candidate.passageIndex && !window.sentences.includes(value),
+    )
+  );
 }
 
 function storyKey(passage: RetrievedPassage | undefined): string {

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { findPackageFile } from "../lexicon/cedict.ts";
 import { foldEnglish, properNouns, tagWords, tokenize } from "../text/segment.ts";
 import { monthNamesInFull } from "./time-reference.ts";
 
@@ -131,6 +134,29 @@ const headSkip = new Set(
 );
 
 /**
+ * A verb's past form after the noun phrase ends it: "which SSH server written in Rust" asks about a
+ * server. Regular forms end in -ed; the irregular participles come from english-verbs-irregular.
+ */
+let participlePattern: string | undefined;
+function participles(): string {
+  if (participlePattern !== undefined) return participlePattern;
+  const irregular = new Set<string>();
+  const path = findPackageFile("english-verbs-irregular", join("dist", "verbs.json"));
+  try {
+    const verbs =
+      path === undefined ? {} : (JSON.parse(readFileSync(path, "utf8")) as Record<string, string[][]>);
+    // [past, past participle] per conjugation; both end a noun phrase ("which company sold", "which tool written").
+    for (const conjugations of Object.values(verbs))
+      for (const forms of conjugations)
+        for (const form of forms) if (/^[a-z]+$/.test(form)) irregular.add(form);
+  } catch {
+    // Without the list, regular forms still end the phrase.
+  }
+  participlePattern = ["[a-z]+ed", ...irregular].join("|");
+  return participlePattern;
+}
+
+/**
  * The noun the asked value is about: "how many volumes" → volumes, "what license" → license,
  * "多少种语言" → 语言, "多少服务器费用" → 服务器费用. Empty when the question names none.
  */
@@ -140,7 +166,10 @@ export function headTokensOf(question: string): string[] {
   // ("which self-driving company did…" → company; "how many staff writers" → writers), and after
   // "kinds of"/"number of", the noun that follows.
   const english = question.match(
-    /\b(?:how many|how much|what|which)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|that|came|come|went|get|got)\b|\s*[?,]|$)/i,
+    new RegExp(
+      String.raw`\b(?:how many|how much|what|which)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|that|came|come|went|get|got|${participles()})\b|\s*[?,]|$)`,
+      "i",
+    ),
   );
   // A span that opens with a verb ("what do new capitalists need") has no noun head.
   if (

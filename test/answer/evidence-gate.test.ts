@@ -188,4 +188,52 @@ describe("evidence gate", () => {
     );
     expect((await ask("When was Node 19 released?", [runtime])).coverage).toBe("full");
   });
+
+  it("takes a date from a sentence that goes on with a definite noun ('The book …')", async () => {
+    const memoir = passage(
+      "m",
+      "An excerpt from the memoir",
+      "This piece is an excerpt from Dana Whitlow's memoir of the Orbit Labs years. The book is set to be published on October 3. Critics have not seen it yet.",
+    );
+    const draft = await ask("When does Dana Whitlow's memoir come out?", [memoir]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("October 3");
+    // A definite noun after a sentence about something else does not carry its date.
+    const unrelated = passage(
+      "u",
+      "Orbit Labs hires",
+      "Orbit Labs hired a new head of design. The office moves to Lisbon on October 3.",
+    );
+    expect((await ask("When does Dana Whitlow's memoir come out?", [unrelated])).coverage).not.toBe("full");
+  });
+
+  it("takes a short figure sentence for the product sentence it follows, and gives both asked figures", async () => {
+    const gadget = passage(
+      "g",
+      "一款没有屏幕的相机",
+      "某公司推出了一款没有屏幕的胶片感相机，只有透明取景窗。机身采用铝合金。整机重量80克。售价299元。",
+      "zh",
+    );
+    const draft = await ask("那款没有屏幕的相机卖多少钱？有多重？", [gadget], "zh");
+    expect(draft.coverage).toBe("full");
+    // Chinese sentences run on without a space, as the passage writes them.
+    expect(draft.text).toContain("整机重量80克。售价299元。");
+  });
+
+  it("finds 'which release' in the name written with its number", async () => {
+    const talk = passage(
+      "t",
+      "Talks",
+      "A short talk about the slices.Grow helper added in Go 1.21 and how it changes allocation.",
+    );
+    const draft = await ask("Which Go release added slices.Grow?", [talk]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("Go 1.21");
+    const other = passage(
+      "o",
+      "Talks",
+      "A short talk about the slices.Grow helper and how it changes allocation.",
+    );
+    expect((await ask("Which Go release added slices.Grow?", [other])).coverage).not.toBe("full");
+  });
 });

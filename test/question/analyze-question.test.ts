@@ -65,6 +65,10 @@ describe("headTokensOf", () => {
     ["What license does the model use?", ["license"]],
     ["Which kinds of files does the tool read?", ["file"]],
     ["What do new founders need to do?", []],
+    // A past form after the noun phrase ends it, regular or irregular.
+    ["Which static site generator written in Go did the issue recommend?", ["generator"]],
+    ["Which browser engine shipped first?", ["engine"]],
+    ["Which phone maker sold the most handsets?", ["maker"]],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
