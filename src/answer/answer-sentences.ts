@@ -6,7 +6,7 @@ import { normalizeForMatch } from "../text/normalize.ts";
 import { cjkShare, tokenize } from "../text/segment.ts";
 import { countUnits } from "../text/split-into-chunks.ts";
 import { splitIntoSentences } from "../text/split-into-sentences.ts";
-import { rhetoricalQuestionUnits } from "./answer-tuning.ts";
+import { questionLeadInUnits, rhetoricalQuestionUnits } from "./answer-tuning.ts";
 
 /**
  * The sentences of the retrieved passages as an answer reads them: cleaned of a source's own
@@ -63,7 +63,12 @@ const interviewerQuestion = /^\s*(?:问|Q|Question)\s*[:：]/i;
 const endsAsQuestion = /[?？]\s*["”」』)）]?\s*$/;
 
 export function isQuestionSentence(text: string): boolean {
-  return interviewerQuestion.test(text) || endsAsQuestion.test(text);
+  if (interviewerQuestion.test(text)) return true;
+  if (!endsAsQuestion.test(text)) return false;
+  // "…整了一个 OPPO 手机，手感很好，话说你用了多久 iPhone 了？": a statement that ends with an
+  // aside to the reader states its facts; only a question with a short lead-in asks.
+  const lastClause = text.search(/[^，,；;：:]*$/u);
+  return countUnits(text.slice(0, lastClause)) <= questionLeadInUnits;
 }
 
 export function isUnfitToLead(text: string, storyTitle: string, issueTitle = ""): boolean {

@@ -119,3 +119,18 @@ export const definitionBonus = 0.1;
  * own subject is longer.
  */
 export const bareValueSentenceUnits = 12;
+
+/**
+ * Sentences after the lead that go on about its subject (opening with a pronoun or "The <noun>")
+ * shown with it, for a question with no single value to state, within `maximumAnswerUnits`. 2: a definition is often followed by "This is …"
+ * and "It …" before the story moves on; dev-large stated rose with 1 and again with 2.
+ */
+export const continuationSentences = 2;
+
+/**
+ * A sentence ending in a question mark asks only when what comes before its last clause is at
+ * most this long (units: a Latin word or a Chinese character): "As for pricing, what will it cost?"
+ * asks; a long statement that ends with an aside to the reader ("…，话说你用了多久 iPhone 了？")
+ * states its facts. 20: about one clause of context.
+ */
+export const questionLeadInUnits = 20;

@@ -45,6 +45,12 @@ function siteOf(url: string | null): string {
   }
 }
 
+/** The folder names of a file's path (not its file name, not a URL). */
+function folderNamesOf(path: string | null | undefined): string {
+  if (path === null || path === undefined || /^[a-z]+:\/\//i.test(path)) return "";
+  return path.split(/[\\/]/).slice(0, -1).join(" ");
+}
+
 export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
   return passages.map((passage) => ({
     title: withParts(tokenize(passage.story)),
@@ -55,8 +61,23 @@ export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
       ...tokenize(passage.publication),
       // The story's link names its site ("the swift.org post").
       ...tokenize(siteOf(passage.url)),
+      // Other retrieved chunks of the same story, and the opening, which names its writer
+      // ("Ethan Mollick, Feb 18" above an essay that says "I").
+      ...passages
+        .filter(
+          (other) =>
+            other !== passage &&
+            other.docId === passage.docId &&
+            (other.storyIndex === passage.storyIndex || other.storyIndex === 0),
+        )
+        .flatMap((other) => tokenize(other.text)),
     ]),
-    source: withParts([...tokenize(passage.title), ...tokenize(passage.publication)]),
+    // The folders an archive is kept in often name its writer or newsletter ("tw93-weekly/").
+    source: withParts([
+      ...tokenize(passage.title),
+      ...tokenize(passage.publication),
+      ...tokenize(folderNamesOf(passage.path)),
+    ]),
     lang: passage.lang,
   }));
 }

@@ -8,12 +8,14 @@ import { type AnswerSentence, answerSentences } from "./answer-sentences.ts";
 import {
   addedSentenceShare,
   askerLanguageShare,
+  continuationSentences,
   passagesRead as defaultPassagesRead,
   maximumAnswerUnits,
   trimSentenceUnits,
 } from "./answer-tuning.ts";
 import type { Answerer, AnswererInput, DraftAnswer } from "./answerer.ts";
 import { type EvidenceWindow, evidenceWindows, isFullEvidence, isOnSubject } from "./evidence-gate.ts";
+import { continuesSentenceBefore } from "./evidence-values.ts";
 import { keyFact } from "./key-fact.ts";
 import { trimToClause } from "./trim-sentence.ts";
 
@@ -102,6 +104,20 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       for (const window of [...chosen].sort((left, right) => left.passageIndex - right.passageIndex)) {
         const list = shownByPassage.get(window.passageIndex) ?? [];
         for (const sentence of shownSentences(window)) if (!list.includes(sentence)) list.push(sentence);
+        // For a question with no single value to state (what, how, what happened), the sentences
+        // right after the lead that go on about its subject ("It is a charity project…", "The
+        // feature works with…") complete it, when the answer has room. A stated figure or date
+        // needs nothing more.
+        if (window === lead && !analysis.askedTypes.some(isCheckable)) {
+          let last = window.sentences[window.sentences.length - 1]!;
+          for (let added = 0; added < continuationSentences; added += 1) {
+            const next = continuation(last, sentences);
+            if (next === undefined || list.includes(next) || units + next.units > maximumAnswerUnits) break;
+            list.push(next);
+            units += next.units;
+            last = next;
+          }
+        }
         shownByPassage.set(window.passageIndex, list);
       }
       const quotes: Record<number, string> = {};
@@ -145,6 +161,15 @@ function joinSentences(texts: string[]): string {
     else joined += /[。！？；…」”）]$/u.test(joined) ? text : ` ${text}`;
   }
   return joined;
+}
+
+/** The sentence after `last` that continues its subject, if it may be shown. */
+function continuation(last: AnswerSentence, sentences: AnswerSentence[]): AnswerSentence | undefined {
+  const next = sentences.find(
+    (sentence) => sentence.passageIndex === last.passageIndex && sentence.position === last.position + 1,
+  );
+  if (next === undefined || next.asks || next.unfitToLead || next.units > trimSentenceUnits) return undefined;
+  return continuesSentenceBefore(next.text) ? next : undefined;
 }
 
 /** The window gives an asked value the chosen windows do not already show. */

@@ -273,7 +273,9 @@ export function specificsOf(question: string): Specific[] {
     // A possessive ends a name: "Anthropic's IPO" is Anthropic and its IPO, two things to find.
     const runs = match[0].split(/(?<=['’]s)\s+/u);
     for (const [index, run] of runs.entries()) {
-      const words = run.split(/\s+/).filter((word) => !commonLeadWords.has(word.toLowerCase()));
+      const words = run
+        .split(/\s+/)
+        .filter((word) => !commonLeadWords.has(word.toLowerCase()) && !compoundAdjective.test(word));
       if (words.length === 0) continue;
       const atStart = index === 0 && normalised.slice(0, match.index).trim() === "";
       if (atStart && words.length === 1 && !/[A-Z]/.test(words[0]!.slice(1)) && run === words[0]) continue;
@@ -295,6 +297,10 @@ const monthAndYear =
 
 // Jieba sometimes tags a question phrase as a name ("多少钱").
 const chineseQuestionWords = /多少|什么|哪|谁|几|怎么|如何|为何/u;
+
+// "AI-generated", "Rust-based", "China-made": a name joined to a lower-case word describes a thing
+// (an adjective) and names nothing an answer must hold.
+const compoundAdjective = /^\p{Lu}[\p{L}\d]*(?:-\p{Ll}{3,})+$/u;
 
 // Capitalised words that open questions or clauses and name nothing.
 const commonLeadWords = new Set(

@@ -236,4 +236,31 @@ describe("evidence gate", () => {
     );
     expect((await ask("Which Go release added slices.Grow?", [other])).coverage).not.toBe("full");
   });
+
+  it("shows the sentences after the lead that go on about its subject, and stops where the story moves on", async () => {
+    const site = passage(
+      "s",
+      "Mosquito news",
+      "Few people know that swat.io is a site about mosquitoes. It is a charity project that funds research on wiping them out. The method releases modified male mosquitoes. Separately, a new repellent went on sale in Lima.",
+    );
+    const draft = await ask("What is swat.io?", [site]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("It is a charity project that funds research");
+    expect(draft.text).toContain("The method releases modified male mosquitoes.");
+    expect(draft.text).not.toContain("repellent");
+  });
+
+  it("reads a statement that ends with an aside to the reader as a statement, not a question", async () => {
+    const phone = passage(
+      "a",
+      "换了一台安卓手机",
+      "用了八年苹果手机，想换换口味，最后买了一台 Nova Mini 小屏安卓手机，手感很好，续航也不错，话说你用了多久苹果手机了？",
+      "zh",
+    );
+    const draft = await ask("用了八年苹果手机后买了哪款安卓手机？", [phone], "zh");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("Nova Mini");
+    const question = passage("q", "读者来信", "读者问：你用了多久苹果手机了？", "zh");
+    expect((await ask("用了八年苹果手机后买了哪款安卓手机？", [question], "zh")).coverage).not.toBe("full");
+  });
 });

@@ -17,6 +17,10 @@ describe("holdsAnyAskedValue", () => {
     ],
     ["这台相机卖多少钱？", "售价199元人民币。", true],
     ["这台相机卖多少钱？", "仔细一看，是一个 Bash 脚本。", false],
+    // A rate word or 元 inside another word is no price, even beside a number.
+    ["这个计划每年投多少钱？", "每年把钱分成 3 份，一份买指数。", false],
+    ["这个库收费多少钱？", "新版本有 12 个单元测试。", false],
+    ["这个会员多少钱？", "一个月才 20 刀。", true],
     ["How long does a charge last?", "A charge lasts about 40 minutes.", true],
     ["How long does a charge last?", "Over the course of an hour or so it was done.", true],
     ["How long does a charge last?", "The charger weighs 65 grams.", false],
