@@ -187,6 +187,21 @@ export function headTokensOf(question: string): string[] {
     )
       heads.push(head);
   }
+  // "How large a bounty did …", "how big was the fine": the noun measured.
+  const measured =
+    question.match(
+      /\bhow (?:large|big|high|long|heavy|fast|wide|deep|old|tall|far)\s+an?\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)(?=\s+(?:did|does|do|is|was|were|will|has|have|had|can|could)\b)/i,
+    ) ??
+    question.match(
+      /\bhow (?:large|big|high|heavy|fast|wide|deep|old|tall|far)\s+(?:is|was|are|were|will)\s+(?:the|its|their|his|her)\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)(?=\s*[?,]|\s+(?:be|of|for|in|on|at|from|that)\b|$)/i,
+    );
+  if (measured?.[1]) {
+    const head = measured[1].toLowerCase().split(/\s+/).pop()!;
+    if (!headSkip.has(head)) heads.push(head);
+  }
+  // A unit right after 多少 that ends the question ("多少流明？", "多少毫安？"): the answer gives it.
+  const unit = question.match(/多少([\u4e00-\u9fff]{1,3})\s*[？?]?\s*$/u)?.[1];
+  if (unit !== undefined && !/^(?:钱|人|次|个|年|天|岁)$/u.test(unit)) heads.push(unit);
   // Chinese: the first noun jieba tags right after 多少/几/哪/什么 (and a measure word).
   for (const match of question.matchAll(
     /(?:多少|几|哪|什么)(?:种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|些)?([\u4e00-\u9fff]{1,6})/gu,

@@ -69,6 +69,11 @@ describe("headTokensOf", () => {
     ["Which static site generator written in Go did the issue recommend?", ["generator"]],
     ["Which browser engine shipped first?", ["engine"]],
     ["Which phone maker sold the most handsets?", ["maker"]],
+    // The measured noun of "how large a …", "how big was the …".
+    ["How large a grant did the lab receive from the council?", ["grant"]],
+    ["How heavy is the new headset?", ["headset"]],
+    // A unit ending a Chinese question is what the answer must give.
+    ["这款台灯的亮度是多少流明？", ["流明"]],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
