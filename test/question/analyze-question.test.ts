@@ -146,6 +146,9 @@ describe("definedThing", () => {
     ["周刊推荐的 Plane 是个什么工具？", "Plane"],
     ["What is the name of the CEO?", null],
     ["How many volumes came out?", null],
+    // A relation or a reason between two things is no definition.
+    ["甲公司的创始人和乙实验室的主任是什么关系？", null],
+    ["这次降价是什么原因？", null],
   ])("%s → %s", (question, thing) => {
     expect(definedThing(question)).toBe(thing);
   });
