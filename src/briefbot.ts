@@ -7,7 +7,7 @@ import type { BriefbotOptions, SearchOptions } from "./briefbot-options.ts";
 import { citedAnswer, uncoveredAnswer } from "./briefbot-replies.ts";
 import type { BriefbotService, FeedbackEntry, StoreOverview } from "./briefbot-service.ts";
 import { ConversationMemory } from "./conversation/conversation-memory.ts";
-import { isFollowUp } from "./conversation/follow-up.ts";
+import { answerTermsForFollowUp, isFollowUp } from "./conversation/follow-up.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { MatchedStory } from "./follow/follow-notifier.ts";
@@ -20,7 +20,7 @@ import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
 import { MemoryStateStore } from "./state/memory-state.ts";
 import type { StateStore } from "./state/state-store.ts";
-import type { ChunkStore, MaintenanceReport, StoredDocument } from "./store/store.ts";
+import type { ChunkStore, MaintenanceReport, StoredDocument, WeightedTerm } from "./store/store.ts";
 import { describeStoreCoverage, storeCoverageOf } from "./store-coverage.ts";
 
 import { cjkShare } from "./text/segment.ts";
@@ -258,7 +258,11 @@ export class Briefbot implements BriefbotService {
             // synonyms or aliases: a synonym in another sense ("fired" a rocket for "dismissed"
             // staff) must not turn a refusal into an answer. The plan's terms carry `source` and
             // `senseSupported` for a gate that weighs unambiguous synonyms itself.
-            queryTerms: plan.terms.filter((term) => !synonymSources.has(term.source ?? "")),
+            queryTerms: gateTerms(
+              request.question,
+              history,
+              plan.terms.filter((term) => !synonymSources.has(term.source ?? "")),
+            ),
             onPartial: request.onPartial,
             signal: request.signal,
           });
@@ -358,4 +362,9 @@ export class Briefbot implements BriefbotService {
     await this.options.store.close();
     await this.state.close();
   }
+}
+
+/** The terms the answer gate reads: a follow-up that names no subject of its own takes the conversation's. */
+function gateTerms(question: string, history: ConversationTurn[], terms: WeightedTerm[]): WeightedTerm[] {
+  return history.length > 0 && isFollowUp(question) ? answerTermsForFollowUp(question, terms) : terms;
 }

@@ -85,6 +85,20 @@ describe("Briefbot on the sample briefs (real LanceDB)", () => {
     briefbot.forget("t4");
   });
 
+  it("answers a follow-up with no word of its own from the story the conversation is about", async () => {
+    await briefbot.answer({
+      question: "What did Tencent add to its Yuanbao assistant?",
+      conversationId: "t5",
+    });
+    const followUp = await briefbot.answer({ question: "What is it?", conversationId: "t5" });
+    expect(followUp.coverage).not.toBe("none");
+    expect(followUp.citations[0]?.story).toMatch(/Yuanbao/);
+    // Asked on its own, the same words are about nothing.
+    const alone = await briefbot.answer({ question: "What is it?", conversationId: "t6" });
+    expect(alone.coverage).toBe("none");
+    await briefbot.forget("t5");
+  });
+
   it("filters by publication and date", async () => {
     const results = await briefbot.search("电池 工厂 battery", {
       filters: { publication: "科技快讯" },

@@ -1,4 +1,5 @@
 import { isQuestionWord } from "../retrieve/query-plan.ts";
+import type { WeightedTerm } from "../store/store.ts";
 import { tokenize } from "../text/segment.ts";
 
 /**
@@ -16,6 +17,28 @@ export function isFollowUp(question: string): boolean {
   if (/(它|他们|她们|它们|该公司|这家|那家|此事|这件事|呢[?？]?$)/.test(text)) return true;
   // Few subject words of its own ("租一面要多少钱？", "any numbers?"): it leans on the last turn. The
   // earlier words join at lower weight, so a short question that stands alone is still found.
-  const subjectWords = tokenize(question).filter((token) => !isQuestionWord(token));
-  return subjectWords.length <= 2;
+  return subjectWordsOf(question).length <= leaningSubjectWords;
+}
+
+/** A question with this many subject words or fewer leans on the last turn for what it is about. */
+const leaningSubjectWords = 2;
+
+function subjectWordsOf(question: string): string[] {
+  return tokenize(question).filter((token) => !isQuestionWord(token));
+}
+
+/**
+ * The words an answer to a follow-up is judged by. "What is it for?" has no word of its own
+ * subject: the earlier turn's words (planned at lower weight for search) stand in for it at full
+ * weight, so the answer must be about what the conversation is about.
+ */
+export function answerTermsForFollowUp(question: string, terms: WeightedTerm[]): WeightedTerm[] {
+  // With a word of its own ("租一面要多少钱？"), the answer must hold that word: the earlier turn's
+  // many words at full weight would outweigh it.
+  if (subjectWordsOf(question).length > 0) return terms;
+  return terms.map((term) =>
+    term.weight < 1 && term.concept === undefined && term.source === undefined
+      ? { ...term, weight: 1 }
+      : term,
+  );
 }
