@@ -137,6 +137,13 @@ function versionWritten(specific: Specific, text: string): boolean {
   return false;
 }
 
+/** A share is written as one ("10%", "10 percent"), not as a 10 of something else. */
+function numberWritten(specific: Specific, text: string): boolean {
+  const share = specific.text.match(/^(\d+(?:\.\d+)?)\s?%$/);
+  if (share === null) return true;
+  return new RegExp(`(?<![\\d.])${escapeRegExp(share[1]!)}\\s?(?:%|per ?cent|percent)`, "iu").test(text);
+}
+
 export function checkSpecifics(
   specifics: Specific[],
   windowTokens: ReadonlySet<string>,
@@ -160,7 +167,8 @@ export function checkSpecifics(
     const needed = isName ? [specific.tokens[specific.tokens.length - 1]!] : specific.tokens;
     if (
       needed.every((token) => found(token, near, translations)) &&
-      (specific.kind !== "version" || versionWritten(specific, `${windowText}\n${context.storyTitle}`))
+      (specific.kind !== "version" || versionWritten(specific, `${windowText}\n${context.storyTitle}`)) &&
+      (specific.kind !== "number" || numberWritten(specific, `${windowText}\n${context.storyTitle}`))
     ) {
       anchored += 1;
       continue;

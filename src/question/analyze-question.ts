@@ -276,6 +276,8 @@ export function specificsOf(question: string): Specific[] {
   const normalised = question.normalize("NFKC");
   for (const match of normalised.matchAll(/["“「『《]([^"”」』》]{2,60})["”」』》]/g))
     add(match[1]!, "quoted");
+  // A share the question names ("the top 10% versus the top 1%") tells one passage from another.
+  for (const match of normalised.matchAll(/(?<![\w.])\d+(?:\.\d+)?\s?%/g)) add(match[0], "number");
   for (const match of normalised.matchAll(versionPattern)) {
     const text = match[0].trim();
     if (/\d/.test(text) || /\s/.test(text)) add(text, /^\d[\d,.]*$/.test(text) ? "number" : "version");

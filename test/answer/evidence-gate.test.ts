@@ -263,4 +263,21 @@ describe("evidence gate", () => {
     const question = passage("q", "读者来信", "读者问：你用了多久苹果手机了？", "zh");
     expect((await ask("用了八年苹果手机后买了哪款安卓手机？", [question], "zh")).coverage).not.toBe("full");
   });
+
+  it("needs the shares a question names written as shares, not as another count", async () => {
+    const essay = passage(
+      "e",
+      "Work hard",
+      "Talent or effort alone can put you in the top 20%. Few stop there. To reach the top 2%, you need both talent and effort.",
+    );
+    const counts = passage(
+      "c",
+      "Search results",
+      "There used to be 20 pages fighting for the top 2 spots of a search, and effort alone could win one.",
+    );
+    const draft = await ask("What does it take to reach the top 20% versus the top 2%?", [counts, essay]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("To reach the top 2%");
+    expect(draft.text).not.toContain("search");
+  });
 });

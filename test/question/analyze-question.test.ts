@@ -84,6 +84,13 @@ describe("headTokensOf", () => {
 });
 
 describe("specificsOf", () => {
+  it("takes the shares a question names as numbers an answer must hold", () => {
+    const specifics = specificsOf("What gets a team into the top 5% rather than the top 0.5%?");
+    expect(
+      specifics.filter((specific) => specific.kind === "number").map((specific) => specific.text),
+    ).toEqual(["5%", "0.5%"]);
+  });
+
   it("keeps a version with its name and a multi-word name as one", () => {
     const specifics = specificsOf("Did Ada Lovelace Labs ship Python 3.14 support for the M4 Pro?");
     const texts = specifics.map((specific) => `${specific.kind}:${specific.text}`);
