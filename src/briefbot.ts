@@ -13,7 +13,7 @@ import { embedInBatches } from "./embed/embed-in-batches.ts";
 import type { MatchedStory } from "./follow/follow-notifier.ts";
 import { matchedStories } from "./follow/matched-stories.ts";
 import type { FetchedInput, IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
-import { type AnswerScope, preferDates, scopeFor } from "./question/answer-scope.ts";
+import { type AnswerScope, preferDates, preferredCount, scopeFor } from "./question/answer-scope.ts";
 import { readTimeReference } from "./question/time-reference.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
@@ -263,6 +263,7 @@ export class Briefbot implements BriefbotService {
               history,
               plan.terms.filter((term) => !synonymSources.has(term.source ?? "")),
             ),
+            preferredPassages: preferredCount(passages, scope),
             onPartial: request.onPartial,
             signal: request.signal,
           });

@@ -19,6 +19,11 @@ export interface AnswererInput {
    * word they translate), for sentence scoring.
    */
   queryTerms?: WeightedTerm[] | undefined;
+  /**
+   * How many of the first passages come from the issues a time reference in the question points
+   * to ("in March 2025"): an answer from them is preferred to a better-covering one from elsewhere.
+   */
+  preferredPassages?: number | undefined;
   onPartial?: ((textSoFar: string) => void) | undefined;
   signal?: AbortSignal | undefined;
 }

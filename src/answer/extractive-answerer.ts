@@ -67,7 +67,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         terms,
         statistics,
       });
-      const full = windows.filter(isFullEvidence);
+      // A question about a time ("in March 2025") is answered from that time's issues when they can.
+      const preferred = input.preferredPassages ?? 0;
+      const allFull = windows.filter(isFullEvidence);
+      const fromPreferred = allFull.filter((window) => window.passageIndex < preferred);
+      const full = fromPreferred.length > 0 ? fromPreferred : allFull;
       options.onWindows?.(input.question, windows);
       const best = full[0];
       if (best === undefined) return partialOrRefusal(windows, analysis, input);

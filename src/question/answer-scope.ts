@@ -90,13 +90,25 @@ export async function scopeFor(
   return { filters, prefer, note };
 }
 
+function isInside(date: string | null, prefer: NonNullable<AnswerScope["prefer"]>): boolean {
+  return date !== null && date >= prefer.since && date <= prefer.until;
+}
+
 /** Passages from issues in the preferred dates first, each group in its own order. */
 export function preferDates<T extends { date: string | null }>(
   passages: T[],
   prefer: AnswerScope["prefer"],
 ): T[] {
   if (prefer === undefined) return passages;
-  const inside = (passage: T) =>
-    passage.date !== null && passage.date >= prefer.since && passage.date <= prefer.until;
+  const inside = (passage: T) => isInside(passage.date, prefer);
   return [...passages.filter(inside), ...passages.filter((passage) => !inside(passage))];
+}
+
+/** How many of the leading passages (ordered by `preferDates`) are from the preferred dates. */
+export function preferredCount(passages: Array<{ date: string | null }>, scope: AnswerScope): number {
+  const prefer = scope.prefer;
+  if (prefer === undefined) return 0;
+  let count = 0;
+  while (count < passages.length && isInside(passages[count]!.date, prefer)) count += 1;
+  return count;
 }

@@ -280,4 +280,31 @@ describe("evidence gate", () => {
     expect(draft.text).toContain("To reach the top 2%");
     expect(draft.text).not.toContain("search");
   });
+
+  it("answers from the issues a time reference points to when they answer it", async () => {
+    const march = {
+      ...passage("m", "Release notes", "Code freeze starts on Friday, March 21."),
+      date: "2025-03-17",
+    };
+    const september = {
+      ...passage(
+        "s",
+        "Release cycle",
+        "The release cycle for the project starts on Sept 15, with code freeze on Nov 6 and the final release in December.",
+      ),
+      date: "2025-09-10",
+    };
+    const question = "When did code freeze start in the March release cycle?";
+    const statistics = TermStatistics.fromSearchTexts(
+      [march, september].map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
+    );
+    const answerer = createExtractiveAnswerer({ statistics: () => statistics });
+    const input = { question, lang: "en" as const, history: [], queryTerms: planQuery(question).terms };
+    const preferred = await answerer.answer({ ...input, passages: [march, september], preferredPassages: 1 });
+    expect(preferred.text).toContain("March 21");
+    expect(preferred.text).not.toContain("Nov 6");
+    // Without the preference the better-covering passage from another time answers.
+    const plain = await answerer.answer({ ...input, passages: [march, september] });
+    expect(plain.text).toContain("Nov 6");
+  });
 });
