@@ -52,7 +52,7 @@ export interface QuestionAnalysis {
 const askedPatterns: Array<[AskedType, RegExp]> = [
   [
     "money",
-    /\bhow much (?:money\b|.*\b(?:cost|costs|pay|paid|spend|spent|charge|charged|worth|raise|raised|sell|sold|earn|earned|price|priced)\b)|\b(?:what|how much) (?:is|was|are|were|'s) the (?:\w+ )?(?:price|cost|fee|salary|valuation|revenue)\b|多少钱|价格|售价|价钱|费用|成本|估值|多少美元|多少元|卖多少|花了多少|省多少/i,
+    /\bhow much (?:money\b|.*\b(?:cost|costs|pay|paid|spend|spent|spending|charge|charged|worth|raise|raised|sell|sold|earn|earned|price|priced|invest|invested|investing|putting|put|fund|funded|funding|lose|lost|save|saved|fine|fined)\b)|\b(?:what|how much) (?:is|was|are|were|'s) the (?:\w+ )?(?:price|cost|fee|salary|valuation|revenue)\b|多少钱|价格|售价|价钱|费用|成本|估值|多少美元|多少元|卖多少|花了多少|省多少/i,
   ],
   [
     "percentage",
@@ -65,7 +65,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "duration",
-    /\bhow long\b|\bfor how many (?:days|weeks|months|years|hours|minutes)\b|多久|多长时间|多长期限|多少天|几天|几个月|几年|多少年|多少小时|几个小时|多少分钟|多少秒/i,
+    /\bhow long\b|\bover what (?:period|time|span|timeframe)\b|\bwhat (?:period|timeframe|time frame)\b|\bfor how many (?:days|weeks|months|years|hours|minutes)\b|多久|多长时间|多长期限|多少天|几天|几个月|几年|多少年|多少小时|几个小时|多少分钟|多少秒/i,
   ],
   ["distance", /\bhow (?:far|high|tall|deep)\b|多远|多高|多深|多长的距离|多少公里/i],
   [

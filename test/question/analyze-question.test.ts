@@ -47,6 +47,10 @@ describe("askedTypesOf", () => {
 
   it("gives each part of a two-part question its own type", () => {
     expect(askedTypesOf("那款相机卖多少钱？有多重？")).toEqual(["money", "quantity"]);
+    expect(askedTypesOf("How much is the city putting into the tram line, and over what period?")).toEqual([
+      "money",
+      "duration",
+    ]);
     expect(askedTypesOf("When did the plant open, and how many people work there?")).toEqual([
       "date",
       "quantity",

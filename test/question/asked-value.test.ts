@@ -24,6 +24,8 @@ describe("holdsAnyAskedValue", () => {
     ["How long does a charge last?", "A charge lasts about 40 minutes.", true],
     ["How long does a charge last?", "Over the course of an hour or so it was done.", true],
     ["How long does a charge last?", "The charger weighs 65 grams.", false],
+    ["Over what period will the fund invest?", "It is a decade-long, $2 billion fund.", true],
+    ["How long is the lease?", "They signed a ten-year lease on the site.", true],
     ["多久推送一次？", "每周推送两次。", true],
     ["How often does it ship?", "It ships twice per week.", true],
     ["When was the forum founded?", "The day before yesterday the forum ran out of money.", false],
