@@ -103,12 +103,31 @@ interface Rule {
   read(match: RegExpMatchArray, now: Date): ReadReference | null;
 }
 
+/** Words a newsletter's name ends with, after which "#31" is its issue ("Go Weekly #31"). */
+const newsletterWords =
+  /^(?:weekly|newsletter|brief|digest|issue|edition|bulletin|roundup|update|notes|news|report|周刊|周报|简报|日报|月刊)$/iu;
+
 const rules: Rule[] = [
   // Issue numbers: "issue #31", "issue 31", "No. 31", "第 120 期", "第120期".
   {
     pattern:
       /\b(?:in |from )?(?:the )?(?:issue|edition|newsletter)\s*(?:#|no\.?\s*|number\s*)?(\d{1,5})\b|#(\d{1,5})\b|第\s*(\d{1,5})\s*期/i,
-    read: (match) => ({ issueNumber: match[1] ?? match[2] ?? match[3] }),
+    read: (match) => {
+      // "Core Lightning #7455", "PR #1234": a number after a project's name is a pull request or
+      // a ticket. A bare "#31" is an issue after a newsletter's word or on its own.
+      if (match[2] !== undefined) {
+        const before = (match.input ?? "").slice(0, match.index).trimEnd();
+        const word = before.match(/([\p{L}\d.'’-]+)$/u)?.[1];
+        const aboutANewsletter =
+          /\b(?:week|weekly|newsletter|issue|edition|digest|brief)\b|周刊|周报|简报/iu.test(
+            match.input ?? "",
+          );
+        if (word !== undefined && /^\p{Lu}/u.test(word) && !newsletterWords.test(word) && !aboutANewsletter)
+          return null;
+        if (word !== undefined && /^(?:pr|pull|bug|ticket|commit|rfc|bip|kep|se)$/i.test(word)) return null;
+      }
+      return { issueNumber: match[1] ?? match[2] ?? match[3] };
+    },
   },
   // Latest: "the latest issue", "the newest issue", "最新一期", "最近一期".
   {

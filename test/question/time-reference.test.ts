@@ -17,6 +17,7 @@ describe("readTimeReference", () => {
       { since: "2024-03-01", until: "2024-03-31", mode: "filter" },
     ],
     ["What did issue #31 say about Rust?", { issueNumber: "31", mode: "filter" }],
+    ["What did Go Weekly #400 link to?", { issueNumber: "400", mode: "filter" }],
     ["第 120 期讲了什么？", { issueNumber: "120", mode: "filter" }],
     ["What is in the latest issue?", { latest: true, mode: "filter" }],
     ["最新一期有什么？", { latest: true, mode: "filter" }],
@@ -30,6 +31,9 @@ describe("readTimeReference", () => {
     "What did the 2026-02-30 brief say?",
     "How do I use C# 12?",
     "Which Go release added errors.As?",
+    // A number after a project's name is a pull request, not an issue of the newsletter.
+    "After Lightning Daemon #7455, how many messages per second are accepted?",
+    "What did PR #1234 fix?",
   ])("reads no reference in %s", (question) => {
     expect(readTimeReference(question, now)).toBeNull();
   });
