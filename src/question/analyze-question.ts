@@ -81,11 +81,11 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
     "place",
     /(?:^\s*|[,;:]\s*|\band\s+)where\b|\bin which (?:city|country|state|town|region)\b|\bwhat (?:city|country|state|town|region) (?:is|was|are|were|did|does|do)\b|哪里|哪儿|[在去]哪(?![家个位款种所座些本部项条])|什么地方|哪个城市|哪座城市|哪个地方|哪个地区|哪个省/i,
   ],
-  // "who is it meant for" asks for an audience, not a name.
+  // "who is it meant for", "给谁用", "向谁开放" ask for an audience, not a name.
   // A "who" inside the sentence ("the programmer who went viral") is a relative pronoun.
   [
     "person",
-    /(?:^\s*|[,;:]\s*|\band\s+)who(?:se|m)?\b(?![^?？]*\bfor\s*[?？]?\s*$)|\bwhose\b|谁|哪位|什么人|哪个人/i,
+    /(?:^\s*|[,;:]\s*|\band\s+)who(?:se|m)?\b(?![^?？]*\bfor\s*[?？]?\s*$)|\bwhose\b|(?<!(?:给|向|对)了?)谁|哪位|什么人|哪个人/i,
   ],
   [
     "name",

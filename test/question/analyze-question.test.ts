@@ -22,6 +22,8 @@ describe("askedTypesOf", () => {
     ["这款芯片什么时候量产？", "date"],
     ["Who founded the lab?", "person"],
     ["这个项目是谁做的？", "person"],
+    // An audience ("给谁用", "向谁开放") is no person's name.
+    ["这个平台原来只给谁用？", "other"],
     ["Which company bought the studio?", "name"],
     ["那款耳机是哪个牌子的？", "name"],
     ["Why did the team leave the project?", "reason"],
