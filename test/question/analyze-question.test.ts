@@ -12,6 +12,9 @@ describe("askedTypesOf", () => {
     ["How much does the Pro plan cost per month?", "money"],
     ["这台相机卖多少钱？", "money"],
     ["What percentage of revenue came from cloud?", "percentage"],
+    // A comparison asks for a ratio.
+    ["How much faster is the new compiler?", "percentage"],
+    ["新版安装包比上个版本小了多少？", "percentage"],
     ["How long does the battery last?", "duration"],
     ["手机充满电要多久？", "duration"],
     ["How far can the drone fly?", "distance"],
