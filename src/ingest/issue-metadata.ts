@@ -158,6 +158,40 @@ export function issueNumberFromFileStem(stem: string): string | null {
   return match?.[1] ? String(Number(match[1])) : null;
 }
 
+/**
+ * For a file whose name is a counter and a hash (`001_9afefc053d5ace72.txt`) and whose text names
+ * no publication: the folder it was kept in (`weekly-essays/` → `weekly essays`), which the operator
+ * named, rather than the hash. The stem when the folder says nothing either.
+ */
+export function publicationFromFolder(path: string, stem: string): string {
+  if (!isArchiveCounterStem(stem)) return publicationFromFileStem(stem);
+  const folder = path.split(/[\\/]/).slice(-2, -1)[0] ?? "";
+  const spaced = folder.replace(/[-_]+/g, " ").trim();
+  return /\p{L}{3,}/u.test(spaced) && !isArchiveCounterStem(folder) ? spaced : stem;
+}
+
+/** Longest title made from an issue's opening sentence when it has no title of its own. */
+const openingTitleCharacters = 80;
+
+/**
+ * For a file named by a counter and a hash with no title line: its opening sentence, cut at a word
+ * boundary ("The data tells us that among the 20 most active apps globally, 19, …"), which a reader
+ * can recognise; any other stem reads as a title itself.
+ */
+export function titleFromOpening(stem: string, opening: string | undefined): string {
+  if (!isArchiveCounterStem(stem) || opening === undefined) return titleFromFileStem(stem);
+  const sentence =
+    opening
+      .trim()
+      .match(/^.+?(?:[.!?。！？](?=\s|$)|$)/su)?.[0]
+      ?.trim() ?? "";
+  if (!/\p{L}{3,}/u.test(sentence)) return stem;
+  if (sentence.length <= openingTitleCharacters) return sentence;
+  const cut = sentence.slice(0, openingTitleCharacters);
+  const boundary = /[\u3400-\u9fff]/u.test(cut) ? cut.length : cut.lastIndexOf(" ");
+  return `${cut.slice(0, boundary > 20 ? boundary : cut.length).replace(/[\s,，、;；:：]+$/u, "")}…`;
+}
+
 /** Archive names such as `000_f197a3a987651a40` are a counter and a hash: neither a number nor a title. */
 function isArchiveCounterStem(stem: string): boolean {
   return /^\d{1,5}[-_][0-9a-f]{8,}$/i.test(stem);

@@ -4,9 +4,9 @@ import {
   fileStem,
   issueNumberFromFileStem,
   normaliseDate,
-  publicationFromFileStem,
+  publicationFromFolder,
   publicationFromTitle,
-  titleFromFileStem,
+  titleFromOpening,
 } from "./issue-metadata.ts";
 import { readMasthead } from "./masthead.ts";
 import type { Block, SourceIssue } from "./source-issue.ts";
@@ -44,9 +44,15 @@ export function readText(path: string, text: string): SourceIssue {
     (titleLine ? publicationFromTitle(titleLine) : null) ??
     publicationFromGreeting(bodyBlocks) ??
     masthead.publication ??
-    publicationFromFileStem(stem);
+    publicationFromFolder(path, stem);
   const date = masthead.date ?? (titleLine ? normaliseDate(titleLine) : null) ?? normaliseDate(stem);
-  let title = titleLine ?? titleFromFileStem(stem);
+  let title =
+    titleLine ??
+    titleFromOpening(
+      stem,
+      bodyBlocks.find((block) => block.kind === "paragraph" && !/^(?:hello|hi|dear|hey)\b/i.test(block.text))
+        ?.text,
+    );
   // A masthead line such as `虎嗅APP` names the publication, not the issue.
   if (title === publication && date !== null) title = `${publication} ${date}`;
   return {

@@ -5,8 +5,10 @@ import {
   fileStem,
   normaliseDate,
   publicationFromFileStem,
+  publicationFromFolder,
   publicationFromTitle,
   titleFromFileStem,
+  titleFromOpening,
 } from "../../src/ingest/issue-metadata.ts";
 
 describe("normaliseDate", () => {
@@ -66,6 +68,26 @@ describe("publication and title fallbacks", () => {
     expect(fileStem(path)).toBe(stem);
     expect(titleFromFileStem(stem)).toBe(title);
     expect(publicationFromFileStem(stem)).toBe(publication);
+  });
+
+  it("names a counter-and-hash file by its folder and its opening sentence, never by the hash", () => {
+    const stem = "007_0a1b2c3d4e5f6a7b";
+    expect(publicationFromFolder(`/briefs/weekly-essays/${stem}.txt`, stem)).toBe("weekly essays");
+    expect(publicationFromFolder(`${stem}.txt`, stem)).toBe(stem);
+    // Other names keep their own fallbacks.
+    expect(
+      publicationFromFolder("/briefs/essays/smol-ai-news-2026-08-14.md", "smol-ai-news-2026-08-14"),
+    ).toBe("smol ai news");
+    expect(titleFromOpening(stem, "Chip exports fell again. The rest of the text.")).toBe(
+      "Chip exports fell again.",
+    );
+    expect(
+      titleFromOpening(
+        stem,
+        "Among the twenty most used apps in the world, nineteen come from only two countries, which says a lot about the market.",
+      ),
+    ).toBe("Among the twenty most used apps in the world, nineteen come from only two…");
+    expect(titleFromOpening("tw93-weekly-239", "Anything.")).toBe("tw93 weekly 239");
   });
 });
 
