@@ -14,6 +14,7 @@ import type { MatchedStory } from "./follow/follow-notifier.ts";
 import { matchedStories } from "./follow/matched-stories.ts";
 import type { FetchedInput, IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
 import { type AnswerScope, preferDates, preferredCount, scopeFor } from "./question/answer-scope.ts";
+import { isKnownEnglishWord } from "./question/known-words.ts";
 import { readTimeReference } from "./question/time-reference.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
@@ -71,6 +72,7 @@ export class Briefbot implements BriefbotService {
     return createExtractiveAnswerer({
       statistics: () => this.statistics ?? TermStatistics.fromSearchTexts([]),
       onWindows: this.options.traceWindows,
+      isKnownWord: isKnownEnglishWord,
       glossEntities: bridge?.glossEntities
         ? (text, lang) => bridge.glossEntities?.(text, lang) ?? []
         : undefined,

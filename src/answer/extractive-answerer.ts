@@ -36,6 +36,8 @@ export interface ExtractiveOptions {
   passagesRead?: number;
   /** Receives every question's scored windows, best first (for tracing why an answer was chosen). */
   onWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
+  /** An English dictionary: a lower-case word it lacks ("libconsensus") is a name the answer must hold. */
+  isKnownWord?: ((word: string) => boolean) | undefined;
   /** Names the key entities of a passage in the asker's language, when the passage is in the other one. */
   glossEntities?:
     | ((text: string, targetLang: "en" | "zh") => Array<{ source: string; gloss: string }>)
@@ -56,7 +58,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
     async answer(input: AnswererInput): Promise<DraftAnswer> {
       const terms = input.queryTerms ?? tokenize(input.question).map((term) => ({ term, weight: 1 }));
       const statistics = options.statistics();
-      const analysis = analyzeQuestion(input.question);
+      const analysis = analyzeQuestion(input.question, options.isKnownWord);
       const sentences = answerSentences(input.passages, terms, statistics, passagesRead);
       const windows = evidenceWindows({
         question: input.question,

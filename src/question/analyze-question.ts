@@ -257,7 +257,7 @@ const versionPattern =
  * The specifics a question is about, each of which an answer must mention: quoted phrases,
  * versions and model names, names, and numbers (with their unit, such as "70B").
  */
-export function specificsOf(question: string): Specific[] {
+export function specificsOf(question: string, isKnownWord?: (word: string) => boolean): Specific[] {
   const specifics: Specific[] = [];
   const seen = new Set<string>();
   const add = (text: string, kind: Specific["kind"]) => {
@@ -307,6 +307,11 @@ export function specificsOf(question: string): Specific[] {
     add(match[0], "site");
   for (const name of properNouns(normalised))
     if (/[\u3400-\u9fff]/u.test(name) && !chineseQuestionWords.test(name)) add(name, "name");
+  // A lower-case word no English dictionary knows ("libconsensus", "miniupnp", "kubeadm") is a
+  // project's or a tool's name: the answer must be about it.
+  if (isKnownWord !== undefined)
+    for (const match of normalised.matchAll(/(?<![\w.@#/-])[a-z][a-z0-9]{4,}(?![\w.@/-])/g))
+      if (!isKnownWord(match[0])) add(match[0], "name");
   return specifics;
 }
 
@@ -353,7 +358,11 @@ export function definedThing(question: string): string | null {
   return chinese?.[1]?.trim() || null;
 }
 
-export function analyzeQuestion(question: string): QuestionAnalysis {
+/**
+ * `isKnownWord` (an English dictionary) lets lower-case names no dictionary holds count as
+ * specifics; without it only capitalised, versioned, quoted and Chinese names do.
+ */
+export function analyzeQuestion(question: string, isKnownWord?: (word: string) => boolean): QuestionAnalysis {
   let askedTypes = askedTypesOf(question);
   const headTokens = headTokensOf(question);
   if (askedTypes[0] === "other" && headTokens.some((token) => classNouns.has(token))) askedTypes = ["name"];
@@ -361,7 +370,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     asked: askedTypes[0]!,
     askedTypes,
     headTokens,
-    specifics: specificsOf(question),
+    specifics: specificsOf(question, isKnownWord),
     givenNumbers: numbersIn(question),
     measureWord:
       question.match(

@@ -6,6 +6,7 @@ import {
   headTokensOf,
   specificsOf,
 } from "../../src/question/analyze-question.ts";
+import { isKnownEnglishWord } from "../../src/question/known-words.ts";
 
 describe("askedTypesOf", () => {
   it.each([
@@ -93,6 +94,22 @@ describe("headTokensOf", () => {
 });
 
 describe("specificsOf", () => {
+  it("takes a lower-case word the dictionary lacks as a name, with the real English dictionary", () => {
+    const names = specificsOf(
+      "Which Bitcoin Core release dropped libfoobarz, and why?",
+      isKnownEnglishWord,
+    ).map((specific) => specific.text);
+    expect(names).toContain("libfoobarz");
+    // Ordinary words, inflected or not, and function words are not names.
+    const plain = specificsOf(
+      "Which release dropped the printers, against whose wishes?",
+      isKnownEnglishWord,
+    );
+    expect(plain.map((specific) => specific.text)).toEqual([]);
+    // Without a dictionary, only capitalised, versioned, quoted and Chinese names count.
+    expect(specificsOf("Which release dropped libfoobarz?").map((specific) => specific.text)).toEqual([]);
+  });
+
   it("takes the shares a question names as numbers an answer must hold", () => {
     const specifics = specificsOf("What gets a team into the top 5% rather than the top 0.5%?");
     expect(

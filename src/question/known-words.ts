@@ -1,0 +1,28 @@
+import { loadEnglishForms } from "../paraphrase/english-forms.ts";
+import { loadWordNet } from "../paraphrase/wordnet.ts";
+
+// English's closed classes, which WordNet (nouns, verbs, adjectives, adverbs) does not hold.
+const functionWords = new Set(
+  (
+    "about above across after against along although among amongst around because before behind below beneath beside besides between beyond during except inside into nearby neither onto opposite outside over since than though through throughout toward towards under underneath unless unlike until upon versus whereas whether which while whilst whose within without " +
+    "their theirs there these those they them itself himself herself themselves ourselves yourself yourselves whoever whatever whichever whenever wherever could would should might shall"
+  ).split(" "),
+);
+
+/**
+ * Whether English knows a word: WordNet holds it or one of its dictionary forms ("removed" →
+ * "remove"), or it is an irregular form. Used to tell a tool's lower-case name ("libconsensus",
+ * "miniupnp") from an ordinary word. WordNet loads on first use (its cache is shared with
+ * paraphrase search). WordNet predates some everyday tech words ("plugin"): those count as names
+ * too, which costs nothing when the brief uses the asker's word, and measured neutral on the three
+ * question sets (185 questions) while turning "which version removed libconsensus?" from a wrong
+ * answer about another removal into a partial one.
+ */
+export function isKnownEnglishWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (functionWords.has(lower)) return true;
+  const wordnet = loadWordNet();
+  const forms = loadEnglishForms();
+  if (forms.variants(lower).length > 0) return true;
+  return forms.baseForms(lower).some((form) => wordnet.senses(form).length > 0);
+}
