@@ -4,6 +4,7 @@ import { createExtractiveAnswerer } from "./answer/extractive-answerer.ts";
 import { ingestWithHelpers } from "./briefbot-ingest.ts";
 import { inReadingOrder, matchingDocuments, overviewOf } from "./briefbot-library.ts";
 import type { BriefbotOptions, SearchOptions } from "./briefbot-options.ts";
+import { overviewFor } from "./briefbot-overview.ts";
 import { citedAnswer, uncoveredAnswer } from "./briefbot-replies.ts";
 import type { BriefbotService, FeedbackEntry, StoreOverview } from "./briefbot-service.ts";
 import { ConversationMemory } from "./conversation/conversation-memory.ts";
@@ -185,7 +186,7 @@ export class Briefbot implements BriefbotService {
     const reference = readTimeReference(question, this.now());
     const scope = await scopeFor(reference, filters, () => this.documents());
     const plan = await this.plan(reference?.rest ?? question, conversationId, statistics, history);
-    return { plan, scope, statistics };
+    return { plan, scope, statistics, reference };
   }
 
   /** Search within a question's scope: its filters, and its preferred dates first. */
@@ -241,12 +242,33 @@ export class Briefbot implements BriefbotService {
   async answer(request: AnswerRequest): Promise<Answer> {
     const lang = questionLanguage(request.question);
     const history = await this.memory.history(request.conversationId);
-    const { plan, scope, statistics } = await this.scopedPlan(
+    const { plan, scope, statistics, reference } = await this.scopedPlan(
       request.question,
       request.filters,
       request.conversationId,
       history,
     );
+    // "What was in issue #31?": the issue's stories, not a search.
+    const overview = await overviewFor(
+      this.options.store,
+      () => this.documents(),
+      request.question,
+      reference,
+      scope,
+      lang,
+    );
+    if (overview !== null) {
+      const listed = overview.passages.map((passage) => ({
+        ...passage,
+        score: 0,
+        lexicalRank: null,
+        vectorRank: null,
+        coverage: 0,
+      }));
+      const answer = citedAnswer(request.question, lang, overview.draft, listed, plan.terms, statistics);
+      await this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
+      return answer;
+    }
     const passages = await this.scopedSearch(plan, statistics, this.options.passages ?? 8, scope);
     const draft: DraftAnswer =
       passages.length === 0

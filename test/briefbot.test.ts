@@ -99,6 +99,25 @@ describe("Briefbot on the sample briefs (real LanceDB)", () => {
     await briefbot.forget("t5");
   });
 
+  it("answers 'what was in the latest issue?' and '第 12 期讲了什么？' with the issue's stories, cited", async () => {
+    const latest = await briefbot.answer({ question: "What was in the latest issue?", conversationId: "o1" });
+    expect(latest.coverage).toBe("full");
+    expect(latest.text).toMatch(/^China Tech Notes \(2025-03-21\)/);
+    expect(latest.text).toContain("Tencent's Yuanbao assistant adds DeepSeek");
+    expect(new Set(latest.citations.map((citation) => citation.docId)).size).toBe(1);
+    expect(latest.citations.length).toBeGreaterThanOrEqual(3);
+    const numbered = await briefbot.answer({ question: "科技快讯第 12 期讲了什么？", conversationId: "o2" });
+    expect(numbered.text).toMatch(/^科技快讯 第 12 期/);
+    expect(numbered.citations.every((citation) => citation.publication === "科技快讯")).toBe(true);
+    // A subject turns it back into a question searched as usual.
+    const subject = await briefbot.answer({
+      question: "What did the latest issue say about Meituan?",
+      conversationId: "o3",
+    });
+    expect(subject.text).toMatch(/Keeta/);
+    expect(subject.text).not.toMatch(/covered:/);
+  });
+
   it("filters by publication and date", async () => {
     const results = await briefbot.search("电池 工厂 battery", {
       filters: { publication: "科技快讯" },

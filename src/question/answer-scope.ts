@@ -43,7 +43,8 @@ export async function scopeFor(
     if (reference.latest) {
       // The newest dated issue, of the publication the question names if it names one.
       const all = await documentsOnce();
-      const question = reference.rest.toLowerCase();
+      // The whole question: "the latest LWKD issue" names the publication inside the reference.
+      const question = `${reference.rest} ${reference.phrase}`.toLowerCase();
       const named = all.filter((document) => question.includes(document.publication.toLowerCase()));
       const pool = (named.length > 0 ? named : all).filter((document) => document.date !== null);
       const newest = pool

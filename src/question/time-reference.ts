@@ -132,7 +132,7 @@ const rules: Rule[] = [
   // Latest: "the latest issue", "the newest issue", "最新一期", "最近一期".
   {
     pattern:
-      /\b(?:in |from )?the (?:latest|newest|most recent|last) (?:issue|edition|brief|newsletter)\b|最新(?:的)?一期|最近(?:的)?一期|最新一期/i,
+      /\b(?:in |from )?the (?:latest|newest|most recent|last) (?:[\p{L}\d'’.-]+ ){0,3}?(?:issue|edition|brief|newsletter)\b|最新(?:的)?一期|最近(?:的)?一期|最新一期/iu,
     read: () => ({ latest: true }),
   },
   // "on 5 May 2024", "on May 5, 2024", "May 5" (a day).
