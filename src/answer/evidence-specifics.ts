@@ -130,12 +130,19 @@ function versionWritten(specific: Specific, text: string): boolean {
   if (!/^\d/.test(number)) return true;
   const first = words[0]!.toLowerCase();
   for (const match of normalised.matchAll(new RegExp(`(?<![\\d.])${escapeRegExp(number)}(?![\\d])`, "gu"))) {
+    // A count or a share ("30%", "6 个 word", "$30") is not the version's number.
+    const after = normalised.slice((match.index ?? 0) + match[0].length);
+    if (countFollows.test(after) || /[$¥€£]\s*$/u.test(normalised.slice(0, match.index))) continue;
     const before = normalised.slice(0, match.index).match(/([\p{L}][\p{L}\d.+-]*)[\s#-]*$/u)?.[1];
     if (before === undefined || !/\p{Lu}/u.test(before) || before.toLowerCase().startsWith(first))
       return true;
   }
   return false;
 }
+
+// What follows a number that counts or measures something: a unit, a share, a measure word.
+const countFollows =
+  /^(?:\.\d)|^\s*(?:%|[xX×]\b|个|年|月|日|天|人|元|万|亿|倍|位|款|家|次|条|项|名|种|分钟|小时|秒|percent|per\b|times\b|years?\b|months?\b|days?\b|hours?\b|minutes?\b|people\b|users?\b|million\b|billion\b|[kKmMgGtT]?[bB]\b|GB|MB|TB|ms\b|s\b)/u;
 
 /** A share is written as one ("10%", "10 percent"), not as a 10 of something else. */
 function numberWritten(specific: Specific, text: string): boolean {

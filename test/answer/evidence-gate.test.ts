@@ -187,6 +187,13 @@ describe("evidence gate", () => {
       "Node.js 19 was released in October 2022 with a new keep-alive default.",
     );
     expect((await ask("When was Node 19 released?", [runtime])).coverage).toBe("full");
+    // A count or a share is not a version's number: "30%" does not make "Ledger Core 30".
+    const fees = passage(
+      "c",
+      "Fee rates",
+      "By mid-August over 30% of confirmed payments paid less than 1 sat/vB, and Ledger Core 29.1 was released in early September.",
+    );
+    expect((await ask("When was Ledger Core 30 released?", [fees])).coverage).not.toBe("full");
   });
 
   it("takes a date from a sentence that goes on with a definite noun ('The book …')", async () => {
