@@ -1,11 +1,13 @@
 /**
- * Where the right passage of each paraphrased question ranks with paraphrase off and on, and which
- * expansion terms the question got (term, weight, concept, source). For diagnosing, not scoring.
+ * Where the right passage of each paraphrased question ranks with paraphrase off and on, which
+ * expansion terms the question got (term, weight, concept, source), and for a miss whether the
+ * passage's story is in the top 5 through another of its chunks. For diagnosing, not scoring.
  *
  * Run: node --import tsx bench/paraphrase-diagnose.ts <store dir> <eval.jsonl|own> [kind]
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import * as lancedb from "@lancedb/lancedb";
 import { Briefbot } from "../src/briefbot.ts";
 import { createHashingEmbedder } from "../src/embed/hashing-embedder.ts";
 import { containsGold, parseEvalFile } from "../src/eval/run-eval.ts";
@@ -57,6 +59,30 @@ if (evalPath === "own") {
       hit: (text: string) => containsGold(text, item.gold),
     }));
 }
+// Every chunk's place in its story, so a miss can be told apart: a right passage whose story
+// already leads the results (the answer is in a later chunk than the one the question's words
+// find) needs no other words, but the story's other chunk.
+const table = await (await lancedb.connect(storePath)).openTable("chunks");
+const places = (await table.query().select(["doc_id", "story_index", "chunk_index", "text"]).toArray()).map(
+  (row) => ({
+    story: `${row.doc_id}#${row.story_index}`,
+    chunk: Number(row.chunk_index),
+    text: String(row.text),
+  }),
+);
+/** Where the right passage's story stands in the top 5 when the passage itself is not there. */
+const storyPlace = async (briefbot: Briefbot, question: string, hit: (text: string) => boolean) => {
+  const results = await briefbot.search(question, { limit: 5 });
+  if (results.some((result) => hit(result.text))) return "";
+  const gold = places.filter((place) => hit(place.text));
+  if (gold.length === 0) return "  no passage holds the gold";
+  for (const [index, result] of results.entries()) {
+    const same = gold.find((place) => place.story === `${result.docId}#${result.storyIndex}`);
+    if (same !== undefined)
+      return `  story at ${index + 1} (chunk ${result.chunkIndex + 1} found, answer in chunk ${same.chunk + 1})`;
+  }
+  return "  story not in the top 5";
+};
 const rankIn = async (briefbot: Briefbot, question: string, hit: (text: string) => boolean) => {
   const results = await briefbot.search(question, { limit: 50 });
   const index = results.findIndex((result) => hit(result.text));
@@ -68,7 +94,7 @@ for (const item of items) {
   const expansions = expander.expand(item.question, (term) => statistics.has(term));
   console.log(`${item.id} ${item.question}`);
   console.log(
-    `  off: ${await rankIn(off, item.question, item.hit)}  on: ${await rankIn(on, item.question, item.hit)}  alt: ${await rankIn(full, item.question, item.hit)}`,
+    `  off: ${await rankIn(off, item.question, item.hit)}  on: ${await rankIn(on, item.question, item.hit)}  alt: ${await rankIn(full, item.question, item.hit)}${await storyPlace(on, item.question, item.hit)}`,
   );
   console.log(
     `  terms: ${expansions.map((term) => `${term.term}/${term.concept}/${term.source}/${term.weight.toFixed(2)}`).join(" ")}`,

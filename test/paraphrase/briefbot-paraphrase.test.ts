@@ -9,7 +9,8 @@ import { loadWordNet } from "../../src/paraphrase/wordnet.ts";
 import { LanceChunkStore } from "../../src/store/lancedb-store.ts";
 
 // Briefs written for this test: one story says "furloughed", another shares the company and the
-// number; a third uses "fired" in its other sense (a rocket engine).
+// number; a third uses "fires" in its other sense (a rocket engine). ("fired" would not do: the
+// light stemmer folds it to "fir", which the synonym "fire" does not match.)
 const issue = `---
 title: "Factory Floor #12"
 publication: Factory Floor
@@ -28,7 +29,7 @@ Harbor Robotics opened an office in Lisbon with room for 300 engineers, its firs
 
 ## Vela Aerospace tests its engine
 
-Vela Aerospace fired its new methane rocket engine for 90 seconds at its Texas test stand on Tuesday.
+Vela Aerospace fires its new methane rocket engine for 90 seconds at its Texas test stand each Tuesday.
 
 ## Cloud prices
 
@@ -68,13 +69,16 @@ describe("Briefbot with paraphrase expansion (real LanceDB)", () => {
   });
 
   it("still refuses a question whose synonym matches a passage in another sense", async () => {
-    // "dismiss" (staff) → "fire"; the brief's "fired" is a rocket engine: not an answer.
+    // "dismiss" (staff) → "fire"; the brief's "fires" is a rocket engine: not an answer.
     const question = "How many employees did Vela dismiss?";
     const plain = await without.answer({ question, conversationId: "refusal-plain" });
     expect(plain.answered).toBe(false);
     // The synonym reaches the rocket story (so retrieval does use it)…
     const results = await withParaphrase.search(question, { limit: 3 });
-    expect(results[0]?.story).toContain("Vela");
+    const plainResults = await without.search(question, { limit: 3 });
+    const score = (list: typeof results) =>
+      list.find((result) => result.story.includes("Vela"))?.coverage ?? 0;
+    expect(score(results)).toBeGreaterThan(score(plainResults));
     // …but the answer gate does not count it, so the refusal stands.
     const answer = await withParaphrase.answer({ question, conversationId: "refusal" });
     expect(answer.answered).toBe(false);
