@@ -534,6 +534,19 @@ export class LanceChunkStore implements ChunkStore {
     });
   }
 
+  async storyPassages(docId: string, storyIndex: number): Promise<ChunkPassage[]> {
+    if (!Number.isInteger(storyIndex)) return [];
+    return this.read([], async (table) =>
+      rowsOfTable(
+        await table
+          .query()
+          .where(`doc_id = ${sqlString(docId)} AND story_index = ${storyIndex}`)
+          .select([...passageColumns])
+          .toArrow(),
+      ).map(toPassage),
+    );
+  }
+
   /** Up to `limit` chunks' search text, for term statistics (document frequencies). */
   async sampleSearchText(limit: number): Promise<string[]> {
     return this.read([], async (table) => {

@@ -146,6 +146,8 @@ export interface ChunkStore {
   vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]>;
   /** What citations need of these chunks (no vectors, hashes or search tokens), in no particular order. */
   passagesByIds(ids: string[]): Promise<ChunkPassage[]>;
+  /** Every chunk of one story of an issue, in no particular order. */
+  storyPassages(docId: string, storyIndex: number): Promise<ChunkPassage[]>;
   countChunks(): Promise<number>;
   /** Up to `limit` chunks' search text, for term statistics (document frequencies). */
   sampleSearchText(limit: number): Promise<string[]>;

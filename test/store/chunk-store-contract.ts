@@ -45,6 +45,23 @@ export function testChunkStore(name: string, setup: () => Promise<ChunkStoreUnde
       expect(await store.readSetting("missing")).toBeNull();
     });
 
+    it("reads every chunk of one story, and nothing of another", async () => {
+      const chunks = [
+        await chunkOf("s0", "s", "Story one begins here", { storyIndex: 0, chunkIndex: 0 }),
+        await chunkOf("s1", "s", "Story one goes on", { storyIndex: 0, chunkIndex: 1 }),
+        await chunkOf("t0", "s", "Story two is short", { storyIndex: 1, chunkIndex: 0 }),
+      ];
+      await store.replaceDocuments([documentOf("s", 2)], chunks);
+      const story = await store.storyPassages("s", 0);
+      expect(story.map((passage) => [passage.id, passage.chunkIndex]).sort()).toEqual([
+        ["s0", 0],
+        ["s1", 1],
+      ]);
+      expect((await store.storyPassages("s", 1)).map((passage) => passage.id)).toEqual(["t0"]);
+      expect(await store.storyPassages("s", 2)).toEqual([]);
+      expect(await store.storyPassages("other", 0)).toEqual([]);
+    });
+
     it("replaces a document's chunks in one call and lists, finds and reads them", async () => {
       const first = [
         await chunkOf("a1", "a", "Solar panels got cheaper this quarter"),
