@@ -109,7 +109,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const shownByPassage = new Map<number, AnswerSentence[]>();
       for (const window of [...chosen].sort((left, right) => left.passageIndex - right.passageIndex)) {
         const list = shownByPassage.get(window.passageIndex) ?? [];
-        for (const sentence of shownSentences(window)) if (!list.includes(sentence)) list.push(sentence);
+        for (const sentence of withSentencesBetween(shownSentences(window), sentences, units)) {
+          if (list.includes(sentence)) continue;
+          list.push(sentence);
+          if (!window.sentences.includes(sentence)) units += Math.min(sentence.units, trimSentenceUnits);
+        }
         // For a question with no single value to state (what, how, what happened), the sentences
         // right after the lead that go on about its subject ("It is a charity project…", "The
         // feature works with…") complete it, when the answer has room. A stated figure or date
@@ -167,6 +171,32 @@ function joinSentences(texts: string[]): string {
     else joined += /[。！？；…」”）]$/u.test(joined) ? text : ` ${text}`;
   }
   return joined;
+}
+
+/**
+ * A window's sentences with the ones between them ("A. B. C." rather than "A. C."), so the quote
+ * runs as the brief does and a sentence it skipped cannot change what the others mean, when the
+ * answer has room for them.
+ */
+function withSentencesBetween(
+  shown: AnswerSentence[],
+  sentences: AnswerSentence[],
+  units: number,
+): AnswerSentence[] {
+  if (shown.length < 2) return shown;
+  const first = shown[0]!;
+  const last = shown[shown.length - 1]!;
+  if (last.position - first.position <= shown.length - 1) return shown;
+  const between = sentences.filter(
+    (sentence) =>
+      sentence.passageIndex === first.passageIndex &&
+      sentence.position > first.position &&
+      sentence.position < last.position &&
+      !shown.includes(sentence),
+  );
+  const added = between.reduce((sum, sentence) => sum + Math.min(sentence.units, trimSentenceUnits), 0);
+  if (between.some((sentence) => sentence.asks) || units + added > maximumAnswerUnits) return shown;
+  return [...shown, ...between].sort((left, right) => left.position - right.position);
 }
 
 /** The sentence after `last` that continues its subject, if it may be shown. */

@@ -314,4 +314,17 @@ describe("evidence gate", () => {
     const plain = await answerer.answer({ ...input, passages: [march, september] });
     expect(plain.text).toContain("Nov 6");
   });
+
+  it("quotes the sentences between the two a window joins, as the brief runs", async () => {
+    const runtime = passage(
+      "k",
+      "Runtime 19 released",
+      "Keep-alive is now on by default. It was always an option, but now it is set to true by default. The default duration is 5 seconds.",
+    );
+    const draft = await ask("In Runtime 19, how long does a keep-alive connection stay open by default?", [
+      runtime,
+    ]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("now it is set to true by default. The default duration is 5 seconds.");
+  });
 });
