@@ -127,12 +127,10 @@ export function renderReport(results: BenchResults): string {
   if (first === undefined) out.push("Skipped.");
   else {
     const search = first.search;
-    const row = (name: string, latency: Latency) => [
-      name,
-      formatMs(latency.p50),
-      formatMs(latency.p95),
-      formatMs(latency.p99),
-    ];
+    const row = (name: string, latency: Latency | null) =>
+      latency === null
+        ? [name, "not run", "-", "-"]
+        : [name, formatMs(latency.p50), formatMs(latency.p95), formatMs(latency.p99)];
     out.push(
       `${formatCount(first.build.chunks)} synthetic chunks (variants of the ${"real"} chunks: sentences shuffled across chunks, numbers and names changed), ` +
         `${search.queries} queries (the dev questions plus phrases cut from random chunks), sequential, after ${"a"} 20-query warm-up.`,
@@ -180,7 +178,7 @@ export function renderReport(results: BenchResults): string {
           `${seconds(build.firstBatchWriteSeconds)} → ${seconds(build.lastBatchWriteSeconds)} s`,
           `${seconds(build.indexSeconds)} s (${formatRate(build.chunks, build.indexSeconds * 1000)}/s)`,
           build.indexBreakdownSeconds["vector (IVF_HNSW_SQ)"] === undefined
-            ? "none (< 50k)"
+            ? "none"
             : `${seconds(build.indexBreakdownSeconds["vector (IVF_HNSW_SQ)"])} s`,
           `${formatCount(build.diskMB)} MB`,
         ]),
@@ -200,15 +198,21 @@ export function renderReport(results: BenchResults): string {
           compact(build.chunks),
           `${formatMs(search.briefbot.p50)} / ${formatMs(search.briefbot.p95)} ms`,
           `${formatMs(search.lexical.p50)} / ${formatMs(search.lexical.p95)} ms`,
-          `${formatMs(search.vector.p50)} / ${formatMs(search.vector.p95)} ms`,
+          search.vector === null
+            ? "no vector leg"
+            : `${formatMs(search.vector.p50)} / ${formatMs(search.vector.p95)} ms`,
           build.vectorIndexBuilt ? "IVF_HNSW_SQ" : "none",
-          recall === null ? "exact (no index)" : `${recall.recallAtK.toFixed(3)} (${recall.queries} q)`,
+          recall === null
+            ? search.vector === null
+              ? "-"
+              : "exact (no index)"
+            : `${recall.recallAtK.toFixed(3)} (${recall.queries} q)`,
           recall === null ? "-" : `${formatMs(recall.bruteForce.p50)} ms`,
         ]),
       ),
       "",
       `Batches of ${formatCount(results.scales[0]?.build.batchSize ?? 0)} chunks in 20-chunk issues; vectors and \`search_text\` computed in-process, no workers. ` +
-        "Index build = `maintainIndexes()`: FTS and scalar indexes, IVF_HNSW_SQ from 10k rows, then optimize; per-part seconds are in latest.json. " +
+        "Index build = `maintainIndexes()`: FTS and scalar indexes, IVF_HNSW_SQ from 10k rows for embedders whose vectors search reads (not the hashing embedder), then optimize; per-part seconds are in latest.json. " +
         "Recall compares the store's own `vectorSearch` (nprobes 4, ef 160 once indexed) with LanceDB `bypassVectorIndex()` on the same cosine distance.",
     );
     for (const { build, loadBefore, loadAfter } of results.scales) {

@@ -33,7 +33,7 @@ import { measurePeersAtScale } from "./peers-at-scale.ts";
 import { measureCliIngest, measureReadFiles, measureStartup } from "./process-timings.ts";
 import { type CorpusChunk, readChunks, runRealIngest } from "./real-ingest.ts";
 import { type BenchResults, renderReport, type ScaleResult } from "./report.ts";
-import { buildSyntheticStore, measureRecall, measureSearch, vectorIndexThreshold } from "./scale.ts";
+import { buildSyntheticStore, measureRecall, measureSearch } from "./scale.ts";
 import { benchmarkQueries, VariantGenerator } from "./synthetic-corpus.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -231,10 +231,11 @@ async function main(): Promise<void> {
           bridge,
           args.skip.has("paraphrase") ? undefined : await createParaphraseBridge(built.store),
         );
-        const recall =
-          built.figures.chunks >= vectorIndexThreshold
-            ? await measureRecall(built.store, uri, recallQueries)
-            : null;
+        // Recall of the vector index against exact search, where one was built (none when search
+        // reads no vectors: the hashing embedder).
+        const recall = built.figures.vectorIndexBuilt
+          ? await measureRecall(built.store, uri, recallQueries)
+          : null;
         const scale: ScaleResult = {
           build: built.figures,
           search,

@@ -10,6 +10,7 @@ import { ConversationMemory } from "./conversation/conversation-memory.ts";
 import { isFollowUp } from "./conversation/follow-up.ts";
 import { type CachedEmbedder, createCachedEmbedder } from "./embed/cached-embedder.ts";
 import { embedInBatches } from "./embed/embed-in-batches.ts";
+import { searchesByVector } from "./embed/vector-leg.ts";
 import type { MatchedStory } from "./follow/follow-notifier.ts";
 import { matchedStories } from "./follow/matched-stories.ts";
 import type { FetchedInput, IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
@@ -201,13 +202,13 @@ export class Briefbot implements BriefbotService {
   ) {
     return hybridSearch({
       store: this.options.store,
-      embedQuery: async (text) => (await this.queryEmbedder.embed([text]))[0]!,
+      embedQuery: searchesByVector(this.options.embedder.id)
+        ? async (text) => (await this.queryEmbedder.embed([text]))[0]!
+        : undefined,
       statistics,
       plan,
       limit,
       filters,
-      // Hashed n-gram vectors mostly repeat what BM25 already found; semantic ones find paraphrases.
-      vectorWeight: this.options.embedder.id.startsWith("hashing") ? 0.25 : 1,
       feedback: this.options.paraphraser?.feedback
         ? (terms, leading) => this.options.paraphraser?.feedback?.(terms, leading, statistics) ?? []
         : undefined,
