@@ -19,6 +19,8 @@ export interface BenchResults {
   startedAt: string;
   finishedAt?: string;
   totalSeconds?: number;
+  /** CPU seconds of the whole run: this process (user + system) and the CLI processes it spawned. */
+  cpuSeconds?: number;
   mode: "quick" | "full";
   machine: MachineInfo;
   loadAtStart: number[];
@@ -70,7 +72,7 @@ export function renderReport(results: BenchResults): string {
     "",
     `Machine: ${describeMachine(machine)}. Shared with other jobs: ${describeLoad(results.loadAtStart)} at start` +
       `${results.loadAtEnd ? `, ${results.loadAtEnd[0]?.toFixed(2)} at end` : ""}; on ${machine.cores} cores, a load above ${machine.cores} means every figure below is slower than on an idle machine.` +
-      `${results.totalSeconds === undefined ? "" : ` Whole run: ${seconds(results.totalSeconds)} s.`}`,
+      `${results.totalSeconds === undefined ? "" : ` Whole run: ${seconds(results.totalSeconds)} s wall${results.cpuSeconds === undefined ? "" : `, ${seconds(results.cpuSeconds)} s CPU (this process and the CLI processes it ran; LanceDB's threads included)`}.`}`,
   );
   if (results.bridge !== null)
     out.push(
@@ -377,6 +379,13 @@ export function renderScalePeers(results: BenchResults): string[] {
     "",
     markdownTable(["system", "build", "p50 ms", "p95 ms", "index heap MB", "process RSS MB"], rows),
     "",
-    `Same queries as the search latency above; the peers hold their index in the Node heap (growth after a full GC), briefbot's RSS is the process's after its searches. ${loads(peers.load, peers.load)}`,
+    `Same queries as the search latency above${
+      peers.rows.some((row) => row.queries < (briefbot?.search.queries ?? 0))
+        ? ` (${peers.rows
+            .filter((row) => row.queries < (briefbot?.search.queries ?? 0))
+            .map((row) => `${row.name}: the first ${row.queries}, it being slow`)
+            .join("; ")})`
+        : ""
+    }; the peers hold their index in the Node heap (growth after a full GC), briefbot's RSS is the process's after its searches. ${loads(peers.load, peers.load)}`,
   ];
 }

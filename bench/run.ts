@@ -29,8 +29,8 @@ import {
   oramaRetriever,
   type PeerFigures,
 } from "./peers.ts";
-import { measurePeersAtScale } from "./peers-at-scale.ts";
-import { measureCliIngest, measureReadFiles, measureStartup } from "./process-timings.ts";
+import { measurePeersAtScale, quickSlowPeerQueries } from "./peers-at-scale.ts";
+import { childrenCpuMs, measureCliIngest, measureReadFiles, measureStartup } from "./process-timings.ts";
 import { type CorpusChunk, readChunks, runRealIngest } from "./real-ingest.ts";
 import { type BenchResults, renderReport, type ScaleResult } from "./report.ts";
 import { buildSyntheticStore, measureRecall, measureSearch } from "./scale.ts";
@@ -251,7 +251,9 @@ async function main(): Promise<void> {
           results.scalePeers = {
             chunks: passages.length,
             briefbotRssMB: rssMB,
-            rows: await measurePeersAtScale(passages, queries),
+            rows: await measurePeersAtScale(passages, queries, {
+              slowPeerQueries: args.quick ? quickSlowPeerQueries : undefined,
+            }),
             load: loadAverage(),
           };
         }
@@ -266,6 +268,8 @@ async function main(): Promise<void> {
     results.finishedAt = new Date().toISOString();
     results.loadAtEnd = loadAverage();
     results.totalSeconds = round((Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000, 1);
+    const own = process.cpuUsage();
+    results.cpuSeconds = round((own.user + own.system) / 1e6 + (childrenCpuMs() ?? 0) / 1000, 1);
     await saveResults(results);
     if (!args.keepStores) await rm(workRoot, { recursive: true, force: true });
   }
