@@ -383,7 +383,7 @@ export function renderScalePeers(results: BenchResults): string[] {
       peers.rows.some((row) => row.queries < (briefbot?.search.queries ?? 0))
         ? ` (${peers.rows
             .filter((row) => row.queries < (briefbot?.search.queries ?? 0))
-            .map((row) => `${row.name}: the first ${row.queries}, it being slow`)
+            .map((row) => `${row.name}: the first ${row.queries}, as many as ran in its time budget`)
             .join("; ")})`
         : ""
     }; the peers hold their index in the Node heap (growth after a full GC), briefbot's RSS is the process's after its searches. ${loads(peers.load, peers.load)}`,

@@ -29,7 +29,7 @@ import {
   oramaRetriever,
   type PeerFigures,
 } from "./peers.ts";
-import { measurePeersAtScale, quickSlowPeerQueries } from "./peers-at-scale.ts";
+import { measurePeersAtScale, quickSlowPeerSeconds } from "./peers-at-scale.ts";
 import { childrenCpuMs, measureCliIngest, measureReadFiles, measureStartup } from "./process-timings.ts";
 import { type CorpusChunk, readChunks, runRealIngest } from "./real-ingest.ts";
 import { type BenchResults, renderReport, type ScaleResult } from "./report.ts";
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
             chunks: passages.length,
             briefbotRssMB: rssMB,
             rows: await measurePeersAtScale(passages, queries, {
-              slowPeerQueries: args.quick ? quickSlowPeerQueries : undefined,
+              slowPeerSeconds: args.quick ? quickSlowPeerSeconds : undefined,
             }),
             load: loadAverage(),
           };
