@@ -40,6 +40,8 @@ export function questionLanguage(question: string): "en" | "zh" {
 const synonymSources = new Set(["wordnet", "cedict", "alias", "feedback"]);
 /** Sample size for term statistics: enough to estimate rarity, bounded at any store size. */
 const statisticsSample = 20_000;
+/** The setting an ingest saves term statistics in, after the chunks version they were counted at. */
+const statisticsSetting = "term-statistics";
 const defaultCacheCheckMs = 2_000;
 
 /**
@@ -111,6 +113,7 @@ export class Briefbot implements BriefbotService {
     const report = await ingestWithHelpers(this.options, run, options);
     this.statistics = null;
     this.statisticsLoading = null;
+    await this.saveTermStatistics();
     return report;
   }
 
@@ -135,11 +138,33 @@ export class Briefbot implements BriefbotService {
   private async termStatistics(): Promise<TermStatistics> {
     await this.followStore();
     if (this.statistics !== null) return this.statistics;
-    this.statisticsLoading ??= this.options.store
-      .sampleSearchText(statisticsSample)
-      .then((texts) => TermStatistics.fromSearchTexts(texts));
+    this.statisticsLoading ??= this.savedOrSampledStatistics();
     this.statistics = await this.statisticsLoading;
     return this.statistics;
+  }
+
+  /**
+   * The statistics the last ingest saved, when the chunks are still those it saw; otherwise built
+   * from a sample as the ingest would have. A one-shot question on a 10k-chunk store spent ~0.2 s
+   * of its ~0.65 s reading and counting the sample.
+   */
+  private async savedOrSampledStatistics(): Promise<TermStatistics> {
+    const store = this.options.store;
+    const [saved, version] = await Promise.all([store.readSetting(statisticsSetting), store.chunksVersion()]);
+    if (saved?.startsWith(`${version}\n`)) {
+      const parsed = TermStatistics.parse(saved.slice(version.length + 1));
+      if (parsed !== undefined) return parsed;
+    }
+    return TermStatistics.fromSearchTexts(await store.sampleSearchText(statisticsSample));
+  }
+
+  /** After an ingest: save the statistics of the chunks as they now are, unless already saved. */
+  private async saveTermStatistics(): Promise<void> {
+    const store = this.options.store;
+    const version = await store.chunksVersion();
+    if ((await store.readSetting(statisticsSetting))?.startsWith(`${version}\n`)) return;
+    const statistics = TermStatistics.fromSearchTexts(await store.sampleSearchText(statisticsSample));
+    await store.writeSetting(statisticsSetting, `${version}\n${statistics.serialize()}`);
   }
 
   private async plan(

@@ -634,6 +634,11 @@ export class LanceChunkStore implements ChunkStore {
     return `${table?.name ?? "-"}@${chunks}.${documents}.${meta}`;
   }
 
+  async chunksVersion(): Promise<string> {
+    const table = await this.chunks.current();
+    return table === null ? "-" : `${table.name}@${await table.version()}`;
+  }
+
   async reembed(
     embed: (texts: string[]) => Promise<number[][]>,
     identity: { id: string; dimensions: number },
