@@ -42,6 +42,8 @@ const synonymSources = new Set(["wordnet", "cedict", "alias", "feedback"]);
 const statisticsSample = 20_000;
 /** The setting an ingest saves term statistics in, after the chunks version they were counted at. */
 const statisticsSetting = "term-statistics";
+/** The chunks version of the saved term statistics alone. */
+const statisticsVersionSetting = "term-statistics-version";
 const defaultCacheCheckMs = 2_000;
 
 /**
@@ -158,13 +160,17 @@ export class Briefbot implements BriefbotService {
     return TermStatistics.fromSearchTexts(await store.sampleSearchText(statisticsSample));
   }
 
-  /** After an ingest: save the statistics of the chunks as they now are, unless already saved. */
+  /**
+   * After an ingest: save the statistics of the chunks as they now are, unless already saved. The
+   * version is also kept on its own, so an unchanged re-ingest checks it without reading them.
+   */
   private async saveTermStatistics(): Promise<void> {
     const store = this.options.store;
     const version = await store.chunksVersion();
-    if ((await store.readSetting(statisticsSetting))?.startsWith(`${version}\n`)) return;
+    if ((await store.readSetting(statisticsVersionSetting)) === version) return;
     const statistics = TermStatistics.fromSearchTexts(await store.sampleSearchText(statisticsSample));
     await store.writeSetting(statisticsSetting, `${version}\n${statistics.serialize()}`);
+    await store.writeSetting(statisticsVersionSetting, version);
   }
 
   private async plan(
