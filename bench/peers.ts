@@ -81,8 +81,8 @@ export function briefbotRetriever(briefbot: Briefbot, bridged: boolean): Retriev
   return {
     name: "briefbot (`Briefbot.search`, default offline setup)",
     note: bridged
-      ? "hybrid BM25 + hashed vectors, with the Lexicon bridge `createBriefbot` wires (query expansion, chunk enrichment)"
-      : "hybrid BM25 + hashed vectors, no language bridge",
+      ? "BM25 + coverage re-rank (no vector leg with hashed vectors), with the Lexicon bridge `createBriefbot` wires (query expansion, chunk enrichment)"
+      : "BM25 + coverage re-rank (no vector leg with hashed vectors), no language bridge",
     search: async (question) => (await briefbot.search(question, { limit: 10 })).map((result) => result.text),
   };
 }

@@ -51,7 +51,7 @@ export interface ReadFilesFigures {
 }
 
 /** Children's CPU so far, in ms (Linux); null elsewhere. */
-function childrenCpuMs(): number | null {
+export function childrenCpuMs(): number | null {
   try {
     const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
     // After the command name: state is field 3, cutime field 16, cstime field 17 (1-based).

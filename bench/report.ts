@@ -19,6 +19,8 @@ export interface BenchResults {
   startedAt: string;
   finishedAt?: string;
   totalSeconds?: number;
+  /** CPU seconds of the whole run: this process (user + system) and the CLI processes it spawned. */
+  cpuSeconds?: number;
   mode: "quick" | "full";
   machine: MachineInfo;
   loadAtStart: number[];
@@ -70,7 +72,7 @@ export function renderReport(results: BenchResults): string {
     "",
     `Machine: ${describeMachine(machine)}. Shared with other jobs: ${describeLoad(results.loadAtStart)} at start` +
       `${results.loadAtEnd ? `, ${results.loadAtEnd[0]?.toFixed(2)} at end` : ""}; on ${machine.cores} cores, a load above ${machine.cores} means every figure below is slower than on an idle machine.` +
-      `${results.totalSeconds === undefined ? "" : ` Whole run: ${seconds(results.totalSeconds)} s.`}`,
+      `${results.totalSeconds === undefined ? "" : ` Whole run: ${seconds(results.totalSeconds)} s wall${results.cpuSeconds === undefined ? "" : `, ${seconds(results.cpuSeconds)} s CPU (this process and the CLI processes it ran; LanceDB's threads included)`}.`}`,
   );
   if (results.bridge !== null)
     out.push(
@@ -127,12 +129,10 @@ export function renderReport(results: BenchResults): string {
   if (first === undefined) out.push("Skipped.");
   else {
     const search = first.search;
-    const row = (name: string, latency: Latency) => [
-      name,
-      formatMs(latency.p50),
-      formatMs(latency.p95),
-      formatMs(latency.p99),
-    ];
+    const row = (name: string, latency: Latency | null) =>
+      latency === null
+        ? [name, "not run", "-", "-"]
+        : [name, formatMs(latency.p50), formatMs(latency.p95), formatMs(latency.p99)];
     out.push(
       `${formatCount(first.build.chunks)} synthetic chunks (variants of the ${"real"} chunks: sentences shuffled across chunks, numbers and names changed), ` +
         `${search.queries} queries (the dev questions plus phrases cut from random chunks), sequential, after ${"a"} 20-query warm-up.`,
@@ -180,7 +180,7 @@ export function renderReport(results: BenchResults): string {
           `${seconds(build.firstBatchWriteSeconds)} → ${seconds(build.lastBatchWriteSeconds)} s`,
           `${seconds(build.indexSeconds)} s (${formatRate(build.chunks, build.indexSeconds * 1000)}/s)`,
           build.indexBreakdownSeconds["vector (IVF_HNSW_SQ)"] === undefined
-            ? "none (< 50k)"
+            ? "none"
             : `${seconds(build.indexBreakdownSeconds["vector (IVF_HNSW_SQ)"])} s`,
           `${formatCount(build.diskMB)} MB`,
         ]),
@@ -200,15 +200,21 @@ export function renderReport(results: BenchResults): string {
           compact(build.chunks),
           `${formatMs(search.briefbot.p50)} / ${formatMs(search.briefbot.p95)} ms`,
           `${formatMs(search.lexical.p50)} / ${formatMs(search.lexical.p95)} ms`,
-          `${formatMs(search.vector.p50)} / ${formatMs(search.vector.p95)} ms`,
+          search.vector === null
+            ? "no vector leg"
+            : `${formatMs(search.vector.p50)} / ${formatMs(search.vector.p95)} ms`,
           build.vectorIndexBuilt ? "IVF_HNSW_SQ" : "none",
-          recall === null ? "exact (no index)" : `${recall.recallAtK.toFixed(3)} (${recall.queries} q)`,
+          recall === null
+            ? search.vector === null
+              ? "-"
+              : "exact (no index)"
+            : `${recall.recallAtK.toFixed(3)} (${recall.queries} q)`,
           recall === null ? "-" : `${formatMs(recall.bruteForce.p50)} ms`,
         ]),
       ),
       "",
       `Batches of ${formatCount(results.scales[0]?.build.batchSize ?? 0)} chunks in 20-chunk issues; vectors and \`search_text\` computed in-process, no workers. ` +
-        "Index build = `maintainIndexes()`: FTS and scalar indexes, IVF_HNSW_SQ from 10k rows, then optimize; per-part seconds are in latest.json. " +
+        "Index build = `maintainIndexes()`: FTS and scalar indexes, IVF_HNSW_SQ from 10k rows for embedders whose vectors search reads (not the hashing embedder), then optimize; per-part seconds are in latest.json. " +
         "Recall compares the store's own `vectorSearch` (nprobes 4, ef 160 once indexed) with LanceDB `bypassVectorIndex()` on the same cosine distance.",
     );
     for (const { build, loadBefore, loadAfter } of results.scales) {
@@ -373,6 +379,13 @@ export function renderScalePeers(results: BenchResults): string[] {
     "",
     markdownTable(["system", "build", "p50 ms", "p95 ms", "index heap MB", "process RSS MB"], rows),
     "",
-    `Same queries as the search latency above; the peers hold their index in the Node heap (growth after a full GC), briefbot's RSS is the process's after its searches. ${loads(peers.load, peers.load)}`,
+    `Same queries as the search latency above${
+      peers.rows.some((row) => row.queries < (briefbot?.search.queries ?? 0))
+        ? ` (${peers.rows
+            .filter((row) => row.queries < (briefbot?.search.queries ?? 0))
+            .map((row) => `${row.name}: the first ${row.queries}, as many as ran in its time budget`)
+            .join("; ")})`
+        : ""
+    }; the peers hold their index in the Node heap (growth after a full GC), briefbot's RSS is the process's after its searches. ${loads(peers.load, peers.load)}`,
   ];
 }

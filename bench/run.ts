@@ -29,11 +29,11 @@ import {
   oramaRetriever,
   type PeerFigures,
 } from "./peers.ts";
-import { measurePeersAtScale } from "./peers-at-scale.ts";
-import { measureCliIngest, measureReadFiles, measureStartup } from "./process-timings.ts";
+import { measurePeersAtScale, quickSlowPeerSeconds } from "./peers-at-scale.ts";
+import { childrenCpuMs, measureCliIngest, measureReadFiles, measureStartup } from "./process-timings.ts";
 import { type CorpusChunk, readChunks, runRealIngest } from "./real-ingest.ts";
 import { type BenchResults, renderReport, type ScaleResult } from "./report.ts";
-import { buildSyntheticStore, measureRecall, measureSearch, vectorIndexThreshold } from "./scale.ts";
+import { buildSyntheticStore, measureRecall, measureSearch } from "./scale.ts";
 import { benchmarkQueries, VariantGenerator } from "./synthetic-corpus.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -231,10 +231,11 @@ async function main(): Promise<void> {
           bridge,
           args.skip.has("paraphrase") ? undefined : await createParaphraseBridge(built.store),
         );
-        const recall =
-          built.figures.chunks >= vectorIndexThreshold
-            ? await measureRecall(built.store, uri, recallQueries)
-            : null;
+        // Recall of the vector index against exact search, where one was built (none when search
+        // reads no vectors: the hashing embedder).
+        const recall = built.figures.vectorIndexBuilt
+          ? await measureRecall(built.store, uri, recallQueries)
+          : null;
         const scale: ScaleResult = {
           build: built.figures,
           search,
@@ -250,7 +251,9 @@ async function main(): Promise<void> {
           results.scalePeers = {
             chunks: passages.length,
             briefbotRssMB: rssMB,
-            rows: await measurePeersAtScale(passages, queries),
+            rows: await measurePeersAtScale(passages, queries, {
+              slowPeerSeconds: args.quick ? quickSlowPeerSeconds : undefined,
+            }),
             load: loadAverage(),
           };
         }
@@ -265,6 +268,8 @@ async function main(): Promise<void> {
     results.finishedAt = new Date().toISOString();
     results.loadAtEnd = loadAverage();
     results.totalSeconds = round((Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000, 1);
+    const own = process.cpuUsage();
+    results.cpuSeconds = round((own.user + own.system) / 1e6 + (childrenCpuMs() ?? 0) / 1000, 1);
     await saveResults(results);
     if (!args.keepStores) await rm(workRoot, { recursive: true, force: true });
   }

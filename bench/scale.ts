@@ -3,8 +3,9 @@ import { join } from "node:path";
 import * as lancedb from "@lancedb/lancedb";
 import { Briefbot, type LanguageBridge, type QueryParaphraser } from "../src/briefbot.ts";
 import { createHashingEmbedder, hashEmbed } from "../src/embed/hashing-embedder.ts";
+import { searchesByVector } from "../src/embed/vector-leg.ts";
 import { planQuery } from "../src/retrieve/query-plan.ts";
-import { LanceChunkStore, vectorIndexThreshold } from "../src/store/lancedb-store.ts";
+import { LanceChunkStore } from "../src/store/lancedb-store.ts";
 import { type Latency, progress, round, summarize, timed, timeEach } from "./measure.ts";
 import { syntheticBatch, type VariantGenerator } from "./synthetic-corpus.ts";
 
@@ -37,8 +38,9 @@ export interface SearchFigures {
   firstSearchMs: number;
   briefbot: Latency;
   lexical: Latency;
-  vector: Latency;
-  queryEmbed: Latency;
+  /** Null when search runs no vector leg for this embedder (src/embed/vector-leg.ts). */
+  vector: Latency | null;
+  queryEmbed: Latency | null;
   /** `Briefbot.search` with paraphrase expansion on (WordNet, CEDICT, script, aliases, feedback). */
   withParaphrase?: Latency;
   /** The expansion step alone, per query. */
@@ -189,7 +191,8 @@ async function directoryBytes(path: string): Promise<number> {
 
 /**
  * Warm latency: a fresh `Briefbot` over the store, a warm-up pass, then each query through
- * `Briefbot.search` (limit 10), and the two LanceDB parts alone with the hybrid's 40 candidates.
+ * `Briefbot.search` (limit 10), and its LanceDB parts alone with the hybrid's 40 candidates (BM25,
+ * and vectors where the embedder's vectors are searched).
  */
 export async function measureSearch(
   store: LanceChunkStore,
@@ -203,19 +206,25 @@ export async function measureSearch(
   // The same plan `Briefbot.search` makes: own terms plus the bridge's other-language expansions.
   const planOf = (query: string) => planQuery(query, { expansions: bridge?.expandQuery(query) ?? [] });
   const plans = queries.map(planOf);
+  const vectorLeg = searchesByVector(embedder.id);
   for (const query of warmup) {
     const plan = planOf(query);
     await briefbot.search(query, { limit: 10 });
     await store.lexicalSearch(plan.terms, 40);
-    await store.vectorSearch(hashEmbed(plan.embedText, embedder.dimensions), 40);
+    if (vectorLeg) await store.vectorSearch(hashEmbed(plan.embedText, embedder.dimensions), 40);
   }
   const full = await timeEach(queries, (query) => briefbot.search(query, { limit: 10 }));
-  const vectors: number[][] = [];
-  const embedTimes = await timeEach(plans, async (plan) => {
-    vectors.push(hashEmbed(plan.embedText, embedder.dimensions));
-  });
   const lexical = await timeEach(plans, (plan) => store.lexicalSearch(plan.terms, 40));
-  const vector = await timeEach(vectors, (query) => store.vectorSearch(query, 40));
+  // The vector leg's parts, timed only where search runs them.
+  let embedTimes: number[] | null = null;
+  let vector: number[] | null = null;
+  if (vectorLeg) {
+    const vectors: number[][] = [];
+    embedTimes = await timeEach(plans, async (plan) => {
+      vectors.push(hashEmbed(plan.embedText, embedder.dimensions));
+    });
+    vector = await timeEach(vectors, (query) => store.vectorSearch(query, 40));
+  }
   // Paraphrase on: the same queries through a Briefbot with the paraphraser (its tables warmed up first).
   let withParaphrase: Latency | undefined;
   let paraphraseExpansion: Latency | undefined;
@@ -235,8 +244,8 @@ export async function measureSearch(
     firstSearchMs: round(first.ms, 1),
     briefbot: summarize(full),
     lexical: summarize(lexical),
-    vector: summarize(vector),
-    queryEmbed: summarize(embedTimes),
+    vector: vector === null ? null : summarize(vector),
+    queryEmbed: embedTimes === null ? null : summarize(embedTimes),
     ...(withParaphrase === undefined ? {} : { withParaphrase, paraphraseExpansion }),
   };
 }
@@ -283,5 +292,3 @@ export async function measureRecall(
     };
   });
 }
-
-export { vectorIndexThreshold };

@@ -66,13 +66,25 @@ describe("Briefbot on the sample briefs (real LanceDB)", () => {
 
   it("says plainly when the briefs do not cover a question, offering the closest stories", async () => {
     const answer = await briefbot.answer({
-      question: "Who won the 2022 football World Cup final?",
+      question: "Who won the 2022 football World Cup final in China?",
       conversationId: "t3",
     });
     expect(answer.answered).toBe(false);
     expect(answer.citations).toEqual([]);
     expect(answer.text).toMatch(/do not cover/);
     expect(answer.related.length).toBeGreaterThan(0);
+  });
+
+  it("offers no closest stories for a question that shares no word with the briefs", async () => {
+    // The hashing embedder runs no vector leg (src/embed/vector-leg.ts): passages come from BM25,
+    // so nothing is offered that merely shares character n-grams with the question.
+    const answer = await briefbot.answer({
+      question: "Who won the 2022 football World Cup final?",
+      conversationId: "t3b",
+    });
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toMatch(/do not cover/);
+    expect(answer.related).toEqual([]);
   });
 
   it("understands a follow-up within a conversation and forgets on request", async () => {

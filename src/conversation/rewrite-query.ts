@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ChatModel, ConversationTurn } from "../answer/answerer.ts";
 import { fillTemplate, type Prompts } from "../answer/prompts.ts";
 import { detectLanguage } from "../text/segment.ts";
@@ -31,7 +31,7 @@ export interface ModelQueryRewriterOptions {
 
 const replySchema = z.object({
   query: z.string(),
-  translation: z.string().nullish(),
+  translation: z.nullish(z.string()),
 });
 
 /** The JSON object in a reply, tolerating the ```json fences and chatter models add. */
@@ -95,7 +95,7 @@ export function createModelQueryRewriter(
       options.onFailure?.("the model call failed", error);
       return [question];
     }
-    const parsed = replySchema.safeParse(extractJson(reply));
+    const parsed = z.safeParse(replySchema, extractJson(reply));
     if (!parsed.success) {
       options.onFailure?.("the model's reply was not the expected JSON");
       return [question];

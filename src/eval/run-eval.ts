@@ -1,21 +1,21 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Answer } from "../answer/answer-types.ts";
 import { InputError } from "../errors.ts";
 import { normalizeForMatch } from "../text/normalize.ts";
 
 /** One line of an evaluation file such as ../shared/eval/dev.jsonl. */
 const evalItemSchema = z.object({
-  id: z.string(),
-  question: z.string().min(1),
-  lang: z.string().default("en"),
-  gold: z.array(z.string()).default([]),
-  kind: z.string().default("fact"),
-  doc: z.string().nullish(),
-  answer: z.string().nullish(),
+  id: z.string({ error: "id: expected a string" }),
+  question: z.string({ error: "question: expected a string" }).check(z.minLength(1, "question is empty")),
+  lang: z._default(z.string({ error: "lang: expected a string" }), "en"),
+  gold: z._default(z.array(z.string(), { error: "gold: expected an array of strings" }), []),
+  kind: z._default(z.string({ error: "kind: expected a string" }), "fact"),
+  doc: z.nullish(z.string({ error: "doc: expected a string" })),
+  answer: z.nullish(z.string({ error: "answer: expected a string" })),
   /** A follow-up: the id of the item it follows, asked earlier in the same conversation. */
-  after: z.string().nullish(),
+  after: z.nullish(z.string({ error: "after: expected a string" })),
 });
-export type EvalItem = z.infer<typeof evalItemSchema>;
+export type EvalItem = z.output<typeof evalItemSchema>;
 
 export function parseEvalFile(text: string, source: string): EvalItem[] {
   const items: EvalItem[] = [];
@@ -27,7 +27,7 @@ export function parseEvalFile(text: string, source: string): EvalItem[] {
     } catch {
       throw new InputError(source, `line ${index + 1} is not JSON`);
     }
-    const parsed = evalItemSchema.safeParse(json);
+    const parsed = z.safeParse(evalItemSchema, json);
     if (!parsed.success)
       throw new InputError(source, `line ${index + 1}: ${parsed.error.issues[0]?.message ?? "invalid item"}`);
     items.push(parsed.data);

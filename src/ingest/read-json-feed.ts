@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InputError } from "../errors.ts";
 import { normaliseInlineText } from "./clean-text.ts";
 import { htmlToBlocks } from "./html-to-blocks.ts";
@@ -7,19 +7,19 @@ import type { Block, SourceIssue } from "./source-issue.ts";
 
 // Only what we read, each part optional: feeds in the wild leave out most fields.
 const jsonFeedItem = z.object({
-  id: z.union([z.string(), z.number()]).nullish(),
-  url: z.string().nullish(),
-  title: z.string().nullish(),
-  content_html: z.string().nullish(),
-  content_text: z.string().nullish(),
-  summary: z.string().nullish(),
-  date_published: z.string().nullish(),
-  date_modified: z.string().nullish(),
+  id: z.nullish(z.union([z.string(), z.number()])),
+  url: z.nullish(z.string()),
+  title: z.nullish(z.string()),
+  content_html: z.nullish(z.string()),
+  content_text: z.nullish(z.string()),
+  summary: z.nullish(z.string()),
+  date_published: z.nullish(z.string()),
+  date_modified: z.nullish(z.string()),
 });
 
 const jsonFeed = z.object({
-  version: z.string().regex(/jsonfeed\.org\/version\//),
-  title: z.string().nullish(),
+  version: z.string().check(z.regex(/jsonfeed\.org\/version\//)),
+  title: z.nullish(z.string()),
   items: z.array(z.unknown()),
 });
 
@@ -36,7 +36,7 @@ export function readJsonFeed(path: string, text: string): SourceIssue[] {
   } catch (error) {
     throw new InputError(path, `${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
-  const feed = jsonFeed.safeParse(parsed);
+  const feed = z.safeParse(jsonFeed, parsed);
   if (!feed.success) {
     throw new InputError(
       path,
@@ -46,7 +46,7 @@ export function readJsonFeed(path: string, text: string): SourceIssue[] {
   const publication = normaliseInlineText(feed.data.title ?? "") || publicationFromFileStem(fileStem(path));
   const issues: SourceIssue[] = [];
   feed.data.items.forEach((raw, index) => {
-    const item = jsonFeedItem.safeParse(raw);
+    const item = z.safeParse(jsonFeedItem, raw);
     if (!item.success) return;
     const { id, url, title, content_html, content_text, summary, date_published, date_modified } = item.data;
     const blocks: Block[] = content_html

@@ -11,7 +11,11 @@ import type { TermStatistics } from "./term-statistics.ts";
 
 export interface HybridSearchOptions {
   store: ChunkStore;
-  embedQuery: (text: string) => Promise<number[]>;
+  /**
+   * Embeds the query for the vector leg. Absent: BM25 candidates only (the hashing embedder's
+   * vectors repeat BM25's signal; see src/embed/vector-leg.ts).
+   */
+  embedQuery?: ((text: string) => Promise<number[]>) | undefined;
   statistics: TermStatistics;
   plan: QueryPlan;
   /** Results wanted. */
@@ -20,8 +24,9 @@ export interface HybridSearchOptions {
   /** Candidates taken from each of BM25 and vector search before fusion. Default 40. */
   candidates?: number;
   /**
-   * Weight of the vector list in rank fusion (BM25 has 1). Default 0.25, right for the hashing
-   * embedder, whose vectors mostly repeat the lexical signal; semantic embeddings deserve ~1.
+   * Weight of the vector list in rank fusion (BM25 has 1). Default 1: semantic embeddings find
+   * paraphrases BM25 misses. (0.25 was the weight for the hashing embedder, whose vectors mostly
+   * repeat the lexical signal; its leg is now not run at all, see src/embed/vector-leg.ts.)
    */
   vectorWeight?: number;
   /** Leading candidates re-scored by their best sentence. Default 20. */
@@ -68,11 +73,14 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   // translated concept once, so passages in the asker's own words are not crowded out. (Separate
   // BM25 lists for own words and expansions, or a boosted clause per weight, cost 2–3× as much and
   // ranked no better on the dev set.)
+  const embedQuery = options.embedQuery;
   const [lexical, vector] = await Promise.all([
     options.store.lexicalSearch(options.plan.terms, candidates, options.filters, { glosses: true }),
-    options
-      .embedQuery(options.plan.embedText)
-      .then((embedding) => options.store.vectorSearch(embedding, candidates, options.filters)),
+    embedQuery === undefined
+      ? []
+      : embedQuery(options.plan.embedText).then((embedding) =>
+          options.store.vectorSearch(embedding, candidates, options.filters),
+        ),
   ]);
   const byId = new Map<string, SearchCandidate>();
   for (const { chunk } of [...lexical, ...vector]) byId.set(chunk.id, chunk);
@@ -80,7 +88,7 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   const vectorIds = vector.map((result) => result.chunk.id);
   const fused = reciprocalRankFusion([
     { ids: lexicalIds, weight: 1 },
-    { ids: vectorIds, weight: options.vectorWeight ?? 0.25 },
+    { ids: vectorIds, weight: options.vectorWeight ?? 1 },
   ]);
   const coverageWeight = options.coverageWeight ?? 0.75;
   const maxFused = Math.max(1e-9, ...fused.values());

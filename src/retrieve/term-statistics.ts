@@ -35,4 +35,31 @@ export class TermStatistics {
   has(token: string): boolean {
     return this.documentFrequency.has(token);
   }
+
+  /** One line of the number of chunks, then one `token<TAB>frequency` line per token. */
+  serialize(): string {
+    const lines = [String(this.documents)];
+    for (const [token, frequency] of this.documentFrequency) lines.push(`${token}\t${frequency}`);
+    return lines.join("\n");
+  }
+
+  /** The statistics `serialize` wrote; undefined when the text is not such a record. */
+  static parse(text: string): TermStatistics | undefined {
+    const statistics = new TermStatistics();
+    let newline = text.indexOf("\n");
+    if (newline < 0) newline = text.length;
+    const documents = Number(text.slice(0, newline));
+    if (!Number.isInteger(documents) || documents < 0) return undefined;
+    statistics.documents = documents;
+    let position = newline + 1;
+    while (position < text.length) {
+      let end = text.indexOf("\n", position);
+      if (end < 0) end = text.length;
+      const tab = text.lastIndexOf("\t", end);
+      if (tab < position) return undefined;
+      statistics.documentFrequency.set(text.slice(position, tab), Number(text.slice(tab + 1, end)));
+      position = end + 1;
+    }
+    return statistics;
+  }
 }

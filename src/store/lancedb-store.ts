@@ -1,5 +1,6 @@
 import * as lancedb from "@lancedb/lancedb";
 import type { SearchFilters } from "../answer/answer-types.ts";
+import { searchesByVector } from "../embed/vector-leg.ts";
 import { BriefbotError, StoreMismatchError } from "../errors.ts";
 import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
 import {
@@ -55,7 +56,10 @@ export { filterPredicate, sqlString } from "./lancedb-rows.ts";
 /** Weight of a match in the other-language glosses relative to one in the passage's own words. */
 const glossBoost = 0.5;
 
-/** Past this many chunks, brute-force vector search gets slow (~80 ms at 100k), so an index is built. */
+/**
+ * Past this many chunks, brute-force vector search gets slow (~80 ms at 100k), so an index is
+ * built — for embedders whose vectors search reads (src/embed/vector-leg.ts).
+ */
 export const vectorIndexThreshold = 10_000;
 
 /** Vectors per IVF partition of the HNSW index; queries probe `vectorIndexProbes` of them. */
@@ -589,7 +593,19 @@ export class LanceChunkStore implements ChunkStore {
     }
     for (const column of ["id", "doc_id", "text_hash"])
       if (!names.has(column)) await build(column, lancedb.Index.btree());
-    if (!names.has("vector") && rows >= vectorIndexThreshold) await build("vector", vectorIndexConfig(rows));
+    const vectorIndexes = indices.filter((index) => index.columns.includes("vector"));
+    if (searchesByVector(this.embedder.id)) {
+      if (vectorIndexes.length === 0 && rows >= vectorIndexThreshold)
+        await build("vector", vectorIndexConfig(rows));
+    } else {
+      // Search never reads these vectors by similarity (src/embed/vector-leg.ts): an index over
+      // them, built by an earlier version, would only cost upkeep at every optimize.
+      for (const index of vectorIndexes) {
+        this.onWriteStep("drop-index-vector");
+        await table.dropIndex(index.name);
+        built = true;
+      }
+    }
     if (dataChanged || built) {
       // Folds new rows into existing indexes and compacts small fragments left by many ingests.
       // Old versions are kept: other processes may still be reading them. `maintain` removes them.
@@ -629,6 +645,11 @@ export class LanceChunkStore implements ChunkStore {
       this.meta.version(),
     ]);
     return `${table?.name ?? "-"}@${chunks}.${documents}.${meta}`;
+  }
+
+  async chunksVersion(): Promise<string> {
+    const table = await this.chunks.current();
+    return table === null ? "-" : `${table.name}@${await table.version()}`;
   }
 
   async reembed(

@@ -168,6 +168,11 @@ export interface ChunkStore {
    */
   version(): Promise<string>;
   /**
+   * Changes whenever the chunks change (a write, a compaction, a re-embed's switch of table), but
+   * not with settings: what caches derived from the chunks alone are keyed by. Opaque.
+   */
+  chunksVersion(): Promise<string>;
+  /**
    * Delete what no reader needs any more: versions older than `graceMs`, tables a re-embed
    * replaced. Writes never delete, so readers in other processes never lose a file under them.
    */
