@@ -1,6 +1,5 @@
 import * as lancedb from "@lancedb/lancedb";
 import type { SearchFilters } from "../answer/answer-types.ts";
-import { searchesByVector } from "../embed/vector-leg.ts";
 import { BriefbotError, StoreMismatchError } from "../errors.ts";
 import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
 import {
@@ -10,24 +9,20 @@ import {
   journalKey,
   type WriteJournal,
 } from "./chunk-table-handle.ts";
+import { maintainChunkIndexes } from "./lancedb-indexes.ts";
 import { maintainLanceTables, retiredTableKey } from "./lancedb-maintenance.ts";
+import { lexicalQuery, passagesQuery, searchTextSample, storyQuery, vectorQuery } from "./lancedb-queries.ts";
 import {
   batches,
-  candidateColumns,
   chunkFromRow,
   chunkSchema,
   chunksTable,
   documentSchema,
-  filterPredicate,
   metaSchema,
-  passageColumns,
   type Row,
-  rowsOfTable,
   sourceFileSchema,
   sqlList,
   sqlString,
-  toCandidate,
-  toPassage,
   toRow,
   toSourceFile,
   toSourceFileRow,
@@ -43,6 +38,7 @@ import type {
   WriteResult,
 } from "./store.ts";
 
+export { vectorIndexThreshold } from "./lancedb-indexes.ts";
 export { filterPredicate, sqlString } from "./lancedb-rows.ts";
 
 /**
@@ -52,34 +48,6 @@ export { filterPredicate, sqlString } from "./lancedb-rows.ts";
  * - `documents`: one row per issue, for listing and for skipping unchanged files.
  * - `meta`: which embedder and dimension built the vectors.
  */
-
-/** Weight of a match in the other-language glosses relative to one in the passage's own words. */
-const glossBoost = 0.5;
-
-/**
- * Past this many chunks, brute-force vector search gets slow (~80 ms at 100k), so an index is
- * built — for embedders whose vectors search reads (src/embed/vector-leg.ts).
- */
-export const vectorIndexThreshold = 10_000;
-
-/** Vectors per IVF partition of the HNSW index; queries probe `vectorIndexProbes` of them. */
-const rowsPerPartition = 100_000;
-const vectorIndexProbes = 4;
-/** HNSW search breadth: recall@10 ~0.87 at 10k hashed vectors with 96; higher costs little. */
-const vectorIndexEf = 160;
-
-/**
- * IVF_HNSW_SQ, chosen by measurement (bench/): on our hashed vectors IVF_PQ reached only 0.49
- * recall@10 at 50k (they have little cluster structure for product quantisation) and took 42 s
- * to build; HNSW_SQ reached 0.83-0.87 and built in 2 s at 10k, 19 s at 50k. Few partitions, so
- * the graph, not k-means, does the work.
- */
-function vectorIndexConfig(rows: number) {
-  return lancedb.Index.hnswSq({
-    distanceType: "cosine",
-    numPartitions: Math.max(1, Math.round(rows / rowsPerPartition)),
-  });
-}
 
 export interface LanceStoreOptions {
   /** LanceDB URI: a local directory or an object-store URI, used as given. */
@@ -475,31 +443,7 @@ export class LanceChunkStore implements ChunkStore {
     options: { glosses?: boolean } = {},
   ): Promise<ScoredChunk[]> {
     if (terms.length === 0) return [];
-    // One match query over all the terms, own words and translations alike. A boolean query with
-    // one boosted clause per weight would rank by the weights, but cost 2–3× as much (9 vs 3 ms at
-    // 100k chunks, 60 ms at 1M); the weights are applied where ranking is decided, in the
-    // term-coverage re-rank, and ranked the dev set the same.
-    const words = [
-      ...new Set(terms.map(({ term }) => term.replace(/\s+/g, "")).filter((term) => term !== "")),
-    ];
-    if (words.length === 0) return [];
-    // A gloss is our translation, not the author's word: it counts for less.
-    const query = options.glosses
-      ? new lancedb.MultiMatchQuery(words.join(" "), ["search_text", "gloss_text"], {
-          boosts: [1, glossBoost],
-        })
-      : new lancedb.MatchQuery(words.join(" "), "search_text");
-    const predicate = filterPredicate(filters);
-    return this.read([], async (table) => {
-      let search = table
-        .query()
-        .fullTextSearch(query)
-        .select([...candidateColumns, "_score"])
-        .limit(limit);
-      if (predicate) search = search.where(predicate);
-      const rows = rowsOfTable(await search.toArrow());
-      return rows.map((row) => ({ chunk: toCandidate(row), score: Number(row._score ?? 0) }));
-    });
+    return this.read([], (table) => lexicalQuery(table, terms, limit, filters, options.glosses === true));
   }
 
   async vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]> {
@@ -509,54 +453,22 @@ export class LanceChunkStore implements ChunkStore {
         `Query vector has ${vector.length} numbers; expected ${this.embedder.dimensions}.`,
       );
     }
-    const predicate = filterPredicate(filters);
-    return this.read([], async (table) => {
-      let search = table
-        .vectorSearch(vector)
-        .distanceType("cosine")
-        .select([...candidateColumns, "_distance"])
-        .limit(limit);
-      // Probes and breadth only matter with an index, and are harmless without one.
-      search = search.nprobes(vectorIndexProbes).ef(vectorIndexEf);
-      if (predicate) search = search.where(predicate);
-      const rows = rowsOfTable(await search.toArrow());
-      return rows.map((row) => ({ chunk: toCandidate(row), score: 1 - Number(row._distance ?? 1) }));
-    });
+    return this.read([], (table) => vectorQuery(table, vector, limit, filters));
   }
 
   async passagesByIds(ids: string[]): Promise<ChunkPassage[]> {
     if (ids.length === 0) return [];
-    return this.read([], async (table) => {
-      const rows = rowsOfTable(
-        await table
-          .query()
-          .where(`id IN ${sqlList(ids)}`)
-          .select([...passageColumns])
-          .toArrow(),
-      );
-      return rows.map(toPassage);
-    });
+    return this.read([], (table) => passagesQuery(table, ids));
   }
 
   async storyPassages(docId: string, storyIndex: number): Promise<ChunkPassage[]> {
     if (!Number.isInteger(storyIndex)) return [];
-    return this.read([], async (table) =>
-      rowsOfTable(
-        await table
-          .query()
-          .where(`doc_id = ${sqlString(docId)} AND story_index = ${storyIndex}`)
-          .select([...passageColumns])
-          .toArrow(),
-      ).map(toPassage),
-    );
+    return this.read([], (table) => storyQuery(table, docId, storyIndex));
   }
 
   /** Up to `limit` chunks' search text, for term statistics (document frequencies). */
   async sampleSearchText(limit: number): Promise<string[]> {
-    return this.read([], async (table) => {
-      const rows = (await table.query().select(["search_text"]).limit(limit).toArray()) as Row[];
-      return rows.map((row) => String(row.search_text));
-    });
+    return this.read([], (table) => searchTextSample(table, limit));
   }
 
   async countChunks(): Promise<number> {
@@ -566,56 +478,13 @@ export class LanceChunkStore implements ChunkStore {
   async maintainIndexes(options: { dataChanged?: boolean } = {}): Promise<void> {
     const table = await this.chunks.refresh();
     if (table === null) return;
-    const dataChanged = options.dataChanged ?? true;
-    const indices = await table.listIndices();
-    const names = new Set(indices.flatMap((index) => index.columns));
-    const rows = await table.countRows();
-    let built = false;
-    const build = async (column: string, config: lancedb.Index) => {
-      this.onWriteStep(`index-${column}`);
-      await table.createIndex(column, { config, replace: true });
-      built = true;
-    };
-    for (const column of ["search_text", "gloss_text"]) {
-      if (names.has(column)) continue;
-      await build(
-        column,
-        lancedb.Index.fts({
-          baseTokenizer: "whitespace",
-          lowercase: false,
-          stem: false,
-          removeStopWords: false,
-          asciiFolding: false,
-          withPosition: false,
-          maxTokenLength: 64,
-        }),
-      );
-    }
-    for (const column of ["id", "doc_id", "text_hash"])
-      if (!names.has(column)) await build(column, lancedb.Index.btree());
-    const vectorIndexes = indices.filter((index) => index.columns.includes("vector"));
-    if (searchesByVector(this.embedder.id)) {
-      if (vectorIndexes.length === 0 && rows >= vectorIndexThreshold)
-        await build("vector", vectorIndexConfig(rows));
-    } else {
-      // Search never reads these vectors by similarity (src/embed/vector-leg.ts): an index over
-      // them, built by an earlier version, would only cost upkeep at every optimize.
-      for (const index of vectorIndexes) {
-        this.onWriteStep("drop-index-vector");
-        await table.dropIndex(index.name);
-        built = true;
-      }
-    }
-    if (dataChanged || built) {
-      // Folds new rows into existing indexes and compacts small fragments left by many ingests.
-      // Old versions are kept: other processes may still be reading them. `maintain` removes them.
-      this.onWriteStep("optimize-chunks");
-      await table.optimize({ cleanupOlderThan: keepEveryVersion });
-      this.onWriteStep("optimize-documents");
-      await this.documentsTable.optimize({ cleanupOlderThan: keepEveryVersion });
-      this.onWriteStep("optimize-files");
-      await this.filesTable.optimize({ cleanupOlderThan: keepEveryVersion });
-    }
+    await maintainChunkIndexes({
+      chunks: table,
+      others: [this.documentsTable, this.filesTable],
+      embedderId: this.embedder.id,
+      dataChanged: options.dataChanged ?? true,
+      onWriteStep: (step) => this.onWriteStep(step),
+    });
   }
 
   /**
@@ -725,6 +594,3 @@ async function upgradeChunkTable(table: lancedb.Table): Promise<void> {
   const fields = new Set((await table.schema()).fields.map((field) => field.name));
   if (!fields.has("gloss_text")) await table.addColumns([{ name: "gloss_text", valueSql: "''" }]);
 }
-
-/** `optimize` prunes versions older than this: none (1970), since pruning belongs to `maintain`. */
-const keepEveryVersion = new Date(0);
