@@ -1,8 +1,9 @@
+import type * as lancedb from "@lancedb/lancedb";
 import type * as Arrow from "apache-arrow";
 import type { SearchFilters } from "../answer/answer-types.ts";
 import { arrow } from "./arrow-classes.ts";
 import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
-import type { SearchCandidate, SourceFileRecord, StoredChunk } from "./store.ts";
+import type { SearchCandidate, SourceFileRecord, StoredChunk, StoredDocument } from "./store.ts";
 
 /** The LanceDB tables' schemas, and conversions between their rows and the store's records. */
 
@@ -267,4 +268,48 @@ export function batches<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
   return out;
+}
+
+/** A document row as the documents table stores it. */
+export function toDocumentRow(document: StoredDocument): Row {
+  return {
+    doc_id: document.docId,
+    doc_hash: document.docHash,
+    path: document.path,
+    publication: document.publication,
+    title: document.title,
+    issue_number: document.issueNumber,
+    date: document.date,
+    url: document.url,
+    lang: document.lang,
+    stories: document.stories,
+    chunks: document.chunks,
+    ingested_at: document.ingestedAt,
+  };
+}
+
+export function toStoredDocument(row: Row): StoredDocument {
+  return {
+    docId: String(row.doc_id),
+    docHash: String(row.doc_hash),
+    path: String(row.path),
+    publication: String(row.publication),
+    title: String(row.title),
+    issueNumber: row.issue_number == null ? null : String(row.issue_number),
+    date: row.date == null ? null : String(row.date),
+    url: row.url == null ? null : String(row.url),
+    lang: String(row.lang) as StoredDocument["lang"],
+    stories: Number(row.stories),
+    chunks: Number(row.chunks),
+    ingestedAt: String(row.ingested_at),
+  };
+}
+
+/**
+ * Bring a chunk table written by an earlier briefbot up to the current schema, so an existing
+ * store keeps working; the next ingest fills the new columns (the pipeline version changed too).
+ */
+export async function upgradeChunkTable(table: lancedb.Table): Promise<void> {
+  const fields = new Set((await table.schema()).fields.map((field) => field.name));
+  if (!fields.has("gloss_text")) await table.addColumns([{ name: "gloss_text", valueSql: "''" }]);
 }

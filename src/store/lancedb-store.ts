@@ -7,9 +7,9 @@ import {
   defaultChunkTableName,
   isMissingDataError,
   journalKey,
-  type WriteJournal,
 } from "./chunk-table-handle.ts";
 import { maintainChunkIndexes } from "./lancedb-indexes.ts";
+import { type JournalTables, restoreJournaledVersions, runJournaled } from "./lancedb-journal.ts";
 import { maintainLanceTables, retiredTableKey } from "./lancedb-maintenance.ts";
 import { lexicalQuery, passagesQuery, searchTextSample, storyQuery, vectorQuery } from "./lancedb-queries.ts";
 import {
@@ -23,9 +23,12 @@ import {
   sourceFileSchema,
   sqlList,
   sqlString,
+  toDocumentRow,
   toRow,
   toSourceFile,
   toSourceFileRow,
+  toStoredDocument,
+  upgradeChunkTable,
 } from "./lancedb-rows.ts";
 import { openIfReadable, openOrCreateTable } from "./open-or-create-table.ts";
 import type {
@@ -210,20 +213,7 @@ export class LanceChunkStore implements ChunkStore {
   async documents(): Promise<StoredDocument[]> {
     await this.chunks.current(); // follows a journal written or cleared elsewhere
     const rows = (await this.documentsTable.query().toArray()) as Row[];
-    return rows.map((row) => ({
-      docId: String(row.doc_id),
-      docHash: String(row.doc_hash),
-      path: String(row.path),
-      publication: String(row.publication),
-      title: String(row.title),
-      issueNumber: row.issue_number == null ? null : String(row.issue_number),
-      date: row.date == null ? null : String(row.date),
-      url: row.url == null ? null : String(row.url),
-      lang: String(row.lang) as StoredDocument["lang"],
-      stories: Number(row.stories),
-      chunks: Number(row.chunks),
-      ingestedAt: String(row.ingested_at),
-    }));
+    return rows.map(toStoredDocument);
   }
 
   async chunkIdsOf(docIds: string[]): Promise<Map<string, Set<string>>> {
@@ -319,22 +309,7 @@ export class LanceChunkStore implements ChunkStore {
         .mergeInsert("doc_id")
         .whenMatchedUpdateAll()
         .whenNotMatchedInsertAll()
-        .execute(
-          documents.map((document) => ({
-            doc_id: document.docId,
-            doc_hash: document.docHash,
-            path: document.path,
-            publication: document.publication,
-            title: document.title,
-            issue_number: document.issueNumber,
-            date: document.date,
-            url: document.url,
-            lang: document.lang,
-            stories: document.stories,
-            chunks: document.chunks,
-            ingested_at: document.ingestedAt,
-          })),
-        );
+        .execute(documents.map(toDocumentRow));
       if (files.length > 0) await this.writeSourceFiles(files);
     });
     return { added, unchanged, removed };
@@ -355,68 +330,35 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   /**
-   * Run a write of several commits all or nothing: the tables' versions are journaled in `meta`
-   * first and the journal is cleared last, so a crash in between leaves a journal that readers
-   * use to read the state before the write and the next writer uses to restore it.
+   * Run a write of several commits all or nothing (see lancedb-journal.ts). This process writes
+   * the journal: its own handle must not pin the tables to it meanwhile.
    */
   private async journaled(write: () => Promise<void>): Promise<void> {
-    // This process writes the journal: its own handle must not pin the tables to it meanwhile.
     await this.chunks.beginWrite();
     try {
-      await this.journaledWrite(write);
+      await runJournaled(this.journalTables(), write);
     } finally {
       this.chunks.endWrite();
     }
-  }
-
-  private async journaledWrite(write: () => Promise<void>): Promise<void> {
-    await this.recoverInterruptedWrite();
-    const chunks = await this.chunkTable();
-    const journal: WriteJournal = {
-      chunks: await chunks.version(),
-      documents: await this.documentsTable.version(),
-      files: await this.filesTable.version(),
-    };
-    this.onWriteStep("journal");
-    await this.writeMeta(journalKey, JSON.stringify(journal));
-    await write();
-    this.onWriteStep("journal-clear");
-    await this.meta.delete(`key = ${sqlString(journalKey)}`);
   }
 
   async recoverInterruptedWrite(): Promise<boolean> {
     await this.chunks.beginWrite();
     try {
-      return await this.restoreJournaledVersions();
+      return await restoreJournaledVersions(this.journalTables());
     } finally {
       this.chunks.endWrite();
     }
   }
 
-  private async restoreJournaledVersions(): Promise<boolean> {
-    await this.meta.checkoutLatest();
-    const rows = (await this.meta
-      .query()
-      .where(`key = ${sqlString(journalKey)}`)
-      .toArray()) as Row[];
-    if (rows[0] === undefined) return false;
-    const journal = JSON.parse(String(rows[0].value)) as WriteJournal;
-    const chunks = await this.chunkTable();
-    for (const [name, table, version] of [
-      ["chunks", chunks, journal.chunks],
-      ["documents", this.documentsTable, journal.documents],
-      ["files", this.filesTable, journal.files],
-    ] as const) {
-      await table.checkoutLatest();
-      if ((await table.version()) === version) continue;
-      this.onWriteStep(`restore-${name}`);
-      await table.checkout(version);
-      await table.restore();
-    }
-    this.onWriteStep("restore-journal-clear");
-    await this.meta.delete(`key = ${sqlString(journalKey)}`);
-    await upgradeChunkTable(chunks);
-    return true;
+  private journalTables(): JournalTables {
+    return {
+      chunks: () => this.chunkTable(),
+      documents: this.documentsTable,
+      files: this.filesTable,
+      meta: this.meta,
+      onWriteStep: (step) => this.onWriteStep(step),
+    };
   }
 
   async removeDocuments(docIds: string[]): Promise<number> {
@@ -584,13 +526,4 @@ export class LanceChunkStore implements ChunkStore {
     this.meta.close();
     this.connection.close();
   }
-}
-
-/**
- * Bring a chunk table written by an earlier briefbot up to the current schema, so an existing
- * store keeps working; the next ingest fills the new columns (the pipeline version changed too).
- */
-async function upgradeChunkTable(table: lancedb.Table): Promise<void> {
-  const fields = new Set((await table.schema()).fields.map((field) => field.name));
-  if (!fields.has("gloss_text")) await table.addColumns([{ name: "gloss_text", valueSql: "''" }]);
 }
