@@ -1,4 +1,4 @@
-import { foldEnglish, properNouns } from "../text/segment.ts";
+import { chinesePlaceNames, foldEnglish, properNouns } from "../text/segment.ts";
 import { type AskedType, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
 import { monthNamesInFull } from "./time-reference.ts";
 
@@ -57,6 +57,18 @@ function hasNewName(text: string, question: string): boolean {
   );
 }
 
+/**
+ * A place the question does not name: a capitalised name in Latin script ("Lisbon"), or a word
+ * jieba tags as a place in Chinese (夏威夷) — not any Chinese name, since a series' or a product's
+ * name is no answer to "where".
+ */
+function hasNewPlaceName(text: string, question: string): boolean {
+  const latinOnly = (value: string) => !/[\u3400-\u9fff]/u.test(value);
+  const latin = text.replace(/[\u3400-\u9fff]+/gu, " ");
+  if (hasNewName(latin, question) && properNouns(latin).some(latinOnly)) return true;
+  return chinesePlaceNames(text).some((place) => !question.includes(place) && !notAnswerNames.has(place));
+}
+
 function newChinesePlace(text: string, question: string): boolean {
   for (const match of text.matchAll(new RegExp(chinesePlace.source, "gu")))
     if (!question.includes(match[0])) return true;
@@ -82,7 +94,7 @@ export function holdsAskedValue(
     case "frequency":
       return frequencyUnit.test(text);
     case "place":
-      return hasNewName(text, question) || newChinesePlace(text, question);
+      return hasNewPlaceName(text, question) || newChinesePlace(text, question);
     case "quantity":
       return hasNewNumber(text, given);
     case "date":
