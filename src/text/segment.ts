@@ -191,12 +191,15 @@ const commonCapitalised = new Set(
  * words jieba tags as person, place, organisation or other proper noun. A heuristic, used to
  * tell whether a sentence names someone a "who" question asks for.
  */
-/** Chinese place names jieba tags in a text (ns): 夏威夷, 深圳. */
+/**
+ * Chinese place names in a text: words jieba tags as places (ns), or as people's names (nr), which
+ * out of context it gives foreign places too (夏威夷); not brands or other names (nz, nt).
+ */
 export function chinesePlaceNames(text: string): string[] {
   const places: string[] = [];
   for (const run of text.normalize("NFKC").match(/[\u3400-\u9fff]+/gu) ?? [])
     for (const { tag, word } of segmenter().tag(run, true))
-      if (tag === "ns" && word.length >= 2) places.push(word);
+      if ((tag === "ns" || tag === "nr") && word.length >= 2) places.push(word);
   return places;
 }
 

@@ -44,6 +44,7 @@ describe("holdsAnyAskedValue", () => {
     ["Where does the author work these days?", "She has been working remotely from Lisbon.", true],
     // A place, not any name: a series' title is no answer to where.
     ["作者最近在哪里办公？", "过去几周，我一直在杭州远程工作。", true],
+    ["作者最近在哪里办公？", "过去几周，我一直在夏威夷远程工作。", true],
     ["作者最近在哪里办公？", "我最近在写《生来全球化》系列，好几周没更新了。", false],
     ["Who was the editor who resigned?", "An editor resigned during a Chinese New Year holiday.", false],
     ["Who was the editor who resigned?", "Editor Dana Whitfield resigned on Monday.", true],
