@@ -74,11 +74,8 @@ function heading(document: StoredDocument, lang: "en" | "zh"): string {
   const number = document.issueNumber === null ? "" : document.issueNumber;
   const date = document.date === null ? "" : document.date;
   if (lang === "zh") {
-    const issue = number === "" ? "" : `第 ${number} 期`;
-    return `${document.publication} ${issue}${date === "" ? "" : `（${date}）`}《${document.title}》讲了：`.replace(
-      /\s+/g,
-      " ",
-    );
+    const issue = number === "" ? "" : ` 第 ${number} 期`;
+    return `${document.publication}${issue}${date === "" ? "" : `（${date}）`}《${document.title}》讲了：`;
   }
   const issue = number === "" ? "" : ` #${number}`;
   return `${document.publication}${issue}${date === "" ? "" : ` (${date})`}, “${document.title}”, covered:`;
