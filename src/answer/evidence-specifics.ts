@@ -1,3 +1,4 @@
+import { folderNames } from "../ingest/issue-metadata.ts";
 import type { Specific } from "../question/analyze-question.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
@@ -45,12 +46,6 @@ function siteOf(url: string | null): string {
   }
 }
 
-/** The folder names of a file's path (not its file name, not a URL). */
-function folderNamesOf(path: string | null | undefined): string {
-  if (path === null || path === undefined || /^[a-z]+:\/\//i.test(path)) return "";
-  return path.split(/[\\/]/).slice(0, -1).join(" ");
-}
-
 export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
   return passages.map((passage) => ({
     title: withParts(tokenize(passage.story)),
@@ -76,7 +71,7 @@ export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
     source: withParts([
       ...tokenize(passage.title),
       ...tokenize(passage.publication),
-      ...tokenize(folderNamesOf(passage.path)),
+      ...tokenize(folderNames(passage.path)),
     ]),
     lang: passage.lang,
   }));

@@ -122,6 +122,15 @@ export function fileStem(path: string): string {
 }
 
 /**
+ * The folders a file is kept in, space-joined (`archive/tw93-weekly/posts/200.md` →
+ * `archive tw93-weekly posts`), which often name its newsletter; empty for a URL.
+ */
+export function folderNames(path: string | null | undefined): string {
+  if (path === null || path === undefined || /^[a-z]+:\/\//i.test(path)) return "";
+  return path.split(/[\\/]/).slice(0, -1).join(" ");
+}
+
+/**
  * A readable title from a file name: separators become spaces (`tw93-weekly-239` →
  * `tw93 weekly 239`); a leading issue number is left to the issue number (`239-山顶咖啡` → `山顶咖啡`).
  */

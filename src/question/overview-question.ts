@@ -1,4 +1,5 @@
 import type { SearchFilters } from "../answer/answer-types.ts";
+import { folderNames } from "../ingest/issue-metadata.ts";
 import { isQuestionWord } from "../retrieve/query-plan.ts";
 import type { StoredDocument } from "../store/store.ts";
 import { tokenize } from "../text/segment.ts";
@@ -51,17 +52,12 @@ const monthWords = new Set(tokenize(`${monthNamesInFull.join(" ")} 年 月 日 �
 export function issueNameWords(documents: StoredDocument[]): Set<string> {
   const words = new Set<string>();
   for (const document of documents) {
-    for (const token of tokenize(`${document.publication} ${folderOf(document.path)}`)) words.add(token);
-    for (const part of `${document.publication} ${folderOf(document.path)}`.split(/[\s\-_/]+/))
-      for (const token of tokenize(part)) words.add(token);
+    const names = `${document.publication} ${folderNames(document.path)}`;
+    // Whole ("tw93-weekly") and in parts ("tw93", "weekly").
+    for (const token of tokenize(names)) words.add(token);
+    for (const part of names.split(/[\s\-_/]+/)) for (const token of tokenize(part)) words.add(token);
   }
   return words;
-}
-
-/** The folders a file is kept in (`tw93-weekly/src/pages/posts`), which often name its newsletter. */
-function folderOf(path: string): string {
-  if (/^[a-z]+:\/\//i.test(path)) return "";
-  return path.split(/[\\/]/).slice(0, -1).join(" ");
 }
 
 /**
@@ -85,7 +81,7 @@ export function issuesNamed(
   );
   const asked = new Set(tokenize(question));
   const named = (document: StoredDocument) =>
-    tokenize(`${document.publication} ${document.title} ${folderOf(document.path)}`).filter((token) =>
+    tokenize(`${document.publication} ${document.title} ${folderNames(document.path)}`).filter((token) =>
       asked.has(token),
     ).length;
   const ranked = matching
