@@ -63,9 +63,8 @@ function hasNewName(text: string, question: string): boolean {
  * name is no answer to "where".
  */
 function hasNewPlaceName(text: string, question: string): boolean {
-  const latinOnly = (value: string) => !/[\u3400-\u9fff]/u.test(value);
-  const latin = text.replace(/[\u3400-\u9fff]+/gu, " ");
-  if (hasNewName(latin, question) && properNouns(latin).some(latinOnly)) return true;
+  // With the Chinese taken out, the names left are Latin ones.
+  if (hasNewName(text.replace(/[\u3400-\u9fff]+/gu, " "), question)) return true;
   return chinesePlaceNames(text).some((place) => !question.includes(place) && !notAnswerNames.has(place));
 }
 

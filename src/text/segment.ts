@@ -186,23 +186,28 @@ const commonCapitalised = new Set(
   ),
 );
 
-/**
- * Names in a text, lower-cased: capitalised Latin words that are not common words, and Chinese
- * words jieba tags as person, place, organisation or other proper noun. A heuristic, used to
- * tell whether a sentence names someone a "who" question asks for.
- */
+/** Chinese words of two characters or more whose jieba tag `keep` accepts. */
+function taggedChineseWords(text: string, keep: (tag: string) => boolean): string[] {
+  const words: string[] = [];
+  for (const run of text.match(/[\u3400-\u9fff]+/gu) ?? [])
+    for (const { tag, word } of segmenter().tag(run, true))
+      if (keep(tag) && word.length >= 2) words.push(word);
+  return words;
+}
+
 /**
  * Chinese place names in a text: words jieba tags as places (ns), or as people's names (nr), which
  * out of context it gives foreign places too (夏威夷); not brands or other names (nz, nt).
  */
 export function chinesePlaceNames(text: string): string[] {
-  const places: string[] = [];
-  for (const run of text.normalize("NFKC").match(/[\u3400-\u9fff]+/gu) ?? [])
-    for (const { tag, word } of segmenter().tag(run, true))
-      if ((tag === "ns" || tag === "nr") && word.length >= 2) places.push(word);
-  return places;
+  return taggedChineseWords(text.normalize("NFKC"), (tag) => tag === "ns" || tag === "nr");
 }
 
+/**
+ * Names in a text, lower-cased: capitalised Latin words that are not common words, and Chinese
+ * words jieba tags as person, place, organisation or other proper noun. A heuristic, used to
+ * tell whether a sentence names someone a "who" question asks for.
+ */
 export function properNouns(text: string): string[] {
   const names: string[] = [];
   const normalised = text.normalize("NFKC");
@@ -214,10 +219,6 @@ export function properNouns(text: string): string[] {
     if (sentenceStart && !/[A-Z]/.test(word.slice(1))) continue;
     if (!commonCapitalised.has(word.toLowerCase())) names.push(foldEnglish(word.toLowerCase()));
   }
-  for (const run of normalised.match(/[\u3400-\u9fff]+/gu) ?? []) {
-    for (const { tag, word } of segmenter().tag(run, true)) {
-      if (/^(nr|ns|nt|nz)/.test(tag) && word.length >= 2) names.push(word);
-    }
-  }
+  names.push(...taggedChineseWords(normalised, (tag) => /^(nr|ns|nt|nz)/.test(tag)));
   return names;
 }
