@@ -93,6 +93,15 @@ function groupsOf(sentences: AnswerSentence[]): AnswerSentence[][] {
   return groups;
 }
 
+/** `read` of a sentence, computed once: a sentence stands in several windows. */
+function perSentence<T>(read: (sentence: AnswerSentence) => T): (sentence: AnswerSentence) => T {
+  const known = new Map<AnswerSentence, T>();
+  return (sentence) => {
+    if (!known.has(sentence)) known.set(sentence, read(sentence));
+    return known.get(sentence) as T;
+  };
+}
+
 export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const { analysis, terms, statistics } = input;
   const contexts = contextsOf(input.passages);
@@ -112,26 +121,14 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
     (term) =>
       (term.weight >= 1 || (term.concept !== undefined && term.source === undefined)) && notSpecific(term),
   );
-  const translatedCache = new Map<AnswerSentence, number>();
-  const translatedContentOf = (sentence: AnswerSentence) => {
-    let value = translatedCache.get(sentence);
-    if (value === undefined) {
-      value = termMatch(translatedContentTerms, withParts(sentence.tokens), statistics).coverage;
-      translatedCache.set(sentence, value);
-    }
-    return value;
-  };
+  const translatedContentOf = perSentence(
+    (sentence) => termMatch(translatedContentTerms, withParts(sentence.tokens), statistics).coverage,
+  );
   // How much of what the question says happened each sentence holds; the value must come from
   // a sentence about that, not from one about the same subject doing something else.
-  const contentCache = new Map<AnswerSentence, number>();
-  const contentOf = (sentence: AnswerSentence) => {
-    let value = contentCache.get(sentence);
-    if (value === undefined) {
-      value = termMatch(contentTerms, withParts(sentence.tokens), statistics).coverage;
-      contentCache.set(sentence, value);
-    }
-    return value;
-  };
+  const contentOf = perSentence(
+    (sentence) => termMatch(contentTerms, withParts(sentence.tokens), statistics).coverage,
+  );
   // A sentence giving the value must hold one of the question's words (its own, a specific, a
   // translation or an earlier turn's), or the asked noun: "Which banks …" is not answered by a
   // sentence that only names another company of the story.
@@ -166,15 +163,9 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
     saysWhatWasAsked(subject) &&
     contentOf(subject) >= (bestContentOf.get(subject.passageIndex) ?? 0) * valueContentShare;
   // A sentence stands in several windows; whether it withholds the asked detail is read once.
-  const withheld = new Map<AnswerSentence, boolean>();
-  const withholds = (sentence: AnswerSentence) => {
-    let value = withheld.get(sentence);
-    if (value === undefined) {
-      value = withholdsAskedDetail(sentence, analysis, contentTerms, translations);
-      withheld.set(sentence, value);
-    }
-    return value;
-  };
+  const withholds = perSentence((sentence) =>
+    withholdsAskedDetail(sentence, analysis, contentTerms, translations),
+  );
   const bestContentOf = new Map<number, number>();
   for (const sentence of input.sentences)
     bestContentOf.set(
