@@ -1,7 +1,9 @@
-import { type IssueOverview, issueOverview } from "./answer/issue-overview.ts";
+import type { DraftAnswer } from "./answer/answerer.ts";
+import { issueOverview } from "./answer/issue-overview.ts";
 import type { AnswerScope } from "./question/answer-scope.ts";
 import { asksForIssueOverview, issueNameWords, issuesNamed } from "./question/overview-question.ts";
 import type { TimeReference } from "./question/time-reference.ts";
+import type { HybridResult } from "./retrieve/hybrid-search.ts";
 import type { ChunkStore, StoredDocument } from "./store/store.ts";
 
 /** Issues listed when a question's reference matches several equally well (issue #31 of two newsletters). */
@@ -18,7 +20,7 @@ export async function overviewFor(
   reference: TimeReference | null,
   scope: AnswerScope,
   lang: "en" | "zh",
-): Promise<IssueOverview | null> {
+): Promise<{ draft: DraftAnswer; passages: HybridResult[] } | null> {
   if (reference === null || reference.mode !== "filter" || scope.filters === undefined) return null;
   const all = await documents();
   if (!asksForIssueOverview(reference, issueNameWords(all))) return null;
@@ -27,5 +29,14 @@ export async function overviewFor(
   const ids = await store.chunkIdsOf(named.map((document) => document.docId));
   const chunks = await store.passagesByIds([...ids.values()].flatMap((set) => [...set]));
   const overview = issueOverview(named, chunks, lang);
-  return overview.passages.length === 0 ? null : overview;
+  if (overview.passages.length === 0) return null;
+  // Listed, not ranked: no scores.
+  const passages = overview.passages.map((passage) => ({
+    ...passage,
+    score: 0,
+    lexicalRank: null,
+    vectorRank: null,
+    coverage: 0,
+  }));
+  return { draft: overview.draft, passages };
 }

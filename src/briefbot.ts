@@ -216,9 +216,15 @@ export class Briefbot implements BriefbotService {
   ) {
     const statistics = await this.termStatistics();
     const reference = readTimeReference(question, this.now());
-    const scope = await scopeFor(reference, filters, () => this.documents());
+    // The issue list is read at most once per question, for the scope and for an issue overview.
+    let listed: Promise<StoredDocument[]> | undefined;
+    const documents = () => {
+      listed ??= this.documents();
+      return listed;
+    };
+    const scope = await scopeFor(reference, filters, documents);
     const plan = await this.plan(reference?.rest ?? question, conversationId, statistics, history);
-    return { plan, scope, statistics, reference };
+    return { plan, scope, statistics, reference, documents };
   }
 
   /** Search within a question's scope: its filters, and its preferred dates first. */
@@ -274,7 +280,7 @@ export class Briefbot implements BriefbotService {
   async answer(request: AnswerRequest): Promise<Answer> {
     const lang = questionLanguage(request.question);
     const history = await this.memory.history(request.conversationId);
-    const { plan, scope, statistics, reference } = await this.scopedPlan(
+    const { plan, scope, statistics, reference, documents } = await this.scopedPlan(
       request.question,
       request.filters,
       request.conversationId,
@@ -283,21 +289,21 @@ export class Briefbot implements BriefbotService {
     // "What was in issue #31?": the issue's stories, not a search.
     const overview = await overviewFor(
       this.options.store,
-      () => this.documents(),
+      documents,
       request.question,
       reference,
       scope,
       lang,
     );
     if (overview !== null) {
-      const listed = overview.passages.map((passage) => ({
-        ...passage,
-        score: 0,
-        lexicalRank: null,
-        vectorRank: null,
-        coverage: 0,
-      }));
-      const answer = citedAnswer(request.question, lang, overview.draft, listed, plan.terms, statistics);
+      const answer = citedAnswer(
+        request.question,
+        lang,
+        overview.draft,
+        overview.passages,
+        plan.terms,
+        statistics,
+      );
       await this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
       return answer;
     }
