@@ -48,6 +48,14 @@ function readJson<T>(packageName: string, file: string): T | undefined {
   }
 }
 
+let verbs: Record<string, string[][]> | undefined;
+
+/** The irregular verbs, base form → [past, past participle] per conjugation; read once. */
+export function irregularVerbs(): Record<string, string[][]> {
+  verbs ??= readJson<Record<string, string[][]>>("english-verbs-irregular", "verbs.json") ?? {};
+  return verbs;
+}
+
 let loaded: EnglishForms | undefined;
 
 export function loadEnglishForms(): EnglishForms {
@@ -68,8 +76,7 @@ export function loadEnglishForms(): EnglishForms {
     lemmas.add(lemma);
     base.set(form, lemmas);
   };
-  const verbs = readJson<Record<string, string[][]>>("english-verbs-irregular", "verbs.json") ?? {};
-  for (const [lemma, conjugations] of Object.entries(verbs)) {
+  for (const [lemma, conjugations] of Object.entries(irregularVerbs())) {
     for (const forms of conjugations) for (const form of forms) link(lemma, form);
   }
   const plurals = readJson<Record<string, string>>("english-plurals-list", "plurals.json") ?? {};

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { findPackageFile } from "../lexicon/cedict.ts";
+import { irregularVerbs } from "../paraphrase/english-forms.ts";
 import { foldEnglish, properNouns, tagWords, tokenize } from "../text/segment.ts";
 import { monthNamesInFull } from "./time-reference.ts";
 
@@ -142,17 +140,11 @@ let participlePattern: string | undefined;
 function participles(): string {
   if (participlePattern !== undefined) return participlePattern;
   const irregular = new Set<string>();
-  const path = findPackageFile("english-verbs-irregular", join("dist", "verbs.json"));
-  try {
-    const verbs =
-      path === undefined ? {} : (JSON.parse(readFileSync(path, "utf8")) as Record<string, string[][]>);
-    // [past, past participle] per conjugation; both end a noun phrase ("which company sold", "which tool written").
-    for (const conjugations of Object.values(verbs))
-      for (const forms of conjugations)
-        for (const form of forms) if (/^[a-z]+$/.test(form)) irregular.add(form);
-  } catch {
-    // Without the list, regular forms still end the phrase.
-  }
+  // [past, past participle] per conjugation; both end a noun phrase ("which company sold", "which
+  // tool written"). Without the list, regular forms still end it.
+  for (const conjugations of Object.values(irregularVerbs()))
+    for (const forms of conjugations)
+      for (const form of forms) if (/^[a-z]+$/.test(form)) irregular.add(form);
   participlePattern = ["[a-z]+ed", ...irregular].join("|");
   return participlePattern;
 }
