@@ -26,12 +26,24 @@ function passage(id: string, story: string, text: string, lang: "en" | "zh" = "e
   };
 }
 
-async function ask(question: string, passages: RetrievedPassage[], lang: "en" | "zh" = "en") {
+async function ask(
+  question: string,
+  passages: RetrievedPassage[],
+  lang: "en" | "zh" = "en",
+  preferredPassages?: number,
+) {
   const statistics = TermStatistics.fromSearchTexts(
     passages.map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
   );
   const answerer = createExtractiveAnswerer({ statistics: () => statistics });
-  return answerer.answer({ question, lang, passages, history: [], queryTerms: planQuery(question).terms });
+  return answerer.answer({
+    question,
+    lang,
+    passages,
+    history: [],
+    queryTerms: planQuery(question).terms,
+    preferredPassages,
+  });
 }
 
 const funding = passage(
@@ -302,16 +314,11 @@ describe("evidence gate", () => {
       date: "2025-09-10",
     };
     const question = "When did code freeze start in the March release cycle?";
-    const statistics = TermStatistics.fromSearchTexts(
-      [march, september].map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
-    );
-    const answerer = createExtractiveAnswerer({ statistics: () => statistics });
-    const input = { question, lang: "en" as const, history: [], queryTerms: planQuery(question).terms };
-    const preferred = await answerer.answer({ ...input, passages: [march, september], preferredPassages: 1 });
+    const preferred = await ask(question, [march, september], "en", 1);
     expect(preferred.text).toContain("March 21");
     expect(preferred.text).not.toContain("Nov 6");
     // Without the preference the better-covering passage from another time answers.
-    const plain = await answerer.answer({ ...input, passages: [march, september] });
+    const plain = await ask(question, [march, september]);
     expect(plain.text).toContain("Nov 6");
   });
 
