@@ -15,8 +15,15 @@ import { searchesByVector } from "./embed/vector-leg.ts";
 import type { MatchedStory } from "./follow/follow-notifier.ts";
 import { matchedStories } from "./follow/matched-stories.ts";
 import type { FetchedInput, IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
-import { type AnswerScope, preferDates, preferredCount, scopeFor } from "./question/answer-scope.ts";
+import {
+  type AnswerScope,
+  preferredCount,
+  preferScoped,
+  prefersSome,
+  scopeFor,
+} from "./question/answer-scope.ts";
 import { isKnownEnglishWord } from "./question/known-words.ts";
+import { type PublicationNames, publicationNames } from "./question/named-publication.ts";
 import { readTimeReference } from "./question/time-reference.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
@@ -30,8 +37,11 @@ import { cjkShare } from "./text/segment.ts";
 
 export type { BriefbotOptions, LanguageBridge, QueryParaphraser, SearchOptions } from "./briefbot-options.ts";
 
-/** With a preferred date range, this many times the passages are gathered before those in range move first. */
-const preferredDatePool = 3;
+/**
+ * With a preferred date range or a named publication, this many times the passages are gathered
+ * before the preferred ones move first (chosen for dates; a named publication uses the same pool).
+ */
+const preferredPool = 3;
 
 /** The asker's language: Chinese when the question is mostly Chinese characters. */
 export function questionLanguage(question: string): "en" | "zh" {
@@ -62,6 +72,8 @@ export class Briefbot implements BriefbotService {
   private statisticsLoading: Promise<TermStatistics> | null = null;
   /** Store version the caches were built from, and when it was last compared. */
   private cachedVersion: string | null = null;
+  /** The names of the store's publications, read once per store version (see `followStore`). */
+  private publications: Promise<PublicationNames> | null = null;
   private versionCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: BriefbotOptions) {
@@ -118,6 +130,7 @@ export class Briefbot implements BriefbotService {
     const report = await ingestWithHelpers(this.options, run, options);
     this.statistics = null;
     this.statisticsLoading = null;
+    this.publications = null;
     await this.saveTermStatistics();
     return report;
   }
@@ -135,9 +148,19 @@ export class Briefbot implements BriefbotService {
     if (this.cachedVersion !== null) {
       this.statistics = null;
       this.statisticsLoading = null;
+      this.publications = null;
       await this.options.bridge?.refresh?.();
     }
     this.cachedVersion = version;
+  }
+
+  /** Which issues a question names by their publication (cached with the term statistics). */
+  private async publicationNames(): Promise<PublicationNames> {
+    await this.followStore();
+    this.publications ??= this.options.store
+      .documents()
+      .then((documents) => publicationNames(documents, isKnownEnglishWord));
+    return this.publications;
   }
 
   private async termStatistics(): Promise<TermStatistics> {
@@ -222,16 +245,25 @@ export class Briefbot implements BriefbotService {
       listed ??= this.documents();
       return listed;
     };
-    const scope = await scopeFor(reference, filters, documents);
-    const plan = await this.plan(reference?.rest ?? question, conversationId, statistics, history);
-    return { plan, scope, statistics, reference, documents };
+    // "According to The Batch, …": the publication is where to look first, not words to look for.
+    const named = (await this.publicationNames()).named(reference?.rest ?? question);
+    const scope = await scopeFor(reference, filters, documents, named.docIds);
+    const plan = await this.plan(named.rest, conversationId, statistics, history);
+    return {
+      plan,
+      scope,
+      statistics,
+      reference,
+      documents,
+      asked: named.docIds.size > 0 ? named.rest : question,
+    };
   }
 
-  /** Search within a question's scope: its filters, and its preferred dates first. */
+  /** Search within a question's scope: its filters, and its preferred dates and publications first. */
   private async scopedSearch(plan: QueryPlan, statistics: TermStatistics, limit: number, scope: AnswerScope) {
-    if (scope.prefer === undefined) return this.searchWithPlan(plan, statistics, limit, scope.filters);
-    const wider = await this.searchWithPlan(plan, statistics, limit * preferredDatePool, scope.filters);
-    return preferDates(wider, scope.prefer).slice(0, limit);
+    if (!prefersSome(scope)) return this.searchWithPlan(plan, statistics, limit, scope.filters);
+    const wider = await this.searchWithPlan(plan, statistics, limit * preferredPool, scope.filters);
+    return preferScoped(wider, scope).slice(0, limit);
   }
 
   private searchWithPlan(
@@ -280,7 +312,7 @@ export class Briefbot implements BriefbotService {
   async answer(request: AnswerRequest): Promise<Answer> {
     const lang = questionLanguage(request.question);
     const history = await this.memory.history(request.conversationId);
-    const { plan, scope, statistics, reference, documents } = await this.scopedPlan(
+    const { plan, scope, statistics, reference, documents, asked } = await this.scopedPlan(
       request.question,
       request.filters,
       request.conversationId,
@@ -312,7 +344,7 @@ export class Briefbot implements BriefbotService {
       passages.length === 0
         ? { answered: false, coverage: "none", text: "", answerer: this.answerer.id }
         : await this.answerer.answer({
-            question: request.question,
+            question: asked,
             lang,
             passages,
             history,
@@ -370,6 +402,7 @@ export class Briefbot implements BriefbotService {
     if (documents.length > 0) await this.options.store.maintainIndexes();
     this.statistics = null;
     this.statisticsLoading = null;
+    this.publications = null;
   }
 
   /** What a search covers, as one line in `lang` ("Searched 360 issues of 4 publications, …"). */

@@ -167,16 +167,29 @@ export function issueNumberFromFileStem(stem: string): string | null {
   return match?.[1] ? String(Number(match[1])) : null;
 }
 
+/** Folders that hold any publication's issues (Jekyll's `_posts`, `src/pages/posts`), not one's name. */
+const genericFolders =
+  /^(?:_?posts?|_?drafts|src|pages?|content|issues?|newsletters?|archives?|data|docs?|en|zh|cn)$/i;
+
 /**
- * For a file whose name is a counter and a hash (`001_9afefc053d5ace72.txt`) and whose text names
- * no publication: the folder it was kept in (`weekly-essays/` → `weekly essays`), which the operator
- * named, rather than the hash. The stem when the folder says nothing either.
+ * For a file whose name is a counter and a hash (`001_9afefc053d5ace72.txt`), only a date
+ * (`2026-02-03.md`) or a dated post's slug and whose text names no publication: the folder it was kept in
+ * (`weekly-essays/` → `weekly essays`; past `_posts/`), which the operator named, rather than the
+ * hash or the date. The stem when the folders say nothing either.
  */
 export function publicationFromFolder(path: string, stem: string): string {
-  if (!isArchiveCounterStem(stem)) return publicationFromFileStem(stem);
-  const folder = path.split(/[\\/]/).slice(-2, -1)[0] ?? "";
-  const spaced = folder.replace(/[-_]+/g, " ").trim();
-  return /\p{L}{3,}/u.test(spaced) && !isArchiveCounterStem(folder) ? spaced : stem;
+  // A Jekyll post's name is its date and its own slug (`2026-02-01-crane-order`): the slug is the
+  // post's title, not the publication's name.
+  const datedPost = /^\d{4}[-_]\d{2}[-_]\d{2}[-_]/.test(stem);
+  const fromStem = publicationFromFileStem(stem);
+  if (!isArchiveCounterStem(stem) && !datedPost && /\p{L}{3,}/u.test(fromStem)) return fromStem;
+  const folders = path.split(/[\\/]/).slice(0, -1).reverse();
+  for (const folder of folders.slice(0, 3)) {
+    if (genericFolders.test(folder)) continue;
+    const spaced = folder.replace(/[-_]+/g, " ").trim();
+    return /\p{L}{3,}/u.test(spaced) && !isArchiveCounterStem(folder) ? spaced : stem;
+  }
+  return stem;
 }
 
 /** Longest title made from an issue's opening sentence when it has no title of its own. */

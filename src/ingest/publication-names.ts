@@ -1,6 +1,6 @@
 import { dirname, sep } from "node:path";
 import { segmentWords } from "../text/segment.ts";
-import { fileStem, publicationFromFileStem } from "./issue-metadata.ts";
+import { fileStem, publicationFromFileStem, publicationFromFolder } from "./issue-metadata.ts";
 import type { SourceIssue } from "./source-issue.ts";
 
 /**
@@ -84,9 +84,13 @@ function resolveFolder(folder: string, files: FileIssues[]): void {
   }
 }
 
-/** True when the reader found no name in the file and fell back to its file name. */
+/** True when the reader found no name in the file and fell back to its file or folder name. */
 function isFileNameGuess(issue: SourceIssue, path: string): boolean {
-  return issue.publication === publicationFromFileStem(fileStem(path));
+  const stem = fileStem(path);
+  return (
+    issue.publication === publicationFromFileStem(stem) ||
+    issue.publication === publicationFromFolder(path, stem)
+  );
 }
 
 /** The folder that stands for a weekly: the file's directory, year folders folded into their parent. */

@@ -4,6 +4,7 @@ import {
   issueNumberFromFileStem,
   normaliseDate,
   publicationFromFileStem,
+  publicationFromFolder,
   publicationFromTitle,
   titleFromFileStem,
 } from "./issue-metadata.ts";
@@ -39,7 +40,7 @@ export function readMarkdown(path: string, text: string): SourceIssue {
     frontMatterText(metadata, "publication", "newsletter", "site", "site_name", "category") ??
     publicationFromTitle(title) ??
     publicationFromOpening(blocks) ??
-    publicationFromFileStem(stem);
+    publicationFromFolder(path, stem);
   return {
     publication,
     title,

@@ -10,6 +10,8 @@ export interface AnswerScope {
   filters: SearchFilters | undefined;
   /** Issue dates to prefer without narrowing (an event's date, which a later issue may report). */
   prefer: { since: string; until: string } | undefined;
+  /** Issues (document ids) of the publications the question names, to prefer without narrowing. */
+  preferIssues?: Set<string> | undefined;
   /** A line for the reply: what the date filter searched and what it left out; null when nothing to say. */
   note: { en: string; zh: string } | null;
 }
@@ -24,7 +26,9 @@ export async function scopeFor(
   reference: TimeReference | null,
   given: SearchFilters | undefined,
   documents: () => Promise<StoredDocument[]>,
+  namedIssues: Set<string> = new Set(),
 ): Promise<AnswerScope> {
+  const preferIssues = namedIssues.size > 0 ? namedIssues : undefined;
   // The issue list is read at most once per question, whichever parts of the scope need it.
   let listed: Promise<StoredDocument[]> | undefined;
   const documentsOnce = () => {
@@ -60,7 +64,7 @@ export async function scopeFor(
     filters = { ...added, ...filters };
   }
   const dated = filters?.since !== undefined || filters?.until !== undefined;
-  if (!dated) return { filters, prefer, note: null };
+  if (!dated) return { filters, prefer, preferIssues, note: null };
   const all = await documentsOnce();
   const publication = filters?.publication?.toLowerCase();
   const inScope = all.filter(
@@ -88,28 +92,41 @@ export async function scopeFor(
       en: `Searched ${matching} issues dated ${range.en}; ${undated} undated issues were left out.`,
       zh: `只检索了 ${range.zh} 的 ${matching} 期；另有 ${undated} 期没有日期，未检索。`,
     };
-  return { filters, prefer, note };
+  return { filters, prefer, preferIssues, note };
 }
 
-function isInside(date: string | null, prefer: NonNullable<AnswerScope["prefer"]>): boolean {
-  return date !== null && date >= prefer.since && date <= prefer.until;
+/** Whether a scope prefers some passages over others (a time, or a publication the question names). */
+export function prefersSome(scope: AnswerScope): boolean {
+  return scope.prefer !== undefined || scope.preferIssues !== undefined;
 }
 
-/** Passages from issues in the preferred dates first, each group in its own order. */
-export function preferDates<T extends { date: string | null }>(
+function isPreferred(passage: { date: string | null; docId: string }, scope: AnswerScope): boolean {
+  const { prefer, preferIssues } = scope;
+  if (prefer === undefined && preferIssues === undefined) return false;
+  if (
+    prefer !== undefined &&
+    !(passage.date !== null && passage.date >= prefer.since && passage.date <= prefer.until)
+  )
+    return false;
+  return preferIssues === undefined || preferIssues.has(passage.docId);
+}
+
+/** Passages from the preferred dates and publications first, each group in its own order. */
+export function preferScoped<T extends { date: string | null; docId: string }>(
   passages: T[],
-  prefer: AnswerScope["prefer"],
+  scope: AnswerScope,
 ): T[] {
-  if (prefer === undefined) return passages;
-  const inside = (passage: T) => isInside(passage.date, prefer);
-  return [...passages.filter(inside), ...passages.filter((passage) => !inside(passage))];
+  if (!prefersSome(scope)) return passages;
+  const preferred = (passage: T) => isPreferred(passage, scope);
+  return [...passages.filter(preferred), ...passages.filter((passage) => !preferred(passage))];
 }
 
-/** How many of the leading passages (ordered by `preferDates`) are from the preferred dates. */
-export function preferredCount(passages: Array<{ date: string | null }>, scope: AnswerScope): number {
-  const prefer = scope.prefer;
-  if (prefer === undefined) return 0;
+/** How many of the leading passages (ordered by `preferScoped`) are preferred. */
+export function preferredCount(
+  passages: Array<{ date: string | null; docId: string }>,
+  scope: AnswerScope,
+): number {
   let count = 0;
-  while (count < passages.length && isInside(passages[count]!.date, prefer)) count += 1;
+  while (count < passages.length && isPreferred(passages[count]!, scope)) count += 1;
   return count;
 }
