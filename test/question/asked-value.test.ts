@@ -21,6 +21,15 @@ describe("holdsAnyAskedValue", () => {
     ["这个计划每年投多少钱？", "每年把钱分成 3 份，一份买指数。", false],
     ["这个库收费多少钱？", "新版本有 12 个单元测试。", false],
     ["这个会员多少钱？", "一个月才 20 刀。", true],
+    // A year the question gives is not the date it asks for; a month of that year is.
+    [
+      "Looking back at 2024, when did the port open its new terminal?",
+      "By the end of 2024, ports were busy.",
+      false,
+    ],
+    ["Looking back at 2024, when did the port open its new terminal?", "It opened in March.", true],
+    ["2024 年里，新码头是什么时候开的？", "2024年，港口很忙。", false],
+    ["2024 年里，新码头是什么时候开的？", "新码头在2024年3月开放。", true],
     ["How long does a charge last?", "A charge lasts about 40 minutes.", true],
     ["How long does a charge last?", "Over the course of an hour or so it was done.", true],
     ["How long does a charge last?", "The charger weighs 65 grams.", false],
