@@ -146,6 +146,24 @@ function numberWritten(specific: Specific, text: string): boolean {
   return new RegExp(`(?<![\\d.])${escapeRegExp(share[1]!)}\\s?(?:%|per ?cent|percent)`, "iu").test(text);
 }
 
+/**
+ * A romanised name whose part the lexicon translates to the whole name in Chinese ("Zeng" of "Zeng
+ * Yuqun" → 曾毓群), written in the window: the name is there though its last word has no
+ * translation of its own.
+ */
+function wholeNameTranslated(
+  specific: Specific,
+  windowText: string,
+  translations: Map<string, string[]>,
+): boolean {
+  if (cjk.test(specific.text)) return false;
+  return specific.tokens.some((token) =>
+    (translations.get(token) ?? []).some(
+      (translation) => cjk.test(translation) && translation.length >= 2 && windowText.includes(translation),
+    ),
+  );
+}
+
 export function checkSpecifics(
   specifics: Specific[],
   windowTokens: ReadonlySet<string>,
@@ -168,7 +186,8 @@ export function checkSpecifics(
     const isName = specific.kind === "name";
     const needed = isName ? [specific.tokens[specific.tokens.length - 1]!] : specific.tokens;
     if (
-      needed.every((token) => found(token, near, translations)) &&
+      (needed.every((token) => found(token, near, translations)) ||
+        (isName && wholeNameTranslated(specific, windowText, translations))) &&
       (specific.kind !== "version" || versionWritten(specific, `${windowText}\n${context.storyTitle}`)) &&
       (specific.kind !== "number" || numberWritten(specific, `${windowText}\n${context.storyTitle}`))
     ) {
@@ -187,7 +206,11 @@ export function checkSpecifics(
     // Written in one language with no translation, it cannot be looked for in the other.
     const inChinese = cjk.test(specific.text);
     const sameLanguage = context.lang === "mixed" || (context.lang === "zh") === inChinese;
-    const translatable = specific.tokens.some((token) => translations.has(token));
+    // A translation counts only into the passage's language: a spelling variant ("yuqune" for the
+    // pinyin "yuqun") cannot be looked for in Chinese text.
+    const translatable = specific.tokens.some((token) =>
+      (translations.get(token) ?? []).some((translation) => cjk.test(translation) !== inChinese),
+    );
     if (!sameLanguage && !translatable) continue;
     if (!isName) return { hold: false, anchored };
     missingNames += 1;

@@ -3,7 +3,6 @@ import {
   fileStem,
   issueNumberFromFileStem,
   normaliseDate,
-  publicationFromFileStem,
   publicationFromFolder,
   publicationFromTitle,
   titleFromFileStem,
