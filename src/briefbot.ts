@@ -24,6 +24,7 @@ import {
 } from "./question/answer-scope.ts";
 import { isKnownEnglishWord } from "./question/known-words.ts";
 import { type PublicationNames, publicationNames } from "./question/named-publication.ts";
+import { issueNameWords, mentionsRecently, recentOverviewReference } from "./question/overview-question.ts";
 import { readTimeReference } from "./question/time-reference.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
@@ -238,16 +239,26 @@ export class Briefbot implements BriefbotService {
     history?: ConversationTurn[],
   ) {
     const statistics = await this.termStatistics();
-    const reference = readTimeReference(question, this.now());
     // The issue list is read at most once per question, for the scope and for an issue overview.
     let listed: Promise<StoredDocument[]> | undefined;
-    const documents = () => {
+    const documentsOnce = () => {
       listed ??= this.documents();
       return listed;
     };
+    const reference =
+      readTimeReference(question, this.now()) ??
+      // "潮流周刊最近讲了什么？": "recently" names the newest issue when nothing else is asked.
+      (mentionsRecently(question)
+        ? recentOverviewReference(question, issueNameWords(await documentsOnce()))
+        : null);
+    const documents = documentsOnce;
     // "According to The Batch, …": the publication is where to look first, not words to look for.
-    const named = (await this.publicationNames()).named(reference?.rest ?? question);
-    const scope = await scopeFor(reference, filters, documents, named.docIds);
+    // The whole question names the publication ("the latest LWKD issue" holds it in the reference);
+    // what is searched for is the rest without it.
+    const names = await this.publicationNames();
+    const namedIssues = names.named(question).docIds;
+    const named = names.named(reference?.rest ?? question);
+    const scope = await scopeFor(reference, filters, documents, namedIssues);
     const plan = await this.plan(named.rest, conversationId, statistics, history);
     return {
       plan,
@@ -255,7 +266,7 @@ export class Briefbot implements BriefbotService {
       statistics,
       reference,
       documents,
-      asked: named.docIds.size > 0 ? named.rest : question,
+      asked: namedIssues.size > 0 && named.docIds.size > 0 ? named.rest : question,
     };
   }
 

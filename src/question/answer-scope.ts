@@ -49,7 +49,10 @@ export async function scopeFor(
       const all = await documentsOnce();
       // The whole question: "the latest LWKD issue" names the publication inside the reference.
       const question = `${reference.rest} ${reference.phrase}`.toLowerCase();
-      const named = all.filter((document) => question.includes(document.publication.toLowerCase()));
+      const named = all.filter(
+        (document) =>
+          namedIssues.has(document.docId) || question.includes(document.publication.toLowerCase()),
+      );
       const pool = (named.length > 0 ? named : all).filter((document) => document.date !== null);
       const newest = pool
         .map((document) => document.date!)

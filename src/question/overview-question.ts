@@ -12,12 +12,12 @@ import { monthNamesInFull, type TimeReference } from "./time-reference.ts";
  */
 
 const asksWhatWasCovered =
-  /^\s*what(?:'s| is| was| were| are)?\s*[?？.]?\s*$|\b(?:what(?:'s| is| was| were)? (?:in|on|covered|inside|new)|what did .{0,60}?\b(?:cover|say|include|contain|talk about|discuss|feature)|what does .{0,60}?\b(?:cover|say|include|contain|feature)|summar(?:y|ise|ize)|overview|highlights?|rundown|recap|topics)\b|讲了?什么|说了?什么|写了?什么|聊了?什么|有什么内容|有哪些内容|有什么|有哪些|都有啥|内容是什么|内容|概要|摘要|总结|概述|讲了哪些|介绍了哪些|推荐了什么/iu;
+  /^\s*what(?:'s| is| was| were| are)?\s*[?？.]?\s*$|\b(?:what(?:'s| is| was| were)? (?:in|on|covered|inside|new)|what did .{0,60}?\b(?:cover|say|include|contain|talk about|discuss|feature)|what does .{0,60}?\b(?:cover|say|include|contain|feature)|anything (?:new|interesting)|summar(?:y|ise|ize)|overview|highlights?|rundown|recap|topics)\b|讲了?什么|说了?什么|写了?什么|聊了?什么|有什么内容|有哪些内容|有什么|有哪些|都有啥|内容是什么|内容|概要|摘要|总结|概述|讲了哪些|介绍了哪些|推荐了什么/iu;
 
 // Words that name an issue or a newsletter in general, not a subject.
 const issueWords = new Set(
   tokenize(
-    "issue issues edition newsletter newsletters weekly brief briefs digest latest newest recent last week this past number summary summarise summarize overview highlights rundown recap cover covered say said include included contain feature topics inside new 期 一期 最新 最近 第 周刊 周报 简报 日报 月刊 这期 那期 本期 上期 内容 讲 说 写 聊 介绍 推荐 概要 摘要 总结 概述",
+    "issue issues edition newsletter newsletters weekly brief briefs digest latest newest recent recently lately anything last week this past number summary summarise summarize overview highlights rundown recap cover covered say said include included contain feature topics inside new 期 一期 最新 最近 近期 近来 这几周 这阵子 第 周刊 周报 简报 日报 月刊 这期 那期 本期 上期 内容 讲 说 写 聊 介绍 推荐 概要 摘要 总结 概述",
   ),
 );
 
@@ -95,4 +95,32 @@ export function issuesNamed(
     .filter((entry) => entry.named === best)
     .slice(0, limit)
     .map((entry) => entry.document);
+}
+
+// "Recently", 最近: in a question that asks what a newsletter covered, the newest issue.
+const recently = /\b(?:recently|lately|these days)\b|最近|近期|近来|这几周|这阵子/iu;
+
+/** Whether a question says "recently" (cheap: the issue list is read only then). */
+export function mentionsRecently(question: string): boolean {
+  return recently.test(question);
+}
+
+/**
+ * "What did Swift Weekly Brief cover recently?", "潮流周刊最近讲了什么？": with no subject of its own,
+ * "recently" names the newest issue, like "the latest issue". In a question about a subject ("what
+ * did LWKD say recently about cgroups?") it narrows nothing, so this is null.
+ */
+
+export function recentOverviewReference(
+  question: string,
+  nameWords: ReadonlySet<string>,
+): TimeReference | null {
+  const match = recently.exec(question);
+  if (match === null) return null;
+  const rest = question
+    .replace(match[0], " ")
+    .replace(/\s{2,}/g, " ")
+    .trim();
+  const reference: TimeReference = { latest: true, mode: "filter", rest, phrase: match[0] };
+  return asksForIssueOverview(reference, nameWords) ? reference : null;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { asksForIssueOverview, issueNameWords, issuesNamed } from "../../src/question/overview-question.ts";
+import {
+  asksForIssueOverview,
+  issueNameWords,
+  issuesNamed,
+  mentionsRecently,
+  recentOverviewReference,
+} from "../../src/question/overview-question.ts";
 import { readTimeReference } from "../../src/question/time-reference.ts";
 import type { StoredDocument } from "../../src/store/store.ts";
 
@@ -76,5 +82,30 @@ describe("issue overview questions", () => {
       issuesNamed(documents, { issueNumber: "31" }, "What was in issue #31?", 2).map((d) => d.docId),
     ).toEqual(["a", "b"]);
     expect(issuesNamed(documents, { issueNumber: "7" }, "What was in issue #7?", 2)).toEqual([]);
+  });
+
+  it.each([
+    "What did Gate Weekly cover recently?",
+    "Anything new in Gate Weekly lately?",
+    "山海周刊最近讲了什么？",
+    "近期有什么内容？",
+  ])("%s names the newest issue", (question) => {
+    expect(mentionsRecently(question)).toBe(true);
+    const reference = recentOverviewReference(question, issueNameWords(documents));
+    expect(reference).toMatchObject({ latest: true, mode: "filter" });
+  });
+
+  it.each([
+    "What did Gate Weekly say recently about electric cars?",
+    "最近有哪些公司发布了新的电池？",
+    "Who recently raised a Series B?",
+  ])("%s is about a subject, so recently narrows nothing", (question) => {
+    expect(mentionsRecently(question)).toBe(true);
+    expect(recentOverviewReference(question, issueNameWords(documents))).toBeNull();
+  });
+
+  it("a question without recently is left to the time reference", () => {
+    expect(mentionsRecently("What did Gate Weekly cover in issue #31?")).toBe(false);
+    expect(recentOverviewReference("What did Gate Weekly cover?", issueNameWords(documents))).toBeNull();
   });
 });
