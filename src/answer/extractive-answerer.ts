@@ -130,6 +130,18 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         }
         shownByPassage.set(window.passageIndex, list);
       }
+      // Two windows of one passage in the brief's order run as the brief does: the sentences
+      // between them join when the answer has room ("A. B. C. D.", not "A. B. D.").
+      for (const [passageIndex, list] of shownByPassage) {
+        const ascending = list.every(
+          (sentence, index) => index === 0 || sentence.position > list[index - 1]!.position,
+        );
+        if (!ascending) continue;
+        const filled = withSentencesBetween(list, sentences, units);
+        for (const sentence of filled)
+          if (!list.includes(sentence)) units += Math.min(sentence.units, trimSentenceUnits);
+        shownByPassage.set(passageIndex, filled);
+      }
       const quotes: Record<number, string> = {};
       const parts: string[] = [];
       for (const [passageIndex, shown] of shownByPassage) {

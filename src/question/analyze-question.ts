@@ -229,6 +229,8 @@ export function headTokensOf(question: string): string[] {
       heads
         .filter((head) => !generic.has(head))
         .flatMap((head) => tokenize(head))
+        // Folded too: "what happens to …" names no noun ("happens" folds to "happen").
+        .filter((token) => !generic.has(token))
         .filter((token) => token.length > 1 || /[\u4e00-\u9fff]/u.test(token)),
     ),
   ];

@@ -18,7 +18,7 @@ export interface QueryPlan {
 const questionWords = new Set(
   (
     "what which who whom whose when where why how many much does did do according name named say said says tell " +
-    "about think mean kind type year years according essay article newsletter brief briefs author writer story post issue piece " +
+    "about think mean kind type happen happens happened year years according essay article newsletter brief briefs author writer story post issue piece " +
     "文章 作者 简报 报道 本文 根据 什么 哪 哪个 哪些 哪家 哪里 谁 何时 什么时候 为什么 怎么 怎样 如何 多少 几 吗 呢 是 有 说 " +
     "多少钱 多久 多长 多远 多大 多重 哪天 哪年 几时 多长时间"
   ).split(" "),

@@ -144,6 +144,38 @@ describe("extractive answerer", () => {
   });
 });
 
+describe("extractive answer runs as the brief does", () => {
+  it("fills the sentence between two windows it quotes from one passage", async () => {
+    const story = [
+      "Rover Code adds shared rooms where teams and coding agents write and ship software together.",
+      "The work stays inside the chat app rather than a browser tab.",
+      "Each task gets a temporary room that closes itself when the job is done.",
+      "Everyone in the room can follow the work of the agents.",
+    ];
+    const rover = [passage("r", "Rover Code", story.join(" "))];
+    const roverStatistics = TermStatistics.fromSearchTexts([
+      ...passages.map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
+      tokenize(`Rover Code ${story.join(" ")}`).join(" "),
+    ]);
+    const answerer = createExtractiveAnswerer({ statistics: () => roverStatistics });
+    const question = "What happens to a Rover Code room once the agents have finished their work?";
+    const draft = await answerer.answer({
+      question,
+      lang: "en",
+      passages: rover,
+      history: [],
+      queryTerms: planQuery(question).terms,
+    });
+    expect(draft.answered).toBe(true);
+    const quoted = story.filter((sentence) => draft.text.includes(sentence));
+    expect(quoted.length).toBeGreaterThan(1);
+    // The quoted sentences are a run of the story: none skipped between the first and the last.
+    const first = story.indexOf(quoted[0]!);
+    expect(quoted).toEqual(story.slice(first, first + quoted.length));
+    expect(draft.text).toContain("closes itself when the job is done");
+  });
+});
+
 describe("extractive answerer lead", () => {
   it("leads with the best sentence that passes the gate, not the best-scoring one", async () => {
     // The Chinese sentence scores a little higher but shares one word (取得) with the question;

@@ -75,6 +75,8 @@ describe("headTokensOf", () => {
     ["What license does the model use?", ["license"]],
     ["Which kinds of files does the tool read?", ["file"]],
     ["What do new founders need to do?", []],
+    // "What happens to …" names no noun, in any form of the verb.
+    ["What happens to the old servers after the move?", []],
     // A past form after the noun phrase ends it, regular or irregular.
     ["Which static site generator written in Go did the issue recommend?", ["generator"]],
     ["Which browser engine shipped first?", ["engine"]],
