@@ -18,6 +18,7 @@ import { cjk, escapeRegExp, found, withParts } from "./evidence-specifics.ts";
  */
 export function needsHead(analysis: QuestionAnalysis): boolean {
   if (analysis.headTokens.length === 0) return false;
+  if (analysis.ownedHead) return true;
   // Money, dates, spans and names carry their own kind ("how much money", "over what period").
   return analysis.askedTypes.every((type) => type === "quantity" || type === "other" || type === "reason");
 }

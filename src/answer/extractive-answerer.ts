@@ -314,7 +314,8 @@ function partialOrRefusal(
   );
   if (!checkable || about === undefined) return refusal;
   const shown = shownSentences(about);
-  const headMissing = !about.headFound && analysis.headTokens.length > 0;
+  // "Whose account …" lacks the person, not the account.
+  const headMissing = !about.headFound && analysis.headTokens.length > 0 && !analysis.ownedHead;
   const lang = input.lang;
   const detail = headMissing
     ? missingHead(analysis, input.question, lang)

@@ -44,6 +44,11 @@ export interface QuestionAnalysis {
   measureWord: string | null;
   /** What a "what is X" / "X 是做什么的" question asks to have defined, as written; else null. */
   defines: string | null;
+  /**
+   * "Whose account …", "谁的账户…": the head names what belongs to the asked person, so an answer
+   * must mention it — a name alone near the question's other words is not whose it was.
+   */
+  ownedHead: boolean;
 }
 
 // Order matters: the most specific reading wins ("how much money" is money, not quantity). A
@@ -160,7 +165,7 @@ export function headTokensOf(question: string): string[] {
   // "kinds of"/"number of", the noun that follows.
   const english = question.match(
     new RegExp(
-      String.raw`\b(?:how many|how much|what|which)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|that|came|come|went|get|got|${participles()})\b|\s*[?,]|$)`,
+      String.raw`\b(?:how many|how much|what|which|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|that|came|come|went|get|got|${participles()})\b|\s*[?,]|$)`,
       "i",
     ),
   );
@@ -195,9 +200,9 @@ export function headTokensOf(question: string): string[] {
   // A unit right after 多少 that ends the question ("多少流明？", "多少毫安？"): the answer gives it.
   const unit = question.match(/多少([\u4e00-\u9fff]{1,3})\s*[？?]?\s*$/u)?.[1];
   if (unit !== undefined && !/^(?:钱|人|次|个|年|天|岁)$/u.test(unit)) heads.push(unit);
-  // Chinese: the first noun jieba tags right after 多少/几/哪/什么 (and a measure word).
+  // Chinese: the first noun jieba tags right after 多少/几/哪/什么 (and a measure word), or 谁的.
   for (const match of question.matchAll(
-    /(?:多少|几|哪|什么)(?:种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|些)?([\u4e00-\u9fff]{1,6})/gu,
+    /(?:多少|几|哪|什么|谁的)(?:种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|些)?([\u4e00-\u9fff]{1,6})/gu,
   )) {
     // Any noun tag: out of context jieba tags 卫星 as a person's name (nr).
     const first = tagWords(match[1]!)[0];
@@ -371,8 +376,11 @@ export function analyzeQuestion(question: string, isKnownWord?: (word: string) =
         /(?:多少|几)(种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|辆|架|枚|张|本|所|座|倍)/u,
       )?.[1] ?? null,
     defines: definedThing(question),
+    ownedHead: headTokens.length > 0 && ownedHeadPattern.test(question),
   };
 }
+
+const ownedHeadPattern = /\bwhose\s+[a-z]|谁的[\u4e00-\u9fff]/iu;
 
 /** The English fold of a word, for callers comparing raw words with search tokens. */
 export const foldWord = (word: string): string => foldEnglish(word.toLowerCase());

@@ -176,6 +176,45 @@ describe("extractive answer runs as the brief does", () => {
   });
 });
 
+describe("whose questions", () => {
+  const stories = [
+    passage(
+      "w1",
+      "Acme research",
+      "Originally developed by Acme's AI lab, Torchy combines Python's flexibility with fast deep learning.",
+    ),
+    passage(
+      "w2",
+      "Support bot flaw",
+      "Acme switched on an AI support bot in March. Through it, attackers took over Dana Whitfield's account in minutes.",
+    ),
+  ];
+  const whoseStatistics = TermStatistics.fromSearchTexts(
+    [...passages, ...stories].map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
+  );
+  const answerer = createExtractiveAnswerer({ statistics: () => whoseStatistics });
+  const askOver = (over: RetrievedPassage[], question: string) =>
+    answerer.answer({
+      question,
+      lang: "en",
+      passages: over,
+      history: [],
+      queryTerms: planQuery(question).terms,
+    });
+
+  it("answers with the sentence naming what belonged to the person", async () => {
+    const draft = await askOver(stories, "Whose account got taken over through Acme's AI support bot?");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("Dana Whitfield's account");
+  });
+
+  it("does not take a name near the question's other words for the owner", async () => {
+    const draft = await askOver([stories[0]!], "Whose account got taken over through Acme's AI support bot?");
+    expect(draft.coverage).not.toBe("full");
+    expect(draft.text).not.toMatch(/^Originally/);
+  });
+});
+
 describe("extractive answerer lead", () => {
   it("leads with the best sentence that passes the gate, not the best-scoring one", async () => {
     // The Chinese sentence scores a little higher but shares one word (取得) with the question;

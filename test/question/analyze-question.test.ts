@@ -77,6 +77,8 @@ describe("headTokensOf", () => {
     ["What do new founders need to do?", []],
     // "What happens to …" names no noun, in any form of the verb.
     ["What happens to the old servers after the move?", []],
+    // "Whose account …": what belonged to the asked person.
+    ["Whose account was taken over?", ["account"]],
     // A past form after the noun phrase ends it, regular or irregular.
     ["Which static site generator written in Go did the issue recommend?", ["generator"]],
     ["Which browser engine shipped first?", ["engine"]],
