@@ -47,7 +47,7 @@ export function headIn(
   translations: Map<string, string[]>,
 ): boolean {
   if (found(token, tokens, translations)) return true;
-  if (!cjk.test(token)) return false;
+  if (!cjk.test(token)) return [...tokens].some((word) => isCompoundOf(word, token));
   const stem = token.length > 1 ? token.replace(/[子儿们]$/u, "") : token;
   return stem.length >= 1 && text.includes(stem);
 }
@@ -135,5 +135,21 @@ export function definitionPattern(analysis: QuestionAnalysis): RegExp | null {
   return new RegExp(
     `${name}\\S*\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:(?:is|are|was)\\s+(?:an?|the|one)\\b|[,:–—-]\\s*(?:an?|the)\\s)|${name}\\s*[（(]|${name}\\s*(?:是|为|：|:)\\s*(?!不)[一个款种家项套]`,
     "iu",
+  );
+}
+
+/**
+ * An English compound naming a kind of the head: "subpackage" is a package, "smartwatch" a watch.
+ * The head needs five letters and the word before it three, so "ship" is not found in
+ * "relationship" nor "phone" in "phones" (a form, not a compound).
+ */
+const compoundHeadLetters = 5;
+const compoundPrefixLetters = 3;
+function isCompoundOf(word: string, head: string): boolean {
+  return (
+    head.length >= compoundHeadLetters &&
+    word.length >= head.length + compoundPrefixLetters &&
+    word.endsWith(head) &&
+    /^[a-z]+$/.test(word)
   );
 }

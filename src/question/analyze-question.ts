@@ -54,6 +54,8 @@ export interface QuestionAnalysis {
 // Order matters: the most specific reading wins ("how much money" is money, not quantity). A
 // comparison ("how much faster", "小了多少", "提升了多少倍") asks for a ratio: a share or a multiple.
 const askedPatterns: Array<[AskedType, RegExp]> = [
+  // "How much must an attacker spend relative to the HTLC?": a multiple or share, even of money.
+  ["percentage", /\bhow (?:much|many)\b[^?？]*\b(?:relative to|compared (?:to|with)|in proportion to)\b/i],
   [
     "money",
     /\bhow much (?:money\b|.*\b(?:cost|costs|pay|paid|spend|spent|spending|charge|charged|worth|raise|raised|sell|sold|earn|earned|price|priced|invest|invested|investing|putting|put|fund|funded|funding|lose|lost|save|saved|fine|fined)\b)|\b(?:what|how much) (?:is|was|are|were|'s) the (?:\w+ )?(?:price|cost|fee|salary|valuation|revenue)\b|多少钱|价格|售价|价钱|费用|成本|估值|多少美元|多少元|卖多少|花了多少|省多少/i,
@@ -307,10 +309,12 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
   for (const name of properNouns(normalised))
     if (/[\u3400-\u9fff]/u.test(name) && !chineseQuestionWords.test(name)) add(name, "name");
   // A lower-case word no English dictionary knows ("libconsensus", "miniupnp", "kubeadm") is a
-  // project's or a tool's name: the answer must be about it.
+  // project's or a tool's name: the answer must be about it. Shorter words only without a vowel
+  // ("btcd", "npm"): the dictionary lacks many short English words ("amid", "died").
   if (isKnownWord !== undefined)
-    for (const match of normalised.matchAll(/(?<![\w.@#/-])[a-z][a-z0-9]{4,}(?![\w.@/-])/g))
-      if (!isKnownWord(match[0])) add(match[0], "name");
+    for (const match of normalised.matchAll(/(?<![\w.@#/-])[a-z][a-z0-9]{2,}(?![\w.@/-])/g))
+      if ((match[0].length >= 5 || !/[aeiouy]/.test(match[0])) && !isKnownWord(match[0]))
+        add(match[0], "name");
   return specifics;
 }
 

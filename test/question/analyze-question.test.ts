@@ -15,6 +15,7 @@ describe("askedTypesOf", () => {
     ["What percentage of revenue came from cloud?", "percentage"],
     // A comparison asks for a ratio.
     ["How much faster is the new compiler?", "percentage"],
+    ["How much must a buyer pay relative to the list price?", "percentage"],
     ["新版安装包比上个版本小了多少？", "percentage"],
     ["How long does the battery last?", "duration"],
     ["手机充满电要多久？", "duration"],
@@ -110,6 +111,13 @@ describe("specificsOf", () => {
       isKnownEnglishWord,
     );
     expect(plain.map((specific) => specific.text)).toEqual([]);
+    // A short unknown word counts only without a vowel ("qxbz"), since the dictionary lacks many
+    // short English words ("amid", "owed").
+    expect(
+      specificsOf("Which lab forked qxbz amid the dispute over what was owed?", isKnownEnglishWord).map(
+        (specific) => specific.text,
+      ),
+    ).toEqual(["qxbz"]);
     // Without a dictionary, only capitalised, versioned, quoted and Chinese names count.
     expect(specificsOf("Which release dropped libfoobarz?").map((specific) => specific.text)).toEqual([]);
   });

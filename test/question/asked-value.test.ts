@@ -16,6 +16,14 @@ describe("holdsAnyAskedValue", () => {
       true,
     ],
     ["这台相机卖多少钱？", "售价199元人民币。", true],
+    // A multiple answers "relative to": "20x the value", "twice the list price".
+    [
+      "How much must a buyer pay relative to the list price?",
+      "Buyers pay at least 20x the list price.",
+      true,
+    ],
+    ["How much must a buyer pay relative to the list price?", "Buyers pay twice the list price.", true],
+    ["How much must a buyer pay relative to the list price?", "Buyers pay the list price in 2024.", false],
     ["这台相机卖多少钱？", "仔细一看，是一个 Bash 脚本。", false],
     // A rate word or 元 inside another word is no price, even beside a number.
     ["这个计划每年投多少钱？", "每年把钱分成 3 份，一份买指数。", false],
