@@ -17,7 +17,8 @@ const chineseNumber = /[两二三四五六七八九十百千万亿]|一[百千�
 // or free. A rate word alone ("每年", "per month") or 元 inside a word (单元) is no price.
 const currency =
   /[$¥€£₩]\s?\d|\d[\d,.]*\s?(?:k|m|bn|b|thousand|million|billion|trillion)?\s?(?:dollars?|usd|rmb|yuan|euros?|pounds?|cents?|bucks)\b|[\d零一二三四五六七八九十百千两][\d,.零一二三四五六七八九十百千两]*\s?(?:万|亿)?\s?(?:美元|美金|元|块钱|块|刀|欧元|英镑|日元|人民币)|\bfree\b|免费/i;
-const percent = /\d\s?%|\bper ?cent\b|百分之|[一二三四五六七八九\d]成\b|\bhalf\b|一半|\btimes\b|\btwice\b|\d\s?[x×](?![\w-])|倍/i;
+const percent =
+  /\d\s?%|\bper ?cent\b|百分之|[一二三四五六七八九\d]成\b|\bhalf\b|一半|\btimes\b|\btwice\b|\d\s?[x×](?![\w-])|倍/i;
 const durationUnit =
   /\d[\d,.]*\s?(?:-\s?)?(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|ms\b)|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|half an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(?:decade|year|month|week|day|hour|minute)-long\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|multi)-(?:year|month|week|day|hour|minute)\b|[\d零一二三四五六七八九十百两半几]+\s?(?:秒|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)|半(?:小时|天|年)|\bovernight\b|\bhalf an hour\b|\b(?:once|twice|thrice|\d+ times?) (?:a|per|every) (?:day|week|month|year)\b|\b(?:daily|weekly|monthly|biweekly|fortnightly|hourly)\b|每[天周月年日]|每隔|一[周天月年][一两二三四五\d]次/i;
 // A rate: "every three weeks", "twice a month", "每过三周", "一周两次", "weekly".
