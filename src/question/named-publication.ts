@@ -54,7 +54,16 @@ function namePattern(name: string, isKnownWord: (word: string) => boolean): RegE
   if (words.length === 0 || words.every((word) => /^\d+$/.test(word))) return null;
   if (han.test(trimmed)) {
     if ((trimmed.match(/\p{Script=Han}/gu) ?? []).length < 2) return null;
-    return new RegExp(`(?:据|根据)?《?${escapeRegExp(trimmed)}》?`, "u");
+    // Latin words inside a Chinese name may be left out and spaces vary: "老司机 iOS 周报" is also
+    // asked about as "老司机周报".
+    const parts = trimmed.match(/\p{Script=Han}+|[^\s\p{Script=Han}]+/gu) ?? [];
+    const body = parts
+      .map((part, index) => {
+        const gap = index < parts.length - 1 ? "\\s*" : "";
+        return han.test(part) ? `${escapeRegExp(part)}${gap}` : `(?:${escapeRegExp(part)}${gap})?`;
+      })
+      .join("");
+    return new RegExp(`(?:据|根据)?《?${body}》?`, "iu");
   }
   if (words.length === 1 && (words[0]!.length < minimumNameLength || genericFolder.test(words[0]!)))
     return null;

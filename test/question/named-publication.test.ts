@@ -14,6 +14,7 @@ const documents = [
   { docId: "b1", publication: "潮汐周刊", path: "/archive/tide-weekly/posts/12-海风.md" },
   { docId: "c1", publication: "Understanding Chips", path: "/in/understanding-chips-1.html" },
   { docId: "d1", publication: "zorbly notes", path: "/in/zorbly-notes-4.md" },
+  { docId: "e1", publication: "河马 Swift 周报", path: "/archive/hema/Reports/3.md" },
 ];
 const names = publicationNames(documents, isKnownEnglishWord);
 const ids = (question: string) => [...names.named(question).docIds].sort();
@@ -24,6 +25,13 @@ describe("publications a question names", () => {
     expect(ids("潮汐周刊里推荐的键盘是哪款？")).toEqual(["b1"]);
     expect(ids("What did the Tide Weekly say about ferries?")).toEqual(["b1"]);
     expect(ids("What does Zorbly Notes say about gliders?")).toEqual(["d1"]);
+  });
+
+  it("finds a Chinese name asked without its Latin words or spaces", () => {
+    expect(ids("河马周报里讲 Code Review 的那篇说了什么？")).toEqual(["e1"]);
+    expect(ids("《河马swift周报》推荐了什么？")).toEqual(["e1"]);
+    expect(names.named("河马 Swift 周报第 3 期讲了什么？").rest).toBe("第 3 期讲了什么？");
+    expect(ids("河马跑得快吗？")).toEqual([]);
   });
 
   it("takes ordinary words as a name only as the publication writes them", () => {
