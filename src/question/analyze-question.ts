@@ -156,6 +156,24 @@ function participles(): string {
   return participlePattern;
 }
 
+// Nouns naming the kind of figure asked rather than what it measures.
+const figureKindNouns = new Set(
+  "范围 数量 数目 数字 数值 水平 程度 情况 区间 时间 时长 上限 下限 总数 总量 比例".split(" "),
+);
+// Words that say how the figure holds, not what it measures.
+const figureQualifiers = new Set([
+  "默认",
+  "预计",
+  "估计",
+  "大约",
+  "总共",
+  "一共",
+  "目前",
+  "现在",
+  "分别",
+  "平均",
+]);
+
 /**
  * The noun the asked value is about: "how many volumes" → volumes, "what license" → license,
  * "多少种语言" → 语言, "多少服务器费用" → 服务器费用. Empty when the question names none.
@@ -202,6 +220,23 @@ export function headTokensOf(question: string): string[] {
   // A unit right after 多少 that ends the question ("多少流明？", "多少毫安？"): the answer gives it.
   const unit = question.match(/多少([\u4e00-\u9fff]{1,3})\s*[？?]?\s*$/u)?.[1];
   if (unit !== undefined && !/^(?:钱|人|次|个|年|天|岁)$/u.test(unit)) heads.push(unit);
+  // "薪资范围是多少？", "最大大小默认是多少？": the noun before 是/有/为 多少 is what is measured.
+  const measuredBefore = question.match(/([\u4e00-\u9fff]{2,8})(?:是|有|为|约为|大约是)多少[？?]?\s*$/u)?.[1];
+  if (measuredBefore !== undefined) {
+    // A Chinese compound ends in its head ("工厂规划产能" is a capacity); a word naming only the
+    // kind of figure ("薪资范围": a range) leaves the noun before it.
+    // Jieba's tags out of context are loose (产能 comes as a verb, 大小 as "b"), so any noun, verb or
+    // attribute word counts, less the few verbs that qualify the figure ("默认是多少", "预计有多少").
+    const nouns = tagWords(measuredBefore.split("的").at(-1)!).filter(
+      (word) =>
+        /^(?:n|v|b)/.test(word.tag) &&
+        word.word.length >= 2 &&
+        !figureKindNouns.has(word.word) &&
+        !figureQualifiers.has(word.word),
+    );
+    const noun = nouns.at(-1);
+    if (noun !== undefined) heads.push(noun.word);
+  }
   // Chinese: the first noun jieba tags right after 多少/几/哪/什么 (and a measure word), or 谁的.
   for (const match of question.matchAll(
     /(?:多少|几|哪|什么|谁的)(?:种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|些)?([\u4e00-\u9fff]{1,6})/gu,
@@ -301,6 +336,9 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
       add(words.join(" "), "name");
     }
   }
+  // Identifiers joined by underscores ("flutter_luakit_plugin", "cand_invalid_descendants").
+  for (const match of normalised.matchAll(/(?<![\w.@#/-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@/-])/g))
+    add(match[0], "name");
   // Names written in lower case with a dot: sites and packages ("harmon.ai", "debug.com", "node.js").
   for (const match of normalised.matchAll(
     /\b[a-z][\w-]*\.(?:ai|com|io|js|dev|org|net|app|co|rs|py|sh|so|me|cn)\b/g,

@@ -89,6 +89,11 @@ describe("headTokensOf", () => {
     ["How heavy is the new headset?", ["headset"]],
     // A unit ending a Chinese question is what the answer must give.
     ["这款台灯的亮度是多少流明？", ["流明"]],
+    // The noun before 是多少 is what is measured: a compound's last word, less words naming only
+    // the kind of figure (范围, 上限) or qualifying it (默认).
+    ["那家工厂的规划产能是多少？", ["产能"]],
+    ["这个岗位的薪资范围是多少？", ["薪资"]],
+    ["缓存的最大大小默认是多少？", ["大小"]],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
@@ -166,6 +171,12 @@ describe("specificsOf (possessives and sites)", () => {
     expect(
       specificsOf("Which banks are underwriting Northwind's IPO?").map((specific) => specific.text),
     ).toEqual(["Northwind's", "IPO"]);
+  });
+
+  it("reads an identifier joined by underscores as a name", () => {
+    expect(
+      specificsOf("What does the spool_retry_budget setting limit?").map((specific) => specific.text),
+    ).toEqual(["spool_retry_budget"]);
   });
 
   it("reads a lower-case site name as a site", () => {
