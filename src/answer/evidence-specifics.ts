@@ -211,7 +211,11 @@ export function checkSpecifics(
     const translatable = specific.tokens.some((token) =>
       (translations.get(token) ?? []).some((translation) => cjk.test(translation) !== inChinese),
     );
-    if (!sameLanguage && !translatable) continue;
+    // Chinese briefs keep product and project names in Latin letters ("Gryphon"); only a romanised
+    // Chinese name ("Zeng Yuqun") is written in characters instead. (A handle with digits, "Tw93",
+    // often names the source rather than the story, and is left as before.)
+    const keptInLatin = isName && !inChinese && context.lang === "zh" && !looksLikePinyin(specific.text);
+    if (!sameLanguage && !translatable && !keptInLatin) continue;
     if (!isName) return { hold: false, anchored };
     missingNames += 1;
   }
@@ -221,4 +225,19 @@ export function checkSpecifics(
   // the question names only its source, the source confirms it.
   const onlyTheSource = aboutTheSource > 0 && aboutTheSource === specifics.length;
   return { hold: specifics.length === 0 || anchored > 0 || onlyTheSource, anchored };
+}
+
+// A pinyin syllable: an initial (or none) and a final, tone marks folded away.
+const pinyinSyllable =
+  "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)";
+const pinyinWord = new RegExp(`^(?:${pinyinSyllable})+$`, "i");
+
+/** Whether every word of a Latin name reads as pinyin syllables ("Zeng Yuqun", "Lei Jun"). */
+export function looksLikePinyin(text: string): boolean {
+  const words = text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .split(/[\s'’-]+/u)
+    .filter(Boolean);
+  return words.length > 0 && words.every((word) => pinyinWord.test(word));
 }

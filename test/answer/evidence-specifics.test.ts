@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSpecifics, type PassageContext } from "../../src/answer/evidence-specifics.ts";
+import { checkSpecifics, looksLikePinyin, type PassageContext } from "../../src/answer/evidence-specifics.ts";
 import { analyzeQuestion } from "../../src/question/analyze-question.ts";
 import { tokenize } from "../../src/text/segment.ts";
 
@@ -36,5 +36,24 @@ describe("checkSpecifics across languages", () => {
     expect(holds(question, sentence, { haoran: ["林浩然"], mingyu: ["mingyue"] }, "zh")).toBe(true);
     // A Chinese translation the window lacks is a missing name.
     expect(holds(question, sentence, { haoran: ["林浩然"], mingyu: ["明宇宙"] }, "zh")).toBe(false);
+  });
+});
+
+describe("Latin names in Chinese passages", () => {
+  it("tells a romanised Chinese name from a product's name", () => {
+    expect(looksLikePinyin("Lin Haoran")).toBe(true);
+    expect(looksLikePinyin("Zhāng Yìfēi")).toBe(true);
+    expect(looksLikePinyin("Quillbox")).toBe(false);
+  });
+
+  it("needs a product's Latin name written in a Chinese passage, which keeps such names as they are", () => {
+    const question = "How many stars does Quillbox have on GitHub?";
+    expect(holds(question, "开源的 Quillbox 在 GitHub 上有 2000 个 star。", {}, "zh")).toBe(true);
+    expect(holds(question, "这个列表在 GitHub 上的 star 超过 16000 次。", {}, "zh")).toBe(false);
+  });
+
+  it("still leaves an untranslated romanised name unchecked in Chinese", () => {
+    const question = "How many stars does Lin Haoran's project have on GitHub?";
+    expect(holds(question, "他的项目在 GitHub 上有 500 个 star。", {}, "zh")).toBe(true);
   });
 });
