@@ -237,6 +237,7 @@ export function looksLikePinyin(text: string): boolean {
   const words = text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
+    .replace(/['’]s$/u, "")
     .split(/[\s'’-]+/u)
     .filter(Boolean);
   return words.length > 0 && words.every((word) => pinyinWord.test(word));
