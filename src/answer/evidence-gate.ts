@@ -172,6 +172,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       sentence.passageIndex,
       Math.max(bestContentOf.get(sentence.passageIndex) ?? 0, contentOf(sentence)),
     );
+  const namesAsked = analysis.askedTypes.some((type) => type === "name" || type === "person");
   const byPassage = new Map<number, AnswerSentence[]>();
   for (const sentence of input.sentences) {
     const list = byPassage.get(sentence.passageIndex) ?? [];
@@ -206,7 +207,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         : [...group].sort((left, right) => right.coverage - left.coverage);
       const valueSentence =
         holding.find((member) => countsTheAskedThing(member.text, analysis)) ?? holding[0];
-      const valueFound = valueSentence !== undefined && !group.some(withholds);
+      let valueFound = valueSentence !== undefined && !group.some(withholds);
       // A sentence further on joins only to bring the asked value its subject sentence lacks.
       if (
         gap > 1 &&
@@ -215,6 +216,19 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         continue;
       const tokens = withParts(group.flatMap((member) => [...member.tokens]));
       const titled = new Set([...tokens, ...context.title]);
+      // "Which university did X attend?": a name beside X is its answer only where something of what
+      // the question asks about (its other words, their translations, or the asked noun) is told.
+      // (In the other language the question's words match only through the lexicon's few senses,
+      // so there the name and the specifics stand on their own.)
+      if (
+        valueFound &&
+        namesAsked &&
+        group.every((member) => member.lang === input.lang) &&
+        translatedContentTerms.length > 0 &&
+        !translatedContentTerms.some((term) => titled.has(term.term)) &&
+        !analysis.headTokens.some((token) => headIn(token, text, titled, translations))
+      )
+        valueFound = false;
       // A pair is scored like a sentence (its story title at a quarter), less a share per step apart.
       const match =
         group.length === 1

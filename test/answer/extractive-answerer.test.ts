@@ -215,6 +215,42 @@ describe("whose questions", () => {
   });
 });
 
+describe("which and who questions in the asker's language", () => {
+  const told = passage(
+    "n1",
+    "Profile",
+    "Dana Whitfield attended Lakeside University before she joined Acme in 2019.",
+  );
+  const untold = passage(
+    "n2",
+    "Sponsors",
+    "Dana Whitfield raised concerns that Acme sponsors could add problems for Orbit users.",
+  );
+  const nameStatistics = TermStatistics.fromSearchTexts(
+    [...passages, told, untold].map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
+  );
+  const answerer = createExtractiveAnswerer({ statistics: () => nameStatistics });
+  const askOver = (over: RetrievedPassage[], question: string) =>
+    answerer.answer({
+      question,
+      lang: "en",
+      passages: over,
+      history: [],
+      queryTerms: planQuery(question).terms,
+    });
+
+  it("answers from a sentence telling what was asked about the name", async () => {
+    const draft = await askOver([told], "Which university did Dana Whitfield attend?");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("Lakeside University");
+  });
+
+  it("does not answer with another name from a sentence that tells nothing of it", async () => {
+    const draft = await askOver([untold], "Which university did Dana Whitfield attend?");
+    expect(draft.coverage).not.toBe("full");
+  });
+});
+
 describe("extractive answerer lead", () => {
   it("leads with the best sentence that passes the gate, not the best-scoring one", async () => {
     // The Chinese sentence scores a little higher but shares one word (取得) with the question;
