@@ -11,7 +11,15 @@ export const passagesRead = 6;
 /** Least idf-weighted share of the question's content words a window must hold to answer. 0.2 kept from the word-share gate (dev refusals unchanged at 0.15–0.25). */
 export const minimumCoverage = 0.2;
 
-/** The lead must come within this share of the best window's coverage (0.7: lower let a one-word match lead on dev-large). */
+/**
+ * A full answer's window must cover at least this share of the best on-subject window's coverage
+ * (windows in the other language compared at the asker's scale, see `crossLanguageCoverageShare`);
+ * otherwise the value was found only in a weaker telling — another story that holds a date or a
+ * name by chance — and the reply is partial, from the best one. 0.7: on dev-large it turned one
+ * unanswerable question's wrong answer (a launch date given for a sample-return date) into a partial
+ * one and changed no answerable item on the dev sets or our archive questions; without the
+ * cross-language scaling it also made one cross-language answer partial.
+ */
 export const leadCoverageShare = 0.7;
 
 /** Score bonus for a window holding the asked value (a number for "how many"): a tie-breaker above passage order. */

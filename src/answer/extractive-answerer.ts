@@ -9,7 +9,9 @@ import {
   addedSentenceShare,
   askerLanguageShare,
   continuationSentences,
+  crossLanguageCoverageShare,
   passagesRead as defaultPassagesRead,
+  leadCoverageShare,
   maximumAnswerUnits,
   trimSentenceUnits,
 } from "./answer-tuning.ts";
@@ -75,7 +77,18 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const fromPreferred = allFull.filter((window) => window.passageIndex < preferred);
       const full = fromPreferred.length > 0 ? fromPreferred : allFull;
       options.onWindows?.(input.question, windows);
-      const best = full[0];
+      // A value found only far below the best telling of the question's subject answers something
+      // else: the story is there without the asked detail (a partial reply), or another story holds
+      // the value by chance.
+      // Coverage in the other language is through translations, weighed below the asker's words:
+      // compared at the same scale.
+      const scaled = (window: EvidenceWindow) =>
+        window.sentences.every((sentence) => sentence.lang !== input.lang)
+          ? window.coverage / crossLanguageCoverageShare
+          : window.coverage;
+      const bestOnSubject = Math.max(0, ...windows.filter(isOnSubject).map(scaled));
+      const best =
+        full[0] !== undefined && scaled(full[0]) >= bestOnSubject * leadCoverageShare ? full[0] : undefined;
       if (best === undefined) return partialOrRefusal(windows, analysis, input);
       // A window in the asker's language leads when it is nearly as good.
       const inLanguage = full.find((window) =>

@@ -251,6 +251,37 @@ describe("which and who questions in the asker's language", () => {
   });
 });
 
+describe("a value found only in a weaker telling", () => {
+  const story = passage(
+    "s1",
+    "Probe reaches asteroid",
+    "The Lantern probe reached the asteroid Kelpie after a 400-day cruise and began mapping its surface for a sample.",
+  );
+  const other = passage(
+    "s2",
+    "Maps calendar",
+    "Kelpie watchers expect the Lantern team to publish its maps in March.",
+  );
+  const sampleStatistics = TermStatistics.fromSearchTexts(
+    [...passages, story, other].map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
+  );
+  const answerer = createExtractiveAnswerer({ statistics: () => sampleStatistics });
+
+  it("is a partial reply about the best-told story, not an answer from the other", async () => {
+    const question = "When will the Lantern probe bring its Kelpie asteroid sample back?";
+    const draft = await answerer.answer({
+      question,
+      lang: "en",
+      passages: [story, other],
+      history: [],
+      queryTerms: planQuery(question).terms,
+    });
+    expect(draft.coverage).toBe("partial");
+    expect(draft.text).toContain("Kelpie");
+    expect(draft.text).not.toContain("March");
+  });
+});
+
 describe("extractive answerer lead", () => {
   it("leads with the best sentence that passes the gate, not the best-scoring one", async () => {
     // The Chinese sentence scores a little higher but shares one word (取得) with the question;
