@@ -13,13 +13,13 @@ export const minimumCoverage = 0.2;
 
 /**
  * A full answer's window must cover at least this share of the best on-subject window's coverage
- * (windows in the other language compared at the asker's scale, see `crossLanguageCoverageShare`);
- * otherwise the value was found only in a weaker telling — another story that holds a date or a
- * name by chance — and the reply is partial, from the best one. 0.7: on dev-large it turned one
- * unanswerable question's wrong answer (a launch date given for a sample-return date) into a partial
- * one and changed no answerable item on the dev sets or our archive questions; without the
- * cross-language scaling it also made one cross-language answer partial. 0.8 made one more wrong
- * answer on our archive questions partial but also one stated dev-large answer.
+ * among windows of the same language (the asker's, or the other, whose words match through
+ * translations weighed lower); otherwise the value was found only in a weaker telling — another
+ * story that holds a date or a name by chance — and the reply is partial, from the best one. 0.7:
+ * on dev-large it turned one unanswerable question's wrong answer (a launch date given for a
+ * sample-return date) into a partial one and changed no answerable item on the dev sets or our
+ * archive questions. 0.8 made one more wrong answer on our archive questions partial but also one
+ * stated dev-large answer; comparing across languages made cross-language answers partial.
  */
 export const leadCoverageShare = 0.7;
 

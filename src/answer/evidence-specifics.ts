@@ -156,7 +156,8 @@ function wholeNameTranslated(
   windowText: string,
   translations: Map<string, string[]>,
 ): boolean {
-  if (cjk.test(specific.text)) return false;
+  // Only a romanised Chinese name: "Code Review" is not found by 代码, a translation of "code".
+  if (cjk.test(specific.text) || !looksLikePinyin(specific.text)) return false;
   return specific.tokens.some((token) =>
     (translations.get(token) ?? []).some(
       (translation) => cjk.test(translation) && translation.length >= 2 && windowText.includes(translation),

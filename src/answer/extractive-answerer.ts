@@ -9,7 +9,6 @@ import {
   addedSentenceShare,
   askerLanguageShare,
   continuationSentences,
-  crossLanguageCoverageShare,
   passagesRead as defaultPassagesRead,
   leadCoverageShare,
   maximumAnswerUnits,
@@ -17,6 +16,7 @@ import {
 } from "./answer-tuning.ts";
 import type { Answerer, AnswererInput, DraftAnswer } from "./answerer.ts";
 import { type EvidenceWindow, evidenceWindows, isFullEvidence, isOnSubject } from "./evidence-gate.ts";
+import { found, translationsOf, withParts } from "./evidence-specifics.ts";
 import { continuesSentenceBefore } from "./evidence-values.ts";
 import { keyFact } from "./key-fact.ts";
 import { trimToClause } from "./trim-sentence.ts";
@@ -73,22 +73,34 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       });
       // A question about a time ("in March 2025") is answered from that time's issues when they can.
       const preferred = input.preferredPassages ?? 0;
-      const allFull = windows.filter(isFullEvidence);
+      // What is shown must name what was asked about: a window whose sentence holding the
+      // question's names is left out of the quote (a link list) does not answer it.
+      const translations = translationsOf(terms);
+      const allFull = windows.filter(
+        (window) => isFullEvidence(window) && showsSpecifics(window, analysis, input.passages, translations),
+      );
       const fromPreferred = allFull.filter((window) => window.passageIndex < preferred);
       const full = fromPreferred.length > 0 ? fromPreferred : allFull;
       options.onWindows?.(input.question, windows);
       // A value found only far below the best telling of the question's subject answers something
       // else: the story is there without the asked detail (a partial reply), or another story holds
-      // the value by chance.
-      // Coverage in the other language is through translations, weighed below the asker's words:
-      // compared at the same scale.
-      const scaled = (window: EvidenceWindow) =>
-        window.sentences.every((sentence) => sentence.lang !== input.lang)
-          ? window.coverage / crossLanguageCoverageShare
-          : window.coverage;
-      const bestOnSubject = Math.max(0, ...windows.filter(isOnSubject).map(scaled));
+      // the value by chance. Compared among windows in the same language as the answer's: the other
+      // language's words match through translations, weighed below the asker's own.
+      const inAskerLanguage = (window: EvidenceWindow) =>
+        window.sentences.some((sentence) => sentence.lang === input.lang);
+      const lead0 = full[0];
+      const bestOnSubject = Math.max(
+        0,
+        ...windows
+          .filter(
+            (window) =>
+              isOnSubject(window) &&
+              inAskerLanguage(window) === (lead0 !== undefined && inAskerLanguage(lead0)),
+          )
+          .map((window) => window.coverage),
+      );
       const best =
-        full[0] !== undefined && scaled(full[0]) >= bestOnSubject * leadCoverageShare ? full[0] : undefined;
+        lead0 !== undefined && lead0.coverage >= bestOnSubject * leadCoverageShare ? lead0 : undefined;
       if (best === undefined) return partialOrRefusal(windows, analysis, input);
       // A window in the asker's language leads when it is nearly as good.
       const inLanguage = full.find((window) =>
@@ -263,6 +275,31 @@ function overlaps(left: EvidenceWindow, right: EvidenceWindow): boolean {
  * A window's sentences as shown: a heading, link title or interviewer's question before the reply
  * is left out, unless it holds the asked value itself.
  */
+/** Whether the quoted sentences of a window, or its story's title, hold one of the question's specifics. */
+function showsSpecifics(
+  window: EvidenceWindow,
+  analysis: QuestionAnalysis,
+  passages: RetrievedPassage[],
+  translations: Map<string, string[]>,
+): boolean {
+  if (analysis.specifics.length === 0) return true;
+  const shown = shownSentences(window);
+  if (shown.length === window.sentences.length) return true;
+  // A lead-in left out ("Ada Park wrote about retries:") still names the subject of what follows;
+  // a list after the quote does not name the quote's.
+  const first = Math.min(...shown.map((sentence) => sentence.position));
+  const leadIn = window.sentences.filter((sentence) => sentence.position < first);
+  const tokens = withParts([
+    ...[...leadIn, ...shown].flatMap((sentence) => [...sentence.tokens]),
+    ...tokenize(passages[window.passageIndex]?.story ?? ""),
+  ]);
+  return analysis.specifics.some((specific) =>
+    (specific.kind === "name" ? specific.tokens.slice(-1) : specific.tokens).every((token) =>
+      found(token, tokens, translations),
+    ),
+  );
+}
+
 function shownSentences(window: EvidenceWindow): AnswerSentence[] {
   const shown = window.sentences.filter(
     (sentence) => sentence === window.valueSentence || (!sentence.unfitToLead && !sentence.asks),

@@ -57,3 +57,17 @@ describe("Latin names in Chinese passages", () => {
     expect(holds(question, "他的项目在 GitHub 上有 500 个 star。", {}, "zh")).toBe(true);
   });
 });
+
+describe("names with a common word", () => {
+  it("is not found through a translation of one of its words", () => {
+    // 代码 translates "code", but a sentence about 代码 is not about "Code Review".
+    expect(
+      holds(
+        "Which Code Review articles were recommended?",
+        "推荐大家在代码迁移之前读这篇文章。",
+        { code: ["代码"] },
+        "zh",
+      ),
+    ).toBe(false);
+  });
+});

@@ -282,6 +282,29 @@ describe("a value found only in a weaker telling", () => {
   });
 });
 
+describe("what the quote shows", () => {
+  it("does not answer with a sentence whose question names are only in a link line after it", async () => {
+    const item = passage(
+      "q1",
+      "Pipeline tips",
+      "Read this recommended article before you migrate your code to the new pipeline. Related: Orbit Review Guide",
+    );
+    const quoteStatistics = TermStatistics.fromSearchTexts(
+      [...passages, item].map((entry) => tokenize(`${entry.story} ${entry.text}`).join(" ")),
+    );
+    const answerer = createExtractiveAnswerer({ statistics: () => quoteStatistics });
+    const question = "Which Orbit Review articles on migrating your code to a new pipeline were recommended?";
+    const draft = await answerer.answer({
+      question,
+      lang: "en",
+      passages: [item],
+      history: [],
+      queryTerms: planQuery(question).terms,
+    });
+    expect(draft.coverage).not.toBe("full");
+  });
+});
+
 describe("extractive answerer lead", () => {
   it("leads with the best sentence that passes the gate, not the best-scoring one", async () => {
     // The Chinese sentence scores a little higher but shares one word (取得) with the question;

@@ -18,6 +18,14 @@ describe("tokenize", () => {
     expect(tokens).not.toContain("的");
   });
 
+  it("drops aspect particles, which say when, not what (推荐过, 印着)", () => {
+    const tokens = tokenize("周报推荐过的工具");
+    expect(tokens).toContain("推荐");
+    expect(tokens).not.toContain("过");
+    // Inside a word they stay: 过去 is a word of its own.
+    expect(tokenize("过去的一年")).toContain("过去");
+  });
+
   it("handles mixed scripts in one string", () => {
     expect(tokenize("Arm中国CEO吴雄昂")).toEqual(expect.arrayContaining(["arm", "中国", "ceo"]));
   });
