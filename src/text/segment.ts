@@ -9,6 +9,8 @@ import type { Jieba } from "@node-rs/jieba";
  */
 
 let jieba: Jieba | undefined;
+/** Counts the times words were added to jieba: a segmentation made in another generation may differ. */
+let dictionaryGeneration = 0;
 /** Words taught before jieba was first needed, applied (in order) when it is loaded. */
 const pendingWords: string[] = [];
 
@@ -23,6 +25,7 @@ function segmenter(): Jieba {
   if (pendingWords.length > 0) {
     jieba.loadDict(new TextEncoder().encode(pendingWords.join("\n")));
     pendingWords.length = 0;
+    dictionaryGeneration += 1;
     // New words (and the dictionary's new total frequency) can change any segmentation.
     searchWordsMemo.clear();
     plainWordsMemo.clear();
@@ -109,11 +112,23 @@ export interface TokenizeOptions {
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
   const dropStopwords = options.dropStopwords ?? true;
+  // An ingest tokenizes each passage twice in a row (its glosses, then its hashed vector).
+  const last = lastTokenized;
+  if (
+    last !== undefined &&
+    last.text === text &&
+    last.dropStopwords === dropStopwords &&
+    (!last.segmented || (last.generation === dictionaryGeneration && pendingWords.length === 0))
+  ) {
+    return [...last.tokens];
+  }
   const tokens: string[] = [];
+  let segmented = false;
   const normalised = text.normalize("NFKC").toLowerCase();
   for (const match of normalised.matchAll(tokenPattern)) {
     const piece = match[0];
     if (cjkRun.test(piece)) {
+      segmented = true;
       for (const word of searchWords(piece)) {
         if (dropStopwords && chineseStopwords.has(word)) continue;
         tokens.push(word);
@@ -133,8 +148,14 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
       tokens.push(foldEnglish(piece));
     }
   }
+  lastTokenized = { text, dropStopwords, segmented, generation: dictionaryGeneration, tokens: [...tokens] };
   return tokens;
 }
+
+/** The last text `tokenize` was given and its tokens (a copy, since callers may change theirs). */
+let lastTokenized:
+  | { text: string; dropStopwords: boolean; segmented: boolean; generation: number; tokens: string[] }
+  | undefined;
 
 /** Plain jieba words of a Chinese text (no search-mode sub-words), for lexicon lookups. */
 export function segmentWords(text: string): string[] {
