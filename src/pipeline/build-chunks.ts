@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
+import type { Embedder } from "../embed/embedder.ts";
 import type { SourceIssue } from "../ingest/source-issue.ts";
 import type { Story } from "../ingest/split-into-stories.ts";
-import type { Embedder } from "../embed/embedder.ts";
 import type { ChunkRecord } from "../store/chunk-record.ts";
 import { normalizeForDuplicate } from "../text/normalize.ts";
 import { detectLanguage, tokenize } from "../text/segment.ts";
