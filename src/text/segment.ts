@@ -58,6 +58,15 @@ function searchWords(run: string): string[] {
   return remembered(searchWordsMemo, run, (text) => jieba.cutForSearch(text, true));
 }
 
+/**
+ * Identifies jieba's dictionary as segmentations see it, for callers that remember results made
+ * from jieba's words: undefined while added words wait to be loaded (the next segmentation loads
+ * them), else a number that changes whenever words are added.
+ */
+export function segmenterGeneration(): number | undefined {
+  return pendingWords.length > 0 ? undefined : dictionaryGeneration;
+}
+
 /** Add words (company names, products) so jieba keeps them whole. Idempotent enough: duplicates are harmless. */
 export function addSegmenterWords(words: Iterable<string>): void {
   for (const word of words) {
