@@ -143,22 +143,45 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
         tokens.push(word);
       }
     } else {
-      if (dropStopwords && englishStopwords.has(piece)) continue;
-      const parts = piece.split(/[-–]/);
-      // "paid-course" must meet "paid courses": plain hyphenated words become their parts; names
-      // with digits or one-letter parts ("gpt-4o", "o1-mini", "x-ray") stay whole, parts added.
-      if (parts.length > 1) {
-        const plain = parts.every((part) => /^\p{L}{2,}$/u.test(part));
-        if (!plain) tokens.push(foldEnglish(piece));
-        for (const part of parts)
-          if (part && !(dropStopwords && englishStopwords.has(part))) tokens.push(foldEnglish(part));
-        continue;
-      }
-      tokens.push(foldEnglish(piece));
+      for (const token of latinPieceTokens(piece, dropStopwords)) tokens.push(token);
     }
   }
   lastTokenized = { text, dropStopwords, segmented, generation: dictionaryGeneration, tokens: [...tokens] };
   return tokens;
+}
+
+/**
+ * The tokens of a word without Chinese characters, remembered (they depend on nothing else): an
+ * archive has ~20 thousand distinct words among a few hundred thousand.
+ */
+function latinPieceTokens(piece: string, dropStopwords: boolean): readonly string[] {
+  const memo = dropStopwords ? latinTokensWithoutStopwords : latinTokensWithStopwords;
+  let tokens = memo.get(piece);
+  if (tokens === undefined) {
+    tokens = tokenizeLatinPiece(piece, dropStopwords);
+    if (memo.size >= maxMemoRuns) memo.clear();
+    memo.set(piece, tokens);
+  }
+  return tokens;
+}
+
+const latinTokensWithoutStopwords = new Map<string, readonly string[]>();
+const latinTokensWithStopwords = new Map<string, readonly string[]>();
+
+function tokenizeLatinPiece(piece: string, dropStopwords: boolean): string[] {
+  if (dropStopwords && englishStopwords.has(piece)) return [];
+  const parts = piece.split(/[-–]/);
+  // "paid-course" must meet "paid courses": plain hyphenated words become their parts; names
+  // with digits or one-letter parts ("gpt-4o", "o1-mini", "x-ray") stay whole, parts added.
+  if (parts.length > 1) {
+    const tokens: string[] = [];
+    const plain = parts.every((part) => /^\p{L}{2,}$/u.test(part));
+    if (!plain) tokens.push(foldEnglish(piece));
+    for (const part of parts)
+      if (part && !(dropStopwords && englishStopwords.has(part))) tokens.push(foldEnglish(part));
+    return tokens;
+  }
+  return [foldEnglish(piece)];
 }
 
 /** The last text `tokenize` was given and its tokens (a copy, since callers may change theirs). */
