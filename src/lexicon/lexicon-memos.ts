@@ -3,6 +3,9 @@ import { segmenterGeneration } from "../text/segment.ts";
 /** A chunk-enrichment candidate: terms, score, frequency (higher score first, then rarer words). */
 export type Candidate = [string[], number, number];
 
+/** Runs split before the name prefixes are worth building. */
+const prefixesAfterRuns = 2_000;
+
 /** Entries kept per memo before it starts over (a crude bound: an archive has ~50 thousand runs). */
 const maxEntries = 100_000;
 
@@ -22,6 +25,7 @@ export class LexiconMemos {
   private readonly properChineseWords = new Map<string, string | undefined>();
   /** First two characters of every Chinese name (glossary, learned pairs, CEDICT proper nouns). */
   private prefixes: Set<string> | undefined;
+  private runsSplit = 0;
 
   /** A name was added: runs may join into it and its own enrichment changes; it joins the prefixes. */
   namesChanged(zh: string): void {
@@ -30,9 +34,15 @@ export class LexiconMemos {
     this.prefixes?.add(zh.slice(0, 2));
   }
 
-  /** The first two characters of every known name, built on first use from `names`. */
-  namePrefixes(names: () => Iterable<string>): ReadonlySet<string> {
+  /**
+   * The first two characters of every known name, built from `names` once this lexicon has split
+   * enough runs to be an ingest (it reads all of CC-CEDICT's headwords, ~0.2 s: a question's
+   * few runs do without); undefined before.
+   */
+  namePrefixes(names: () => Iterable<string>): ReadonlySet<string> | undefined {
     if (this.prefixes === undefined) {
+      this.runsSplit += 1;
+      if (this.runsSplit < prefixesAfterRuns) return undefined;
       this.prefixes = new Set();
       for (const name of names()) this.prefixes.add(name.slice(0, 2));
     }
