@@ -22,6 +22,7 @@ export function createHashingEmbedder(options: HashingEmbedderOptions = {}): Emb
     async embed(texts: string[]): Promise<number[][]> {
       return texts.map((text) => hashEmbed(text, dimensions));
     },
+    embedNow: (text: string) => hashEmbed(text, dimensions),
   };
 }
 

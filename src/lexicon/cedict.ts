@@ -40,6 +40,8 @@ export interface CedictDictionary {
   reverse(foldedEnglish: string): readonly string[];
   /** Number of headwords, for diagnostics. */
   readonly size: number;
+  /** Every headword marked as a name (`proper`), for indexes over names; optional. */
+  properWords?(): readonly string[];
 }
 
 type RawEntry = [string, string, string, string | string[], number[], number[]];
@@ -249,6 +251,10 @@ class CompactCedict implements CedictDictionary {
     if (this.parsedEntries.size > 50_000) this.parsedEntries.clear();
     this.parsedEntries.set(word, entry);
     return entry ?? undefined;
+  }
+
+  properWords(): readonly string[] {
+    return this.entries.keysWhere((value) => value.startsWith("P\t"));
   }
 
   reverse(foldedEnglish: string): readonly string[] {

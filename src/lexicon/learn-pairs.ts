@@ -1,3 +1,4 @@
+import { matchesBeforeTails } from "../text/bracket-matches.ts";
 import { isStopword, segmentWords } from "../text/segment.ts";
 
 /**
@@ -30,6 +31,12 @@ const englishThenChinese = new RegExp(
   `([A-Za-z0-9][^()（）${cjk}\\n]{0,80}?)\\s?[(（]([${cjk}·]{2,12})[)）]`,
   "gu",
 );
+
+// What `englishThenChinese` can match: a bracketed Chinese tail, before it text without brackets,
+// Chinese or line breaks (then perhaps one space or line break).
+const chineseTail = new RegExp(`[(（][${cjk}·]{2,12}[)）]`, "gu");
+const beforeChineseTail = new RegExp(`[^()（）${cjk}\\n]`, "u");
+const space = /\s/;
 
 // Bracketed notes that are not names: "(Credit: X)", "(in Chinese)", "(twice per week)".
 const annotationWords =
@@ -104,7 +111,14 @@ function learnFromParentheses(text: string, pairs: LearnedPair[]): void {
     const zh = trailingChineseName(run);
     if (zh !== undefined) pairs.push({ zh, en: english.trim(), via: "parenthesis" });
   }
-  for (const match of text.matchAll(englishThenChinese)) {
+  const englishThenChineseMatches = matchesBeforeTails(
+    text,
+    englishThenChinese,
+    chineseTail,
+    (character) => beforeChineseTail.test(character),
+    (character) => space.test(character),
+  );
+  for (const match of englishThenChineseMatches) {
     const [, before = "", chinese = ""] = match;
     const en = trailingEnglishName(before);
     if (en !== undefined && isPlausibleEnglishName(en)) pairs.push({ zh: chinese, en, via: "parenthesis" });

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { addSegmenterWords, foldEnglish, isStopword, segmentWords, tokenize } from "../text/segment.ts";
 import { type CedictDictionary, type CedictEntry, loadCedict } from "./cedict.ts";
 import type { LearnedPair } from "./learn-pairs.ts";
+import { type Candidate, LexiconMemos } from "./lexicon-memos.ts";
+import { chineseRuns, cjkRun, type LatinToken, latinTokens } from "./text-pieces.ts";
 
 /**
  * The offline bilingual lexicon: lets an English question reach a Chinese passage and the reverse.
@@ -86,8 +88,6 @@ const ambiguousNameFrequency = 1_000;
 const enrichmentMaxFrequency = 3_000;
 const maxChineseWordsPerMatch = 4;
 
-const cjkRunPattern = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
-const latinWordPattern = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const hasCjk = /[\u3400-\u9fff]/u;
 
 // Question and meta words that carry no topic: translating them only adds noise.
@@ -113,13 +113,6 @@ const unexpandableEnglish = new Set(
 const functionCharacters = new Set([
   ..."的了是在和有不人一大中上下为个我你他她它这那就也都而及与或被把对从以之于其会能要说到着过地得所",
 ]);
-
-interface LatinToken {
-  folded: string;
-  capitalised: boolean;
-  /** Pieces of a hyphenated word ("Slovakia-based"), tried as names when the whole word is unknown. */
-  parts?: LatinToken[];
-}
 
 interface Translation {
   terms: string[];
@@ -166,33 +159,15 @@ export function parseGlossary(text: string): GlossaryEntry[] {
   return entries;
 }
 
-/** Latin words of a text as the search column has them (lower-cased, folded, no stopwords), with case kept. */
-function latinTokens(text: string): LatinToken[] {
-  const tokens: LatinToken[] = [];
-  const withoutChinese = text.normalize("NFKC").replace(cjkRunPattern, " \n ");
-  for (const match of withoutChinese.matchAll(latinWordPattern)) {
-    const lower = match[0].toLowerCase();
-    if (isStopword(lower)) continue;
-    const token: LatinToken = { folded: foldEnglish(lower), capitalised: /^\p{Lu}/u.test(match[0]) };
-    if (match[0].includes("-")) {
-      token.parts = match[0]
-        .split("-")
-        .filter((part) => part.length > 0 && !isStopword(part.toLowerCase()))
-        .map((part) => ({ folded: foldEnglish(part.toLowerCase()), capitalised: /^\p{Lu}/u.test(part) }));
-    }
-    tokens.push(token);
-  }
-  return tokens;
-}
-
-function chineseRuns(text: string): string[] {
-  return [...text.normalize("NFKC").matchAll(cjkRunPattern)].map((match) => match[0]);
-}
-
 function isTeachable(word: string): boolean {
   const characters = [...word];
   if (!/^[\u3400-\u9fff]+$/u.test(word) || characters.length < 2) return false;
   return characters.length >= 3 || !characters.some((character) => functionCharacters.has(character));
+}
+
+/** True when `tokenize` cuts this text without jieba (no Chinese, even once NFKC-normalised). */
+function segmentsWithoutJieba(text: string): boolean {
+  return !cjkRun.test(text) && !cjkRun.test(text.normalize("NFKC"));
 }
 
 function round(weight: number): number {
@@ -204,7 +179,11 @@ export class Lexicon {
   private readonly chineseNames = new Map<string, ChineseName>();
   private readonly englishNames = new Map<string, EnglishName>();
   private longestEnglishName = 1;
+  /** The most words of an English name starting with a given word ("deutsche" → 2). */
+  private readonly longestNameFrom = new Map<string, number>();
   private readonly translationMemo = new Map<string, Translation[]>();
+  /** Lookups an ingest repeats thousands of times, valid for one set of names and jieba words. */
+  private readonly memos = new LexiconMemos();
 
   private constructor(private readonly dictionary: CedictDictionary) {}
 
@@ -265,6 +244,7 @@ export class Lexicon {
       cedictEntry.frequency > ambiguousNameFrequency;
     this.chineseNames.set(zh, { english: unique, isName, ambiguous });
     this.translationMemo.clear();
+    this.memos.namesChanged(zh);
     for (const english of englishNames) {
       const key = tokenize(english).join(" ");
       if (key.length === 0) continue;
@@ -276,17 +256,34 @@ export class Lexicon {
         display: known?.display ?? english,
         proper: /^\p{Lu}/u.test(english),
       });
-      this.longestEnglishName = Math.max(this.longestEnglishName, key.split(" ").length);
+      const words = key.split(" ");
+      this.longestEnglishName = Math.max(this.longestEnglishName, words.length);
+      const first = words[0] ?? "";
+      this.longestNameFrom.set(first, Math.max(this.longestNameFrom.get(first) ?? 0, words.length));
     }
   }
 
   /** Chinese words of a run, joining adjacent jieba words when together they form a known name. */
-  private chineseWords(run: string): string[] {
+  private chineseWords(run: string): readonly string[] {
+    const remembered = this.memos.wordsOfRun(run);
+    if (remembered !== undefined) return remembered;
     const words = segmentWords(run);
+    const prefixes = this.memos.namePrefixes(() => [
+      ...this.chineseNames.keys(),
+      ...(this.dictionary.properWords?.() ?? []),
+    ]);
     const result: string[] = [];
     for (let index = 0; index < words.length; ) {
       let taken = 1;
-      for (let length = Math.min(maxChineseWordsPerMatch, words.length - index); length >= 2; length -= 1) {
+      // No name starts with the first two characters here: no join of these words is one.
+      const first = words[index] ?? "";
+      const opening = first.length >= 2 ? first.slice(0, 2) : first + (words[index + 1] ?? "").slice(0, 1);
+      const joinable = prefixes === undefined || prefixes.has(opening);
+      for (
+        let length = joinable ? Math.min(maxChineseWordsPerMatch, words.length - index) : 1;
+        length >= 2;
+        length -= 1
+      ) {
         const joined = words.slice(index, index + length).join("");
         if (this.chineseNames.has(joined) || this.dictionary.lookup(joined)?.proper) {
           taken = length;
@@ -296,6 +293,7 @@ export class Lexicon {
       result.push(words.slice(index, index + taken).join(""));
       index += taken;
     }
+    this.memos.rememberWordsOfRun(run, result);
     return result;
   }
 
@@ -401,7 +399,12 @@ export class Lexicon {
     const spans: ConceptSpan[] = [];
     for (let index = 0; index < tokens.length; ) {
       let matched = false;
-      for (let length = Math.min(this.longestEnglishName, tokens.length - index); length >= 1; length -= 1) {
+      // Without dictionary phrases only names are looked for: none is longer than the longest
+      // name starting with this word.
+      const longest = allowDictionary
+        ? this.longestEnglishName
+        : (this.longestNameFrom.get(tokens[index]?.folded ?? "") ?? 0);
+      for (let length = Math.min(longest, tokens.length - index); length >= 1; length -= 1) {
         const slice = tokens.slice(index, index + length);
         const key = slice.map((token) => token.folded).join(" ");
         const name = this.englishNames.get(key);
@@ -493,7 +496,7 @@ export class Lexicon {
   enrichmentTerms(text: string): string[] {
     const present = new Set(tokenize(text));
     // [terms, score, frequency]: higher score first, then rarer words first.
-    const candidates: Array<[string[], number, number]> = [];
+    const candidates: Candidate[] = [];
     const seenWords = new Set<string>();
     for (const run of chineseRuns(text)) {
       for (const word of this.chineseWords(run)) {
@@ -528,39 +531,51 @@ export class Lexicon {
     return result;
   }
 
-  private enrichChinese(word: string): [string[], number, number] | undefined {
+  private enrichChinese(word: string): Candidate | undefined {
+    return this.memos.enrichment(word, () => {
+      const [candidate, english] = this.enrichChineseUnremembered(word);
+      return [candidate, english.every(segmentsWithoutJieba)];
+    });
+  }
+
+  /** The candidate, and the English it tokenized (jieba cuts any Chinese in it). */
+  private enrichChineseUnremembered(word: string): [Candidate | undefined, string[]] {
     const name = this.chineseNames.get(word);
     const entry = this.dictionary.lookup(word);
     const frequency = entry?.frequency ?? 0;
     if (name !== undefined && !name.ambiguous) {
-      return [
-        name.english.slice(0, 2).flatMap((english) => tokenize(english)),
-        name.isName ? 3 : 1.5,
-        frequency,
-      ];
+      const english = name.english.slice(0, 2);
+      return [[english.flatMap((text) => tokenize(text)), name.isName ? 3 : 1.5, frequency], english];
     }
     if (entry === undefined || [...word].length < 2 || isStopword(word) || unexpandableChinese.has(word)) {
-      return undefined;
+      return [undefined, []];
     }
     const firstGloss = entry.glosses[0];
-    if (firstGloss === undefined) return undefined;
-    if (entry.proper && frequency < commonWordFrequency) return [tokenize(firstGloss), 2, frequency];
+    if (firstGloss === undefined) return [undefined, []];
+    if (entry.proper && frequency < commonWordFrequency)
+      return [[tokenize(firstGloss), 2, frequency], [firstGloss]];
     // Ordinary words only when specific: few senses and not common.
     const glossTerms = tokenize(firstGloss);
     const vague = glossTerms.length > 2 || glossTerms.some((term) => unexpandableEnglish.has(term));
     if (entry.glosses.length <= 2 && frequency < enrichmentMaxFrequency && !vague) {
-      return [glossTerms, 1, frequency];
+      return [[glossTerms, 1, frequency], [firstGloss]];
     }
-    return undefined;
+    return [undefined, [firstGloss]];
   }
 
   /** The Chinese name CEDICT gives a capitalised English word, when that word is a name there too. */
   private properChineseFor(folded: string): string | undefined {
-    for (const chinese of this.dictionary.reverse(folded).slice(0, 2)) {
-      const entry = this.dictionary.lookup(chinese);
-      if (entry?.proper && tokenize(entry.glosses[0] ?? "").join(" ") === folded) return chinese;
-    }
-    return undefined;
+    return this.memos.properChinese(folded, () => {
+      const glosses: string[] = [];
+      for (const chinese of this.dictionary.reverse(folded).slice(0, 2)) {
+        const entry = this.dictionary.lookup(chinese);
+        const gloss = entry?.glosses[0] ?? "";
+        glosses.push(gloss);
+        if (entry?.proper && tokenize(gloss).join(" ") === folded)
+          return [chinese, glosses.every(segmentsWithoutJieba)];
+      }
+      return [undefined, glosses.every(segmentsWithoutJieba)];
+    });
   }
 
   /**

@@ -208,6 +208,13 @@ export class SortedLines {
     return newline < 0 ? low : newline + 1;
   }
 
+  /** Every key whose value `keep` accepts (reads the section whole). */
+  keysWhere(keep: (value: string) => boolean): string[] {
+    const keys: string[] = [];
+    for (const [key, value] of this.entries()) if (keep(value)) keys.push(key);
+    return keys;
+  }
+
   /** The value after the tab on the line whose key equals `key`. */
   find(key: string): string | undefined {
     this.lookups += 1;

@@ -1,4 +1,5 @@
 import type { WeightedTerm } from "../store/store.ts";
+import { matchesBeforeTails } from "../text/bracket-matches.ts";
 import { tokenize } from "../text/segment.ts";
 
 /**
@@ -29,6 +30,9 @@ const maxNameWords = 6;
 
 const nameThenShort =
   /((?:[A-Za-z][\w&'’.-]*\s+){0,5}[A-Za-z][\w&'’.-]*)\s*[(（]([A-Z][A-Za-z0-9&]{1,9}?)s?[)）]/g;
+// What `nameThenShort` can match: an abbreviation in brackets, and before it words and spaces.
+const abbreviationTail = /[(（][A-Z][A-Za-z0-9&]{1,10}[)）]/g;
+const nameCharacter = /[\w&'’.\-\s]/;
 const shortThenName =
   /\b([A-Z][A-Z0-9&]{1,9})\s*[(（]((?:[A-Za-z][\w&'’.-]*\s+){1,5}[A-Za-z][\w&'’.-]*)[)）]/g;
 
@@ -64,7 +68,10 @@ export function abbreviatedWords(short: string, words: readonly string[]): strin
 
 export function learnAliases(text: string): Alias[] {
   const aliases: Alias[] = [];
-  for (const match of text.matchAll(nameThenShort)) {
+  const nameThenShortMatches = matchesBeforeTails(text, nameThenShort, abbreviationTail, (character) =>
+    nameCharacter.test(character),
+  );
+  for (const match of nameThenShortMatches) {
     const [, before = "", short = ""] = match;
     const words = abbreviatedWords(short, before.trim().split(/\s+/));
     if (words !== undefined) aliases.push({ short, long: words.join(" ") });

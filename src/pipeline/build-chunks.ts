@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Embedder } from "../embed/embedder.ts";
 import type { SourceIssue } from "../ingest/source-issue.ts";
 import type { Story } from "../ingest/split-into-stories.ts";
 import type { ChunkRecord } from "../store/chunk-record.ts";
@@ -48,12 +49,16 @@ export interface PreparedDocument {
   chunks: Array<Omit<ChunkRecord, "vector">>;
   /** Text to embed per chunk (story title + passage), parallel to `chunks`. */
   embedTexts: string[];
+  /** Vectors made while preparing (an embedder with `embedNow`), parallel to `chunks`. */
+  vectors?: number[][];
 }
 
 export interface BuildChunksOptions {
   chunking?: ChunkingOptions;
   /** Extra search terms for a chunk, such as other-language glosses (cross-lingual retrieval). */
   enrich?: (text: string) => string[];
+  /** Embeds each chunk as it is prepared when the embedder can (`embedNow`). */
+  embedder?: Pick<Embedder, "embedNow">;
 }
 
 /** Split stories into chunks with ids, search text and metadata. Pure apart from hashing. */
@@ -85,6 +90,8 @@ export function prepareDocument(
   );
   const chunks: PreparedDocument["chunks"] = [];
   const embedTexts: string[] = [];
+  const embedNow = options.embedder?.embedNow?.bind(options.embedder);
+  const vectors: number[][] = [];
   const seen = new Set<string>();
   for (const [storyIndex, story] of stories.entries()) {
     for (const [chunkIndex, text] of splitIntoChunks(story.text, options.chunking).entries()) {
@@ -92,6 +99,10 @@ export function prepareDocument(
       if (seen.has(textHash)) continue; // the same passage twice in one issue is stored once
       seen.add(textHash);
       const searchTokens = searchTokensOf(story.title, text);
+      const embedText = `${story.title}\n${text}`;
+      // Before the glosses, which tokenize the same text first (and reuse these tokens): the same
+      // jieba words as the search text (names learned later could segment the text otherwise).
+      if (embedNow !== undefined) vectors.push(embedNow(embedText));
       chunks.push({
         id: shortHash(`${docId}\u0000${textHash}`),
         docId,
@@ -109,10 +120,12 @@ export function prepareDocument(
         text,
         textHash,
         searchText: searchTokens.join(" "),
-        glossText: (options.enrich?.(`${story.title}\n${text}`) ?? []).join(" "),
+        glossText: (options.enrich?.(embedText) ?? []).join(" "),
       });
-      embedTexts.push(`${story.title}\n${text}`);
+      embedTexts.push(embedText);
     }
   }
-  return { docId, docHash, issue, path, lang, stories, chunks, embedTexts };
+  const prepared: PreparedDocument = { docId, docHash, issue, path, lang, stories, chunks, embedTexts };
+  if (embedNow !== undefined) prepared.vectors = vectors;
+  return prepared;
 }

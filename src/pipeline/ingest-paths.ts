@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile, realpath, stat } from "node:fs/promises";
-import { embedInBatches } from "../embed/embed-in-batches.ts";
+import { checkVectors, embedInBatches } from "../embed/embed-in-batches.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { describeError } from "../errors.ts";
 import { readIssues } from "../ingest/read-issues.ts";
@@ -362,17 +362,30 @@ async function writeBatch(
     document: PreparedDocument;
     chunk: PreparedDocument["chunks"][number];
     embedText: string;
+    prepared: number[] | undefined;
   }> = [];
   for (const document of batch) {
     for (const [index, chunk] of document.chunks.entries()) {
       if (known.has(chunk.textHash) || seenTextHashes.has(chunk.textHash)) continue;
       seenTextHashes.add(chunk.textHash);
-      kept.push({ document, chunk, embedText: document.embedTexts[index]! });
+      kept.push({
+        document,
+        chunk,
+        embedText: document.embedTexts[index]!,
+        prepared: document.vectors?.[index],
+      });
     }
   }
   // Chunks whose text did not change keep their vectors: re-embedding them would cost API calls for nothing.
   const reused = await options.store.vectorsOf(kept.map((item) => item.chunk.id));
-  const toEmbed = kept.filter((item) => !reused.has(item.chunk.id));
+  // Vectors made while preparing pass the same checks as those of a batch call.
+  const early = kept.filter((item) => !reused.has(item.chunk.id) && item.prepared !== undefined);
+  checkVectors(
+    options.embedder,
+    early.map((item) => item.prepared),
+    early.length,
+  );
+  const toEmbed = kept.filter((item) => !reused.has(item.chunk.id) && item.prepared === undefined);
   options.onProgress?.("embed", 0, toEmbed.length);
   const vectors = await embedInBatches(
     options.embedder,
@@ -385,7 +398,7 @@ async function writeBatch(
   const fresh = new Map(toEmbed.map((item, index) => [item.chunk.id, vectors[index]!]));
   const records: ChunkRecord[] = kept.map((item) => ({
     ...item.chunk,
-    vector: reused.get(item.chunk.id) ?? fresh.get(item.chunk.id)!,
+    vector: reused.get(item.chunk.id) ?? item.prepared ?? fresh.get(item.chunk.id)!,
   }));
   const counts = new Map<string, number>();
   for (const record of records) counts.set(record.docId, (counts.get(record.docId) ?? 0) + 1);

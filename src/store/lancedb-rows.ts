@@ -206,6 +206,36 @@ export function toRow(chunk: ChunkRecord): Row {
 }
 
 /**
+ * A text column written directly (lengths, then one buffer): Arrow's builder encoded the strings
+ * one at a time into growing buffers, ~3% of an archive ingest.
+ */
+function utf8Data(values: ReadonlyArray<string | null>): Arrow.Data {
+  const offsets = new Int32Array(values.length + 1);
+  let bytes = 0;
+  let nulls = 0;
+  values.forEach((value, index) => {
+    if (value === null) nulls += 1;
+    else bytes += Buffer.byteLength(value, "utf8");
+    offsets[index + 1] = bytes;
+  });
+  const data = Buffer.alloc(bytes);
+  const nullBitmap = nulls > 0 ? new Uint8Array(Math.ceil(values.length / 8)) : undefined;
+  values.forEach((value, index) => {
+    if (value === null) return;
+    data.write(value, offsets[index]!, "utf8");
+    if (nullBitmap !== undefined) nullBitmap[index >> 3]! |= 1 << (index & 7);
+  });
+  return arrow.makeData({
+    type: new Utf8(),
+    length: values.length,
+    nullCount: nulls,
+    nullBitmap,
+    valueOffsets: offsets,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  });
+}
+
+/**
  * Chunks as one Arrow table in the chunk schema, built column by column (the vectors as one
  * Float32Array). Handing LanceDB plain row objects made it infer a schema and transpose the rows
  * value by value: 1.2 of 12.7 s CPU of ingesting 2 MB of the shared archive.
@@ -222,10 +252,10 @@ export function chunksTable(chunks: readonly ChunkRecord[], dimensions: number):
       const items = arrow.makeData({ type: new Float32(), length: values.length, data: values });
       return arrow.makeData({ type: field.type, length: chunks.length, nullCount: 0, child: items });
     }
-    const column = arrow.vectorFromArray(
-      rows.map((row) => row[field.name] ?? null),
-      field.type,
-    );
+    const values = rows.map((row) => row[field.name] ?? null);
+    if (field.type instanceof Utf8)
+      return utf8Data(values.map((value) => (value === null ? null : String(value))));
+    const column = arrow.vectorFromArray(values, field.type);
     // vectorFromArray builds a column in one piece (no high-water mark).
     if (column.data.length !== 1)
       throw new Error(`column ${field.name} came in ${column.data.length} pieces`);

@@ -9,6 +9,8 @@ import type { Jieba } from "@node-rs/jieba";
  */
 
 let jieba: Jieba | undefined;
+/** Counts the times words were added to jieba: a segmentation made in another generation may differ. */
+let dictionaryGeneration = 0;
 /** Words taught before jieba was first needed, applied (in order) when it is loaded. */
 const pendingWords: string[] = [];
 
@@ -23,6 +25,7 @@ function segmenter(): Jieba {
   if (pendingWords.length > 0) {
     jieba.loadDict(new TextEncoder().encode(pendingWords.join("\n")));
     pendingWords.length = 0;
+    dictionaryGeneration += 1;
     // New words (and the dictionary's new total frequency) can change any segmentation.
     searchWordsMemo.clear();
     plainWordsMemo.clear();
@@ -53,6 +56,15 @@ function remembered(memo: Map<string, string[]>, run: string, segment: (text: st
 function searchWords(run: string): string[] {
   const jieba = segmenter();
   return remembered(searchWordsMemo, run, (text) => jieba.cutForSearch(text, true));
+}
+
+/**
+ * Identifies jieba's dictionary as segmentations see it, for callers that remember results made
+ * from jieba's words: undefined while added words wait to be loaded (the next segmentation loads
+ * them), else a number that changes whenever words are added.
+ */
+export function segmenterGeneration(): number | undefined {
+  return pendingWords.length > 0 ? undefined : dictionaryGeneration;
 }
 
 /** Add words (company names, products) so jieba keeps them whole. Idempotent enough: duplicates are harmless. */
@@ -109,32 +121,73 @@ export interface TokenizeOptions {
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
   const dropStopwords = options.dropStopwords ?? true;
+  // An ingest tokenizes each passage twice in a row (its glosses, then its hashed vector).
+  const last = lastTokenized;
+  if (
+    last !== undefined &&
+    last.text === text &&
+    last.dropStopwords === dropStopwords &&
+    (!last.segmented || (last.generation === dictionaryGeneration && pendingWords.length === 0))
+  ) {
+    return [...last.tokens];
+  }
   const tokens: string[] = [];
+  let segmented = false;
   const normalised = text.normalize("NFKC").toLowerCase();
   for (const match of normalised.matchAll(tokenPattern)) {
     const piece = match[0];
     if (cjkRun.test(piece)) {
+      segmented = true;
       for (const word of searchWords(piece)) {
         if (dropStopwords && chineseStopwords.has(word)) continue;
         tokens.push(word);
       }
     } else {
-      if (dropStopwords && englishStopwords.has(piece)) continue;
-      const parts = piece.split(/[-–]/);
-      // "paid-course" must meet "paid courses": plain hyphenated words become their parts; names
-      // with digits or one-letter parts ("gpt-4o", "o1-mini", "x-ray") stay whole, parts added.
-      if (parts.length > 1) {
-        const plain = parts.every((part) => /^\p{L}{2,}$/u.test(part));
-        if (!plain) tokens.push(foldEnglish(piece));
-        for (const part of parts)
-          if (part && !(dropStopwords && englishStopwords.has(part))) tokens.push(foldEnglish(part));
-        continue;
-      }
-      tokens.push(foldEnglish(piece));
+      for (const token of latinPieceTokens(piece, dropStopwords)) tokens.push(token);
     }
+  }
+  lastTokenized = { text, dropStopwords, segmented, generation: dictionaryGeneration, tokens: [...tokens] };
+  return tokens;
+}
+
+/**
+ * The tokens of a word without Chinese characters, remembered (they depend on nothing else): an
+ * archive has ~20 thousand distinct words among a few hundred thousand.
+ */
+function latinPieceTokens(piece: string, dropStopwords: boolean): readonly string[] {
+  const memo = dropStopwords ? latinTokensWithoutStopwords : latinTokensWithStopwords;
+  let tokens = memo.get(piece);
+  if (tokens === undefined) {
+    tokens = tokenizeLatinPiece(piece, dropStopwords);
+    if (memo.size >= maxMemoRuns) memo.clear();
+    memo.set(piece, tokens);
   }
   return tokens;
 }
+
+const latinTokensWithoutStopwords = new Map<string, readonly string[]>();
+const latinTokensWithStopwords = new Map<string, readonly string[]>();
+
+function tokenizeLatinPiece(piece: string, dropStopwords: boolean): string[] {
+  if (dropStopwords && englishStopwords.has(piece)) return [];
+  const parts = piece.split(/[-–]/);
+  // "paid-course" must meet "paid courses": plain hyphenated words become their parts; names
+  // with digits or one-letter parts ("gpt-4o", "o1-mini", "x-ray") stay whole, parts added.
+  if (parts.length > 1) {
+    const tokens: string[] = [];
+    const plain = parts.every((part) => /^\p{L}{2,}$/u.test(part));
+    if (!plain) tokens.push(foldEnglish(piece));
+    for (const part of parts)
+      if (part && !(dropStopwords && englishStopwords.has(part))) tokens.push(foldEnglish(part));
+    return tokens;
+  }
+  return [foldEnglish(piece)];
+}
+
+/** The last text `tokenize` was given and its tokens (a copy, since callers may change theirs). */
+let lastTokenized:
+  | { text: string; dropStopwords: boolean; segmented: boolean; generation: number; tokens: string[] }
+  | undefined;
 
 /** Plain jieba words of a Chinese text (no search-mode sub-words), for lexicon lookups. */
 export function segmentWords(text: string): string[] {
