@@ -1,0 +1,123 @@
+import type { QuestionAnalysis } from "../question/analyze-question.ts";
+import type { RetrievedPassage } from "../store/chunk-record.ts";
+import { tokenize } from "../text/segment.ts";
+import { QUOTED_SENTENCE_CHARACTER_CAP, truncateAtBoundary } from "../text/text-limits.ts";
+import type { AnswerSentence } from "./answer-sentences.ts";
+import { maximumAnswerUnits, trimSentenceUnits } from "./answer-tuning.ts";
+import type { EvidenceWindow } from "./evidence-gate.ts";
+import { found, withParts } from "./evidence-specifics.ts";
+import { continuesSentenceBefore } from "./evidence-values.ts";
+
+/** How an answer's quote is put together from evidence windows: which sentences show, in what order. */
+
+/** A quoted sentence, cut to the core cap (a passage may hold a sentence of any length). */
+export function capped(text: string): string {
+  return truncateAtBoundary(text, QUOTED_SENTENCE_CHARACTER_CAP);
+}
+
+/** Sentences as the passage runs them: no space after a full-width stop ("65克。售价199元"). */
+export function joinSentences(texts: string[]): string {
+  let joined = "";
+  for (const text of texts) {
+    if (joined === "") joined = text;
+    else joined += /[。！？；…」”）]$/u.test(joined) ? text : ` ${text}`;
+  }
+  return joined;
+}
+
+/**
+ * A window's sentences with the ones between them ("A. B. C." rather than "A. C."), so the quote
+ * runs as the brief does and a sentence it skipped cannot change what the others mean, when the
+ * answer has room for them.
+ */
+export function withSentencesBetween(
+  shown: AnswerSentence[],
+  sentences: AnswerSentence[],
+  units: number,
+): AnswerSentence[] {
+  if (shown.length < 2) return shown;
+  const first = shown[0]!;
+  const last = shown[shown.length - 1]!;
+  if (last.position - first.position <= shown.length - 1) return shown;
+  const between = sentences.filter(
+    (sentence) =>
+      sentence.passageIndex === first.passageIndex &&
+      sentence.position > first.position &&
+      sentence.position < last.position &&
+      !shown.includes(sentence),
+  );
+  const added = between.reduce((sum, sentence) => sum + Math.min(sentence.units, trimSentenceUnits), 0);
+  if (between.some((sentence) => sentence.asks) || units + added > maximumAnswerUnits) return shown;
+  return [...shown, ...between].sort((left, right) => left.position - right.position);
+}
+
+/** The sentence after `last` that continues its subject, if it may be shown. */
+export function continuation(last: AnswerSentence, sentences: AnswerSentence[]): AnswerSentence | undefined {
+  const next = sentences.find(
+    (sentence) => sentence.passageIndex === last.passageIndex && sentence.position === last.position + 1,
+  );
+  if (next === undefined || next.asks || next.unfitToLead || next.units > trimSentenceUnits) return undefined;
+  return continuesSentenceBefore(next.text) ? next : undefined;
+}
+
+/** The window gives an asked value the chosen windows do not already show. */
+export function bringsAnotherValue(candidate: EvidenceWindow, chosen: EvidenceWindow[]): boolean {
+  const value = candidate.valueSentence;
+  return (
+    value !== undefined &&
+    chosen.every(
+      (window) => window.passageIndex === candidate.passageIndex && !window.sentences.includes(value),
+    )
+  );
+}
+
+export function storyKey(passage: RetrievedPassage | undefined): string {
+  return passage === undefined ? "" : `${passage.docId}#${passage.storyIndex}`;
+}
+
+export function unitsOf(window: EvidenceWindow): number {
+  return window.sentences.reduce((sum, sentence) => sum + Math.min(sentence.units, trimSentenceUnits), 0);
+}
+
+export function overlaps(left: EvidenceWindow, right: EvidenceWindow): boolean {
+  return (
+    left.sentences.some((sentence) => right.sentences.includes(sentence)) ||
+    left.sentences.some((sentence) => right.sentences.some((other) => other.text === sentence.text))
+  );
+}
+
+/** Whether the quoted sentences of a window, or its story's title, hold one of the question's specifics. */
+export function showsSpecifics(
+  window: EvidenceWindow,
+  analysis: QuestionAnalysis,
+  passages: RetrievedPassage[],
+  translations: Map<string, string[]>,
+): boolean {
+  if (analysis.specifics.length === 0) return true;
+  const shown = shownSentences(window);
+  if (shown.length === window.sentences.length) return true;
+  // A lead-in left out ("Ada Park wrote about retries:") still names the subject of what follows;
+  // a list after the quote does not name the quote's.
+  const first = Math.min(...shown.map((sentence) => sentence.position));
+  const leadIn = window.sentences.filter((sentence) => sentence.position < first);
+  const tokens = withParts([
+    ...[...leadIn, ...shown].flatMap((sentence) => [...sentence.tokens]),
+    ...tokenize(passages[window.passageIndex]?.story ?? ""),
+  ]);
+  return analysis.specifics.some((specific) =>
+    (specific.kind === "name" ? specific.tokens.slice(-1) : specific.tokens).every((token) =>
+      found(token, tokens, translations),
+    ),
+  );
+}
+
+/**
+ * A window's sentences as shown: a heading, link title or interviewer's question before the reply
+ * is left out, unless it holds the asked value itself.
+ */
+export function shownSentences(window: EvidenceWindow): AnswerSentence[] {
+  const shown = window.sentences.filter(
+    (sentence) => sentence === window.valueSentence || (!sentence.unfitToLead && !sentence.asks),
+  );
+  return shown.length > 0 ? shown : window.sentences;
+}
