@@ -1,0 +1,150 @@
+import { irregularVerbs } from "../paraphrase/english-forms.ts";
+import { tagWords, tokenize } from "../text/segment.ts";
+
+/** The asked noun of a question: what the asked value is about ("how many volumes" → volumes). */
+
+// Words after "how many"/"what"/"which" that name no real thing: the head is the word after them.
+const headSkip = new Set(
+  "of the a an is are was were does did do has have had its their his her in on at to for by with more most other new".split(
+    " ",
+  ),
+);
+
+/**
+ * A verb's past form after the noun phrase ends it: "which SSH server written in Rust" asks about a
+ * server. Regular forms end in -ed; the irregular participles come from english-verbs-irregular.
+ */
+let participlePattern: string | undefined;
+function participles(): string {
+  if (participlePattern !== undefined) return participlePattern;
+  const irregular = new Set<string>();
+  // [past, past participle] per conjugation; both end a noun phrase ("which company sold", "which
+  // tool written"). Without the list, regular forms still end it.
+  for (const conjugations of Object.values(irregularVerbs()))
+    for (const forms of conjugations)
+      for (const form of forms) if (/^[a-z]+$/.test(form)) irregular.add(form);
+  participlePattern = ["[a-z]+ed", ...irregular].join("|");
+  return participlePattern;
+}
+
+// Nouns naming the kind of figure asked rather than what it measures.
+const figureKindNouns = new Set(
+  "范围 数量 数目 数字 数值 水平 程度 情况 区间 时间 时长 上限 下限 总数 总量 比例".split(" "),
+);
+// Words that say how the figure holds, not what it measures.
+const figureQualifiers = new Set([
+  "默认",
+  "预计",
+  "估计",
+  "大约",
+  "总共",
+  "一共",
+  "目前",
+  "现在",
+  "分别",
+  "平均",
+]);
+
+/**
+ * The noun the asked value is about: "how many volumes" → volumes, "what license" → license,
+ * "多少种语言" → 语言, "多少服务器费用" → 服务器费用. Empty when the question names none.
+ */
+export function headTokensOf(question: string): string[] {
+  const heads: string[] = [];
+  // English: the noun phrase after the question word, up to its verb; its last word is the head
+  // ("which self-driving company did…" → company; "how many staff writers" → writers), and after
+  // "kinds of"/"number of", the noun that follows.
+  const english = question.match(
+    new RegExp(
+      String.raw`\b(?:how many|how much|what|which|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|that|came|come|went|get|got|${participles()})\b|\s*[?,]|$)`,
+      "i",
+    ),
+  );
+  // A span that opens with a verb ("what do new capitalists need") has no noun head.
+  if (
+    english?.[1] &&
+    !/^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i.test(english[1])
+  ) {
+    const words = english[1].toLowerCase().split(/\s+/);
+    const afterOf = words.lastIndexOf("of");
+    const phrase = afterOf >= 0 ? words.slice(afterOf + 1) : words;
+    const head = phrase[phrase.length - 1];
+    if (
+      head !== undefined &&
+      !headSkip.has(head) &&
+      !/^(?:is|are|was|were|does|did|do|has|have|had)$/.test(head)
+    )
+      heads.push(head);
+  }
+  // "How large a bounty did …", "how big was the fine": the noun measured.
+  const measured =
+    question.match(
+      /\bhow (?:large|big|high|long|heavy|fast|wide|deep|old|tall|far)\s+an?\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)(?=\s+(?:did|does|do|is|was|were|will|has|have|had|can|could)\b)/i,
+    ) ??
+    question.match(
+      /\bhow (?:large|big|high|heavy|fast|wide|deep|old|tall|far)\s+(?:is|was|are|were|will)\s+(?:the|its|their|his|her)\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)(?=\s*[?,]|\s+(?:be|of|for|in|on|at|from|that)\b|$)/i,
+    );
+  if (measured?.[1]) {
+    const head = measured[1].toLowerCase().split(/\s+/).pop()!;
+    if (!headSkip.has(head)) heads.push(head);
+  }
+  // A unit right after 多少 that ends the question ("多少流明？", "多少毫安？"): the answer gives it.
+  const unit = question.match(/多少([\u4e00-\u9fff]{1,3})\s*[？?]?\s*$/u)?.[1];
+  if (unit !== undefined && !/^(?:钱|人|次|个|年|天|岁)$/u.test(unit)) heads.push(unit);
+  // "薪资范围是多少？", "最大大小默认是多少？": the noun before 是/有/为 多少 is what is measured.
+  const measuredBefore = question.match(/([\u4e00-\u9fff]{2,8})(?:是|有|为|约为|大约是)多少[？?]?\s*$/u)?.[1];
+  if (measuredBefore !== undefined) {
+    // A Chinese compound ends in its head ("工厂规划产能" is a capacity); a word naming only the
+    // kind of figure ("薪资范围": a range) leaves the noun before it.
+    // Jieba's tags out of context are loose (产能 comes as a verb, 大小 as "b"), so any noun, verb or
+    // attribute word counts, less the few verbs that qualify the figure ("默认是多少", "预计有多少").
+    const nouns = tagWords(measuredBefore.split("的").at(-1)!).filter(
+      (word) =>
+        /^(?:n|v|b)/.test(word.tag) &&
+        word.word.length >= 2 &&
+        !figureKindNouns.has(word.word) &&
+        !figureQualifiers.has(word.word),
+    );
+    const noun = nouns.at(-1);
+    if (noun !== undefined) heads.push(noun.word);
+  }
+  // Chinese: the first noun jieba tags right after 多少/几/哪/什么 (and a measure word), or 谁的.
+  for (const match of question.matchAll(
+    /(?:多少|几|哪|什么|谁的)(?:种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|些)?([\u4e00-\u9fff]{1,6})/gu,
+  )) {
+    // Any noun tag: out of context jieba tags 卫星 as a person's name (nr).
+    const first = tagWords(match[1]!)[0];
+    if (first !== undefined && /^n/.test(first.tag) && first.word.length >= 2) heads.push(first.word);
+  }
+  const generic = new Set([
+    "time",
+    "thing",
+    "things",
+    "way",
+    "kind",
+    "type",
+    "one",
+    "ones",
+    "happen",
+    "happened",
+    "意思",
+    "东西",
+    "时候",
+    "关系",
+    "kind",
+    "kinds",
+    "type",
+    "types",
+    "sort",
+  ]);
+  return [
+    ...new Set(
+      heads
+        .filter((head) => !generic.has(head))
+        .flatMap((head) => tokenize(head))
+        // Folded too: "what happens to …" names no noun ("happens" folds to "happen").
+        .filter((token) => !generic.has(token))
+        .filter((token) => token.length > 1 || /[\u4e00-\u9fff]/u.test(token)),
+    ),
+  ];
+}

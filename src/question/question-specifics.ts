@@ -1,0 +1,100 @@
+import { properNouns, tokenize } from "../text/segment.ts";
+import type { Specific } from "./analyze-question.ts";
+import { monthNamesInFull } from "./time-reference.ts";
+
+/** The specifics of a question: the names, versions, numbers and quoted phrases an answer must hold. */
+
+// A version or model written next to a name: "Python 3.14", "Model Y", "M4 Pro", "Kimi K3", "GPT-1".
+const versionPattern =
+  /\b[A-Z][\w.]*(?:[-\s](?:\d[\w.]*|[A-Z]\d?\b|[A-Z]\d\w*))+(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite|Flash|Flash-Lite))*\b|\b[A-Za-z]+\d[\w.-]*(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite))*\b|\b\d[\w.]*[A-Za-z]\w*\b/g;
+
+/**
+ * The specifics a question is about, each of which an answer must mention: quoted phrases,
+ * versions and model names, names, and numbers (with their unit, such as "70B").
+ */
+export function specificsOf(question: string, isKnownWord?: (word: string) => boolean): Specific[] {
+  const specifics: Specific[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, kind: Specific["kind"]) => {
+    // A month and year ("May 2026") is a time reference, which filters or ranks issues by date
+    // (time-reference.ts); it is not a word the answer must hold.
+    if (monthAndYear.test(text) || monthNamesInFull.includes(text.toLowerCase())) return;
+    // A class noun jieba tags as a place or name (城市, 公司) names no particular thing.
+    if (classNouns.has(text)) return;
+    const tokens = tokenize(text);
+    const key = tokens.join(" ");
+    if (tokens.length === 0 || seen.has(key)) return;
+    // A specific inside one already found ("Kimi" within "Kimi K3") adds nothing.
+    if (specifics.some((other) => tokens.every((token) => other.tokens.includes(token)))) return;
+    seen.add(key);
+    specifics.push({ text, tokens, kind });
+  };
+  const normalised = question.normalize("NFKC");
+  for (const match of normalised.matchAll(/["“「『《]([^"”」』》]{2,60})["”」』》]/g))
+    add(match[1]!, "quoted");
+  // A share the question names ("the top 10% versus the top 1%") tells one passage from another.
+  for (const match of normalised.matchAll(/(?<![\w.])\d+(?:\.\d+)?\s?%/g)) add(match[0], "number");
+  for (const match of normalised.matchAll(versionPattern)) {
+    const text = match[0].trim();
+    if (/\d/.test(text) || /\s/.test(text)) add(text, /^\d[\d,.]*$/.test(text) ? "number" : "version");
+  }
+  // Capitalised runs are one name each ("Ethan Mollick"); a sentence's first word only when it is
+  // capitalised inside too (TikTok) or followed by another capitalised word.
+  for (const match of normalised.matchAll(
+    /\b[A-Z][A-Za-z0-9_\u00C0-\u024F&'’.-]*(?:\s+[A-Z][A-Za-z0-9_\u00C0-\u024F&'’.-]*)*/gu,
+  )) {
+    // A possessive ends a name: "Anthropic's IPO" is Anthropic and its IPO, two things to find.
+    const runs = match[0].split(/(?<=['’]s)\s+/u);
+    for (const [index, run] of runs.entries()) {
+      const words = run
+        .split(/\s+/)
+        .filter((word) => !commonLeadWords.has(word.toLowerCase()) && !compoundAdjective.test(word));
+      if (words.length === 0) continue;
+      const atStart = index === 0 && normalised.slice(0, match.index).trim() === "";
+      if (atStart && words.length === 1 && !/[A-Z]/.test(words[0]!.slice(1)) && run === words[0]) continue;
+      add(words.join(" "), "name");
+    }
+  }
+  // Identifiers joined by underscores ("flutter_luakit_plugin", "cand_invalid_descendants").
+  for (const match of normalised.matchAll(/(?<![\w.@#/-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@/-])/g))
+    add(match[0], "name");
+  // Names written in lower case with a dot: sites and packages ("harmon.ai", "debug.com", "node.js").
+  for (const match of normalised.matchAll(
+    /\b[a-z][\w-]*\.(?:ai|com|io|js|dev|org|net|app|co|rs|py|sh|so|me|cn)\b/g,
+  ))
+    add(match[0], "site");
+  for (const name of properNouns(normalised))
+    if (/[\u3400-\u9fff]/u.test(name) && !chineseQuestionWords.test(name)) add(name, "name");
+  // A lower-case word no English dictionary knows ("libconsensus", "miniupnp", "kubeadm") is a
+  // project's or a tool's name: the answer must be about it. Shorter words only without a vowel
+  // ("btcd", "npm"): the dictionary lacks many short English words ("amid", "died").
+  if (isKnownWord !== undefined)
+    for (const match of normalised.matchAll(/(?<![\w.@#/-])[a-z][a-z0-9]{2,}(?![\w.@/-])/g))
+      if ((match[0].length >= 5 || !/[aeiouy]/.test(match[0])) && !isKnownWord(match[0]))
+        add(match[0], "name");
+  return specifics;
+}
+
+const monthAndYear =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d$/i;
+
+// Jieba sometimes tags a question phrase as a name ("多少钱").
+const chineseQuestionWords = /多少|什么|哪|谁|几|怎么|如何|为何/u;
+
+// "AI-generated", "Rust-based", "China-made": a name joined to a lower-case word describes a thing
+// (an adjective) and names nothing an answer must hold.
+const compoundAdjective = /^\p{Lu}[\p{L}\d]*(?:-\p{Ll}{3,})+$/u;
+
+// Capitalised words that open questions or clauses and name nothing.
+const commonLeadWords = new Set(
+  "what which who whom whose when where why how is are was were does do did can could will would has have had should the a an in on at for of and but or if as by with from to after before according i".split(
+    " ",
+  ),
+);
+
+// Nouns that name a class of named things: "which firm", "哪家公司" ask for a name.
+export const classNouns = new Set(
+  "company compani firm startup brand product model tool app library framework university countri country city bank team lab project language service platform person people researcher investor founder ceo website site game chip device phone car browser editor engine database newsletter book author manufacturer maker carmaker 公司 品牌 牌子 大学 国家 城市 银行 平台 产品 模型 工具 网站 厂商 机构 团队 项目".split(
+    " ",
+  ),
+);
