@@ -15,17 +15,10 @@ import { searchesByVector } from "./embed/vector-leg.ts";
 import type { MatchedStory } from "./follow/follow-notifier.ts";
 import { matchedStories } from "./follow/matched-stories.ts";
 import type { FetchedInput, IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
-import {
-  type AnswerScope,
-  preferredCount,
-  preferScoped,
-  prefersSome,
-  scopeFor,
-} from "./question/answer-scope.ts";
+import { type AnswerScope, preferredCount, preferScoped, prefersSome } from "./question/answer-scope.ts";
 import { isKnownEnglishWord } from "./question/known-words.ts";
 import { type PublicationNames, publicationNames } from "./question/named-publication.ts";
-import { issueNameWords, mentionsRecently, recentOverviewReference } from "./question/overview-question.ts";
-import { readTimeReference } from "./question/time-reference.ts";
+import { questionScope } from "./question/question-scope.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
@@ -245,29 +238,15 @@ export class Briefbot implements BriefbotService {
       listed ??= this.documents();
       return listed;
     };
-    const reference =
-      readTimeReference(question, this.now()) ??
-      // "潮流周刊最近讲了什么？": "recently" names the newest issue when nothing else is asked.
-      (mentionsRecently(question)
-        ? recentOverviewReference(question, issueNameWords(await documentsOnce()))
-        : null);
-    const documents = documentsOnce;
-    // "According to The Batch, …": the publication is where to look first, not words to look for.
-    // The whole question names the publication ("the latest LWKD issue" holds it in the reference);
-    // what is searched for is the rest without it.
-    const names = await this.publicationNames();
-    const namedIssues = names.named(question).docIds;
-    const named = names.named(reference?.rest ?? question);
-    const scope = await scopeFor(reference, filters, documents, namedIssues);
-    const plan = await this.plan(named.rest, conversationId, statistics, history);
-    return {
-      plan,
-      scope,
-      statistics,
-      reference,
-      documents,
-      asked: namedIssues.size > 0 && named.docIds.size > 0 ? named.rest : question,
-    };
+    const { reference, scope, searched, asked } = await questionScope(
+      question,
+      this.now(),
+      filters,
+      documentsOnce,
+      await this.publicationNames(),
+    );
+    const plan = await this.plan(searched, conversationId, statistics, history);
+    return { plan, scope, statistics, reference, documents: documentsOnce, asked };
   }
 
   /** Search within a question's scope: its filters, and its preferred dates and publications first. */
