@@ -143,3 +143,10 @@ export const continuationSentences = 2;
  * states its facts. 20: about one clause of context.
  */
 export const questionLeadInUnits = 20;
+
+/**
+ * Stories listed at most when a question asks which articles, tools or projects the briefs have
+ * about something (story-list.ts): 5, what a chat reply shows without scrolling; the answerer reads
+ * `passagesRead` (6) passages, so the list comes from those.
+ */
+export const maximumListedStories = 5;

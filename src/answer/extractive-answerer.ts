@@ -30,6 +30,7 @@ import type { Answerer, AnswererInput, DraftAnswer } from "./answerer.ts";
 import { type EvidenceWindow, evidenceWindows, isFullEvidence, isOnSubject } from "./evidence-gate.ts";
 import { translationsOf } from "./evidence-specifics.ts";
 import { partialOrRefusal } from "./partial-reply.ts";
+import { asksForStories, storyList } from "./story-list.ts";
 import { trimToClause } from "./trim-sentence.ts";
 
 export { looksLikeTableOrListing, stripFootnoteMarkers } from "./answer-sentences.ts";
@@ -84,6 +85,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const fromPreferred = allFull.filter((window) => window.passageIndex < preferred);
       const full = fromPreferred.length > 0 ? fromPreferred : allFull;
       options.onWindows?.(input.question, windows);
+      // "Which articles about X …": the stories about X, listed.
+      if (asksForStories(input.question)) {
+        const list = storyList(windows, analysis, input.passages, translations, input.lang);
+        if (list !== null) return list;
+      }
       // A value found only far below the best telling of the question's subject answers something
       // else: the story is there without the asked detail (a partial reply), or another story holds
       // the value by chance. Compared among windows in the same language as the answer's: the other

@@ -1,0 +1,66 @@
+import type { QuestionAnalysis } from "../question/analyze-question.ts";
+import type { RetrievedPassage } from "../store/chunk-record.ts";
+import { capped, shownSentences, showsSpecifics, storyKey } from "./answer-composition.ts";
+import { leadCoverageShare, maximumListedStories } from "./answer-tuning.ts";
+import type { DraftAnswer } from "./answerer.ts";
+import { type EvidenceWindow, isOnSubject } from "./evidence-gate.ts";
+
+/**
+ * "Which articles about code review did the weekly recommend?", "潮流周刊推荐过哪些 Rust 工具？":
+ * a question asking for the stories (articles, posts, tools, projects) about something is answered
+ * with a list of them — each story named by its title with the sentence that shows it is about the
+ * question — rather than with one sentence of the best one.
+ */
+const asksForStoriesPattern =
+  /\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:articles?|posts?|stories|pieces|essays|links|tutorials|guides|resources|tools|projects|libraries|videos|papers|talks|newsletters?|issues|repos|repositories)\b|\b(?:list|name)\s+(?:the\s+|all\s+|some\s+)?(?:articles|posts|stories|tools|projects|libraries)\b|哪些(?:[^，。？?]{0,24}?)(?:文章|帖子|报道|链接|教程|工具|项目|资源|视频|论文|库|文|开源项目)|(?:文章|帖子|报道|教程|工具|项目|资源)有哪些/iu;
+
+export function asksForStories(question: string): boolean {
+  return asksForStoriesPattern.test(question);
+}
+
+/**
+ * The list reply, or null when fewer than two stories are about the question (then the usual
+ * answer, partial reply or refusal is given). A story counts when one of its windows is on the
+ * question's subject (its words and specifics) and what it shows names the question's specifics.
+ */
+export function storyList(
+  windows: EvidenceWindow[],
+  analysis: QuestionAnalysis,
+  passages: RetrievedPassage[],
+  translations: Map<string, string[]>,
+  lang: "en" | "zh",
+): DraftAnswer | null {
+  const chosen = new Map<string, EvidenceWindow>();
+  const about = windows.filter(
+    (window) => isOnSubject(window) && showsSpecifics(window, analysis, passages, translations),
+  );
+  // Each listed story about the question about as much as the best one: a story sharing one name
+  // with the question is not about what it asks.
+  const best = Math.max(0, ...about.map((window) => window.coverage));
+  for (const window of about) {
+    if (chosen.size >= maximumListedStories) break;
+    if (window.coverage < best * leadCoverageShare) continue;
+    const shown = shownSentences(window).filter((sentence) => !sentence.unfitToLead && !sentence.asks);
+    if (shown.length === 0) continue;
+    const key = storyKey(passages[window.passageIndex]);
+    if (!chosen.has(key)) chosen.set(key, window);
+  }
+  if (chosen.size < 2) return null;
+  const quotes: Record<number, string> = {};
+  const lines: string[] = [];
+  for (const window of [...chosen.values()].sort((left, right) => left.passageIndex - right.passageIndex)) {
+    const sentence = shownSentences(window).find((item) => !item.unfitToLead && !item.asks)!;
+    const quote = capped(sentence.text);
+    const title = passages[window.passageIndex]?.story ?? "";
+    quotes[window.passageIndex] = quote;
+    lines.push(`• ${title}${lang === "zh" ? "：" : ": "}${quote} [${window.passageIndex + 1}]`);
+  }
+  const intro = lang === "zh" ? "简报里有这些：" : "The briefs cover these:";
+  return {
+    answered: true,
+    coverage: "full",
+    text: `${intro}\n${lines.join("\n")}`,
+    answerer: "extractive",
+    quotes,
+  };
+}
