@@ -21,6 +21,7 @@ import {
   documentSchema,
   metaSchema,
   type Row,
+  rowsOfTable,
   sourceFileSchema,
   sqlList,
   sqlString,
@@ -214,7 +215,8 @@ export class LanceChunkStore implements ChunkStore {
 
   async documents(): Promise<StoredDocument[]> {
     await this.chunks.current(); // follows a journal written or cleared elsewhere
-    const rows = (await this.documentsTable.query().toArray()) as Row[];
+    // Column by column: Arrow's row proxies took ~90 ms for 5,000 issues.
+    const rows = rowsOfTable(await this.documentsTable.query().toArrow());
     return rows.map(toStoredDocument);
   }
 
