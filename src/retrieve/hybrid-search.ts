@@ -5,7 +5,7 @@ import { diversify } from "./diversify.ts";
 import type { QueryPlan } from "./query-plan.ts";
 import { reciprocalRankFusion } from "./rank-fusion.ts";
 import { addContinuation, type HybridResult, readFinalPassages } from "./story-continuation.ts";
-import { sentenceMatch, termCoverage } from "./term-coverage.ts";
+import { sentenceMatch, spaceJoinedTokens, termMatcher } from "./term-coverage.ts";
 import type { TermStatistics } from "./term-statistics.ts";
 
 export interface HybridSearchOptions {
@@ -82,13 +82,12 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   const coverageWeight = options.coverageWeight ?? 0.75;
   const maxFused = Math.max(1e-9, ...fused.values());
   const ranked: Array<{ candidate: SearchCandidate; score: number; coverage: number }> = [];
+  const coverageOf = termMatcher(options.plan.terms, options.statistics);
   for (const [id, fusedScore] of fused) {
     const candidate = byId.get(id)!;
-    const coverage = termCoverage(
-      options.plan.terms,
-      new Set(candidate.searchText.split(" ")),
-      options.statistics,
-      new Set(candidate.glossText.split(" ")),
+    const { coverage } = coverageOf(
+      spaceJoinedTokens(candidate.searchText),
+      spaceJoinedTokens(candidate.glossText),
     );
     const score = (1 - coverageWeight) * (fusedScore / maxFused) + coverageWeight * coverage;
     ranked.push({ candidate, score, coverage });
@@ -107,12 +106,11 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
     ) ?? [];
   if (feedback.length > 0) {
     rankingTerms = [...options.plan.terms, ...feedback];
+    const feedbackCoverageOf = termMatcher(rankingTerms, options.statistics);
     for (const entry of ranked) {
-      const withFeedback = termCoverage(
-        rankingTerms,
-        new Set(entry.candidate.searchText.split(" ")),
-        options.statistics,
-        new Set(entry.candidate.glossText.split(" ")),
+      const { coverage: withFeedback } = feedbackCoverageOf(
+        spaceJoinedTokens(entry.candidate.searchText),
+        spaceJoinedTokens(entry.candidate.glossText),
       );
       entry.score =
         (1 - coverageWeight) * ((fused.get(entry.candidate.id) ?? 0) / maxFused) +
