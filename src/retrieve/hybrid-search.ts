@@ -1,12 +1,11 @@
 import type { SearchFilters } from "../answer/answer-types.ts";
-import type { ChunkPassage, RetrievedPassage } from "../store/chunk-record.ts";
 import type { ChunkStore, SearchCandidate, WeightedTerm } from "../store/store.ts";
-import { tokenize } from "../text/segment.ts";
 import { sentencesOfSearchText } from "../text/sentence-mark.ts";
 import { diversify } from "./diversify.ts";
 import type { QueryPlan } from "./query-plan.ts";
 import { reciprocalRankFusion } from "./rank-fusion.ts";
-import { sentenceMatch, termCoverage } from "./term-coverage.ts";
+import { addContinuation, type HybridResult, readFinalPassages } from "./story-continuation.ts";
+import { sentenceMatch, spaceJoinedTokens, termMatcher } from "./term-coverage.ts";
 import type { TermStatistics } from "./term-statistics.ts";
 
 export interface HybridSearchOptions {
@@ -49,17 +48,7 @@ export interface HybridSearchOptions {
   continuation?: boolean;
 }
 
-/**
- * Where the leading result's next chunk goes (0-based): fifth, so the first four, ranked on the
- * question's words, stay. Measured with bench/story-continuation.ts on dev-large: paraphrase hit@5
- * 0.625 → 0.875, no other kind changed.
- */
-export const continuationPlace = 4;
-
-/** A result with the query's term coverage of it, which the answer gate reads. */
-export interface HybridResult extends RetrievedPassage {
-  coverage: number;
-}
+export { continuationPlace, type HybridResult } from "./story-continuation.ts";
 
 /**
  * BM25 over pre-segmented text and cosine vector search, fused by weighted reciprocal rank, then
@@ -93,13 +82,12 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   const coverageWeight = options.coverageWeight ?? 0.75;
   const maxFused = Math.max(1e-9, ...fused.values());
   const ranked: Array<{ candidate: SearchCandidate; score: number; coverage: number }> = [];
+  const coverageOf = termMatcher(options.plan.terms, options.statistics);
   for (const [id, fusedScore] of fused) {
     const candidate = byId.get(id)!;
-    const coverage = termCoverage(
-      options.plan.terms,
-      new Set(candidate.searchText.split(" ")),
-      options.statistics,
-      new Set(candidate.glossText.split(" ")),
+    const { coverage } = coverageOf(
+      spaceJoinedTokens(candidate.searchText),
+      spaceJoinedTokens(candidate.glossText),
     );
     const score = (1 - coverageWeight) * (fusedScore / maxFused) + coverageWeight * coverage;
     ranked.push({ candidate, score, coverage });
@@ -118,12 +106,11 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
     ) ?? [];
   if (feedback.length > 0) {
     rankingTerms = [...options.plan.terms, ...feedback];
+    const feedbackCoverageOf = termMatcher(rankingTerms, options.statistics);
     for (const entry of ranked) {
-      const withFeedback = termCoverage(
-        rankingTerms,
-        new Set(entry.candidate.searchText.split(" ")),
-        options.statistics,
-        new Set(entry.candidate.glossText.split(" ")),
+      const { coverage: withFeedback } = feedbackCoverageOf(
+        spaceJoinedTokens(entry.candidate.searchText),
+        spaceJoinedTokens(entry.candidate.glossText),
       );
       entry.score =
         (1 - coverageWeight) * ((fused.get(entry.candidate.id) ?? 0) / maxFused) +
@@ -147,16 +134,14 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
     (left, right) => right.score - left.score || left.candidate.id.localeCompare(right.candidate.id),
   );
   const top = diversify(leading, group, 2).slice(0, options.limit);
-  // Only the results that are returned need their text and metadata.
-  // The leading result's story is read alongside, for its next chunk (see `addContinuation`).
-  const leadingCandidate = top[0]?.candidate;
-  const [passages, story] = await Promise.all([
-    options.store.passagesByIds(top.map(({ candidate }) => candidate.id)),
-    options.continuation !== false && leadingCandidate !== undefined
-      ? options.store.storyPassages(leadingCandidate.docId, leadingCandidate.storyIndex)
-      : Promise.resolve([]),
-  ]);
-  const rows = new Map(passages.map((row) => [row.id, row]));
+  // Only the results that are returned need their text and metadata (and the leading result's
+  // next chunk in its story, read alongside: see `readFinalPassages`).
+  const { rows, story } = await readFinalPassages(
+    options.store,
+    top.map(({ candidate }) => candidate),
+    byId.values(),
+    options.continuation !== false,
+  );
   const results: HybridResult[] = [];
   for (const { candidate, score, coverage } of top) {
     const row = rows.get(candidate.id);
@@ -173,37 +158,6 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   }
   addContinuation(results, story, options);
   return results;
-}
-
-/** The leading result's next chunk in its story, at `continuationPlace`, if not listed already. */
-function addContinuation(
-  results: HybridResult[],
-  story: readonly ChunkPassage[],
-  options: HybridSearchOptions,
-): void {
-  const [leading] = results;
-  if (leading === undefined || results.length < continuationPlace) return;
-  const next = story.find(
-    (passage) =>
-      passage.docId === leading.docId &&
-      passage.storyIndex === leading.storyIndex &&
-      passage.chunkIndex === leading.chunkIndex + 1,
-  );
-  if (next === undefined || results.some((result) => result.id === next.id)) return;
-  const coverage = termCoverage(
-    options.plan.terms,
-    new Set(tokenize(`${next.story}\n${next.text}`)),
-    options.statistics,
-  );
-  const before = results[continuationPlace - 1];
-  results.splice(continuationPlace, 0, {
-    ...next,
-    score: before?.score ?? leading.score,
-    coverage,
-    lexicalRank: null,
-    vectorRank: null,
-  });
-  if (results.length > options.limit) results.pop();
 }
 
 /** Coverage of the query by a chunk's best sentence, with its story title as context. */

@@ -13,6 +13,11 @@ export interface TermMatch {
 /** What an own term found only in a passage's glosses counts for: as much as a good translation. */
 const glossShare = 0.6;
 
+/** What matching asks of a text's tokens: a `Set`, or `spaceJoinedTokens` of a search text. */
+export type TokenLookup = Pick<ReadonlySet<string>, "has">;
+
+const noTokens: TokenLookup = new Set<string>();
+
 /**
  * How much of a query a text covers: the specificity-weighted (idf) share of the query's own
  * terms found in the text. A translation of an own term (other-language expansion) stands in
@@ -22,13 +27,21 @@ const glossShare = 0.6;
  */
 export function termMatch(
   terms: WeightedTerm[],
-  tokens: ReadonlySet<string>,
+  tokens: TokenLookup,
   statistics: TermStatistics,
-  glosses: ReadonlySet<string> = new Set(),
+  glosses: TokenLookup = noTokens,
 ): TermMatch {
-  const best = new Map<string, number>();
-  let total = 0;
-  let extra = 0;
+  return termMatcher(terms, statistics)(tokens, glosses);
+}
+
+/**
+ * `termMatch` for one query over many texts: what depends on the query alone (its own words,
+ * the pieces of its Chinese words, their total weight) is worked out once.
+ */
+export function termMatcher(
+  terms: WeightedTerm[],
+  statistics: TermStatistics,
+): (tokens: TokenLookup, glosses?: TokenLookup) => TermMatch {
   const own = terms.filter((term) => term.weight >= 1).map((term) => term.term);
   // Search-mode segmentation emits 国轩高科 and also 国轩, 高科: one word, counted once, as the
   // longest form; its pieces found alone count half.
@@ -40,27 +53,42 @@ export function termMatch(
     );
     if (whole !== undefined) longest.set(piece, whole);
   }
-  for (const term of own) {
-    if (longest.has(term)) continue;
-    total += statistics.idf(term);
-    // Found only among the glosses (an English name on a Chinese passage): a translation's worth.
-    best.set(term, tokens.has(term) ? 1 : glosses.has(term) ? glossShare : 0);
-  }
-  for (const [piece, whole] of longest) {
-    if (tokens.has(piece) && (best.get(whole) ?? 0) < 0.5) best.set(whole, 0.5);
-  }
-  for (const { term, weight, concept } of terms) {
-    if (weight >= 1 || !(tokens.has(term) || glosses.has(term))) continue;
-    const target = concept === undefined ? undefined : (longest.get(concept) ?? concept);
-    const current = target === undefined ? undefined : best.get(target);
-    if (target !== undefined && current !== undefined) {
-      if (weight > current) best.set(target, weight);
-    } else extra += weight * statistics.idf(term);
-  }
-  let found = extra;
-  for (const [term, share] of best) found += share * statistics.idf(term);
-  const matched = [...best.values()].filter((share) => share > 0).length;
-  return { coverage: total === 0 ? 0 : Math.min(1, found / total), matched, asked: best.size };
+  const counted = own.filter((term) => !longest.has(term));
+  let total = 0;
+  for (const term of counted) total += statistics.idf(term);
+  return (tokens, glosses = noTokens) => {
+    const best = new Map<string, number>();
+    let extra = 0;
+    for (const term of counted) {
+      // Found only among the glosses (an English name on a Chinese passage): a translation's worth.
+      best.set(term, tokens.has(term) ? 1 : glosses.has(term) ? glossShare : 0);
+    }
+    for (const [piece, whole] of longest) {
+      if (tokens.has(piece) && (best.get(whole) ?? 0) < 0.5) best.set(whole, 0.5);
+    }
+    for (const { term, weight, concept } of terms) {
+      if (weight >= 1 || !(tokens.has(term) || glosses.has(term))) continue;
+      const target = concept === undefined ? undefined : (longest.get(concept) ?? concept);
+      const current = target === undefined ? undefined : best.get(target);
+      if (target !== undefined && current !== undefined) {
+        if (weight > current) best.set(target, weight);
+      } else extra += weight * statistics.idf(term);
+    }
+    let found = extra;
+    for (const [term, share] of best) found += share * statistics.idf(term);
+    const matched = [...best.values()].filter((share) => share > 0).length;
+    return { coverage: total === 0 ? 0 : Math.min(1, found / total), matched, asked: best.size };
+  };
+}
+
+/**
+ * A space-joined token list (a chunk's search text or glosses) as a lookup, without splitting it
+ * into a set: the same answers as `new Set(text.split(" "))`, for a fraction of the work when only
+ * a query's few terms are looked up (a search does it for 40 candidates).
+ */
+export function spaceJoinedTokens(text: string): TokenLookup {
+  const padded = ` ${text} `;
+  return { has: (token) => !token.includes(" ") && padded.includes(` ${token} `) };
 }
 
 /**
@@ -69,9 +97,9 @@ export function termMatch(
  */
 export function termCoverage(
   terms: WeightedTerm[],
-  tokens: ReadonlySet<string>,
+  tokens: TokenLookup,
   statistics: TermStatistics,
-  glosses: ReadonlySet<string> = new Set(),
+  glosses: TokenLookup = noTokens,
 ): number {
   return termMatch(terms, tokens, statistics, glosses).coverage;
 }

@@ -1,15 +1,13 @@
 import * as lancedb from "@lancedb/lancedb";
 import type { SearchFilters } from "../answer/answer-types.ts";
 import type { ChunkPassage } from "./chunk-record.ts";
+import { candidateColumns, toCandidate } from "./lancedb-candidates.ts";
 import {
-  candidateColumns,
   filterPredicate,
   passageColumns,
   type Row,
   rowsOfTable,
-  sqlList,
   sqlString,
-  toCandidate,
   toPassage,
 } from "./lancedb-rows.ts";
 import type { ScoredChunk, WeightedTerm } from "./store.ts";
@@ -52,6 +50,7 @@ export async function lexicalQuery(
     .query()
     .fullTextSearch(query)
     .select([...candidateColumns, "_score"])
+    .withRowId()
     .limit(limit);
   if (predicate) search = search.where(predicate);
   const rows = rowsOfTable(await search.toArrow());
@@ -69,24 +68,13 @@ export async function vectorQuery(
     .vectorSearch(vector)
     .distanceType("cosine")
     .select([...candidateColumns, "_distance"])
+    .withRowId()
     .limit(limit);
   // Probes and breadth only matter with an index, and are harmless without one.
   search = search.nprobes(vectorIndexProbes).ef(vectorIndexEf);
   if (predicate) search = search.where(predicate);
   const rows = rowsOfTable(await search.toArrow());
   return rows.map((row) => ({ chunk: toCandidate(row), score: 1 - Number(row._distance ?? 1) }));
-}
-
-/** What citations need of these chunks, in no particular order. */
-export async function passagesQuery(table: lancedb.Table, ids: string[]): Promise<ChunkPassage[]> {
-  const rows = rowsOfTable(
-    await table
-      .query()
-      .where(`id IN ${sqlList(ids)}`)
-      .select([...passageColumns])
-      .toArrow(),
-  );
-  return rows.map(toPassage);
 }
 
 /** Every chunk of one story of an issue, in no particular order. */

@@ -3,7 +3,7 @@ import type * as Arrow from "apache-arrow";
 import type { SearchFilters } from "../answer/answer-types.ts";
 import { arrow } from "./arrow-classes.ts";
 import type { ChunkPassage, ChunkRecord } from "./chunk-record.ts";
-import type { SearchCandidate, SourceFileRecord, StoredChunk, StoredDocument } from "./store.ts";
+import type { SourceFileRecord, StoredChunk, StoredDocument } from "./store.ts";
 
 /** The LanceDB tables' schemas, and conversions between their rows and the store's records. */
 
@@ -111,19 +111,6 @@ export const metaSchema = new Schema([
   new Field("key", new Utf8(), false),
   new Field("value", new Utf8(), false),
 ]);
-
-/** Columns a search reads: enough to rank; the rest is read for the final few only. */
-export const candidateColumns = ["id", "doc_id", "story_index", "search_text", "gloss_text"] as const;
-
-export function toCandidate(row: Row): SearchCandidate {
-  return {
-    id: String(row.id),
-    docId: String(row.doc_id),
-    storyIndex: Number(row.story_index),
-    searchText: String(row.search_text),
-    glossText: String(row.gloss_text ?? ""),
-  };
-}
 
 /** SQL string literal. */
 export function sqlString(value: string): string {

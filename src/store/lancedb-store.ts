@@ -8,10 +8,11 @@ import {
   isMissingDataError,
   journalKey,
 } from "./chunk-table-handle.ts";
+import { passagesOfCandidates, passagesQuery, storyChunkQuery } from "./lancedb-candidates.ts";
 import { maintainChunkIndexes } from "./lancedb-indexes.ts";
 import { type JournalTables, restoreJournaledVersions, runJournaled } from "./lancedb-journal.ts";
 import { maintainLanceTables, retiredTableKey } from "./lancedb-maintenance.ts";
-import { lexicalQuery, passagesQuery, searchTextSample, storyQuery, vectorQuery } from "./lancedb-queries.ts";
+import { lexicalQuery, searchTextSample, storyQuery, vectorQuery } from "./lancedb-queries.ts";
 import {
   batches,
   chunkFromRow,
@@ -20,6 +21,7 @@ import {
   documentSchema,
   metaSchema,
   type Row,
+  rowsOfTable,
   sourceFileSchema,
   sqlList,
   sqlString,
@@ -35,6 +37,7 @@ import type {
   ChunkStore,
   MaintenanceReport,
   ScoredChunk,
+  SearchCandidate,
   SourceFileRecord,
   StoredDocument,
   WeightedTerm,
@@ -212,7 +215,8 @@ export class LanceChunkStore implements ChunkStore {
 
   async documents(): Promise<StoredDocument[]> {
     await this.chunks.current(); // follows a journal written or cleared elsewhere
-    const rows = (await this.documentsTable.query().toArray()) as Row[];
+    // Column by column: Arrow's row proxies took ~90 ms for 5,000 issues.
+    const rows = rowsOfTable(await this.documentsTable.query().toArrow());
     return rows.map(toStoredDocument);
   }
 
@@ -403,9 +407,19 @@ export class LanceChunkStore implements ChunkStore {
     return this.read([], (table) => passagesQuery(table, ids));
   }
 
+  async passagesOf(candidates: SearchCandidate[]): Promise<ChunkPassage[]> {
+    if (candidates.length === 0) return [];
+    return this.read([], (table) => passagesOfCandidates(table, candidates));
+  }
+
   async storyPassages(docId: string, storyIndex: number): Promise<ChunkPassage[]> {
     if (!Number.isInteger(storyIndex)) return [];
     return this.read([], (table) => storyQuery(table, docId, storyIndex));
+  }
+
+  async storyChunkPassages(docId: string, storyIndex: number, chunkIndex: number): Promise<ChunkPassage[]> {
+    if (!Number.isInteger(storyIndex) || !Number.isInteger(chunkIndex)) return [];
+    return this.read([], (table) => storyChunkQuery(table, docId, storyIndex, chunkIndex));
   }
 
   /** Up to `limit` chunks' search text, for term statistics (document frequencies). */

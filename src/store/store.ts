@@ -27,7 +27,16 @@ export type StoredChunk = Omit<ChunkRecord, "vector">;
  * of the few that make the final list are read afterwards with `passagesByIds`; reading every
  * candidate's text doubled the cost of a search.
  */
-export type SearchCandidate = Pick<ChunkRecord, "id" | "docId" | "storyIndex" | "searchText" | "glossText">;
+export type SearchCandidate = Pick<
+  ChunkRecord,
+  "id" | "docId" | "storyIndex" | "chunkIndex" | "searchText" | "glossText"
+> & {
+  /**
+   * Where the store found the chunk (a LanceDB row address), so the final few can be read back
+   * without a lookup by id. Valid only while the table is unchanged: reads by it check the id.
+   */
+  address?: bigint | undefined;
+};
 
 export interface ScoredChunk {
   chunk: SearchCandidate;
@@ -146,8 +155,15 @@ export interface ChunkStore {
   vectorSearch(vector: number[], limit: number, filters?: SearchFilters): Promise<ScoredChunk[]>;
   /** What citations need of these chunks (no vectors, hashes or search tokens), in no particular order. */
   passagesByIds(ids: string[]): Promise<ChunkPassage[]>;
+  /**
+   * What citations need of these search candidates, in no particular order: read by the address
+   * the search found each at while it still holds that chunk, by id otherwise.
+   */
+  passagesOf(candidates: SearchCandidate[]): Promise<ChunkPassage[]>;
   /** Every chunk of one story of an issue, in no particular order. */
   storyPassages(docId: string, storyIndex: number): Promise<ChunkPassage[]>;
+  /** The chunks of one story at one place in it (one, in a consistent store), in no particular order. */
+  storyChunkPassages(docId: string, storyIndex: number, chunkIndex: number): Promise<ChunkPassage[]>;
   countChunks(): Promise<number>;
   /** Up to `limit` chunks' search text, for term statistics (document frequencies). */
   sampleSearchText(limit: number): Promise<string[]>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { searchTokensOf } from "../../src/pipeline/build-chunks.ts";
 import { bestSentenceCoverage } from "../../src/retrieve/hybrid-search.ts";
-import { termCoverage, termMatch } from "../../src/retrieve/term-coverage.ts";
+import { spaceJoinedTokens, termCoverage, termMatch, termMatcher } from "../../src/retrieve/term-coverage.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import type { WeightedTerm } from "../../src/store/store.ts";
 import { sentencesOfSearchText } from "../../src/text/sentence-mark.ts";
@@ -101,5 +101,37 @@ describe("termMatch", () => {
     ];
     expect(termMatch(terms, new Set(["gotion", "电池"]), flat)).toMatchObject({ matched: 2, asked: 3 });
     expect(termMatch(terms, new Set(["对手"]), flat)).toMatchObject({ matched: 0, asked: 3 });
+  });
+});
+
+describe("spaceJoinedTokens and termMatcher", () => {
+  it("answer as a set of the split text would, empty tokens and spaced terms included", () => {
+    const texts = ["", "gotion", "gotion 电池 gotion", "a  b", " lead", "trail ", "国轩高科 国轩 高科"];
+    const probes = ["", " ", "a", "b", "a b", "gotion", "电池", "国轩", "高科", "lead", "trail", "gotio"];
+    for (const text of texts) {
+      const set = new Set(text.split(" "));
+      const lookup = spaceJoinedTokens(text);
+      for (const probe of probes)
+        expect(lookup.has(probe), `${JSON.stringify(text)} has ${probe}`).toBe(set.has(probe));
+    }
+  });
+
+  it("match a query over many texts as termMatch does one by one", () => {
+    const statistics = TermStatistics.fromSearchTexts(["gotion 电池", "国轩高科 电池 储能", "储能 market"]);
+    const terms: WeightedTerm[] = [
+      ...own("国轩高科", "国轩", "高科", "电池"),
+      { term: "gotion", weight: 0.8, concept: "国轩高科" },
+      { term: "battery", weight: 0.7, concept: "电池" },
+      { term: "储能", weight: 0.4 },
+    ];
+    const match = termMatcher(terms, statistics);
+    for (const text of ["国轩 储能", "gotion battery", "国轩高科 电池", "", "market"]) {
+      const tokens = new Set(text.split(" "));
+      const glosses = new Set(["battery"]);
+      expect(match(spaceJoinedTokens(text), spaceJoinedTokens("battery"))).toEqual(
+        termMatch(terms, tokens, statistics, glosses),
+      );
+      expect(match(spaceJoinedTokens(text))).toEqual(termMatch(terms, tokens, statistics));
+    }
   });
 });

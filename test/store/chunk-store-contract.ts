@@ -60,6 +60,45 @@ export function testChunkStore(name: string, setup: () => Promise<ChunkStoreUnde
       expect((await store.storyPassages("s", 1)).map((passage) => passage.id)).toEqual(["t0"]);
       expect(await store.storyPassages("s", 2)).toEqual([]);
       expect(await store.storyPassages("other", 0)).toEqual([]);
+      expect((await store.storyChunkPassages("s", 0, 1)).map((passage) => passage.id)).toEqual(["s1"]);
+      expect(await store.storyChunkPassages("s", 0, 1)).toEqual(
+        story.filter((passage) => passage.id === "s1"),
+      );
+      expect(await store.storyChunkPassages("s", 0, 2)).toEqual([]);
+      expect(await store.storyChunkPassages("other", 0, 0)).toEqual([]);
+    });
+
+    it("reads candidates' passages where the search found them, and by id once the chunks moved", async () => {
+      const byId = (passages: Array<{ id: string }>) =>
+        [...passages].sort((left, right) => left.id.localeCompare(right.id));
+      const terms = [{ term: "battery", weight: 1 }];
+      await store.replaceDocuments(
+        [documentOf("a", 2), documentOf("b", 1)],
+        [
+          await chunkOf("a1", "a", "Solar panels got cheaper this quarter"),
+          await chunkOf("a2", "a", "Battery storage doubled in Texas", { chunkIndex: 1 }),
+          await chunkOf("b1", "b", "Battery recycling plants opened", { storyIndex: 2 }),
+        ],
+      );
+      await store.maintainIndexes();
+      const candidates = (await store.lexicalSearch(terms, 5)).map(({ chunk }) => chunk);
+      expect(candidates.map(({ id }) => id).sort()).toEqual(["a2", "b1"]);
+      const passages = byId(await store.passagesByIds(["a2", "b1"]));
+      expect(byId(await store.passagesOf(candidates))).toEqual(passages);
+      const [a2, b1] = [...candidates].sort((left, right) => left.id.localeCompare(right.id));
+      // Without an address, or with another chunk's, a candidate is read by its id.
+      expect(await store.passagesOf([{ ...a2!, address: undefined }])).toEqual([passages[0]]);
+      expect(await store.passagesOf([{ ...a2!, address: b1!.address }])).toEqual([passages[0]]);
+      // The chunks are rewritten, one removed, and the table compacted: the old addresses mislead.
+      await store.replaceDocuments(
+        [documentOf("a", 2)],
+        [await chunkOf("a2", "a", "Battery storage tripled in Texas", { chunkIndex: 1 })],
+      );
+      await store.removeDocuments(["b"]);
+      await store.maintainIndexes({ dataChanged: true });
+      const now = await store.passagesOf(candidates);
+      expect(now).toEqual(await store.passagesByIds(["a2", "b1"]));
+      expect(now.map(({ text }) => text)).toEqual(["Battery storage tripled in Texas"]);
     });
 
     it("replaces a document's chunks in one call and lists, finds and reads them", async () => {
