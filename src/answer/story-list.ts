@@ -12,7 +12,7 @@ import { type EvidenceWindow, isOnSubject } from "./evidence-gate.ts";
  * question — rather than with one sentence of the best one.
  */
 const asksForStoriesPattern =
-  /\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:articles?|posts?|stories|pieces|essays|links|tutorials|guides|resources|tools|projects|libraries|videos|papers|talks|newsletters?|issues|repos|repositories)\b|\b(?:list|name)\s+(?:the\s+|all\s+|some\s+)?(?:articles|posts|stories|tools|projects|libraries)\b|哪些(?:[^，。？?]{0,24}?)(?:文章|帖子|报道|链接|教程|工具|项目|资源|视频|论文|库|文|开源项目)|(?:文章|帖子|报道|教程|工具|项目|资源)有哪些/iu;
+  /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an)\b)[\w-]+\s+){0,3}?(?:articles?|posts?|stories|pieces|essays|links|tutorials|guides|resources|tools|projects|libraries|videos|papers|talks|newsletters?|issues|repos|repositories)\b|\b(?:list|name)\s+(?:the\s+|all\s+|some\s+)?(?:articles|posts|stories|tools|projects|libraries)\b|哪些(?:[^，。？?]{0,24}?)(?:文章|帖子|报道|链接|教程|工具|项目|资源|视频|论文|库|文|开源项目)|(?:文章|帖子|报道|教程|工具|项目|资源)有哪些/iu;
 
 export function asksForStories(question: string): boolean {
   return asksForStoriesPattern.test(question);

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { createExtractiveAnswerer } from "../../src/answer/extractive-answerer.ts";
+import { asksForStories } from "../../src/answer/story-list.ts";
+import { planQuery } from "../../src/retrieve/query-plan.ts";
+import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
+import type { RetrievedPassage } from "../../src/store/chunk-record.ts";
+import { tokenize } from "../../src/text/segment.ts";
+
+function passage(id: string, story: string, text: string, storyIndex: number): RetrievedPassage {
+  return {
+    id,
+    docId: "doc-1",
+    publication: "Test Weekly",
+    title: "Issue 1",
+    issueNumber: null,
+    story,
+    storyIndex,
+    chunkIndex: 0,
+    date: "2025-01-02",
+    url: null,
+    path: "issue.md",
+    lang: "en",
+    text,
+    score: 1,
+    lexicalRank: 1,
+    vectorRank: 1,
+  };
+}
+
+describe("asksForStories", () => {
+  it.each([
+    "Which articles about Orbit Review did the weekly recommend?",
+    "What tools for tracing did the issue mention?",
+    "周刊推荐过哪些 Rust 相关的工具？",
+    "讲代码评审的文章有哪些？",
+  ])("%s asks for stories", (question) => {
+    expect(asksForStories(question)).toBe(true);
+  });
+
+  it.each([
+    "Which company bought the studio?",
+    "这个工具是谁写的？",
+    "What did the article say about pricing?",
+  ])("%s asks for one fact", (question) => {
+    expect(asksForStories(question)).toBe(false);
+  });
+});
+
+describe("a list of the stories about the question", () => {
+  const stories = [
+    passage(
+      "a",
+      "Orbit Review in practice",
+      "This guide walks a team through Orbit Review step by step for large pull requests.",
+      0,
+    ),
+    passage(
+      "b",
+      "Orbit Review at scale",
+      "A long read on running Orbit Review across forty teams without slowing releases.",
+      1,
+    ),
+    passage("c", "Fast builds", "The build cache now skips unchanged modules, halving build times.", 2),
+  ];
+  const statistics = TermStatistics.fromSearchTexts(
+    stories.map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
+  );
+  const answerer = createExtractiveAnswerer({ statistics: () => statistics });
+  const ask = (question: string, over: RetrievedPassage[]) =>
+    answerer.answer({
+      question,
+      lang: "en",
+      passages: over,
+      history: [],
+      queryTerms: planQuery(question).terms,
+    });
+
+  it("names each story about it, cited, and leaves out the others", async () => {
+    const draft = await ask("Which articles about Orbit Review did the weekly recommend for teams?", stories);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("Orbit Review in practice");
+    expect(draft.text).toContain("Orbit Review at scale");
+    expect(draft.text).toMatch(/\[1\][\s\S]*\[2\]/);
+    expect(draft.text).not.toContain("Fast builds");
+  });
+
+  it("gives the usual answer when only one story is about it", async () => {
+    const draft = await ask("Which articles about Orbit Review did the weekly recommend for teams?", [
+      stories[0]!,
+      stories[2]!,
+    ]);
+    expect(draft.text).not.toContain("•");
+  });
+});
