@@ -51,13 +51,29 @@ const monthWords = new Set(tokenize(`${monthNamesInFull.join(" ")} 年 月 日 �
 /** The words of the publications' names, titles and folders: what names an issue rather than a subject. */
 export function issueNameWords(documents: StoredDocument[]): Set<string> {
   const words = new Set<string>();
+  // Thousands of issues share a few publications and folders: each distinct name is read once.
+  const seen = new Set<string>();
   for (const document of documents) {
     const names = `${document.publication} ${folderNames(document.path)}`;
-    // Whole ("tw93-weekly") and in parts ("tw93", "weekly").
-    for (const token of tokenize(names)) words.add(token);
-    for (const part of names.split(/[\s\-_/]+/)) for (const token of tokenize(part)) words.add(token);
+    if (seen.has(names)) continue;
+    seen.add(names);
+    for (const token of nameTokens(names)) words.add(token);
   }
   return words;
+}
+
+const nameTokensMemo = new Map<string, string[]>();
+const nameTokensMemoSize = 10_000;
+
+/** The tokens of an issue's names, whole ("tw93-weekly") and in parts ("tw93", "weekly"). */
+function nameTokens(names: string): string[] {
+  let tokens = nameTokensMemo.get(names);
+  if (tokens === undefined) {
+    tokens = [...tokenize(names), ...names.split(/[\s\-_/]+/).flatMap((part) => tokenize(part))];
+    if (nameTokensMemo.size >= nameTokensMemoSize) nameTokensMemo.clear();
+    nameTokensMemo.set(names, tokens);
+  }
+  return tokens;
 }
 
 /**
