@@ -115,6 +115,15 @@ export function publicationFromTitle(title: string): string | null {
 }
 
 /** The file name without folders and without every extension (`tw93-weekly-239.zh.md` → `tw93-weekly-239`). */
+/**
+ * The date a file's name gives, read from the whole name less its extension: a dotted date
+ * (`#55-2019.02.18.md`) is cut by `fileStem`, which stops at the first dot.
+ */
+export function dateFromFileName(path: string): string | null {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return normaliseDate(name.replace(/\.[a-z0-9]+$/i, ""));
+}
+
 export function fileStem(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? path;
   const stem = name.replace(/^(\.*[^.]*).*$/, "$1");

@@ -4,6 +4,7 @@ import { normaliseInlineText } from "./clean-text.ts";
 import { extractForwardedHeader } from "./forwarded-message.ts";
 import { domToBlocks, parseHtml } from "./html-to-blocks.ts";
 import {
+  dateFromFileName,
   extractIssueNumber,
   fileStem,
   issueNumberFromFileStem,
@@ -50,7 +51,7 @@ export function readHtml(path: string, html: string): SourceIssue {
     masthead.date ??
     normaliseDate(title) ??
     (firstHeading ? normaliseDate(firstHeading) : null) ??
-    normaliseDate(stem);
+    dateFromFileName(path);
   const issueNumber =
     extractIssueNumber(title) ??
     masthead.issueNumber ??

@@ -1,4 +1,5 @@
 import {
+  dateFromFileName,
   extractIssueNumber,
   fileStem,
   issueNumberFromFileStem,
@@ -47,7 +48,7 @@ export function readMarkdown(path: string, text: string): SourceIssue {
       frontMatterText(metadata, "number", "issue", "issue_number") ??
       extractIssueNumber(title) ??
       issueNumberFromFileStem(stem),
-    date: (writtenDate ? normaliseDate(writtenDate) : null) ?? normaliseDate(title) ?? normaliseDate(stem),
+    date: (writtenDate ? normaliseDate(writtenDate) : null) ?? normaliseDate(title) ?? dateFromFileName(path),
     url: frontMatterText(metadata, "url", "link", "canonical_url", "permalink"),
     key: null,
     blocks,

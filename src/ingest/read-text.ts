@@ -1,5 +1,6 @@
 import { normaliseInlineText } from "./clean-text.ts";
 import {
+  dateFromFileName,
   extractIssueNumber,
   fileStem,
   issueNumberFromFileStem,
@@ -45,7 +46,7 @@ export function readText(path: string, text: string): SourceIssue {
     publicationFromGreeting(bodyBlocks) ??
     masthead.publication ??
     publicationFromFolder(path, stem);
-  const date = masthead.date ?? (titleLine ? normaliseDate(titleLine) : null) ?? normaliseDate(stem);
+  const date = masthead.date ?? (titleLine ? normaliseDate(titleLine) : null) ?? dateFromFileName(path);
   let title =
     titleLine ??
     titleFromOpening(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  dateFromFileName,
   extractIssueNumber,
   feedCalendarDate,
   fileStem,
@@ -28,6 +29,17 @@ describe("normaliseDate", () => {
     ["no date here", null],
   ])("%s → %s", (written, expected) => {
     expect(normaliseDate(written)).toBe(expected);
+  });
+});
+
+describe("dateFromFileName", () => {
+  it.each([
+    ["/archive/weekly/Reports/2019/#55-2019.02.18.md", "2019-02-18"],
+    ["/archive/_posts/2026-01-04-update.md", "2026-01-04"],
+    ["/in/notes.zh.md", null],
+    ["/in/#7.md", null],
+  ])("%s → %s", (path, expected) => {
+    expect(dateFromFileName(path)).toBe(expected);
   });
 });
 
