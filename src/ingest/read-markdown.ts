@@ -49,8 +49,16 @@ export function readMarkdown(path: string, text: string): SourceIssue {
       extractIssueNumber(title) ??
       issueNumberFromFileStem(stem),
     date: (writtenDate ? normaliseDate(writtenDate) : null) ?? normaliseDate(title) ?? dateFromFileName(path),
-    url: frontMatterText(metadata, "url", "link", "canonical_url", "permalink"),
+    // A site-relative permalink ("/zh/newsletters/2024/10/11/") is no link a reader can open.
+    url:
+      ["url", "link", "canonical_url", "permalink"]
+        .map((key) => absoluteUrl(frontMatterText(metadata, key)))
+        .find((url) => url !== null) ?? null,
     key: null,
     blocks,
   };
+}
+
+function absoluteUrl(url: string | null): string | null {
+  return url !== null && /^https?:\/\//i.test(url.trim()) ? url.trim() : null;
 }

@@ -287,3 +287,22 @@ describe("withoutLiquidTags", () => {
     expect(cleaned).toContain("{{ .Name }}");
   });
 });
+
+describe("front matter links", () => {
+  const issueWith = async (frontMatter: string) => {
+    const markdown = `---\n${frontMatter}\ntitle: Weekly 7\n---\n\n## A story\n\nSome text about a story.\n`;
+    const [issue] = await readIssues("weekly-7.md", new TextEncoder().encode(markdown));
+    return issue as SourceIssue;
+  };
+
+  it("keeps an absolute link and leaves out a site-relative permalink, which no reader can open", async () => {
+    expect((await issueWith("permalink: /zh/newsletters/2024/10/11/")).url).toBeNull();
+    expect((await issueWith("permalink: https://example.org/weekly/7/")).url).toBe(
+      "https://example.org/weekly/7/",
+    );
+    // A relative one does not hide an absolute one under another key.
+    expect((await issueWith("url: /weekly/7/\nlink: https://example.org/7")).url).toBe(
+      "https://example.org/7",
+    );
+  });
+});
