@@ -86,10 +86,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const full = fromPreferred.length > 0 ? fromPreferred : allFull;
       options.onWindows?.(input.question, windows);
       // "Which articles about X …": the stories about X, listed.
-      if (asksForStories(input.question)) {
-        const list = storyList(windows, analysis, input.passages, translations, input.lang);
-        if (list !== null) return list;
-      }
+      const list = asksForStories(input.question)
+        ? storyList(windows, analysis, input.passages, translations, input.lang)
+        : null;
+      if (list !== null && list.stories >= 2) return list.draft;
       // A value found only far below the best telling of the question's subject answers something
       // else: the story is there without the asked detail (a partial reply), or another story holds
       // the value by chance. Compared among windows in the same language as the answer's: the other
@@ -109,7 +109,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       );
       const best =
         lead0 !== undefined && lead0.coverage >= bestOnSubject * leadCoverageShare ? lead0 : undefined;
-      if (best === undefined) return partialOrRefusal(windows, analysis, input);
+      // One story about it answers "which articles …" when no sentence states more.
+      if (best === undefined) return list?.draft ?? partialOrRefusal(windows, analysis, input);
       // A window in the asker's language leads when it is nearly as good.
       const inLanguage = full.find((window) =>
         window.sentences.every((sentence) => sentence.lang === input.lang),

@@ -1,9 +1,11 @@
 import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
+import { tokenize } from "../text/segment.ts";
 import { capped, shownSentences, showsSpecifics, storyKey } from "./answer-composition.ts";
 import { leadCoverageShare, maximumListedStories } from "./answer-tuning.ts";
 import type { DraftAnswer } from "./answerer.ts";
 import { type EvidenceWindow, isOnSubject } from "./evidence-gate.ts";
+import { found, withParts } from "./evidence-specifics.ts";
 
 /**
  * "Which articles about code review did the weekly recommend?", "潮流周刊推荐过哪些 Rust 工具？":
@@ -19,8 +21,8 @@ export function asksForStories(question: string): boolean {
 }
 
 /**
- * The list reply, or null when fewer than two stories are about the question (then the usual
- * answer, partial reply or refusal is given). A story counts when one of its windows is on the
+ * The list reply and how many stories it names, or null when none is about the question. With
+ * one story, the usual answer is given when a sentence states what was asked, the list otherwise. A story counts when one of its windows is on the
  * question's subject (its words and specifics) and what it shows names the question's specifics.
  */
 export function storyList(
@@ -29,10 +31,27 @@ export function storyList(
   passages: RetrievedPassage[],
   translations: Map<string, string[]>,
   lang: "en" | "zh",
-): DraftAnswer | null {
+): { draft: DraftAnswer; stories: number } | null {
   const chosen = new Map<string, EvidenceWindow>();
-  const about = windows.filter(
-    (window) => isOnSubject(window) && showsSpecifics(window, analysis, passages, translations),
+  // "Which articles mention Alibaba?": the question's other words ("articles", "mention") frame
+  // the list, so a story naming every specific in what it shows is about it, though it shares no
+  // other word with the question.
+  const namesEverySpecific = (window: EvidenceWindow) => {
+    if (analysis.specifics.length === 0) return false;
+    const tokens = withParts([
+      ...shownSentences(window).flatMap((sentence) => [...sentence.tokens]),
+      ...tokenize(passages[window.passageIndex]?.story ?? ""),
+    ]);
+    return analysis.specifics.every((specific) =>
+      (specific.kind === "name" ? specific.tokens.slice(-1) : specific.tokens).every((token) =>
+        found(token, tokens, translations),
+      ),
+    );
+  };
+  const about = windows.filter((window) =>
+    isOnSubject(window)
+      ? showsSpecifics(window, analysis, passages, translations)
+      : namesEverySpecific(window),
   );
   // Each listed story about the question about as much as the best one: a story sharing one name
   // with the question is not about what it asks.
@@ -45,7 +64,7 @@ export function storyList(
     const key = storyKey(passages[window.passageIndex]);
     if (!chosen.has(key)) chosen.set(key, window);
   }
-  if (chosen.size < 2) return null;
+  if (chosen.size === 0) return null;
   const quotes: Record<number, string> = {};
   const lines: string[] = [];
   for (const window of [...chosen.values()].sort((left, right) => left.passageIndex - right.passageIndex)) {
@@ -57,10 +76,13 @@ export function storyList(
   }
   const intro = lang === "zh" ? "简报里有这些：" : "The briefs cover these:";
   return {
-    answered: true,
-    coverage: "full",
-    text: `${intro}\n${lines.join("\n")}`,
-    answerer: "extractive",
-    quotes,
+    draft: {
+      answered: true,
+      coverage: "full",
+      text: `${intro}\n${lines.join("\n")}`,
+      answerer: "extractive",
+      quotes,
+    },
+    stories: chosen.size,
   };
 }

@@ -91,4 +91,12 @@ describe("a list of the stories about the question", () => {
     ]);
     expect(draft.text).not.toContain("•");
   });
+
+  it("names the one story that mentions what was asked when no sentence states more", async () => {
+    const single = passage("d", "Team tooling", "This guide walks a team through Quillbox step by step.", 3);
+    const draft = await ask("Which articles in the briefs mention Quillbox?", [single, stories[2]!]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("Team tooling");
+    expect(draft.text).not.toContain("Fast builds");
+  });
 });
