@@ -87,7 +87,15 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       options.onWindows?.(input.question, windows);
       // "Which articles about X …": the stories about X, listed.
       const list = asksForStories(input.question)
-        ? storyList(windows, analysis, input.passages, translations, input.lang)
+        ? storyList(
+            input.question,
+            // From the issues the question prefers (a publication it names, a time), when any is read.
+            preferred > 0 ? windows.filter((window) => window.passageIndex < preferred) : windows,
+            analysis,
+            input.passages,
+            translations,
+            input.lang,
+          )
         : null;
       if (list !== null && list.stories >= 2) return list.draft;
       // A value found only far below the best telling of the question's subject answers something

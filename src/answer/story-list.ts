@@ -14,24 +14,32 @@ import { found, withParts } from "./evidence-specifics.ts";
  * question — rather than with one sentence of the best one.
  */
 const asksForStoriesPattern =
-  /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an)\b)[\w-]+\s+){0,3}?(?:articles?|posts?|stories|pieces|essays|links|tutorials|guides|resources|tools|projects|libraries|videos|papers|talks|newsletters?|issues|repos|repositories)\b|\b(?:list|name)\s+(?:the\s+|all\s+|some\s+)?(?:articles|posts|stories|tools|projects|libraries)\b|哪些(?:[^，。？?]{0,24}?)(?:文章|帖子|报道|链接|教程|工具|项目|资源|视频|论文|库|文|开源项目)|(?:文章|帖子|报道|教程|工具|项目|资源)有哪些/iu;
+  /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an)\b)[\w-]+\s+){0,3}?(?:articles?|posts?|stories|pieces|essays|links|tutorials|guides|resources|tools|apps|projects|libraries|videos|papers|talks|books|newsletters?|repos|repositories)\b|\b(?:list|name)\s+(?:the\s+|all\s+|some\s+)?(?:articles|posts|stories|tools|projects|libraries)\b|哪些(?:[^，。？?]{0,24}?)(?:文章|帖子|报道|链接|教程|工具|项目|资源|视频|论文|库|文|开源项目|应用|软件|网站|插件|书)|(?:文章|帖子|报道|教程|工具|项目|资源|应用|软件)有哪些/iu;
+
+// "Which issue covered the arrests?", "哪一期讲了…": the issues are the answer, named with their dates.
+const asksForIssuesPattern =
+  /\b(?:which|what)\s+(?:(?:newsletter|weekly)\s+)?(?:issues?|editions?)\b|哪一?期|第几期/iu;
 
 export function asksForStories(question: string): boolean {
-  return asksForStoriesPattern.test(question);
+  return asksForStoriesPattern.test(question) || asksForIssuesPattern.test(question);
 }
 
 /**
  * The list reply and how many stories it names, or null when none is about the question. With
- * one story, the usual answer is given when a sentence states what was asked, the list otherwise. A story counts when one of its windows is on the
- * question's subject (its words and specifics) and what it shows names the question's specifics.
+ * one story, the usual answer is given when a sentence states what was asked, the list otherwise.
+ * For "which issue" questions each issue is listed once, by its title and date. A story counts
+ * when one of its windows is on the question's subject (its words and specifics) and what it
+ * shows names the question's specifics.
  */
 export function storyList(
+  question: string,
   windows: EvidenceWindow[],
   analysis: QuestionAnalysis,
   passages: RetrievedPassage[],
   translations: Map<string, string[]>,
   lang: "en" | "zh",
 ): { draft: DraftAnswer; stories: number } | null {
+  const byIssue = asksForIssuesPattern.test(question);
   const chosen = new Map<string, EvidenceWindow>();
   // "Which articles mention Alibaba?": the question's other words ("articles", "mention") frame
   // the list, so a story naming every specific in what it shows is about it, though it shares no
@@ -61,7 +69,9 @@ export function storyList(
     if (window.coverage < best * leadCoverageShare) continue;
     const shown = shownSentences(window).filter((sentence) => !sentence.unfitToLead && !sentence.asks);
     if (shown.length === 0) continue;
-    const key = storyKey(passages[window.passageIndex]);
+    const key = byIssue
+      ? (passages[window.passageIndex]?.docId ?? "")
+      : storyKey(passages[window.passageIndex]);
     if (!chosen.has(key)) chosen.set(key, window);
   }
   if (chosen.size === 0) return null;
@@ -70,7 +80,11 @@ export function storyList(
   for (const window of [...chosen.values()].sort((left, right) => left.passageIndex - right.passageIndex)) {
     const sentence = shownSentences(window).find((item) => !item.unfitToLead && !item.asks)!;
     const quote = capped(sentence.text);
-    const title = passages[window.passageIndex]?.story ?? "";
+    const passage = passages[window.passageIndex];
+    // An issue question names the issue and its date; the citation below names the story.
+    const title = byIssue
+      ? `${passage?.title ?? ""}${passage?.date ? `, ${passage.date}` : ""}`
+      : (passage?.story ?? "");
     quotes[window.passageIndex] = quote;
     lines.push(`• ${title}${lang === "zh" ? "：" : ": "}${quote} [${window.passageIndex + 1}]`);
   }

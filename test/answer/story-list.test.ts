@@ -33,6 +33,8 @@ describe("asksForStories", () => {
     "What tools for tracing did the issue mention?",
     "周刊推荐过哪些 Rust 相关的工具？",
     "讲代码评审的文章有哪些？",
+    "Which issue covered the Quillbox launch?",
+    "哪一期讲了 Quillbox？",
   ])("%s asks for stories", (question) => {
     expect(asksForStories(question)).toBe(true);
   });
@@ -98,5 +100,10 @@ describe("a list of the stories about the question", () => {
     expect(draft.coverage).toBe("full");
     expect(draft.text).toContain("Team tooling");
     expect(draft.text).not.toContain("Fast builds");
+  });
+
+  it("names the issue and its date for a which-issue question", async () => {
+    const draft = await ask("Which issue covered Orbit Review for teams?", stories);
+    expect(draft.text).toContain("Issue 1, 2025-01-02");
   });
 });
