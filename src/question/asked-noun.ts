@@ -112,8 +112,10 @@ export function headTokensOf(question: string): string[] {
   for (const match of question.matchAll(
     /(?:多少|几|哪|什么|谁的)(?:种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|些)?([\u4e00-\u9fff]{1,6})/gu,
   )) {
-    // Any noun tag: out of context jieba tags 卫星 as a person's name (nr).
-    const first = tagWords(match[1]!)[0];
+    // Any noun tag: out of context jieba tags 卫星 as a person's name (nr). An adjective before it
+    // is passed over ("哪些新平台" asks for platforms).
+    const words = tagWords(match[1]!);
+    const first = words[0]?.tag === "a" ? words[1] : words[0];
     if (first !== undefined && /^n/.test(first.tag) && first.word.length >= 2) heads.push(first.word);
   }
   const generic = new Set([

@@ -94,6 +94,8 @@ describe("headTokensOf", () => {
     ["那家工厂的规划产能是多少？", ["产能"]],
     ["这个岗位的薪资范围是多少？", ["薪资"]],
     ["缓存的最大大小默认是多少？", ["大小"]],
+    // An adjective before the noun is passed over.
+    ["这个框架支持哪些新平台？", ["平台"]],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
