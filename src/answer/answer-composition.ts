@@ -5,7 +5,7 @@ import { QUOTED_SENTENCE_CHARACTER_CAP, truncateAtBoundary } from "../text/text-
 import type { AnswerSentence } from "./answer-sentences.ts";
 import { maximumAnswerUnits, trimSentenceUnits } from "./answer-tuning.ts";
 import type { EvidenceWindow } from "./evidence-gate.ts";
-import { found, withParts } from "./evidence-specifics.ts";
+import { specificHeld, withParts } from "./evidence-specifics.ts";
 import { continuesSentenceBefore } from "./evidence-values.ts";
 
 /** How an answer's quote is put together from evidence windows: which sentences show, in what order. */
@@ -46,7 +46,7 @@ export function withSentencesBetween(
       sentence.position < last.position &&
       !shown.includes(sentence),
   );
-  const added = between.reduce((sum, sentence) => sum + Math.min(sentence.units, trimSentenceUnits), 0);
+  const added = between.reduce((sum, sentence) => sum + quotedUnits(sentence), 0);
   if (between.some((sentence) => sentence.asks) || units + added > maximumAnswerUnits) return shown;
   return [...shown, ...between].sort((left, right) => left.position - right.position);
 }
@@ -76,7 +76,7 @@ export function storyKey(passage: RetrievedPassage | undefined): string {
 }
 
 export function unitsOf(window: EvidenceWindow): number {
-  return window.sentences.reduce((sum, sentence) => sum + Math.min(sentence.units, trimSentenceUnits), 0);
+  return window.sentences.reduce((sum, sentence) => sum + quotedUnits(sentence), 0);
 }
 
 export function overlaps(left: EvidenceWindow, right: EvidenceWindow): boolean {
@@ -100,15 +100,24 @@ export function showsSpecifics(
   // a list after the quote does not name the quote's.
   const first = Math.min(...shown.map((sentence) => sentence.position));
   const leadIn = window.sentences.filter((sentence) => sentence.position < first);
-  const tokens = withParts([
-    ...[...leadIn, ...shown].flatMap((sentence) => [...sentence.tokens]),
-    ...tokenize(passages[window.passageIndex]?.story ?? ""),
+  const tokens = quotedTokens([...leadIn, ...shown], passages[window.passageIndex]);
+  return analysis.specifics.some((specific) => specificHeld(specific, tokens, translations));
+}
+
+/** The tokens of quoted sentences and their story's title, for finding the question's specifics. */
+export function quotedTokens(
+  sentences: AnswerSentence[],
+  passage: RetrievedPassage | undefined,
+): Set<string> {
+  return withParts([
+    ...sentences.flatMap((sentence) => [...sentence.tokens]),
+    ...tokenize(passage?.story ?? ""),
   ]);
-  return analysis.specifics.some((specific) =>
-    (specific.kind === "name" ? specific.tokens.slice(-1) : specific.tokens).every((token) =>
-      found(token, tokens, translations),
-    ),
-  );
+}
+
+/** What a quoted sentence counts towards an answer's length: a long one is cut to its clause. */
+export function quotedUnits(sentence: AnswerSentence): number {
+  return Math.min(sentence.units, trimSentenceUnits);
 }
 
 /**

@@ -87,6 +87,20 @@ export function found(
   return (translations.get(token) ?? []).some((translation) => tokens.has(translation));
 }
 
+/**
+ * Whether tokens hold a specific, or its translation. A name is there when its last word is (a
+ * surname, "Parka" of "Project Parka"); versions, numbers and quoted phrases, which tell one thing
+ * from its neighbour (iPhone 15 from 16), need every word.
+ */
+export function specificHeld(
+  specific: Specific,
+  tokens: ReadonlySet<string>,
+  translations: Map<string, string[]>,
+): boolean {
+  const needed = specific.kind === "name" ? specific.tokens.slice(-1) : specific.tokens;
+  return needed.every((token) => found(token, tokens, translations));
+}
+
 export function translationsOf(terms: WeightedTerm[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const term of terms) {
@@ -181,13 +195,9 @@ export function checkSpecifics(
   // issue's title or publication; the others say what the story is about.
   let aboutTheSource = 0;
   for (const specific of specifics) {
-    // A name is there when its last word is (a surname, "Parka" of "Project Parka"); versions,
-    // numbers and quoted phrases, which tell one thing from its neighbour (iPhone 15 from 16),
-    // need every word, in the window or its story title.
     const isName = specific.kind === "name";
-    const needed = isName ? [specific.tokens[specific.tokens.length - 1]!] : specific.tokens;
     if (
-      (needed.every((token) => found(token, near, translations)) ||
+      (specificHeld(specific, near, translations) ||
         (isName && wholeNameTranslated(specific, windowText, translations))) &&
       (specific.kind !== "version" || versionWritten(specific, `${windowText}\n${context.storyTitle}`)) &&
       (specific.kind !== "number" || numberWritten(specific, `${windowText}\n${context.storyTitle}`))
@@ -201,7 +211,7 @@ export function checkSpecifics(
       aboutTheSource += 1;
       continue;
     }
-    if (isName && needed.every((token) => found(token, everywhere, translations))) continue;
+    if (isName && specificHeld(specific, everywhere, translations)) continue;
     // A site is often named only by a link, which the text does not keep.
     if (specific.kind === "site") continue;
     // Written in one language with no translation, it cannot be looked for in the other.

@@ -9,6 +9,7 @@ import {
   continuation,
   joinSentences,
   overlaps,
+  quotedUnits,
   shownSentences,
   showsSpecifics,
   storyKey,
@@ -86,7 +87,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const full = fromPreferred.length > 0 ? fromPreferred : allFull;
       options.onWindows?.(input.question, windows);
       // "Which articles about X …": the stories about X, listed.
-      const list = asksForStories(input.question)
+      const storyReply = asksForStories(input.question)
         ? storyList(
             input.question,
             // From the issues the question prefers (a publication it names, a time), when any is read.
@@ -97,7 +98,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
             input.lang,
           )
         : null;
-      if (list !== null && list.stories >= 2) return list.draft;
+      if (storyReply !== null && storyReply.stories >= 2) return storyReply.draft;
       // A value found only far below the best telling of the question's subject answers something
       // else: the story is there without the asked detail (a partial reply), or another story holds
       // the value by chance. Compared among windows in the same language as the answer's: the other
@@ -118,7 +119,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const best =
         lead0 !== undefined && lead0.coverage >= bestOnSubject * leadCoverageShare ? lead0 : undefined;
       // One story about it answers "which articles …" when no sentence states more.
-      if (best === undefined) return list?.draft ?? partialOrRefusal(windows, analysis, input);
+      if (best === undefined) return storyReply?.draft ?? partialOrRefusal(windows, analysis, input);
       // A window in the asker's language leads when it is nearly as good.
       const inLanguage = full.find((window) =>
         window.sentences.every((sentence) => sentence.lang === input.lang),
@@ -154,7 +155,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         for (const sentence of withSentencesBetween(shownSentences(window), sentences, units)) {
           if (list.includes(sentence)) continue;
           list.push(sentence);
-          if (!window.sentences.includes(sentence)) units += Math.min(sentence.units, trimSentenceUnits);
+          if (!window.sentences.includes(sentence)) units += quotedUnits(sentence);
         }
         // For a question with no single value to state (what, how, what happened), the sentences
         // right after the lead that go on about its subject ("It is a charity project…", "The
@@ -180,8 +181,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         );
         if (!ascending) continue;
         const filled = withSentencesBetween(list, sentences, units);
-        for (const sentence of filled)
-          if (!list.includes(sentence)) units += Math.min(sentence.units, trimSentenceUnits);
+        for (const sentence of filled) if (!list.includes(sentence)) units += quotedUnits(sentence);
         shownByPassage.set(passageIndex, filled);
       }
       const quotes: Record<number, string> = {};

@@ -1,11 +1,11 @@
 import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
-import { tokenize } from "../text/segment.ts";
-import { capped, shownSentences, showsSpecifics, storyKey } from "./answer-composition.ts";
+import { capped, quotedTokens, shownSentences, showsSpecifics, storyKey } from "./answer-composition.ts";
+import type { AnswerSentence } from "./answer-sentences.ts";
 import { leadCoverageShare, maximumListedStories } from "./answer-tuning.ts";
 import type { DraftAnswer } from "./answerer.ts";
 import { type EvidenceWindow, isOnSubject } from "./evidence-gate.ts";
-import { found, withParts } from "./evidence-specifics.ts";
+import { specificHeld } from "./evidence-specifics.ts";
 
 /**
  * "Which articles about code review did the weekly recommend?", "潮流周刊推荐过哪些 Rust 工具？":
@@ -40,21 +40,15 @@ export function storyList(
   lang: "en" | "zh",
 ): { draft: DraftAnswer; stories: number } | null {
   const byIssue = asksForIssuesPattern.test(question);
-  const chosen = new Map<string, EvidenceWindow>();
+  // Each story's window and the sentence that shows it (no heading or question).
+  const chosen = new Map<string, { window: EvidenceWindow; sentence: AnswerSentence }>();
   // "Which articles mention Alibaba?": the question's other words ("articles", "mention") frame
   // the list, so a story naming every specific in what it shows is about it, though it shares no
   // other word with the question.
   const namesEverySpecific = (window: EvidenceWindow) => {
     if (analysis.specifics.length === 0) return false;
-    const tokens = withParts([
-      ...shownSentences(window).flatMap((sentence) => [...sentence.tokens]),
-      ...tokenize(passages[window.passageIndex]?.story ?? ""),
-    ]);
-    return analysis.specifics.every((specific) =>
-      (specific.kind === "name" ? specific.tokens.slice(-1) : specific.tokens).every((token) =>
-        found(token, tokens, translations),
-      ),
-    );
+    const tokens = quotedTokens(shownSentences(window), passages[window.passageIndex]);
+    return analysis.specifics.every((specific) => specificHeld(specific, tokens, translations));
   };
   const about = windows.filter((window) =>
     isOnSubject(window)
@@ -67,18 +61,20 @@ export function storyList(
   for (const window of about) {
     if (chosen.size >= maximumListedStories) break;
     if (window.coverage < best * leadCoverageShare) continue;
-    const shown = shownSentences(window).filter((sentence) => !sentence.unfitToLead && !sentence.asks);
-    if (shown.length === 0) continue;
+    const sentence = shownSentences(window).find((item) => !item.unfitToLead && !item.asks);
+    if (sentence === undefined) continue;
     const key = byIssue
       ? (passages[window.passageIndex]?.docId ?? "")
       : storyKey(passages[window.passageIndex]);
-    if (!chosen.has(key)) chosen.set(key, window);
+    if (!chosen.has(key)) chosen.set(key, { window, sentence });
   }
   if (chosen.size === 0) return null;
   const quotes: Record<number, string> = {};
   const lines: string[] = [];
-  for (const window of [...chosen.values()].sort((left, right) => left.passageIndex - right.passageIndex)) {
-    const sentence = shownSentences(window).find((item) => !item.unfitToLead && !item.asks)!;
+  const inPassageOrder = [...chosen.values()].sort(
+    (left, right) => left.window.passageIndex - right.window.passageIndex,
+  );
+  for (const { window, sentence } of inPassageOrder) {
     const quote = capped(sentence.text);
     const passage = passages[window.passageIndex];
     // An issue question names the issue and its date; the citation below names the story.

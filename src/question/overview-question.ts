@@ -126,7 +126,6 @@ export function mentionsRecently(question: string): boolean {
  * "recently" names the newest issue, like "the latest issue". In a question about a subject ("what
  * did LWKD say recently about cgroups?") it narrows nothing, so this is null.
  */
-
 export function recentOverviewReference(
   question: string,
   nameWords: ReadonlySet<string>,

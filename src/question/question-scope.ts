@@ -37,8 +37,9 @@ export async function questionScope(
       : null);
   // The whole question names the publication ("the latest LWKD issue" holds it in the reference);
   // what is searched for is the rest without it.
-  const namedIssues = names.named(question).docIds;
-  const named = names.named(reference?.rest ?? question);
+  const whole = names.named(question);
+  const named = reference === null ? whole : names.named(reference.rest);
+  const namedIssues = whole.docIds;
   const scope = await scopeFor(reference, filters, documents, namedIssues);
   return {
     reference,
