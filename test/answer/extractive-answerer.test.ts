@@ -6,29 +6,8 @@ import {
 } from "../../src/answer/extractive-answerer.ts";
 import { planQuery } from "../../src/retrieve/query-plan.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
-import type { RetrievedPassage } from "../../src/store/chunk-record.ts";
 import { tokenize } from "../../src/text/segment.ts";
-
-function passage(id: string, story: string, text: string): RetrievedPassage {
-  return {
-    id,
-    docId: `doc-${id}`,
-    publication: "Test Weekly",
-    title: "Issue 1",
-    issueNumber: null,
-    story,
-    storyIndex: 0,
-    chunkIndex: 0,
-    date: "2025-01-02",
-    url: null,
-    path: "issue.md",
-    lang: "en",
-    text,
-    score: 1,
-    lexicalRank: 1,
-    vectorRank: 1,
-  };
-}
+import { extractiveAsker, passage, statisticsOf } from "./answer-fixtures.ts";
 
 const passages = [
   passage(
@@ -48,9 +27,7 @@ const passages = [
     "Arm China was wrestled away by its former chief Allen Wu in 2021. Arm's CEO Rene Haas (Credit: VCG)",
   ),
 ];
-const statistics = TermStatistics.fromSearchTexts(
-  passages.map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
-);
+const statistics = statisticsOf(passages);
 
 async function ask(
   question: string,
@@ -153,19 +130,11 @@ describe("extractive answer runs as the brief does", () => {
       "Everyone in the room can follow the work of the agents.",
     ];
     const rover = [passage("r", "Rover Code", story.join(" "))];
-    const roverStatistics = TermStatistics.fromSearchTexts([
-      ...passages.map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
-      tokenize(`Rover Code ${story.join(" ")}`).join(" "),
-    ]);
-    const answerer = createExtractiveAnswerer({ statistics: () => roverStatistics });
-    const question = "What happens to a Rover Code room once the agents have finished their work?";
-    const draft = await answerer.answer({
-      question,
-      lang: "en",
-      passages: rover,
-      history: [],
-      queryTerms: planQuery(question).terms,
-    });
+    const ask = extractiveAsker([...passages, ...rover]);
+    const draft = await ask(
+      rover,
+      "What happens to a Rover Code room once the agents have finished their work?",
+    );
     expect(draft.answered).toBe(true);
     const quoted = story.filter((sentence) => draft.text.includes(sentence));
     expect(quoted.length).toBeGreaterThan(1);
@@ -189,18 +158,7 @@ describe("whose questions", () => {
       "Acme switched on an AI support bot in March. Through it, attackers took over Dana Whitfield's account in minutes.",
     ),
   ];
-  const whoseStatistics = TermStatistics.fromSearchTexts(
-    [...passages, ...stories].map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
-  );
-  const answerer = createExtractiveAnswerer({ statistics: () => whoseStatistics });
-  const askOver = (over: RetrievedPassage[], question: string) =>
-    answerer.answer({
-      question,
-      lang: "en",
-      passages: over,
-      history: [],
-      queryTerms: planQuery(question).terms,
-    });
+  const askOver = extractiveAsker([...passages, ...stories]);
 
   it("answers with the sentence naming what belonged to the person", async () => {
     const draft = await askOver(stories, "Whose account got taken over through Acme's AI support bot?");
@@ -226,18 +184,7 @@ describe("which and who questions in the asker's language", () => {
     "Sponsors",
     "Dana Whitfield raised concerns that Acme sponsors could add problems for Orbit users.",
   );
-  const nameStatistics = TermStatistics.fromSearchTexts(
-    [...passages, told, untold].map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
-  );
-  const answerer = createExtractiveAnswerer({ statistics: () => nameStatistics });
-  const askOver = (over: RetrievedPassage[], question: string) =>
-    answerer.answer({
-      question,
-      lang: "en",
-      passages: over,
-      history: [],
-      queryTerms: planQuery(question).terms,
-    });
+  const askOver = extractiveAsker([...passages, told, untold]);
 
   it("answers from a sentence telling what was asked about the name", async () => {
     const draft = await askOver([told], "Which university did Dana Whitfield attend?");
@@ -262,20 +209,13 @@ describe("a value found only in a weaker telling", () => {
     "Maps calendar",
     "Kelpie watchers expect the Lantern team to publish its maps in March.",
   );
-  const sampleStatistics = TermStatistics.fromSearchTexts(
-    [...passages, story, other].map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
-  );
-  const answerer = createExtractiveAnswerer({ statistics: () => sampleStatistics });
+  const askOver = extractiveAsker([...passages, story, other]);
 
   it("is a partial reply about the best-told story, not an answer from the other", async () => {
-    const question = "When will the Lantern probe bring its Kelpie asteroid sample back?";
-    const draft = await answerer.answer({
-      question,
-      lang: "en",
-      passages: [story, other],
-      history: [],
-      queryTerms: planQuery(question).terms,
-    });
+    const draft = await askOver(
+      [story, other],
+      "When will the Lantern probe bring its Kelpie asteroid sample back?",
+    );
     expect(draft.coverage).toBe("partial");
     expect(draft.text).toContain("Kelpie");
     expect(draft.text).not.toContain("March");
@@ -289,18 +229,10 @@ describe("what the quote shows", () => {
       "Pipeline tips",
       "Read this recommended article before you migrate your code to the new pipeline. Related: Orbit Review Guide",
     );
-    const quoteStatistics = TermStatistics.fromSearchTexts(
-      [...passages, item].map((entry) => tokenize(`${entry.story} ${entry.text}`).join(" ")),
+    const draft = await extractiveAsker([...passages, item])(
+      [item],
+      "Which Orbit Review articles on migrating your code to a new pipeline were recommended?",
     );
-    const answerer = createExtractiveAnswerer({ statistics: () => quoteStatistics });
-    const question = "Which Orbit Review articles on migrating your code to a new pipeline were recommended?";
-    const draft = await answerer.answer({
-      question,
-      lang: "en",
-      passages: [item],
-      history: [],
-      queryTerms: planQuery(question).terms,
-    });
     expect(draft.coverage).not.toBe("full");
   });
 });

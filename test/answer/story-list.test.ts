@@ -1,31 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createExtractiveAnswerer } from "../../src/answer/extractive-answerer.ts";
 import { asksForStories } from "../../src/answer/story-list.ts";
-import { planQuery } from "../../src/retrieve/query-plan.ts";
-import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../../src/store/chunk-record.ts";
-import { tokenize } from "../../src/text/segment.ts";
+import { extractiveAsker, passage } from "./answer-fixtures.ts";
 
-function passage(id: string, story: string, text: string, storyIndex: number): RetrievedPassage {
-  return {
-    id,
-    docId: "doc-1",
-    publication: "Test Weekly",
-    title: "Issue 1",
-    issueNumber: null,
-    story,
-    storyIndex,
-    chunkIndex: 0,
-    date: "2025-01-02",
-    url: null,
-    path: "issue.md",
-    lang: "en",
-    text,
-    score: 1,
-    lexicalRank: 1,
-    vectorRank: 1,
-  };
-}
+// Stories of one issue, in order.
+const story = (id: string, title: string, text: string, storyIndex: number) =>
+  passage(id, title, text, { docId: "doc-1", storyIndex });
 
 describe("asksForStories", () => {
   it.each([
@@ -50,32 +30,22 @@ describe("asksForStories", () => {
 
 describe("a list of the stories about the question", () => {
   const stories = [
-    passage(
+    story(
       "a",
       "Orbit Review in practice",
       "This guide walks a team through Orbit Review step by step for large pull requests.",
       0,
     ),
-    passage(
+    story(
       "b",
       "Orbit Review at scale",
       "A long read on running Orbit Review across forty teams without slowing releases.",
       1,
     ),
-    passage("c", "Fast builds", "The build cache now skips unchanged modules, halving build times.", 2),
+    story("c", "Fast builds", "The build cache now skips unchanged modules, halving build times.", 2),
   ];
-  const statistics = TermStatistics.fromSearchTexts(
-    stories.map((item) => tokenize(`${item.story} ${item.text}`).join(" ")),
-  );
-  const answerer = createExtractiveAnswerer({ statistics: () => statistics });
-  const ask = (question: string, over: RetrievedPassage[]) =>
-    answerer.answer({
-      question,
-      lang: "en",
-      passages: over,
-      history: [],
-      queryTerms: planQuery(question).terms,
-    });
+  const askOver = extractiveAsker(stories);
+  const ask = (question: string, over: RetrievedPassage[]) => askOver(over, question);
 
   it("names each story about it, cited, and leaves out the others", async () => {
     const draft = await ask("Which articles about Orbit Review did the weekly recommend for teams?", stories);
@@ -95,7 +65,7 @@ describe("a list of the stories about the question", () => {
   });
 
   it("names the one story that mentions what was asked when no sentence states more", async () => {
-    const single = passage("d", "Team tooling", "This guide walks a team through Quillbox step by step.", 3);
+    const single = story("d", "Team tooling", "This guide walks a team through Quillbox step by step.", 3);
     const draft = await ask("Which articles in the briefs mention Quillbox?", [single, stories[2]!]);
     expect(draft.coverage).toBe("full");
     expect(draft.text).toContain("Team tooling");
