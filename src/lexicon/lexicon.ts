@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { romanisedDisplay, romanisedTerms } from "../text/chinese-person-names.ts";
 import { addSegmenterWords, foldEnglish, isStopword, segmentWords, tokenize } from "../text/segment.ts";
 import { type CedictDictionary, type CedictEntry, loadCedict } from "./cedict.ts";
 import type { LearnedPair } from "./learn-pairs.ts";
@@ -70,6 +71,11 @@ const weights = {
   manySenses: 0.2,
   reverseFirst: 0.4,
   reverseSecond: 0.25,
+  /**
+   * A Chinese person's name in pinyin: the spelling is sure, but a short given name ("jun") may be
+   * another word, so it weighs as a glossary alias rather than a curated name.
+   */
+  romanisedName: 0.45,
   /** Search sub-words of a Chinese translation ("合伙" inside "合伙人") count for less than the whole. */
   subWordFactor: 0.7,
   /** Very frequent words (jieba frequency above `commonWordFrequency`) say little about the topic. */
@@ -322,6 +328,10 @@ export class Lexicon {
       !unexpandableChinese.has(word)
     ) {
       translations.push(...this.dictionarySenses(entry));
+    } else if (entry === undefined) {
+      // A person's name no dictionary holds (杨植麟): English writes it in pinyin ("Yang Zhilin").
+      const romanised = romanisedTerms(word);
+      if (romanised !== undefined) translations.push({ terms: romanised, weight: weights.romanisedName });
     }
     const cleaned = translations
       .map((translation) => ({ ...translation, terms: translation.terms.slice(0, 3) }))
@@ -547,6 +557,10 @@ export class Lexicon {
       const english = name.english.slice(0, 2);
       return [[english.flatMap((text) => tokenize(text)), name.isName ? 3 : 1.5, frequency], english];
     }
+    if (name === undefined && entry === undefined) {
+      const romanised = romanisedTerms(word);
+      return romanised === undefined ? [undefined, []] : [[romanised, 2, 0], []];
+    }
     if (entry === undefined || [...word].length < 2 || isStopword(word) || unexpandableChinese.has(word)) {
       return [undefined, []];
     }
@@ -598,6 +612,7 @@ export class Lexicon {
           else if ([...word].length >= 2) {
             const entry = this.dictionary.lookup(word);
             if (entry?.proper) add(word, entry.glosses[0]);
+            else if (entry === undefined && name === undefined) add(word, romanisedDisplay(word));
           }
         }
       }

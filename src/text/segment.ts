@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Jieba } from "@node-rs/jieba";
+import { looksLikeChinesePersonName } from "./chinese-surnames.ts";
 
 /**
  * Word segmentation for search. LanceDB's full-text tokenizer keeps a whole run of Chinese
@@ -240,11 +241,11 @@ const commonCapitalised = new Set(
 );
 
 /** Chinese words of two characters or more whose jieba tag `keep` accepts. */
-function taggedChineseWords(text: string, keep: (tag: string) => boolean): string[] {
+function taggedChineseWords(text: string, keep: (tag: string, word: string) => boolean): string[] {
   const words: string[] = [];
   for (const run of text.match(/[\u3400-\u9fff]+/gu) ?? [])
     for (const { tag, word } of segmenter().tag(run, true))
-      if (keep(tag) && word.length >= 2) words.push(word);
+      if (word.length >= 2 && keep(tag, word)) words.push(word);
   return words;
 }
 
@@ -258,7 +259,8 @@ export function chinesePlaceNames(text: string): string[] {
 
 /**
  * Names in a text, lower-cased: capitalised Latin words that are not common words, and Chinese
- * words jieba tags as person, place, organisation or other proper noun. A heuristic, used to
+ * words jieba tags as person, place, organisation or other proper noun, or reads as a person's name
+ * though its dictionary lacks it. A heuristic, used to
  * tell whether a sentence names someone a "who" question asks for.
  */
 export function properNouns(text: string): string[] {
@@ -272,6 +274,12 @@ export function properNouns(text: string): string[] {
     if (sentenceStart && !/[A-Z]/.test(word.slice(1))) continue;
     if (!commonCapitalised.has(word.toLowerCase())) names.push(foldEnglish(word.toLowerCase()));
   }
-  names.push(...taggedChineseWords(normalised, (tag) => /^(nr|ns|nt|nz)/.test(tag)));
+  // jieba tags a word its dictionary lacks "x": a person's name among them (杨植麟, 雷军) is one.
+  names.push(
+    ...taggedChineseWords(
+      normalised,
+      (tag, word) => /^(nr|ns|nt|nz)/.test(tag) || (tag === "x" && looksLikeChinesePersonName(word)),
+    ),
+  );
   return names;
 }

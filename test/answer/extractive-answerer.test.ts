@@ -4,6 +4,7 @@ import {
   looksLikeTableOrListing,
   stripFootnoteMarkers,
 } from "../../src/answer/extractive-answerer.ts";
+import { Lexicon } from "../../src/lexicon/lexicon.ts";
 import { planQuery } from "../../src/retrieve/query-plan.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import { tokenize } from "../../src/text/segment.ts";
@@ -287,5 +288,38 @@ describe("sentence filters", () => {
     ["Arm remains committed to China after its IPO.", false],
   ])("looksLikeTableOrListing(%j) = %s", (text, expected) => {
     expect(looksLikeTableOrListing(text)).toBe(expected);
+  });
+});
+
+describe("a Chinese question about people an English brief names in pinyin", () => {
+  const lexicon = Lexicon.load();
+  const told = passage(
+    "p1",
+    "Robotics founders",
+    "Zhong Shulan, who runs Lumen Robotics, studied under Tang Wei at Zhejiang University.",
+  );
+  const decoy = passage("p2", "机器人大会", "参会企业包括灵犀机器人、星河动力等公司。", { lang: "zh" });
+  const statistics = statisticsOf([...passages, told, decoy]);
+  const answerer = createExtractiveAnswerer({ statistics: () => statistics });
+  const askOver = (over: typeof passages, question: string) =>
+    answerer.answer({
+      question,
+      lang: "zh",
+      passages: over,
+      history: [],
+      queryTerms: planQuery(question, {
+        expansions: lexicon.expandQuery(question).filter((term) => term.weight < 1),
+      }).terms,
+    });
+
+  it("answers from the English sentence that names them", async () => {
+    const draft = await askOver([decoy, told], "灵犀机器人的钟书岚和唐伟是什么关系？");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toMatch(/^Zhong Shulan, who runs Lumen Robotics, studied under Tang Wei/);
+  });
+
+  it("does not answer from a Chinese passage that names neither", async () => {
+    const draft = await askOver([decoy], "灵犀机器人的钟书岚和唐伟是什么关系？");
+    expect(draft.coverage).not.toBe("full");
   });
 });

@@ -147,6 +147,27 @@ describe("addPairs", () => {
   });
 });
 
+describe("Chinese people's names no dictionary holds", () => {
+  it("searches for them in pinyin, counted as the name they stand for", () => {
+    const romanised = expansionOf("钟书岚去了哪家公司？").filter((term) => term.concept === "钟书岚");
+    expect(romanised.map((term) => term.term)).toEqual(["shulan", "zhong"]);
+  });
+
+  it("indexes a Chinese chunk's people under their pinyin, and glosses them", () => {
+    expect(lexicon.enrichmentTerms("钟书岚上周离开了公司。")).toEqual(
+      expect.arrayContaining(["shulan", "zhong"]),
+    );
+    expect(lexicon.glossEntities("钟书岚上周离开了公司。", "en")).toContainEqual({
+      source: "钟书岚",
+      gloss: "Zhong Shulan",
+    });
+  });
+
+  it("leaves a word that does not read as a name alone", () => {
+    expect(expansionOf("这时才发现").map((term) => term.concept)).not.toContain("时才");
+  });
+});
+
 describe("enrichmentTerms", () => {
   it("adds English names to a Chinese chunk", () => {
     const terms = lexicon.enrichmentTerms("宁德时代与天赐材料解绑,国轩高科在斯洛伐克入股电池初创公司。");
