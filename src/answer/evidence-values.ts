@@ -153,3 +153,13 @@ function isCompoundOf(word: string, head: string): boolean {
     /^[a-z]+$/.test(word)
   );
 }
+
+// Words that give a reason or a cause: what a "why" question is answered with. ("since" is left
+// out: it dates as often as it explains.)
+const reasonWords =
+  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|reasons?|why|therefore|hence|explains?|explained)\b|因为|由于|原因|所以|因此|为了|导致|之所以|理由|缘故|归功于|得益于|答案|以便|从而|以免/iu;
+
+/** Whether a sentence gives a reason or cause ("because …", "…的原因是", "答案就在…"). */
+export function givesReason(text: string): boolean {
+  return reasonWords.test(text);
+}

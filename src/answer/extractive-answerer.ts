@@ -5,6 +5,7 @@ import type { RetrievedPassage } from "../store/chunk-record.ts";
 import { tokenize } from "../text/segment.ts";
 import {
   bringsAnotherValue,
+  bringsReason,
   capped,
   continuation,
   joinSentences,
@@ -128,6 +129,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         inLanguage !== undefined && inLanguage.score >= best.score * askerLanguageShare ? inLanguage : best;
       const chosen = [lead];
       const asksSeveralValues = analysis.askedTypes.filter(isCheckable).length > 1;
+      const asksReason = analysis.askedTypes.includes("reason");
       let units = unitsOf(lead);
       const story = storyKey(input.passages[lead.passageIndex]);
       for (const candidate of full) {
@@ -135,9 +137,12 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         if (candidate.score < lead.score * addedSentenceShare) break;
         // A window sharing a sentence with a chosen one joins only to bring another asked value of
         // the same passage ("price and weight": the product sentence, then each figure).
+        // So does one bringing the reason a "why" question asks for, when the chosen ones tell the
+        // story without giving it ("… he dared to quit so publicly: he already had a job lined up").
         if (
           chosen.some((window) => overlaps(window, candidate)) &&
-          !(asksSeveralValues && bringsAnotherValue(candidate, chosen))
+          !(asksSeveralValues && bringsAnotherValue(candidate, chosen)) &&
+          !(asksReason && bringsReason(candidate, chosen))
         )
           continue;
         // A second window is evidence about the same thing: from the same story, or about the same

@@ -323,3 +323,29 @@ describe("a Chinese question about people an English brief names in pinyin", () 
     expect(draft.coverage).not.toBe("full");
   });
 });
+
+describe("why questions", () => {
+  const story = passage(
+    "w1",
+    "Engineer quits",
+    "A 30-year-old engineer at Acme, Lin Rowe, resigned from his post in a letter to the whole company. " +
+      "He posted the resignation letter in the company chat, and it spread widely online. " +
+      "Staff at other firms shared their own stories. " +
+      "In an interview he said he could leave Acme so openly because another firm had already hired him.",
+  );
+  const askOver = extractiveAsker([...passages, story]);
+
+  it("adds the sentence giving the reason when the best telling of the story does not", async () => {
+    const draft = await askOver(
+      [story],
+      "Why did the Acme engineer post his resignation letter in the company chat?",
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("because another firm had already hired him");
+  });
+
+  it("adds nothing for a question that is not about a reason", async () => {
+    const draft = await askOver([story], "Where did the Acme engineer post his resignation letter?");
+    expect(draft.text).not.toContain("because another firm");
+  });
+});
