@@ -18,6 +18,7 @@ import type { FetchedInput, IngestOptions, IngestReport } from "./pipeline/inges
 import { type AnswerScope, preferredCount, preferScoped, prefersSome } from "./question/answer-scope.ts";
 import { isKnownEnglishWord } from "./question/known-words.ts";
 import { type PublicationNames, publicationNames } from "./question/named-publication.ts";
+import { opposedWords } from "./question/opposed-words.ts";
 import { questionScope } from "./question/question-scope.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
@@ -85,6 +86,7 @@ export class Briefbot implements BriefbotService {
       statistics: () => this.statistics ?? TermStatistics.fromSearchTexts([]),
       onWindows: this.options.traceWindows,
       isKnownWord: isKnownEnglishWord,
+      opposedWords,
       glossEntities: bridge?.glossEntities
         ? (text, lang) => bridge.glossEntities?.(text, lang) ?? []
         : undefined,

@@ -1,5 +1,6 @@
 import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import { figureTypes, holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
+import { type OpposedWord, tellsTheOpposite } from "../question/opposed-words.ts";
 import { sentenceMatch, termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
@@ -72,6 +73,8 @@ export interface GateInput {
   passages: RetrievedPassage[];
   terms: WeightedTerm[];
   statistics: TermStatistics;
+  /** The question's verbs and their opposites (opposed-words.ts), if known. */
+  opposed?: readonly OpposedWord[] | undefined;
 }
 
 /** Terms from earlier turns of a conversation (no concept, weight below 1) found in `tokens`. */
@@ -166,6 +169,9 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const withholds = perSentence((sentence) =>
     withholdsAskedDetail(sentence, analysis, contentTerms, translations),
   );
+  const saysTheOpposite = perSentence((sentence) =>
+    input.opposed === undefined ? false : tellsTheOpposite(sentence.text, input.opposed),
+  );
   const bestContentOf = new Map<number, number>();
   for (const sentence of input.sentences)
     bestContentOf.set(
@@ -208,6 +214,9 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const valueSentence =
         holding.find((member) => countsTheAskedThing(member.text, analysis)) ?? holding[0];
       let valueFound = valueSentence !== undefined && !group.some(withholds);
+      // A figure or date told of the opposite event ("initially turned down a $1.5 billion
+      // package" for "the package he finally accepted") is not the asked one.
+      if (valueFound && numericAsk && saysTheOpposite(valueSentence!)) valueFound = false;
       // A sentence further on joins only to bring the asked value its subject sentence lacks.
       if (
         gap > 1 &&

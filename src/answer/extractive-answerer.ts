@@ -1,5 +1,6 @@
 import { analyzeQuestion } from "../question/analyze-question.ts";
 import { isCheckable } from "../question/asked-value.ts";
+import type { OpposedWord } from "../question/opposed-words.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import { tokenize } from "../text/segment.ts";
@@ -54,6 +55,8 @@ export interface ExtractiveOptions {
   onWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
   /** An English dictionary: a lower-case word it lacks ("libconsensus") is a name the answer must hold. */
   isKnownWord?: ((word: string) => boolean) | undefined;
+  /** The question's verbs and their opposites (question/opposed-words.ts), for the evidence gate. */
+  opposedWords?: ((question: string) => OpposedWord[]) | undefined;
   /** Names the key entities of a passage in the asker's language, when the passage is in the other one. */
   glossEntities?: GlossEntities | undefined;
 }
@@ -75,6 +78,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         passages: input.passages,
         terms,
         statistics,
+        opposed: options.opposedWords?.(input.question),
       });
       // A question about a time ("in March 2025") is answered from that time's issues when they can.
       const preferred = input.preferredPassages ?? 0;

@@ -36,6 +36,8 @@ export interface Synset {
   broader: number[];
   /** Derivationally related forms of each word ("layoff" for "lay off"), by word index. */
   derived: Array<{ from: number; word: string }>;
+  /** Synsets holding an antonym of one of its words ("refuse, turn down" for "accept"). */
+  antonyms: number[];
 }
 
 export interface WordNet {
@@ -51,7 +53,8 @@ export interface WordNet {
 
 // Bumped whenever the layout or the cleaning changes, so stale caches are rebuilt.
 // 4: synset lines keyed by id, sorted by code point, read in place (lexicon/sorted-lines.ts).
-const cacheFormat = 4;
+// 5: an antonym column.
+const cacheFormat = 5;
 /** Hyponym lists longer than this are category lists ("person" has hundreds), not paraphrases. */
 const maxNarrower = 12;
 const partsOfSpeech: Array<[PartOfSpeech, string]> = [
@@ -127,6 +130,7 @@ export function buildWordNetLayout(dictionaryPath: string): string {
     const narrower: number[] = [];
     const broader: number[] = [];
     const derived: string[] = [];
+    const antonyms: number[] = [];
     for (const pointer of synset.pointers) {
       const target = idOf.get(pointer.key);
       if (target === undefined) continue;
@@ -134,6 +138,7 @@ export function buildWordNetLayout(dictionaryPath: string): string {
         const word = synsets[target]?.words[pointer.target - 1];
         if (word !== undefined) derived.push(`${pointer.source - 1}:${word}`);
       }
+      if (pointer.symbol === "!") antonyms.push(target);
       if (broaderPointers.has(pointer.symbol)) broader.push(target);
       if (relatedPointers.has(pointer.symbol)) related.push(target);
       else if (narrowerPointers.has(pointer.symbol)) narrower.push(target);
@@ -147,6 +152,7 @@ export function buildWordNetLayout(dictionaryPath: string): string {
       (narrower.length > maxNarrower ? [] : [...new Set(narrower)]).join(","),
       [...new Set(derived)].join("|"),
       [...new Set(broader)].join(","),
+      [...new Set(antonyms)].join(","),
     ].join("\t");
   });
   const lemmaSenses = new Map<string, string[]>();
@@ -216,7 +222,7 @@ class CompactWordNet implements WordNet {
     if (memo !== undefined) return memo;
     const line = this.synsets.find(synsetKey(id));
     if (line === undefined) return undefined;
-    const [pos, words, gloss, related, narrower, derived, broader] = line.split("\t");
+    const [pos, words, gloss, related, narrower, derived, broader, antonyms] = line.split("\t");
     const numbers = (field: string | undefined) =>
       field === undefined || field === "" ? [] : field.split(",").map(Number);
     const synset: Synset = {
@@ -227,6 +233,7 @@ class CompactWordNet implements WordNet {
       related: numbers(related),
       narrower: numbers(narrower),
       broader: numbers(broader),
+      antonyms: numbers(antonyms),
       derived:
         derived === undefined || derived === ""
           ? []

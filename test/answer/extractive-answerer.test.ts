@@ -5,6 +5,7 @@ import {
   stripFootnoteMarkers,
 } from "../../src/answer/extractive-answerer.ts";
 import { Lexicon } from "../../src/lexicon/lexicon.ts";
+import { opposedWords } from "../../src/question/opposed-words.ts";
 import { planQuery } from "../../src/retrieve/query-plan.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import { tokenize } from "../../src/text/segment.ts";
@@ -347,5 +348,38 @@ describe("why questions", () => {
   it("adds nothing for a question that is not about a reason", async () => {
     const draft = await askOver([story], "Where did the Acme engineer post his resignation letter?");
     expect(draft.text).not.toContain("because another firm");
+  });
+});
+
+describe("a figure told of the opposite event", () => {
+  const refused = passage(
+    "o1",
+    "Hiring",
+    "Dana Whitfield initially turned down a $2 million offer from Acme.",
+  );
+  const accepted = passage("o2", "Hiring", "Dana Whitfield accepted a $3 million offer from Acme.");
+  const statistics = statisticsOf([...passages, refused, accepted]);
+  const answerer = createExtractiveAnswerer({ statistics: () => statistics, opposedWords });
+  const askOver = (over: typeof passages, question: string) =>
+    answerer.answer({
+      question,
+      lang: "en",
+      passages: over,
+      history: [],
+      queryTerms: planQuery(question).terms,
+    });
+
+  it("is not the asked figure", async () => {
+    const draft = await askOver([refused], "How much was the Acme offer Dana Whitfield finally accepted?");
+    expect(draft.coverage).toBe("partial");
+  });
+
+  it("while the telling of the asked event answers", async () => {
+    const draft = await askOver(
+      [refused, accepted],
+      "How much was the Acme offer Dana Whitfield finally accepted?",
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toMatch(/^Dana Whitfield accepted a \$3 million offer/);
   });
 });
