@@ -52,6 +52,11 @@ export interface QuestionAnalysis {
    * must mention it — a name alone near the question's other words is not whose it was.
    */
   ownedHead: boolean;
+  /**
+   * "Who wrote …", "the names of the two developers", "作者是谁": the asked name is a person's,
+   * so another company or product the sentence names does not answer.
+   */
+  asksForPerson: boolean;
 }
 
 // Order matters: the most specific reading wins ("how much money" is money, not quantity). A
@@ -169,6 +174,9 @@ export function analyzeQuestion(question: string, isKnownWord?: (word: string) =
   let askedTypes = askedTypesOf(question);
   const headTokens = headTokensOf(question);
   if (askedTypes[0] === "other" && headTokens.some((token) => classNouns.has(token))) askedTypes = ["name"];
+  const asksForPerson = personAskedPattern.test(question);
+  // "What are the names of its founders?" asks for people, though no "who" says so.
+  if (askedTypes[0] === "other" && asksForPerson) askedTypes = ["person"];
   return {
     asked: askedTypes[0]!,
     askedTypes,
@@ -181,8 +189,27 @@ export function analyzeQuestion(question: string, isKnownWord?: (word: string) =
       )?.[1] ?? null,
     defines: definedThing(question),
     ownedHead: headTokens.length > 0 && ownedHeadPattern.test(question),
+    asksForPerson: asksForPerson && askedTypes.some((type) => type === "person" || type === "name"),
   };
 }
+
+// Nouns for people by their role; a "who"/"which"/"name of" question about one asks for a person.
+const personRoles =
+  "developers?|engineers?|authors?|writers?|founders?|co-?founders?|ceos?|ctos?|editors?|researchers?|scientists?|maintainers?|contributors?|person|people|employees?|managers?|directors?|president|chairman|professors?|students?|programmers?|designers?|reporters?|journalists?|speakers?|hosts?";
+const chinesePersonRoles =
+  "作者|创始人|联合创始人|开发者|工程师|编辑|主编|负责人|总裁|董事长|研究员|科学家|维护者|贡献者|程序员|设计师|记者|教授|学生|经理|主持人";
+const personAskedPattern = new RegExp(
+  [
+    `\\bnames? of (?:the |its |their |his |her )?(?:[\\w-]+ ){0,3}?(?:${personRoles})\\b`,
+    `\\bwho (?:is|was|are|were) (?:the |its |their )?(?:[\\w-]+ ){0,3}?(?:${personRoles})\\b`,
+    `\\bwhich (?:[\\w-]+ ){0,2}?(?:${personRoles})\\b`,
+    "\\bwho (?:wrote|authored|proposed|posted|said)\\b",
+    `(?:${chinesePersonRoles})(?:是谁|叫什么|的名字)`,
+    `哪(?:一)?位(?:${chinesePersonRoles})?`,
+    "谁(?:写|提出|说)",
+  ].join("|"),
+  "iu",
+);
 
 const ownedHeadPattern = /\bwhose\s+[a-z]|谁的[\u4e00-\u9fff]/iu;
 

@@ -1,4 +1,4 @@
-import { chinesePlaceNames, foldEnglish, properNouns } from "../text/segment.ts";
+import { chinesePersonNames, chinesePlaceNames, foldEnglish, properNouns } from "../text/segment.ts";
 import { type AskedType, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
 import { monthNamesInFull } from "./time-reference.ts";
 
@@ -49,7 +49,7 @@ const notAnswerNames = new Set(
   (
     `monday tuesday wednesday thursday friday saturday sunday ${monthNamesInFull.join(" ")} ` +
     "new year years eve day christmas easter thanksgiving spring summer autumn fall winter festival holiday " +
-    "american british english french german italian spanish japanese korean indian russian european asian african canadian australian brazilian mexican dutch swiss swedish israeli taiwanese singaporean vietnamese thai indonesian turkish saudi emirati ukrainian polish irish"
+    "american british chinese english french german italian spanish japanese korean indian russian european asian african canadian australian brazilian mexican dutch swiss swedish israeli taiwanese singaporean vietnamese thai indonesian turkish saudi emirati ukrainian polish irish"
   )
     .split(" ")
     .map(foldEnglish),
@@ -80,10 +80,41 @@ function newChinesePlace(text: string, question: string): boolean {
   return false;
 }
 
+// A person's name in Latin letters: two to four capitalised words ("Allen Wu", "Jean-Luc van
+// Dam"), or a handle ("@jpbetz").
+const latinPersonName =
+  /(?<![\p{L}\d])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?(?:\s+(?:(?:van|von|de|der|da|di|le|la|bin|al)\s+)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?){1,3}(?![\p{L}\d])|(?<![\w@])@[A-Za-z][\w-]{1,38}/gu;
+
+/**
+ * A person the question does not name: a full name in Latin letters with none of the question's
+ * names in it and not only days, months or nationalities, or a handle; or a Chinese person's name.
+ */
+function hasNewPersonName(text: string, question: string): boolean {
+  const asked = new Set(properNouns(question));
+  for (const match of text.matchAll(latinPersonName)) {
+    const words = match[0]
+      .replace(/^@/, "")
+      .split(/\s+/)
+      .map((word) => foldEnglish(word.toLowerCase()));
+    // "The Verge", "In March": a capitalised function word opens a sentence, not a name.
+    if (words.some((word) => sentenceOpeners.has(word))) continue;
+    // A run holding one of the question's names is that thing ("Orbit Bitcoin" for "Orbit").
+    if (words.some((word) => asked.has(word)) || words.every((word) => notAnswerNames.has(word))) continue;
+    return true;
+  }
+  return chinesePersonNames(text).some((name) => !question.includes(name));
+}
+
+const sentenceOpeners = new Set(
+  "the a an in on at for of and but or if as by with from to after before this that these those our its their his her my we he she they it there here when while during".split(
+    " ",
+  ),
+);
+
 export function holdsAskedValue(
   text: string,
   type: AskedType,
-  analysis: Pick<QuestionAnalysis, "givenNumbers">,
+  analysis: Pick<QuestionAnalysis, "givenNumbers"> & Partial<Pick<QuestionAnalysis, "asksForPerson">>,
   question: string,
 ): boolean {
   const given = new Set(analysis.givenNumbers);
@@ -107,7 +138,7 @@ export function holdsAskedValue(
       return yearOrMonth.test(withoutGivenYears(text, given));
     case "person":
     case "name":
-      return hasNewName(text, question);
+      return analysis.asksForPerson === true ? hasNewPersonName(text, question) : hasNewName(text, question);
     default:
       return true;
   }

@@ -258,6 +258,17 @@ export function chinesePlaceNames(text: string): string[] {
 }
 
 /**
+ * Chinese people's names in a text: words jieba tags as people's names (nr, which includes foreign
+ * names written in characters, 奥巴马), or unknown words that read as one (杨植麟).
+ */
+export function chinesePersonNames(text: string): string[] {
+  return taggedChineseWords(
+    text.normalize("NFKC"),
+    (tag, word) => tag === "nr" || (tag === "x" && looksLikeChinesePersonName(word)),
+  );
+}
+
+/**
  * Names in a text, lower-cased: capitalised Latin words that are not common words, and Chinese
  * words jieba tags as person, place, organisation or other proper noun, or reads as a person's name
  * though its dictionary lacks it. A heuristic, used to

@@ -211,3 +211,18 @@ describe("definedThing", () => {
     expect(definedThing(question)).toBe(thing);
   });
 });
+
+describe("asksForPerson", () => {
+  it.each([
+    ["What are the names of the two Orbit developers?", true],
+    ["Who wrote the caching patch?", true],
+    ["Who is the new editor of Test Weekly?", true],
+    ["这本书的作者是谁？", true],
+    ["Who acquired the startup?", false],
+    ["Which company makes the chip?", false],
+  ])("%s → %s", (question, expected) => {
+    const analysis = analyzeQuestion(question);
+    expect(analysis.asksForPerson).toBe(expected);
+    if (expected) expect(analysis.askedTypes).toContain("person");
+  });
+});

@@ -67,6 +67,24 @@ describe("holdsAnyAskedValue", () => {
     ["Who was the editor who resigned?", "Editor Dana Whitfield resigned on Monday.", true],
     ["Where does the author work these days?", "she has been working remotely for weeks.", false],
     ["作者最近在哪里办公？", "这几周他一直在杭州市远程办公。", true],
+    // A person asked by role ("the names of the developers", "who wrote", 作者是谁) needs a
+    // person's name, not another product or place the sentence names.
+    [
+      "What are the names of the two Orbit developers?",
+      "Two developers of the Orbit Bitcoin app were arrested.",
+      false,
+    ],
+    [
+      "What are the names of the two Orbit developers?",
+      "Orbit developers Dana Whitfield and Lin Rowe were arrested.",
+      true,
+    ],
+    ["Who wrote the caching patch?", "The LazyObject cache is cleared by Set() in Kubernetes.", false],
+    ["Who wrote the caching patch?", "The caching patch is by @dwhitfield.", true],
+    ["这本书的作者是谁？", "这本书在 GitHub 上开源。", false],
+    ["这本书的作者是谁？", "这本书的作者钟书岚在杭州工作。", true],
+    // A company answers who acquired a company.
+    ["Who acquired the startup?", "The startup was acquired by Globex last week.", true],
   ])("%s | %s → %s", (question, sentence, expected) => {
     expect(holds(question, sentence)).toBe(expected);
   });
