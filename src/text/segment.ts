@@ -282,7 +282,9 @@ export function properNouns(text: string): string[] {
     const before = normalised.slice(0, match.index).trimEnd();
     // A capital after a sentence end is just grammar, unless the word is capitalised inside too (TikTok, SMIC).
     const sentenceStart = before === "" || /[.!?:;"“‘(—–-]$/.test(before);
-    if (sentenceStart && !/[A-Z]/.test(word.slice(1))) continue;
+    // Chinese capitalises nothing: a Latin word opening a Chinese sentence ("Braiins 宣布…") is a name.
+    const inChinese = /^\s*[\u3400-\u9fff]/u.test(normalised.slice((match.index ?? 0) + word.length));
+    if (sentenceStart && !inChinese && !/[A-Z]/.test(word.slice(1))) continue;
     if (!commonCapitalised.has(word.toLowerCase())) names.push(foldEnglish(word.toLowerCase()));
   }
   // jieba tags a word its dictionary lacks "x": a person's name among them (杨植麟, 雷军) is one.

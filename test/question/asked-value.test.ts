@@ -83,6 +83,12 @@ describe("holdsAnyAskedValue", () => {
     ["Who wrote the caching patch?", "The caching patch is by @dwhitfield.", true],
     ["这本书的作者是谁？", "这本书在 GitHub 上开源。", false],
     ["这本书的作者是谁？", "这本书的作者钟书岚在杭州工作。", true],
+    // A number the text calls a price is one, with no currency sign.
+    ["这台手机现在多少钱？", "128G 版本 5499 这个价格很便宜。", true],
+    ["How much does the camera cost?", "It is priced at 499 for the launch.", true],
+    ["这台手机现在多少钱？", "128G 版本很便宜。", false],
+    // A Latin name opening a Chinese sentence is a name, though no capital tells it.
+    ["是哪家公司开源了这块控制板？", "Orbitron 宣布他们的控制板已经开源了。", true],
     // A company answers who acquired a company.
     ["Who acquired the startup?", "The startup was acquired by Globex last week.", true],
   ])("%s | %s → %s", (question, sentence, expected) => {
