@@ -118,13 +118,26 @@ export function headTokensOf(question: string): string[] {
     const first = words[0]?.tag === "a" ? words[1] : words[0];
     if (first !== undefined && /^n/.test(first.tag) && first.word.length >= 2) heads.push(first.word);
   }
+  // Nouns that name no thing an answer must mention: "what way", "什么方式" and "什么原因" ask how
+  // or why, and the sentence answering tells the way or the reason without the word.
   const generic = new Set([
     "time",
     "thing",
     "things",
     "way",
+    "ways",
+    "method",
+    "methods",
+    "means",
+    "approach",
+    "manner",
+    "reason",
+    "reasons",
     "kind",
+    "kinds",
     "type",
+    "types",
+    "sort",
     "one",
     "ones",
     "happen",
@@ -133,11 +146,13 @@ export function headTokensOf(question: string): string[] {
     "东西",
     "时候",
     "关系",
-    "kind",
-    "kinds",
-    "type",
-    "types",
-    "sort",
+    "方式",
+    "方法",
+    "办法",
+    "手段",
+    "途径",
+    "原因",
+    "理由",
   ]);
   return [
     ...new Set(

@@ -96,6 +96,10 @@ describe("headTokensOf", () => {
     ["缓存的最大大小默认是多少？", ["大小"]],
     // An adjective before the noun is passed over.
     ["这个框架支持哪些新平台？", ["平台"]],
+    // "What way", "什么方式", "什么原因" ask how or why: the answer tells the way, not the word.
+    ["这个工具用什么方式保存配置？", []],
+    ["他们是靠什么手段更早发现问题的？", []],
+    ["In what way does the tool store its settings?", []],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
