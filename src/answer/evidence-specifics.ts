@@ -27,12 +27,18 @@ export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g
 
 export const cjk = /[\u3400-\u9fff]/u;
 
-/** Tokens and their dotted or hyphenated parts ("node.js" also as "node"), so "Node 19" meets "Node.js 19". */
+/**
+ * Tokens and their dotted or hyphenated parts ("node.js" also as "node"), so "Node 19" meets
+ * "Node.js 19"; a name written against its version ("dart2.6", "ios17") also as the name and the
+ * number, so "Dart 2.6" meets "Dart2.6".
+ */
 export function withParts(tokens: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const token of tokens) {
     out.add(token);
-    if (/[.-]/.test(token)) for (const part of token.split(/[.-]/)) if (part) out.add(part);
+    const versioned = /^([a-z]{2,})(\d+(?:\.\d+)*)$/.exec(token);
+    if (versioned !== null) out.add(versioned[1]!).add(versioned[2]!);
+    else if (/[.-]/.test(token)) for (const part of token.split(/[.-]/)) if (part) out.add(part);
   }
   return out;
 }
@@ -132,9 +138,10 @@ function versionWritten(specific: Specific, text: string): boolean {
   const words = specific.text.split(/[\s._-]+/u).filter(Boolean);
   if (words.length < 2) return true;
   const normalised = text.normalize("NFKC");
-  // A short suffix may follow a word ("Node.js 19" for "Node 19").
+  // A short suffix may follow a word ("Node.js 19" for "Node 19"); Chinese may follow the number
+  // with no space ("Dart2.6正式版").
   const phrase = words.map(escapeRegExp).join("(?:[._-][a-z]{1,3})?[\\s._#-]*");
-  if (new RegExp(`${phrase}(?![\\p{L}\\d])`, "iu").test(normalised)) return true;
+  if (new RegExp(`${phrase}(?![\\p{Script=Latin}\\d])`, "iu").test(normalised)) return true;
   const number = words[words.length - 1]!;
   if (!/^\d/.test(number)) return true;
   const first = words[0]!.toLowerCase();

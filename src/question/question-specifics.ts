@@ -30,8 +30,18 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
     specifics.push({ text, tokens, kind });
   };
   const normalised = question.normalize("NFKC");
-  for (const match of normalised.matchAll(/["“「『《]([^"”」』》]{2,60})["”」』》]/g))
-    add(match[1]!, "quoted");
+  for (const match of normalised.matchAll(/["“「『《]([^"”」』》]{2,60})["”」』》]/g)) {
+    // A long Chinese phrase in quotation marks paraphrases what the brief said ("过一段时间看 App
+    // 还活着没") rather than naming a term or title: its words are searched, not required.
+    const quoted = match[1]!;
+    if (
+      !match[0].startsWith("《") &&
+      /[\u3400-\u9fff]/u.test(quoted) &&
+      quoted.length > longestChineseQuotedTerm
+    )
+      continue;
+    add(quoted, "quoted");
+  }
   // A share the question names ("the top 10% versus the top 1%") tells one passage from another.
   for (const match of normalised.matchAll(/(?<![\w.])\d+(?:\.\d+)?\s?%/g)) add(match[0], "number");
   for (const match of normalised.matchAll(versionPattern)) {
@@ -75,11 +85,19 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
   return specifics;
 }
 
+/**
+ * Characters of the longest Chinese phrase in quotation marks taken as a term the answer must hold:
+ * 8, a long name or term (“生来全球化”, “honeymoon period” in Chinese); longer ones are the asker's
+ * paraphrase of a clause.
+ */
+const longestChineseQuotedTerm = 8;
+
 const monthAndYear =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d$/i;
 
-// Jieba sometimes tags a question phrase as a name ("多少钱").
-const chineseQuestionWords = /多少|什么|哪|谁|几|怎么|如何|为何/u;
+// Jieba sometimes tags a question phrase as a name ("多少钱"), or an everyday noun as a place
+// (东西, "thing", as East–West).
+const chineseQuestionWords = /多少|什么|哪|谁|几|怎么|如何|为何|^东西$/u;
 
 // "AI-generated", "Rust-based", "China-made": a name joined to a lower-case word describes a thing
 // (an adjective) and names nothing an answer must hold.

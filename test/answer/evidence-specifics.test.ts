@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkSpecifics, looksLikePinyin, type PassageContext } from "../../src/answer/evidence-specifics.ts";
+import {
+  checkSpecifics,
+  looksLikePinyin,
+  type PassageContext,
+  withParts,
+} from "../../src/answer/evidence-specifics.ts";
 import { analyzeQuestion } from "../../src/question/analyze-question.ts";
 import { tokenize } from "../../src/text/segment.ts";
 
@@ -69,5 +74,28 @@ describe("names with a common word", () => {
         "zh",
       ),
     ).toBe(false);
+  });
+});
+
+describe("a version written against its name", () => {
+  const check = (question: string, windowText: string) =>
+    checkSpecifics(
+      analyzeQuestion(question).specifics,
+      withParts(tokenize(windowText)),
+      windowText,
+      context("zh"),
+      new Map(),
+    ).hold;
+
+  it("holds with no space and Chinese right after the number", () => {
+    expect(check("Orbit 3.2 里新增的命令叫什么？", "Orbit3.2正式版发布，新增 orbit-native 命令。")).toBe(
+      true,
+    );
+  });
+
+  it("still tells the version from another", () => {
+    expect(check("Orbit 3.2 里新增的命令叫什么？", "Orbit3.1正式版发布，新增 orbit-native 命令。")).toBe(
+      false,
+    );
   });
 });

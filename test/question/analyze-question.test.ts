@@ -109,6 +109,19 @@ describe("headTokensOf", () => {
   });
 });
 
+describe("specificsOf (Chinese quotes and everyday nouns)", () => {
+  it("takes a short quoted term as a specific and leaves a long quoted paraphrase to the search", () => {
+    const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
+    expect(texts("作者说的“生来全球化”是什么意思？")).toContain("生来全球化");
+    expect(texts("比以前“过一阵子看看程序还在不在”的办法好在哪里？")).toEqual([]);
+    expect(texts("《我为什么离开一家很大的公司》讲了什么？")).toContain("我为什么离开一家很大的公司");
+  });
+
+  it("does not take 东西 (thing) for a place", () => {
+    expect(specificsOf("那个新东西叫什么？")).toEqual([]);
+  });
+});
+
 describe("specificsOf", () => {
   it("takes a lower-case word the dictionary lacks as a name, with the real English dictionary", () => {
     const names = specificsOf(
