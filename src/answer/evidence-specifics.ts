@@ -203,6 +203,12 @@ export function checkSpecifics(
   let aboutTheSource = 0;
   for (const specific of specifics) {
     const isName = specific.kind === "name";
+    // "US", found as written: its token is the pronoun "us".
+    if (specific.written !== undefined) {
+      if (new RegExp(specific.written, "u").test(`${windowText}\n${context.storyTitle}`)) anchored += 1;
+      else if (context.lang !== "zh") missingNames += 1;
+      continue;
+    }
     if (
       (specificHeld(specific, near, translations) ||
         (isName && wholeNameTranslated(specific, windowText, translations))) &&

@@ -20,13 +20,26 @@ import type { SourceIssue } from "./source-issue.ts";
  */
 /**
  * Jekyll's Liquid tags are site machinery, not text: `{% comment %}…{% endcomment %}` goes with
- * what it holds, every other tag (`{% assign timestamp="40:18" %}`, `{% include … %}`) alone.
+ * what it holds, every other tag (`{% assign timestamp="40:18" %}`, `{% include … %}`) alone,
+ * over as many lines as it runs. An include's prose arguments are the issue's text, though: a
+ * review club's `q0="What is orphan resolution?" a0="…"` become paragraphs of their own.
  * Output tags (`{{ … }}`) stay, since code in a developer weekly may hold them.
  */
 export function withoutLiquidTags(body: string): string {
   return body
     .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, "")
-    .replace(/[ \t]*\{%-?.*?-?%\}/g, "");
+    .replace(/[ \t]*\{%-?\s*include\s(?:[^%"]|"[^"]*"|%(?!\}))*%\}/g, (tag) => proseArguments(tag))
+    .replace(/[ \t]*\{%-?[^\n]*?-?%\}/g, "");
+}
+
+/** The arguments of a Liquid tag that are prose (words with spaces, not links or ids), as paragraphs. */
+function proseArguments(tag: string): string {
+  const paragraphs: string[] = [];
+  for (const match of tag.matchAll(/\b[\w-]+\s*=\s*"([^"]*)"/g)) {
+    const value = match[1]!.replace(/\s+/g, " ").trim();
+    if (/\s/.test(value) && !/^(?:https?:|\/|#)/.test(value)) paragraphs.push(value);
+  }
+  return paragraphs.length === 0 ? "" : `\n\n${paragraphs.join("\n\n")}\n\n`;
 }
 
 export function readMarkdown(path: string, text: string): SourceIssue {

@@ -32,6 +32,11 @@ export interface Specific {
   tokens: string[];
   /** A site ("swift.org") may be only in a link the text does not show. */
   kind: "name" | "version" | "number" | "quoted" | "site";
+  /**
+   * For a capitalised abbreviation whose token is an everyday word ("US" as "us", "IT" as "it"):
+   * how it is written, case-sensitive, for finding it in text rather than among tokens.
+   */
+  written?: string;
 }
 
 export interface QuestionAnalysis {

@@ -1,4 +1,4 @@
-import { properNouns, tokenize } from "../text/segment.ts";
+import { isStopword, properNouns, tokenize } from "../text/segment.ts";
 import type { Specific } from "./analyze-question.ts";
 import { monthNamesInFull } from "./time-reference.ts";
 
@@ -63,6 +63,9 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
       const atStart = index === 0 && normalised.slice(0, match.index).trim() === "";
       if (atStart && words.length === 1 && !/[A-Z]/.test(words[0]!.slice(1)) && run === words[0]) continue;
       add(words.join(" "), "name");
+      const added = specifics[specifics.length - 1];
+      const written = added?.text === words.join(" ") ? abbreviationWritten(added.text) : undefined;
+      if (added !== undefined && written !== undefined) added.written = written;
     }
   }
   // Identifiers joined by underscores ("flutter_luakit_plugin", "cand_invalid_descendants").
@@ -91,6 +94,20 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
  * paraphrase of a clause.
  */
 const longestChineseQuotedTerm = 8;
+
+/**
+ * How to find a capitalised abbreviation whose token is an everyday word ("US" folds to the pronoun
+ * "us"): as written, case-sensitive; the United States also as "U.S.", "USA" or spelt out.
+ */
+function abbreviationWritten(text: string): string | undefined {
+  if (
+    !/^[A-Z](?:\.?[A-Z]){1,3}\.?$/.test(text) ||
+    !tokenize(text).every((token) => isStopword(token) || token === "us")
+  )
+    return undefined;
+  if (/^U\.?S\.?$/.test(text)) return "\\bU\\.?S\\.?(?:A\\b)?(?![a-z])|United States|\\bAmerican\\b";
+  return `\\b${text.replace(/\./g, "\\.")}(?![a-z])`;
+}
 
 const monthAndYear =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d$/i;

@@ -99,3 +99,23 @@ describe("a version written against its name", () => {
     );
   });
 });
+
+describe("an abbreviation whose token is an everyday word", () => {
+  const check = (windowText: string) =>
+    checkSpecifics(
+      analyzeQuestion("Which wallet's developers faced US charges?").specifics,
+      withParts(tokenize(windowText)),
+      windowText,
+      context("en"),
+      new Map(),
+    ).hold;
+
+  it("finds US as written, with its other spellings", () => {
+    expect(check("Developers of the wallet were charged by U.S. law enforcement.")).toBe(true);
+    expect(check("The United States charged the wallet's developers.")).toBe(true);
+  });
+
+  it("does not take the pronoun for it", () => {
+    expect(check("Let us know what you think of the wallet.")).toBe(false);
+  });
+});

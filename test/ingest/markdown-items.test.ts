@@ -286,6 +286,26 @@ describe("withoutLiquidTags", () => {
     expect(cleaned).not.toMatch(/\{%|timestamp|editor note/);
     expect(cleaned).toContain("{{ .Name }}");
   });
+
+  it("keeps the prose arguments of an include over several lines as paragraphs, and nothing else of it", () => {
+    const body = [
+      "The review club met on Wednesday.",
+      "",
+      "{% include functions/details-list.md",
+      '  q0="Why would a node keep an orphan?"',
+      '  a0="Because its parent may still',
+      '      arrive from another peer."',
+      '  a0link="https://example.org/review#l-12"',
+      "%}",
+      "",
+      "## Next story",
+    ].join("\n");
+    const cleaned = withoutLiquidTags(body);
+    expect(cleaned).not.toMatch(/\{%|%\}|details-list|a0link|example\.org/);
+    expect(cleaned).toContain("\n\nWhy would a node keep an orphan?\n\n");
+    expect(cleaned).toContain("Because its parent may still arrive from another peer.");
+    expect(cleaned).toContain("## Next story");
+  });
 });
 
 describe("front matter links", () => {
