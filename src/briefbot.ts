@@ -18,8 +18,8 @@ import type { FetchedInput, IngestOptions, IngestReport } from "./pipeline/inges
 import { type AnswerScope, preferredCount, preferScoped, prefersSome } from "./question/answer-scope.ts";
 import { isKnownEnglishWord } from "./question/known-words.ts";
 import { type PublicationNames, publicationNames } from "./question/named-publication.ts";
-import { opposedWords } from "./question/opposed-words.ts";
 import { questionScope } from "./question/question-scope.ts";
+import { readQuestionVerbs } from "./question/question-verbs.ts";
 import { type HybridResult, hybridSearch } from "./retrieve/hybrid-search.ts";
 import { planQuery, type QueryPlan } from "./retrieve/query-plan.ts";
 import { TermStatistics } from "./retrieve/term-statistics.ts";
@@ -86,7 +86,7 @@ export class Briefbot implements BriefbotService {
       statistics: () => this.statistics ?? TermStatistics.fromSearchTexts([]),
       onWindows: this.options.traceWindows,
       isKnownWord: isKnownEnglishWord,
-      opposedWords,
+      readVerbs: readQuestionVerbs,
       glossEntities: bridge?.glossEntities
         ? (text, lang) => bridge.glossEntities?.(text, lang) ?? []
         : undefined,

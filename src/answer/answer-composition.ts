@@ -6,7 +6,7 @@ import type { AnswerSentence } from "./answer-sentences.ts";
 import { maximumAnswerUnits, trimSentenceUnits } from "./answer-tuning.ts";
 import type { EvidenceWindow } from "./evidence-gate.ts";
 import { specificHeld, withParts } from "./evidence-specifics.ts";
-import { continuesSentenceBefore, givesReason } from "./evidence-values.ts";
+import { continuesSentenceBefore } from "./evidence-values.ts";
 
 /** How an answer's quote is put together from evidence windows: which sentences show, in what order. */
 
@@ -72,15 +72,19 @@ export function bringsAnotherValue(candidate: EvidenceWindow, chosen: EvidenceWi
 }
 
 /**
- * The window, of the same passage as the chosen ones, holds a sentence giving a reason where none of
- * theirs does: it brings what a "why" question asks for.
+ * The window, of the same passage as the chosen ones, holds a sentence that `tells` (a reason, a
+ * method) where none of theirs does: it brings what a "why" or "how" question asks for.
  */
-export function bringsReason(candidate: EvidenceWindow, chosen: EvidenceWindow[]): boolean {
+export function bringsTold(
+  candidate: EvidenceWindow,
+  chosen: EvidenceWindow[],
+  tells: (text: string) => boolean,
+): boolean {
   const shown = new Set(chosen.flatMap((window) => window.sentences));
   return (
     chosen.every((window) => window.passageIndex === candidate.passageIndex) &&
-    ![...shown].some((sentence) => givesReason(sentence.text)) &&
-    candidate.sentences.some((sentence) => !shown.has(sentence) && givesReason(sentence.text))
+    ![...shown].some((sentence) => tells(sentence.text)) &&
+    candidate.sentences.some((sentence) => !shown.has(sentence) && tells(sentence.text))
   );
 }
 

@@ -1,6 +1,6 @@
 import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import { figureTypes, holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
-import { type OpposedWord, tellsTheOpposite } from "../question/opposed-words.ts";
+import { type OpposedWord, tellsTheOpposite } from "../question/question-verbs.ts";
 import { sentenceMatch, termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
@@ -73,7 +73,7 @@ export interface GateInput {
   passages: RetrievedPassage[];
   terms: WeightedTerm[];
   statistics: TermStatistics;
-  /** The question's verbs and their opposites (opposed-words.ts), if known. */
+  /** The question's verbs and their opposites (question-verbs.ts), if known. */
   opposed?: readonly OpposedWord[] | undefined;
 }
 

@@ -1,12 +1,12 @@
 import { analyzeQuestion } from "../question/analyze-question.ts";
 import { isCheckable } from "../question/asked-value.ts";
-import type { OpposedWord } from "../question/opposed-words.ts";
+import { asksMethod, type QuestionVerbs, tellsMethod } from "../question/question-verbs.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import { tokenize } from "../text/segment.ts";
 import {
   bringsAnotherValue,
-  bringsReason,
+  bringsTold,
   capped,
   continuation,
   joinSentences,
@@ -32,6 +32,7 @@ import {
 import type { Answerer, AnswererInput, DraftAnswer } from "./answerer.ts";
 import { type EvidenceWindow, evidenceWindows, isFullEvidence, isOnSubject } from "./evidence-gate.ts";
 import { translationsOf } from "./evidence-specifics.ts";
+import { givesReason } from "./evidence-values.ts";
 import { partialOrRefusal } from "./partial-reply.ts";
 import { asksForStories, storyList } from "./story-list.ts";
 import { trimToClause } from "./trim-sentence.ts";
@@ -55,8 +56,11 @@ export interface ExtractiveOptions {
   onWindows?: ((question: string, windows: EvidenceWindow[]) => void) | undefined;
   /** An English dictionary: a lower-case word it lacks ("libconsensus") is a name the answer must hold. */
   isKnownWord?: ((word: string) => boolean) | undefined;
-  /** The question's verbs and their opposites (question/opposed-words.ts), for the evidence gate. */
-  opposedWords?: ((question: string) => OpposedWord[]) | undefined;
+  /**
+   * The question's verbs (question/question-verbs.ts, WordNet): their opposites for the evidence
+   * gate, and the action a "how" question asks about for composing the answer.
+   */
+  readVerbs?: ((question: string) => QuestionVerbs) | undefined;
   /** Names the key entities of a passage in the asker's language, when the passage is in the other one. */
   glossEntities?: GlossEntities | undefined;
 }
@@ -69,6 +73,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const terms = input.queryTerms ?? tokenize(input.question).map((term) => ({ term, weight: 1 }));
       const statistics = options.statistics();
       const analysis = analyzeQuestion(input.question, options.isKnownWord);
+      const verbs = options.readVerbs?.(input.question);
       const sentences = answerSentences(input.passages, terms, statistics, passagesRead);
       const windows = evidenceWindows({
         question: input.question,
@@ -78,7 +83,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         passages: input.passages,
         terms,
         statistics,
-        opposed: options.opposedWords?.(input.question),
+        opposed: verbs?.opposed,
       });
       // A question about a time ("in March 2025") is answered from that time's issues when they can.
       const preferred = input.preferredPassages ?? 0;
@@ -134,6 +139,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const chosen = [lead];
       const asksSeveralValues = analysis.askedTypes.filter(isCheckable).length > 1;
       const asksReason = analysis.askedTypes.includes("reason");
+      // "How did X propose to …": a window telling the method ("by …ing", 通过…, the asked action).
+      const methodTold = asksMethod(input.question)
+        ? (text: string) => tellsMethod(text, verbs?.actionForms ?? [])
+        : undefined;
       let units = unitsOf(lead);
       const story = storyKey(input.passages[lead.passageIndex]);
       for (const candidate of full) {
@@ -141,12 +150,14 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         if (candidate.score < lead.score * addedSentenceShare) break;
         // A window sharing a sentence with a chosen one joins only to bring another asked value of
         // the same passage ("price and weight": the product sentence, then each figure).
-        // So does one bringing the reason a "why" question asks for, when the chosen ones tell the
-        // story without giving it ("… he dared to quit so publicly: he already had a job lined up").
+        // So does one bringing the reason a "why" question asks for, or the method a "how" question
+        // asks for, when the chosen ones tell the story without it ("… he dared to quit so
+        // publicly: he already had a job lined up"; "Ingala proposes generating …").
         if (
           chosen.some((window) => overlaps(window, candidate)) &&
           !(asksSeveralValues && bringsAnotherValue(candidate, chosen)) &&
-          !(asksReason && bringsReason(candidate, chosen))
+          !(asksReason && bringsTold(candidate, chosen, givesReason)) &&
+          !(methodTold !== undefined && bringsTold(candidate, chosen, methodTold))
         )
           continue;
         // A second window is evidence about the same thing: from the same story, or about the same

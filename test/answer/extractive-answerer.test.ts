@@ -5,7 +5,7 @@ import {
   stripFootnoteMarkers,
 } from "../../src/answer/extractive-answerer.ts";
 import { Lexicon } from "../../src/lexicon/lexicon.ts";
-import { opposedWords } from "../../src/question/opposed-words.ts";
+import { readQuestionVerbs } from "../../src/question/question-verbs.ts";
 import { planQuery } from "../../src/retrieve/query-plan.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import { tokenize } from "../../src/text/segment.ts";
@@ -359,7 +359,7 @@ describe("a figure told of the opposite event", () => {
   );
   const accepted = passage("o2", "Hiring", "Dana Whitfield accepted a $3 million offer from Acme.");
   const statistics = statisticsOf([...passages, refused, accepted]);
-  const answerer = createExtractiveAnswerer({ statistics: () => statistics, opposedWords });
+  const answerer = createExtractiveAnswerer({ statistics: () => statistics, readVerbs: readQuestionVerbs });
   const askOver = (over: typeof passages, question: string) =>
     answerer.answer({
       question,
@@ -381,5 +381,34 @@ describe("a figure told of the opposite event", () => {
     );
     expect(draft.coverage).toBe("full");
     expect(draft.text).toMatch(/^Dana Whitfield accepted a \$3 million offer/);
+  });
+});
+
+describe("how questions", () => {
+  const story = passage(
+    "h1",
+    "Memory in sync",
+    "Dana Whitfield wrote about cutting the memory the Orbit app needs when it syncs many accounts at once. " +
+      "Each synced account keeps a separate cache in the Orbit app, so the memory grows with every account. " +
+      "Phones with little memory suffer most. " +
+      "Whitfield proposes sharing one cache across all accounts and deriving each account's view from it.",
+  );
+  const statistics = statisticsOf([...passages, story]);
+  const answerer = createExtractiveAnswerer({ statistics: () => statistics, readVerbs: readQuestionVerbs });
+  const ask = (question: string) =>
+    answerer.answer({
+      question,
+      lang: "en",
+      passages: [story],
+      history: [],
+      queryTerms: planQuery(question).terms,
+    });
+
+  it("add the sentence telling the method when the best telling of the story does not", async () => {
+    const draft = await ask(
+      "How did Dana Whitfield propose to cut the memory the Orbit app needs for many accounts?",
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("Whitfield proposes sharing one cache");
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { opposedWords, tellsTheOpposite } from "../../src/question/opposed-words.ts";
+import {
+  askedActionForms,
+  asksMethod,
+  opposedWords,
+  tellsMethod,
+  tellsTheOpposite,
+} from "../../src/question/question-verbs.ts";
 
 const oppositesOf = (question: string) =>
   Object.fromEntries(opposedWords(question).map((entry) => [entry.word, entry.opposites]));
@@ -30,5 +36,28 @@ describe("opposed words", () => {
     expect(tellsTheOpposite("She refused the first offer of $2 million.", opposed)).toBe(true);
     expect(tellsTheOpposite("She accepted a $3 million offer.", opposed)).toBe(false);
     expect(tellsTheOpposite("She turned down $2 million, then accepted $3 million.", opposed)).toBe(false);
+  });
+});
+
+describe("the action a how question asks about", () => {
+  it("is the first verb after how and its auxiliary, in all its forms", () => {
+    const forms = askedActionForms("How did Dana Whitfield propose to cut the memory the app needs?");
+    expect(forms).toEqual(expect.arrayContaining(["propose", "proposes", "proposed"]));
+    expect(askedActionForms("How many accounts did she sync?")).toEqual([]);
+  });
+
+  it("asks for a method in English and Chinese, not for an opinion or a cause", () => {
+    expect(asksMethod("How does the tool detect crashes?")).toBe(true);
+    expect(asksMethod("这个工具是怎么检测闪退的？")).toBe(true);
+    expect(asksMethod("你怎么看这个工具？")).toBe(false);
+    expect(asksMethod("怎么会闪退？")).toBe(false);
+  });
+
+  it("finds the method told by a marker or by the asked action", () => {
+    const forms = askedActionForms("How did Dana Whitfield propose to cut the memory the app needs?");
+    expect(tellsMethod("Whitfield proposes sharing one cache across accounts.", forms)).toBe(true);
+    expect(tellsMethod("It cuts memory by sharing one cache.", [])).toBe(true);
+    expect(tellsMethod("通过 hook 启动函数来检测闪退。", [])).toBe(true);
+    expect(tellsMethod("Memory grows with every account.", forms)).toBe(false);
   });
 });
