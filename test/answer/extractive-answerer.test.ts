@@ -388,12 +388,12 @@ describe("how questions", () => {
   const story = passage(
     "h1",
     "Memory in sync",
-    "Dana Whitfield wrote about cutting the memory the Orbit app needs when it syncs many accounts at once. " +
-      "Each synced account keeps a separate cache in the Orbit app, so the memory grows with every account. " +
+    "Dana Whitfield wrote about the Orbit app. " +
+      "Syncing many accounts at once needs memory for a cache per account, which Whitfield wants to cut. " +
       "Phones with little memory suffer most. " +
-      "Whitfield proposes sharing one cache across all accounts and deriving each account's view from it.",
+      "Whitfield proposes sharing one cache and deriving each view from it.",
   );
-  const statistics = statisticsOf([...passages, story]);
+  const statistics = statisticsOf([story]);
   const answerer = createExtractiveAnswerer({ statistics: () => statistics, readVerbs: readQuestionVerbs });
   const ask = (question: string) =>
     answerer.answer({
