@@ -119,7 +119,8 @@ export function headTokensOf(question: string): string[] {
     if (first !== undefined && /^n/.test(first.tag) && first.word.length >= 2) heads.push(first.word);
   }
   // Nouns that name no thing an answer must mention: "what way", "什么方式" and "什么原因" ask how
-  // or why, and the sentence answering tells the way or the reason without the word.
+  // or why, and the sentence answering tells the way or the reason without the word; "what parts
+  // is it split into" is answered by its "sections" or "modules".
   const generic = new Set([
     "time",
     "thing",
@@ -133,6 +134,10 @@ export function headTokensOf(question: string): string[] {
     "manner",
     "reason",
     "reasons",
+    "part",
+    "parts",
+    "piece",
+    "pieces",
     "kind",
     "kinds",
     "type",

@@ -100,6 +100,7 @@ describe("headTokensOf", () => {
     ["这个工具用什么方式保存配置？", []],
     ["他们是靠什么手段更早发现问题的？", []],
     ["In what way does the tool store its settings?", []],
+    ["What parts is the framework split into?", []],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
