@@ -109,8 +109,9 @@ export function withholdsAskedDetail(
   return false;
 }
 
+// A pronoun, after a joining word or not ("And it …", "而这个组件…", "同时它…").
 const pronounOpening =
-  /^\s*(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:它|他|她|这|该|其|此))/iu;
+  /^\s*(?:(?:and|but|also|so)\s+)?(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:而且|而|但是|但|并且|同时|另外|此外)?(?:它|他|她|这|该|其|此))/iu;
 
 /** "The book is set…", "The company said…": a common noun taken up from the sentence before. */
 const definiteOpening = /^\s*The\s+[a-z][a-z-]+\b/u;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headIn } from "../../src/answer/evidence-values.ts";
+import { continuesSentenceBefore, headIn } from "../../src/answer/evidence-values.ts";
 import { tokenize } from "../../src/text/segment.ts";
 
 function holdsHead(head: string, sentence: string): boolean {
@@ -22,5 +22,18 @@ describe("headIn", () => {
     expect(holdsHead("ship", "The relationship ended.")).toBe(false);
     // Too short a prefix.
     expect(holdsHead("range", "The orange crate fell.")).toBe(false);
+  });
+});
+
+describe("continuesSentenceBefore", () => {
+  it.each([
+    ["It weighs 65 grams.", true],
+    ["And it ships in March.", true],
+    ["而这个组件在内部已经用了三年。", true],
+    ["同时它也支持安卓。", true],
+    ["Orbit ships in March.", false],
+    ["而 Orbit 在内部已经用了三年。", false],
+  ])("%s → %s", (text, expected) => {
+    expect(continuesSentenceBefore(text)).toBe(expected);
   });
 });
