@@ -224,7 +224,9 @@ export function checkSpecifics(
       aboutTheSource += 1;
       continue;
     }
-    if (isName && specificHeld(specific, everywhere, translations)) continue;
+    // A name, or a work's 《title》, may be given elsewhere in the issue (its opening, the story's
+    // other chunks).
+    if ((isName || specific.titled === true) && specificHeld(specific, everywhere, translations)) continue;
     // A site is often named only by a link, which the text does not keep.
     if (specific.kind === "site") continue;
     // Written in one language with no translation, it cannot be looked for in the other.

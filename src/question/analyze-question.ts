@@ -32,6 +32,8 @@ export interface Specific {
   tokens: string[];
   /** A site ("swift.org") may be only in a link the text does not show. */
   kind: "name" | "version" | "number" | "quoted" | "site";
+  /** A title in 《》: it names a work, like a name, so the issue may give it away from the sentence. */
+  titled?: boolean;
   /**
    * For a capitalised abbreviation whose token is an everyday word ("US" as "us", "IT" as "it"):
    * how it is written, case-sensitive, for finding it in text rather than among tokens.
@@ -71,7 +73,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ["percentage", /\bhow (?:much|many)\b[^?？]*\b(?:relative to|compared (?:to|with)|in proportion to)\b/i],
   [
     "money",
-    /\bhow much (?:money\b|.*\b(?:cost|costs|pay|paid|spend|spent|spending|charge|charged|worth|raise|raised|sell|sold|earn|earned|price|priced|invest|invested|investing|putting|put|fund|funded|funding|lose|lost|save|saved|fine|fined)\b)|\b(?:what|how much) (?:is|was|are|were|'s) the (?:\w+ )?(?:price|cost|fee|salary|valuation|revenue)\b|多少钱|价格|售价|价钱|费用|成本|估值|多少美元|多少元|卖多少|花了多少|省多少/i,
+    /\bhow much (?:money\b|.*\b(?:cost|costs|pay|paid|spend|spent|spending|charge|charged|worth|raise|raised|sell|sold|earn|earned|price|priced|invest|invested|investing|putting|put|fund|funded|funding|lose|lost|save|saved|fine|fined)\b)|\b(?:what|how much) (?:is|was|are|were|'s) the (?:\w+ )?(?:price|cost|fee|salary|valuation|revenue)\b|多少钱|价格|售价|价钱|费用|成本|估值|多少美元|多少元|卖多少|花了多少|省多少|[原定特优惠折]价(?:是|为)?多少/i,
   ],
   [
     "percentage",

@@ -41,6 +41,8 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
     )
       continue;
     add(quoted, "quoted");
+    const added = specifics[specifics.length - 1];
+    if (match[0].startsWith("《") && added?.text === quoted) added.titled = true;
   }
   // A share the question names ("the top 10% versus the top 1%") tells one passage from another.
   for (const match of normalised.matchAll(/(?<![\w.])\d+(?:\.\d+)?\s?%/g)) add(match[0], "number");

@@ -119,3 +119,22 @@ describe("an abbreviation whose token is an everyday word", () => {
     expect(check("Let us know what you think of the wallet.")).toBe(false);
   });
 });
+
+describe("a 《title》 given elsewhere in the issue", () => {
+  const check = (question: string) =>
+    checkSpecifics(
+      analyzeQuestion(question).specifics,
+      withParts(tokenize("钟书岚说，原价 99 元，上新优惠 68 元。")),
+      "钟书岚说，原价 99 元，上新优惠 68 元。",
+      { ...context("zh"), wider: withParts(tokenize("钟书岚的《深入浅出编译器》专栏上线了。")) },
+      new Map(),
+    ).hold;
+
+  it("holds like a name", () => {
+    expect(check("钟书岚的《深入浅出编译器》原价多少？")).toBe(true);
+  });
+
+  it("while a phrase in quotation marks must be in the sentence", () => {
+    expect(check("钟书岚的“深入浅出编译器”原价多少？")).toBe(false);
+  });
+});

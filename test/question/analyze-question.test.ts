@@ -244,3 +244,15 @@ describe("asksForPerson", () => {
     if (expected) expect(analysis.askedTypes).toContain("person");
   });
 });
+
+describe("price questions and titles", () => {
+  it("reads 原价多少 and 优惠价是多少 as asking for money", () => {
+    expect(analyzeQuestion("这门课原价多少？上新优惠价是多少？").askedTypes).toEqual(["money"]);
+  });
+
+  it("marks a 《title》 as a title", () => {
+    const [title] = analyzeQuestion("《深入浅出某某课》原价多少？").specifics;
+    expect(title?.titled).toBe(true);
+    expect(analyzeQuestion('What does the "Tesla tailwind" mean?').specifics[0]?.titled).toBeUndefined();
+  });
+});
