@@ -21,6 +21,8 @@ export interface PassageContext {
   /** The issue's title and publication: where "according to The Batch" is confirmed. */
   source: Set<string>;
   lang: RetrievedPassage["lang"];
+  /** The story's link: a pull request's or issue's number is often only there. */
+  url?: string | null;
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -80,6 +82,7 @@ export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
       ...tokenize(folderNames(passage.path)),
     ]),
     lang: passage.lang,
+    url: passage.url,
   }));
 }
 
@@ -186,6 +189,13 @@ function wholeNameTranslated(
   );
 }
 
+/** The number of a pull request or issue a specific names ("PR 139010", "issue #31", "#4521"). */
+function referenceNumber(specific: Specific): string | undefined {
+  return /^(?:(?:PR|PRs|pull request|pull|issue|issues|bug|ticket)\s*#?|#)(\d{2,})$/i.exec(
+    specific.text.trim(),
+  )?.[1];
+}
+
 export function checkSpecifics(
   specifics: Specific[],
   windowTokens: ReadonlySet<string>,
@@ -203,6 +213,16 @@ export function checkSpecifics(
   let aboutTheSource = 0;
   for (const specific of specifics) {
     const isName = specific.kind === "name";
+    // "PR 139010", "issue #31": the number names it, in the text ("139010: Reduce …", "#139010")
+    // or the story's link (…/pull/139010).
+    const reference = referenceNumber(specific);
+    if (reference !== undefined) {
+      const written = new RegExp(`(?<![\\d.,])#?${reference}(?!\\d|[.,]\\d)`, "u");
+      if (written.test(`${windowText}\n${context.storyTitle}\n${context.url ?? ""}`)) {
+        anchored += 1;
+        continue;
+      }
+    }
     // "US", found as written: its token is the pronoun "us".
     if (specific.written !== undefined) {
       if (new RegExp(specific.written, "u").test(`${windowText}\n${context.storyTitle}`)) anchored += 1;

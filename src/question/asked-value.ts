@@ -1,5 +1,6 @@
 import { chinesePersonNames, chinesePlaceNames, foldEnglish, properNouns } from "../text/segment.ts";
 import { type AskedType, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
+import { isKnownEnglishWord } from "./known-words.ts";
 import { monthNamesInFull } from "./time-reference.ts";
 
 /**
@@ -100,6 +101,9 @@ function hasNewPersonName(text: string, question: string): boolean {
     if (words.some((word) => sentenceOpeners.has(word))) continue;
     // A run holding one of the question's names is that thing ("Orbit Bitcoin" for "Orbit").
     if (words.some((word) => asked.has(word)) || words.every((word) => notAnswerNames.has(word))) continue;
+    // Three or more dictionary words are a title ("Common Expression Language", "Swift Package
+    // Index"); a person's full name of dictionary words ("Grace Hopper") has two.
+    if (words.length >= 3 && match[0].split(/\s+/).every((word) => isKnownEnglishWord(word))) continue;
     return true;
   }
   return chinesePersonNames(text).some((name) => !question.includes(name));

@@ -107,8 +107,8 @@ export function opposedWords(question: string): OpposedWord[] {
     for (const lemma of lemmas)
       for (const { pos, synsets } of wordnet.senses(lemma)) {
         if (pos !== verbal) continue;
+        // "can" (to fire) is mostly a modal; a stop word opposes nothing.
         for (const id of synsets.slice(0, antonymSenses))
-          // "can" (to fire) is mostly a modal; a stop word opposes nothing.
           for (const antonym of wordnet.synset(id)?.antonyms ?? [])
             for (const opposite of wordnet.synset(antonym)?.words ?? [])
               if (!isStopword(opposite) && opposite.length >= 3) opposites.add(opposite);

@@ -138,3 +138,28 @@ describe("a 《title》 given elsewhere in the issue", () => {
     expect(check("钟书岚的“深入浅出编译器”原价多少？")).toBe(false);
   });
 });
+
+describe("a pull request named by its number", () => {
+  const check = (windowText: string, storyTitle: string, url: string | null) =>
+    checkSpecifics(
+      analyzeQuestion("How much did PR 4521 cut memory use?").specifics,
+      withParts(tokenize(windowText)),
+      windowText,
+      { ...context("en"), storyTitle, title: withParts(tokenize(storyTitle)), url },
+      new Map(),
+    ).hold;
+
+  it("holds by its number in the story title or the story's link", () => {
+    expect(check("The change cuts memory use by 15%.", "4521: Share one cache", null)).toBe(true);
+    expect(
+      check("The change cuts memory use by 15%.", "Share one cache", "https://example.org/pull/4521"),
+    ).toBe(true);
+    expect(check("The change (#4521) cuts memory use by 15%.", "Share one cache", null)).toBe(true);
+  });
+
+  it("not by another number", () => {
+    expect(
+      check("The change cuts memory use by 15%.", "45210: Share one cache", "https://example.org/pull/4522"),
+    ).toBe(false);
+  });
+});

@@ -81,6 +81,8 @@ describe("holdsAnyAskedValue", () => {
     ],
     ["Who wrote the caching patch?", "The LazyObject cache is cleared by Set() in Kubernetes.", false],
     ["Who wrote the caching patch?", "The caching patch is by @dwhitfield.", true],
+    ["Who wrote the caching patch?", "The Common Expression Language caching patch landed.", false],
+    ["Who wrote the caching patch?", "Grace Hopper wrote the caching patch.", true],
     ["这本书的作者是谁？", "这本书在 GitHub 上开源。", false],
     ["这本书的作者是谁？", "这本书的作者钟书岚在杭州工作。", true],
     // A number the text calls a price is one, with no currency sign.
