@@ -218,7 +218,8 @@ const personAskedPattern = new RegExp(
   "iu",
 );
 
-const ownedHeadPattern = /\bwhose\s+[a-z]|谁的[\u4e00-\u9fff]/iu;
+// "Whose account …" asks whose; "the meeting whose notes …" is a relative clause that asks nothing.
+const ownedHeadPattern = /^\s*(?:(?:in|of|from|to|for|by|with|on|at)\s+)?whose\s+[a-z]|谁的[\u4e00-\u9fff]/iu;
 
 /** The English fold of a word, for callers comparing raw words with search tokens. */
 export const foldWord = (word: string): string => foldEnglish(word.toLowerCase());

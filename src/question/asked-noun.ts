@@ -122,6 +122,7 @@ export function headTokensOf(question: string): string[] {
   // or why, and the sentence answering tells the way or the reason without the word; "what parts
   // is it split into" is answered by its "sections" or "modules".
   const generic = new Set([
+    "date",
     "time",
     "thing",
     "things",

@@ -101,6 +101,8 @@ describe("headTokensOf", () => {
     ["他们是靠什么手段更早发现问题的？", []],
     ["In what way does the tool store its settings?", []],
     ["What parts is the framework split into?", []],
+    // "What date": a date answers it; "whose" inside a relative clause asks nothing of its noun.
+    ["On what date did the group hold the meeting whose notes Dana shared?", []],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
