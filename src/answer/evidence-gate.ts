@@ -255,12 +255,15 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         analysis.headTokens.some((token) => headIn(token, text, tokens, translations)) ||
         namesAskedVersion(analysis, text);
       const specifics = checkSpecifics(analysis.specifics, tokens, text, context, translations);
-      // Structured evidence — the question's specifics here, with the asked value and its noun —
-      // needs less word share: a paraphrased question shares few words with its answer.
+      // Structured evidence — the question's specifics here (or its only one, the source, confirmed
+      // by the issue), with the asked value and its noun — needs less word share: a paraphrased
+      // question shares few words with its answer.
       // So is a sentence defining what a "what is X" question names ("X, a cluster-scoped …").
       const defines = definition !== null && group.some((member) => definition.test(member.text));
       const structured =
-        specifics.hold && specifics.anchored > 0 && ((checkableValue && valueFound && headFound) || defines);
+        specifics.hold &&
+        (specifics.anchored > 0 || specifics.onlyTheSource === true) &&
+        ((checkableValue && valueFound && headFound) || defines);
       const otherLanguage = group.every((member) => member.lang !== input.lang);
       const structuredBar = otherLanguage ? crossLanguageStructuredCoverage : structuredEvidenceCoverage;
       // Translations weigh less than the asker's own words, so a window in the other language

@@ -130,6 +130,8 @@ export interface SpecificsCheck {
   hold: boolean;
   /** How many were found in the window or its story title. */
   anchored: number;
+  /** The question names only its source ("Tw93's weekly"), which the issue confirms. */
+  onlyTheSource?: boolean;
 }
 
 /**
@@ -270,7 +272,7 @@ export function checkSpecifics(
   // that confirms none of its specifics could be about anything else the passage mentions. When
   // the question names only its source, the source confirms it.
   const onlyTheSource = aboutTheSource > 0 && aboutTheSource === specifics.length;
-  return { hold: specifics.length === 0 || anchored > 0 || onlyTheSource, anchored };
+  return { hold: specifics.length === 0 || anchored > 0 || onlyTheSource, anchored, onlyTheSource };
 }
 
 // A pinyin syllable: an initial (or none) and a final, tone marks folded away.

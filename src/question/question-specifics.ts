@@ -62,6 +62,8 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
         .split(/\s+/)
         .filter((word) => !commonLeadWords.has(word.toLowerCase()) && !compoundAdjective.test(word));
       if (words.length === 0) continue;
+      // An acronym's plural names the same thing ("PRs" for "PR", "KEPs" for "KEP").
+      for (const [at, word] of words.entries()) if (/^[A-Z]{2,}s$/.test(word)) words[at] = word.slice(0, -1);
       const atStart = index === 0 && normalised.slice(0, match.index).trim() === "";
       if (atStart && words.length === 1 && !/[A-Z]/.test(words[0]!.slice(1)) && run === words[0]) continue;
       add(words.join(" "), "name");

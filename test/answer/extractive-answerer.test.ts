@@ -412,3 +412,34 @@ describe("how questions", () => {
     expect(draft.text).toContain("Whitfield proposes sharing one cache");
   });
 });
+
+describe("a question naming only its source", () => {
+  const lexicon = Lexicon.load();
+  const recommended = passage(
+    "s1",
+    "开源书",
+    "钟山大学出的这本开源的书籍「模型基础」值得一看，行文易读、严谨。",
+    {
+      lang: "zh",
+      publication: "潮流周刊",
+      title: "tw93 weekly 100",
+    },
+  );
+  const statistics = statisticsOf([...passages, recommended]);
+  const answerer = createExtractiveAnswerer({ statistics: () => statistics });
+
+  it("is answered across languages by the value and its noun, with the source confirmed by the issue", async () => {
+    const question = "Which university put out the open-source book that Tw93's weekly recommended?";
+    const draft = await answerer.answer({
+      question,
+      lang: "en",
+      passages: [recommended],
+      history: [],
+      queryTerms: planQuery(question, {
+        expansions: lexicon.expandQuery(question).filter((term) => term.weight < 1),
+      }).terms,
+    });
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("钟山大学");
+  });
+});

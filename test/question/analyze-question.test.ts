@@ -258,3 +258,12 @@ describe("price questions and titles", () => {
     expect(analyzeQuestion('What does the "Tesla tailwind" mean?').specifics[0]?.titled).toBeUndefined();
   });
 });
+
+describe("acronym plurals", () => {
+  it("name the acronym", () => {
+    expect(specificsOf("How many PRs and KEPs were merged?").map((specific) => specific.text)).toEqual([
+      "PR",
+      "KEP",
+    ]);
+  });
+});
