@@ -3,6 +3,7 @@ import type { Specific } from "../question/analyze-question.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
 import { tokenize } from "../text/segment.ts";
+import { splitIntoSentences } from "../text/split-into-sentences.ts";
 import { namesAllowingOneMissing } from "./answer-tuning.ts";
 
 /**
@@ -16,6 +17,11 @@ export interface PassageContext {
   title: Set<string>;
   /** The story title as written. */
   storyTitle: string;
+  /**
+   * The story's opening sentence, when the passage starts the story: it names the story's subject
+   * as a title does ("SE-0296: Async/await was accepted." over the review notes that follow).
+   */
+  opening?: string;
   /** Everything else a name may be found in: the passage, issue title and publication. */
   wider: Set<string>;
   /** The issue's title and publication: where "according to The Batch" is confirmed. */
@@ -58,6 +64,7 @@ export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
   return passages.map((passage) => ({
     title: withParts(tokenize(passage.story)),
     storyTitle: passage.story,
+    opening: passage.chunkIndex === 0 ? (splitIntoSentences(passage.text)[0] ?? "") : "",
     wider: withParts([
       ...tokenize(passage.text),
       ...tokenize(passage.title),
@@ -205,7 +212,9 @@ export function checkSpecifics(
   context: PassageContext,
   translations: Map<string, string[]>,
 ): SpecificsCheck {
-  const near = new Set([...windowTokens, ...context.title]);
+  const opening = context.opening ?? "";
+  const near = withParts([...windowTokens, ...context.title, ...(opening === "" ? [] : tokenize(opening))]);
+  const titles = `${context.storyTitle}\n${opening}`;
   const everywhere = new Set([...near, ...context.wider]);
   const names = specifics.filter((specific) => specific.kind === "name").length;
   let anchored = 0;
@@ -220,22 +229,22 @@ export function checkSpecifics(
     const reference = referenceNumber(specific);
     if (reference !== undefined) {
       const written = new RegExp(`(?<![\\d.,])#?${reference}(?!\\d|[.,]\\d)`, "u");
-      if (written.test(`${windowText}\n${context.storyTitle}\n${context.url ?? ""}`)) {
+      if (written.test(`${windowText}\n${titles}\n${context.url ?? ""}`)) {
         anchored += 1;
         continue;
       }
     }
     // "US", found as written: its token is the pronoun "us".
     if (specific.written !== undefined) {
-      if (new RegExp(specific.written, "u").test(`${windowText}\n${context.storyTitle}`)) anchored += 1;
+      if (new RegExp(specific.written, "u").test(`${windowText}\n${titles}`)) anchored += 1;
       else if (context.lang !== "zh") missingNames += 1;
       continue;
     }
     if (
       (specificHeld(specific, near, translations) ||
         (isName && wholeNameTranslated(specific, windowText, translations))) &&
-      (specific.kind !== "version" || versionWritten(specific, `${windowText}\n${context.storyTitle}`)) &&
-      (specific.kind !== "number" || numberWritten(specific, `${windowText}\n${context.storyTitle}`))
+      (specific.kind !== "version" || versionWritten(specific, `${windowText}\n${titles}`)) &&
+      (specific.kind !== "number" || numberWritten(specific, `${windowText}\n${titles}`))
     ) {
       anchored += 1;
       continue;

@@ -163,3 +163,19 @@ describe("a pull request named by its number", () => {
     ).toBe(false);
   });
 });
+
+describe("a story's opening sentence", () => {
+  it("names the subject of the sentences after it, as a title does", () => {
+    const windowText = "The core team kept the keyword as a term of art.";
+    const check = (opening: string) =>
+      checkSpecifics(
+        analyzeQuestion("Why did the core team keep the keyword for SE-0296?").specifics,
+        withParts(tokenize(windowText)),
+        windowText,
+        { ...context("en"), opening },
+        new Map(),
+      ).hold;
+    expect(check("SE-0296: Async/await was accepted.")).toBe(true);
+    expect(check("SE-0297: Concurrency interop was accepted.")).toBe(false);
+  });
+});
