@@ -77,7 +77,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "percentage",
-    /\bwhat (?:percentage|percent|share|proportion|fraction)\b|\bhow much of\b|百分之|百分比|比例|占比|几成|\bhow much (?:smaller|larger|bigger|faster|slower|cheaper|higher|lower)\b|\bhow many times (?:faster|slower|larger|bigger|smaller|more|cheaper)\b|(?:小|大|快|慢|提升|提高|降低|减少|增加|增长|缩小|下降|上涨)了?多少倍?|多少倍/i,
+    /\bwhat (?:percentage|percent|share|proportion|fraction)\b|\bhow much of\b|百分之|百分比|比例|占比|占了?多少|几成|\bhow much (?:smaller|larger|bigger|faster|slower|cheaper|higher|lower)\b|\bhow many times (?:faster|slower|larger|bigger|smaller|more|cheaper)\b|(?:小|大|快|慢|提升|提高|降低|减少|增加|增长|缩小|下降|上涨)了?多少倍?|多少倍/i,
   ],
   // "how often", "多久碰一次头": a rate ("every three weeks"), not a span of time.
   [

@@ -247,6 +247,12 @@ describe("asksForPerson", () => {
   });
 });
 
+describe("share questions", () => {
+  it("reads 占多少 as asking for a share", () => {
+    expect(analyzeQuestion("这个组合里，债券占多少仓位？").askedTypes).toEqual(["percentage"]);
+  });
+});
+
 describe("price questions and titles", () => {
   it("reads 原价多少 and 优惠价是多少 as asking for money", () => {
     expect(analyzeQuestion("这门课原价多少？上新优惠价是多少？").askedTypes).toEqual(["money"]);
