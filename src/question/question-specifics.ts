@@ -4,9 +4,10 @@ import { monthNamesInFull } from "./time-reference.ts";
 
 /** The specifics of a question: the names, versions, numbers and quoted phrases an answer must hold. */
 
-// A version or model written next to a name: "Python 3.14", "Model Y", "M4 Pro", "Kimi K3", "GPT-1".
+// A version or model written next to a name: "Python 3.14", "Model Y", "M4 Pro", "Kimi K3", "GPT-1",
+// "iPhone 15 Pro".
 const versionPattern =
-  /\b[A-Z][\w.]*(?:[-\s](?:\d[\w.]*|[A-Z]\d?\b|[A-Z]\d\w*))+(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite|Flash|Flash-Lite))*\b|\b[A-Za-z]+\d[\w.-]*(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite))*\b|\b\d[\w.]*[A-Za-z]\w*\b/g;
+  /\b(?:[A-Z]|[a-z]{1,3}[A-Z])[\w.]*(?:[-\s](?:\d[\w.]*|[A-Z]\d?\b|[A-Z]\d\w*))+(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite|Flash|Flash-Lite))*\b|\b[A-Za-z]+\d[\w.-]*(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite))*\b|\b\d[\w.]*[A-Za-z]\w*\b/g;
 
 /**
  * The specifics a question is about, each of which an answer must mention: quoted phrases,
@@ -52,8 +53,9 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
   }
   // Capitalised runs are one name each ("Ethan Mollick"); a sentence's first word only when it is
   // capitalised inside too (TikTok) or followed by another capitalised word.
+  // A name may open in lower case before its capital: iPhone, eBay, uBlock, macOS, gRPC.
   for (const match of normalised.matchAll(
-    /\b[A-Z][A-Za-z0-9_\u00C0-\u024F&'’.-]*(?:\s+[A-Z][A-Za-z0-9_\u00C0-\u024F&'’.-]*)*/gu,
+    /\b(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z0-9_\u00C0-\u024F&'’.-]*(?:\s+(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z0-9_\u00C0-\u024F&'’.-]*)*/gu,
   )) {
     // A possessive ends a name: "Anthropic's IPO" is Anthropic and its IPO, two things to find.
     const runs = match[0].split(/(?<=['’]s)\s+/u);

@@ -273,3 +273,13 @@ describe("acronym plurals", () => {
     ]);
   });
 });
+
+describe("names that open in lower case", () => {
+  it.each([
+    ["How much does the iPhone 15 Pro cost?", ["iPhone 15 Pro"]],
+    ["Does uBlock Origin still work in Chrome?", ["uBlock Origin", "Chrome"]],
+    ["What did eBay announce?", ["eBay"]],
+  ])("%s → %j", (question, names) => {
+    expect(specificsOf(question).map((specific) => specific.text)).toEqual(names);
+  });
+});
