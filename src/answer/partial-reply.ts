@@ -72,10 +72,12 @@ export function partialOrRefusal(
     ? missingHead(analysis, input.question, lang)
     : missingDetail[lang][analysis.asked];
   const quote = shown.map((sentence) => capped(sentence.text)).join(" ");
+  // A question word is said ("do not say when", "没有说明是谁"); a noun is given ("the price").
+  const asksWh = /^(?:who|when|where|why|how)\b|^是谁$/.test(detail);
   const text =
     lang === "zh"
-      ? `简报提到了相关内容，但没有给出${detail}。最接近的是：${quote} [${about.passageIndex + 1}]`
-      : `The briefs do not give ${detail}. The closest they come: ${quote} [${about.passageIndex + 1}]`;
+      ? `简报提到了相关内容，但没有${asksWh ? "说明" : "给出"}${detail}。最接近的是：${quote} [${about.passageIndex + 1}]`
+      : `The briefs do not ${asksWh ? "say" : "give"} ${detail}. The closest they come: ${quote} [${about.passageIndex + 1}]`;
   return {
     answered: false,
     coverage: "partial",

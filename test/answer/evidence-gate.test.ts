@@ -80,6 +80,12 @@ describe("evidence gate", () => {
     expect(draft.text).toMatch(/^简报提到了相关内容，但没有给出价格或金额。/);
   });
 
+  it("says which question word the briefs leave open", async () => {
+    const draft = await ask("When did Acme close its Series B?", [funding]);
+    expect(draft.coverage).toBe("partial");
+    expect(draft.text).toMatch(/^The briefs do not say when\. The closest they come: Acme closed/);
+  });
+
   it("refuses when a version the question names is not in the passage", async () => {
     const draft = await ask("What does the Nimbus 17 cost?", [phones]);
     expect(draft.coverage).toBe("none");

@@ -37,7 +37,7 @@ describe("judgeAnswer", () => {
       "stated",
     ],
     ["an answer without gold", reply("full", "The plant is large. [1]", ["The plant is large."]), "wrong"],
-    ["a partial reply", reply("partial", "The briefs do not give when. [1]"), "partial"],
+    ["a partial reply", reply("partial", "The briefs do not say when. [1]"), "partial"],
     ["a refusal", reply("none", "The briefs I have do not cover this."), "refused"],
   ])("%s", (_name, answer, verdict) => {
     expect(judgeAnswer(answer, gold)).toBe(verdict);
