@@ -1,10 +1,26 @@
 import { readFileSync } from "node:fs";
 import { romanisedDisplay, romanisedTerms } from "../text/chinese-person-names.ts";
-import { addSegmenterWords, foldEnglish, isStopword, segmentWords, tokenize } from "../text/segment.ts";
+import { addSegmenterWords, isStopword, segmentWords, tokenize } from "../text/segment.ts";
 import { type CedictDictionary, type CedictEntry, loadCedict } from "./cedict.ts";
+import { type GlossaryEntry, isTeachable, parseGlossary } from "./glossary-file.ts";
 import type { LearnedPair } from "./learn-pairs.ts";
 import { type Candidate, LexiconMemos } from "./lexicon-memos.ts";
+import {
+  ambiguousNameFrequency,
+  commonWordFrequency,
+  enrichmentMaxFrequency,
+  maxChineseWordsPerMatch,
+  maxEnrichmentTerms,
+  maxExpansionTerms,
+  maxTermsPerWord,
+  unexpandableChinese,
+  unexpandableEnglish,
+  weights,
+} from "./lexicon-settings.ts";
 import { chineseRuns, cjkRun, type LatinToken, latinTokens } from "./text-pieces.ts";
+
+export { type GlossaryEntry, parseGlossary } from "./glossary-file.ts";
+export { maxEnrichmentTerms, maxExpansionTerms } from "./lexicon-settings.ts";
 
 /**
  * The offline bilingual lexicon: lets an English question reach a Chinese passage and the reverse.
@@ -37,12 +53,6 @@ export interface GlossedEntity {
   gloss: string;
 }
 
-/** One glossary line: a Chinese term and its English names, preferred name first. */
-export interface GlossaryEntry {
-  zh: string;
-  en: string[];
-}
-
 /** Options for `Lexicon.load`. */
 export interface LexiconLoadOptions {
   /** An operator glossary in the same format as glossary.tsv (config passes BRIEFBOT_GLOSSARY). */
@@ -51,74 +61,7 @@ export interface LexiconLoadOptions {
   withoutCedict?: boolean;
 }
 
-/**
- * Relative weights of translated terms. Names are nearly as good as the original word; dictionary
- * senses get less the more senses a word has, because only one of them is meant.
- */
-const weights = {
-  name: 0.6,
-  nameAlias: 0.45,
-  /** Glossary terms (lower-case English: 合伙人 → partner) are curated but still ordinary words. */
-  term: 0.5,
-  termAlias: 0.4,
-  ambiguousName: 0.3,
-  properNoun: 0.5,
-  singleSense: 0.45,
-  twoSensesFirst: 0.4,
-  twoSensesSecond: 0.3,
-  fewSensesFirst: 0.3,
-  fewSensesSecond: 0.2,
-  manySenses: 0.2,
-  reverseFirst: 0.4,
-  reverseSecond: 0.25,
-  /**
-   * A Chinese person's name in pinyin: the spelling is sure, but a short given name ("jun") may be
-   * another word, so it weighs as a glossary alias rather than a curated name.
-   */
-  romanisedName: 0.45,
-  /** Search sub-words of a Chinese translation ("合伙" inside "合伙人") count for less than the whole. */
-  subWordFactor: 0.7,
-  /** Very frequent words (jieba frequency above `commonWordFrequency`) say little about the topic. */
-  commonWordFactor: 0.6,
-} as const;
-
-/** At most this many translated terms join a query, so an ambiguous question cannot flood BM25. */
-export const maxExpansionTerms = 12;
-/** At most this many other-language terms are added to a chunk's search column. */
-export const maxEnrichmentTerms = 30;
-const maxTermsPerWord = 3;
-const commonWordFrequency = 30_000;
-// A glossary word that is also a frequent ordinary word (理想 "ideal" / Li Auto) is only a weak name.
-const ambiguousNameFrequency = 1_000;
-// Chunk enrichment takes ordinary dictionary words only when they are this specific.
-const enrichmentMaxFrequency = 3_000;
-const maxChineseWordsPerMatch = 4;
-
 const hasCjk = /[\u3400-\u9fff]/u;
-
-// Question and meta words that carry no topic: translating them only adds noise.
-const unexpandableChinese = new Set(
-  (
-    "多久 为什么 为何 怎样 怎么样 哪里 哪儿 何时 什么时候 是否 有没有 谁 几个 几家 平时 当年 当时 最近 目前 以前 之前 现在 " +
-    "文章 作者 本文 报道 提到 认为 表示 觉得 一下 一些 已经 可以 还是 因为 所以 但是 如果 这些 那些 哪家 一次 主要 通过 " +
-    "时候 到时候 怎么 为了 进行 这样 那样 这种 那种 时间 问题 情况 方面 东西 事情 有关 之后 以后 然后 其实 非常 比较 "
-  ).split(" "),
-);
-const unexpandableEnglish = new Set(
-  (
-    "according say said says tell told think thought know get got make made take did way thing something anything " +
-    "still well back even ever really actually one like use used want need come go going see look give kind lot " +
-    "mention describe explain call name article essay story author writer newsletter issue post piece brief " +
-    "happen year time long often which why how many much"
-  )
-    .split(" ")
-    .map(foldEnglish),
-);
-// Characters so frequent in ordinary text that teaching jieba a two-character name containing them
-// (美的, 大众) would re-segment ordinary sentences ("完美的").
-const functionCharacters = new Set([
-  ..."的了是在和有不人一大中上下为个我你他她它这那就也都而及与或被把对从以之于其会能要说到着过地得所",
-]);
 
 interface Translation {
   terms: string[];
@@ -144,31 +87,6 @@ interface EnglishName {
   display: string;
   /** Written capitalised ("Arm", "Honor"): as a single word it must be capitalised in the text too. */
   proper: boolean;
-}
-
-/** Parse glossary text (`中文<TAB>English[|alias…]`, `#` comments); malformed lines are skipped. */
-export function parseGlossary(text: string): GlossaryEntry[] {
-  const entries: GlossaryEntry[] = [];
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (line.length === 0 || line.startsWith("#")) continue;
-    const tab = line.indexOf("\t");
-    if (tab <= 0) continue;
-    const zh = line.slice(0, tab).trim().normalize("NFKC");
-    const en = line
-      .slice(tab + 1)
-      .split("|")
-      .map((name) => name.trim())
-      .filter((name) => name.length > 0);
-    if (zh.length > 0 && en.length > 0) entries.push({ zh, en });
-  }
-  return entries;
-}
-
-function isTeachable(word: string): boolean {
-  const characters = [...word];
-  if (!/^[\u3400-\u9fff]+$/u.test(word) || characters.length < 2) return false;
-  return characters.length >= 3 || !characters.some((character) => functionCharacters.has(character));
 }
 
 /** True when `tokenize` cuts this text without jieba (no Chinese, even once NFKC-normalised). */
