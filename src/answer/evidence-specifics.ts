@@ -5,6 +5,16 @@ import type { WeightedTerm } from "../store/store.ts";
 import { tokenize } from "../text/segment.ts";
 import { splitIntoSentences } from "../text/split-into-sentences.ts";
 import { namesAllowingOneMissing } from "./answer-tuning.ts";
+import {
+  cjk,
+  looksLikePinyin,
+  numberWritten,
+  referenceNumber,
+  versionWritten,
+  wholeNameTranslated,
+} from "./specific-spellings.ts";
+
+export { cjk, escapeRegExp, looksLikePinyin } from "./specific-spellings.ts";
 
 /**
  * Whether a window holds what a question is about: its specifics (names, versions, numbers,
@@ -30,10 +40,6 @@ export interface PassageContext {
   /** The story's link: a pull request's or issue's number is often only there. */
   url?: string | null;
 }
-
-export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-export const cjk = /[\u3400-\u9fff]/u;
 
 /**
  * Tokens and their dotted or hyphenated parts ("node.js" also as "node"), so "Node 19" meets
@@ -141,70 +147,6 @@ export interface SpecificsCheck {
   onlyTheSource?: boolean;
 }
 
-/**
- * A version's number belongs to its name: "Swift" in a story title and "iPhone 6" in the sentence
- * do not make "Swift 6". The version holds when written as one phrase ("Swift 6", "Node.js 19",
- * "PR #133604"), or when its number stands somewhere not taken by another name ("133604: Fix …").
- */
-function versionWritten(specific: Specific, text: string): boolean {
-  const words = specific.text.split(/[\s._-]+/u).filter(Boolean);
-  if (words.length < 2) return true;
-  const normalised = text.normalize("NFKC");
-  // A short suffix may follow a word ("Node.js 19" for "Node 19"); Chinese may follow the number
-  // with no space ("Dart2.6正式版").
-  const phrase = words.map(escapeRegExp).join("(?:[._-][a-z]{1,3})?[\\s._#-]*");
-  if (new RegExp(`${phrase}(?![\\p{Script=Latin}\\d])`, "iu").test(normalised)) return true;
-  const number = words[words.length - 1]!;
-  if (!/^\d/.test(number)) return true;
-  const first = words[0]!.toLowerCase();
-  for (const match of normalised.matchAll(new RegExp(`(?<![\\d.])${escapeRegExp(number)}(?![\\d])`, "gu"))) {
-    // A count or a share ("30%", "6 个 word", "$30") is not the version's number.
-    const after = normalised.slice((match.index ?? 0) + match[0].length);
-    if (countFollows.test(after) || /[$¥€£]\s*$/u.test(normalised.slice(0, match.index))) continue;
-    const before = normalised.slice(0, match.index).match(/([\p{L}][\p{L}\d.+-]*)[\s#-]*$/u)?.[1];
-    if (before === undefined || !/\p{Lu}/u.test(before) || before.toLowerCase().startsWith(first))
-      return true;
-  }
-  return false;
-}
-
-// What follows a number that counts or measures something: a unit, a share, a measure word.
-const countFollows =
-  /^(?:\.\d)|^\s*(?:%|[xX×]\b|个|年|月|日|天|人|元|万|亿|倍|位|款|家|次|条|项|名|种|分钟|小时|秒|percent|per\b|times\b|years?\b|months?\b|days?\b|hours?\b|minutes?\b|people\b|users?\b|million\b|billion\b|[kKmMgGtT]?[bB]\b|GB|MB|TB|ms\b|s\b)/u;
-
-/** A share is written as one ("10%", "10 percent"), not as a 10 of something else. */
-function numberWritten(specific: Specific, text: string): boolean {
-  const share = specific.text.match(/^(\d+(?:\.\d+)?)\s?%$/);
-  if (share === null) return true;
-  return new RegExp(`(?<![\\d.])${escapeRegExp(share[1]!)}\\s?(?:%|per ?cent|percent)`, "iu").test(text);
-}
-
-/**
- * A romanised name whose part the lexicon translates to the whole name in Chinese ("Zeng" of "Zeng
- * Yuqun" → 曾毓群), written in the window: the name is there though its last word has no
- * translation of its own.
- */
-function wholeNameTranslated(
-  specific: Specific,
-  windowText: string,
-  translations: Map<string, string[]>,
-): boolean {
-  // Only a romanised Chinese name: "Code Review" is not found by 代码, a translation of "code".
-  if (cjk.test(specific.text) || !looksLikePinyin(specific.text)) return false;
-  return specific.tokens.some((token) =>
-    (translations.get(token) ?? []).some(
-      (translation) => cjk.test(translation) && translation.length >= 2 && windowText.includes(translation),
-    ),
-  );
-}
-
-/** The number of a pull request or issue a specific names ("PR 139010", "issue #31", "#4521"). */
-function referenceNumber(specific: Specific): string | undefined {
-  return /^(?:(?:PR|PRs|pull request|pull|issue|issues|bug|ticket)\s*#?|#)(\d{2,})$/i.exec(
-    specific.text.trim(),
-  )?.[1];
-}
-
 export function checkSpecifics(
   specifics: Specific[],
   windowTokens: ReadonlySet<string>,
@@ -282,20 +224,4 @@ export function checkSpecifics(
   // the question names only its source, the source confirms it.
   const onlyTheSource = aboutTheSource > 0 && aboutTheSource === specifics.length;
   return { hold: specifics.length === 0 || anchored > 0 || onlyTheSource, anchored, onlyTheSource };
-}
-
-// A pinyin syllable: an initial (or none) and a final, tone marks folded away.
-const pinyinSyllable =
-  "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)";
-const pinyinWord = new RegExp(`^(?:${pinyinSyllable})+$`, "i");
-
-/** Whether every word of a Latin name reads as pinyin syllables ("Zeng Yuqun", "Lei Jun"). */
-export function looksLikePinyin(text: string): boolean {
-  const words = text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/['’]s$/u, "")
-    .split(/[\s'’-]+/u)
-    .filter(Boolean);
-  return words.length > 0 && words.every((word) => pinyinWord.test(word));
 }
