@@ -28,6 +28,7 @@ import {
 import { checkSpecifics, contextsOf, translationsOf, withParts } from "./evidence-specifics.ts";
 import {
   continuesSentenceBefore,
+  countsAnotherKind,
   countsTheAskedThing,
   definitionPattern,
   headIn,
@@ -217,6 +218,8 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       // A figure or date told of the opposite event ("initially turned down a $1.5 billion
       // package" for "the package he finally accepted") is not the asked one.
       if (valueFound && numericAsk && saysTheOpposite(valueSentence!)) valueFound = false;
+      // "11 项调查" does not answer "多少名开发者": it counts another kind of thing.
+      if (valueFound && countsAnotherKind(valueSentence!.text, analysis)) valueFound = false;
       // A sentence further on joins only to bring the asked value its subject sentence lacks.
       if (
         gap > 1 &&

@@ -65,6 +65,25 @@ export function countsTheAskedThing(text: string, analysis: QuestionAnalysis): b
   );
 }
 
+// Chinese measure words that count the same kind of thing: people by 名, 位, 人 or 个; a company
+// by 家 or 个 … A count in another measure word ("11 项调查" for "多少名开发者") counts something else.
+const measureWordKinds = ["名位人个", "家个", "款个种", "台部个", "项个条", "次回", "篇个", "辆台", "颗个"];
+const chineseCount =
+  /[\d零一二三四五六七八九十百千万亿两]\s*(?:多)?(种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|辆|架|枚|张|本|所|座|倍|人|年|月|天|周|小时|分钟|秒|岁|元|块|%)/gu;
+
+/**
+ * A Chinese count question's measure word ("多少名开发者"), and a sentence whose every counted
+ * number is in another one ("11 项调查数据", "2019 年"): it counts something else. 个, the
+ * general measure word, asks nothing particular.
+ */
+export function countsAnotherKind(text: string, analysis: QuestionAnalysis): boolean {
+  const asked = analysis.measureWord;
+  if (asked === null || asked === "个" || !analysis.askedTypes.includes("quantity")) return false;
+  const kinds = measureWordKinds.find((kind) => kind.includes(asked)) ?? asked;
+  const counted = [...text.matchAll(chineseCount)].map((match) => match[1]!);
+  return counted.length > 0 && !counted.some((word) => kinds.includes(word));
+}
+
 /**
  * The value stands next to the question's own words ("2025年5月发射" is a launch date, not a
  * return date): a question word (not a specific) within a few words of a value of the asked type.
@@ -155,10 +174,11 @@ function isCompoundOf(word: string, head: string): boolean {
   );
 }
 
-// Words that give a reason or a cause: what a "why" question is answered with. ("since" is left
-// out: it dates as often as it explains.)
+// Words that give a reason or a cause: what a "why" question is answered with. "Since" explains
+// only opening a sentence or clause before a subject ("Since Salesforce has postponed …"), not
+// before a date or a time ("since 2019", "since its launch", "since then").
 const reasonWords =
-  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|reasons?|why|therefore|hence|explains?|explained)\b|因为|由于|原因|所以|因此|为了|导致|之所以|理由|缘故|归功于|得益于|答案|以便|从而|以免/iu;
+  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|reasons?|why|therefore|hence|explains?|explained)\b|(?:^|[.;,:]\s*)since\s+(?!\d|(?:then|last|early|late|the|its|their|his|her|our|january|february|march|april|may|june|july|august|september|october|november|december)\b)|因为|由于|原因|所以|因此|为了|导致|之所以|理由|缘故|归功于|得益于|答案|以便|从而|以免/iu;
 
 /** Whether a sentence gives a reason or cause ("because …", "…的原因是", "答案就在…"). */
 export function givesReason(text: string): boolean {

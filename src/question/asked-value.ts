@@ -82,9 +82,9 @@ function newChinesePlace(text: string, question: string): boolean {
 }
 
 // A person's name in Latin letters: two to four capitalised words ("Allen Wu", "Jean-Luc van
-// Dam"), or a handle ("@jpbetz").
+// Dam", "Brian McQueen"), or a handle ("@jpbetz").
 const latinPersonName =
-  /(?<![\p{L}\d])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?(?:\s+(?:(?:van|von|de|der|da|di|le|la|bin|al)\s+)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}]+)?){1,3}(?![\p{L}\d])|(?<![\w@])@[A-Za-z][\w-]{1,38}/gu;
+  /(?<![\p{L}\d])\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?[\p{Ll}]+)?(?:\s+(?:(?:van|von|de|der|da|di|le|la|bin|al)\s+)?\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?[\p{Ll}]+)?){1,3}(?![\p{L}\d])|(?<![\w@])@[A-Za-z][\w-]{1,38}/gu;
 
 /**
  * A person the question does not name: a full name in Latin letters with none of the question's

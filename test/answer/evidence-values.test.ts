@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { continuesSentenceBefore, headIn } from "../../src/answer/evidence-values.ts";
+import {
+  continuesSentenceBefore,
+  countsAnotherKind,
+  givesReason,
+  headIn,
+} from "../../src/answer/evidence-values.ts";
+import { analyzeQuestion } from "../../src/question/analyze-question.ts";
 import { tokenize } from "../../src/text/segment.ts";
 
 function holdsHead(head: string, sentence: string): boolean {
@@ -35,5 +41,38 @@ describe("continuesSentenceBefore", () => {
     ["而 Orbit 在内部已经用了三年。", false],
   ])("%s → %s", (text, expected) => {
     expect(continuesSentenceBefore(text)).toBe(expected);
+  });
+});
+
+describe("givesReason", () => {
+  it.each([
+    ["The team stopped because the grant ended.", true],
+    ["Since Acme has postponed the change, the discussion is closed.", true],
+    ["The discussion is closed, since Acme has postponed the change.", true],
+    ["Since 2019 the team has shipped monthly.", false],
+    ["Since its launch the app has grown.", false],
+    ["The app has grown ever since.", false],
+    ["之所以这样设计，是为了兼容旧版本。", true],
+  ])("%s → %s", (text, expected) => {
+    expect(givesReason(text)).toBe(expected);
+  });
+});
+
+describe("countsAnotherKind", () => {
+  const question = "这份调查一共有多少名开发者参与？";
+  it.each([
+    ["本文汇总了 11 项调查数据和结果。", true],
+    ["2019 年的调查发布了。", true],
+    ["共有 5000 名开发者参与了调查。", false],
+    ["共有 5000 位开发者参与。", false],
+    ["参与人数很多。", false],
+  ])("%s → %s", (text, expected) => {
+    expect(countsAnotherKind(text, analyzeQuestion(question))).toBe(expected);
+  });
+
+  it("asks nothing of the general measure word 个", () => {
+    expect(countsAnotherKind("本文汇总了 11 项调查数据。", analyzeQuestion("一共有多少个项目？"))).toBe(
+      false,
+    );
   });
 });

@@ -83,6 +83,12 @@ describe("holdsAnyAskedValue", () => {
     ["Who wrote the caching patch?", "The caching patch is by @dwhitfield.", true],
     ["Who wrote the caching patch?", "The Common Expression Language caching patch landed.", false],
     ["Who wrote the caching patch?", "Grace Hopper wrote the caching patch.", true],
+    ["Who are the chairs of the new working group?", "SIG-Network proposed the new working group.", false],
+    [
+      "Which SIG Testing chair moved to emeritus?",
+      "SIG Testing chair Brian McQueen moved to emeritus.",
+      true,
+    ],
     ["这本书的作者是谁？", "这本书在 GitHub 上开源。", false],
     ["这本书的作者是谁？", "这本书的作者钟书岚在杭州工作。", true],
     // A number the text calls a price is one, with no currency sign.
