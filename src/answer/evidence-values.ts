@@ -32,12 +32,21 @@ const versionNouns = new Set(["release", "version", "edition", "model", "generat
  */
 export function namesAskedVersion(analysis: QuestionAnalysis, text: string): boolean {
   if (!analysis.headTokens.some((token) => versionNouns.has(token))) return false;
+  // A version written as one is a version of something: "in v1.33", "macOS 10.15, iOS 13" (a name
+  // and its number, not a version the question already gives).
+  const given = new Set(analysis.givenNumbers);
+  for (const match of text.matchAll(writtenVersion))
+    if (!given.has((match[1] ?? match[2] ?? "").replace(/^v/i, ""))) return true;
   return analysis.specifics.some(
     (specific) =>
       specific.kind === "name" &&
       new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(specific.text)}\\s*v?\\d+(?:\\.\\d+)*`, "iu").test(text),
   );
 }
+
+// "v1.33", or a name in Latin letters right before a dotted number ("macOS 10.15", "Go 1.13").
+const writtenVersion =
+  /(?<![\w.])(v\d+(?:\.\d+)+)(?![\w.]*\d)|(?<![\w.])(?:[A-Z][A-Za-z]*|[a-z]{1,5}[A-Z][A-Za-z]*)\s+(\d+\.\d+(?:\.\d+)?)(?![\w%])/gu;
 
 /** A head noun in a window: the token, a translation, or for Chinese its stem inside a word (镜子 in 反射镜). */
 export function headIn(

@@ -21,7 +21,7 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
     // (time-reference.ts); it is not a word the answer must hold.
     if (monthAndYear.test(text) || monthNamesInFull.includes(text.toLowerCase())) return;
     // A class noun jieba tags as a place or name (城市, 公司) names no particular thing.
-    if (classNouns.has(text)) return;
+    if (classNouns.has(text) || classAcronyms.has(text)) return;
     const tokens = tokenize(text);
     const key = tokens.join(" ");
     if (tokens.length === 0 || seen.has(key)) return;
@@ -132,6 +132,10 @@ const commonLeadWords = new Set(
     " ",
   ),
 );
+
+// Acronyms that name a kind of thing, not one thing: "which OS versions" asks for macOS, iOS …;
+// "the API server's CPU usage" is about a server, not a product called CPU.
+const classAcronyms = new Set(["OS", "API", "APIs", "SDK", "UI", "CPU", "GPU", "CLI", "IDE"]);
 
 // Nouns that name a class of named things: "which firm", "哪家公司" ask for a name.
 export const classNouns = new Set(

@@ -4,6 +4,7 @@ import {
   countsAnotherKind,
   givesReason,
   headIn,
+  namesAskedVersion,
 } from "../../src/answer/evidence-values.ts";
 import { analyzeQuestion } from "../../src/question/analyze-question.ts";
 import { tokenize } from "../../src/text/segment.ts";
@@ -74,5 +75,22 @@ describe("countsAnotherKind", () => {
     expect(countsAnotherKind("本文汇总了 11 项调查数据。", analyzeQuestion("一共有多少个项目？"))).toBe(
       false,
     );
+  });
+});
+
+describe("namesAskedVersion", () => {
+  const which = analyzeQuestion("In which version does the Orbit feature reach GA?");
+  it.each([
+    ["The Orbit feature is promoted to GA in v1.33.", true],
+    ["Orbit support reaches back to macOS 10.15 and iOS 13.", true],
+    ["The Orbit feature is promoted to GA soon.", false],
+    ["Orbit raised 1.5 billion dollars.", false],
+  ])("%s → %s", (text, expected) => {
+    expect(namesAskedVersion(which, text)).toBe(expected);
+  });
+
+  it("does not take a version the question gives for the answer", () => {
+    const given = analyzeQuestion("Which version after v1.33 removes the Orbit gate?");
+    expect(namesAskedVersion(given, "The Orbit feature is promoted to GA in v1.33.")).toBe(false);
   });
 });

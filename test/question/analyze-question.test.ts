@@ -283,3 +283,11 @@ describe("names that open in lower case", () => {
     expect(specificsOf(question).map((specific) => specific.text)).toEqual(names);
   });
 });
+
+describe("acronyms that name a kind of thing", () => {
+  it("are not specifics", () => {
+    expect(
+      specificsOf("Which OS versions does the new SDK support?").map((specific) => specific.text),
+    ).toEqual([]);
+  });
+});
