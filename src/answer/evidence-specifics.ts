@@ -28,8 +28,9 @@ export interface PassageContext {
   /** The story title as written. */
   storyTitle: string;
   /**
-   * The story's opening sentence, when the passage starts the story: it names the story's subject
-   * as a title does ("SE-0296: Async/await was accepted." over the review notes that follow).
+   * The story's opening sentence (of this passage, or of the story's first chunk when that was
+   * retrieved too): it names the story's subject as a title does ("SE-0296: Async/await was
+   * accepted." over the review notes that follow).
    */
   opening?: string;
   /** Everything else a name may be found in: the passage, issue title and publication. */
@@ -66,11 +67,28 @@ function siteOf(url: string | null): string {
   }
 }
 
+/**
+ * The first sentence of the story a passage belongs to: its own, when it starts the story, or that
+ * of the story's first chunk when the search retrieved that too.
+ */
+function openingOf(passage: RetrievedPassage, passages: RetrievedPassage[]): string {
+  const first =
+    passage.chunkIndex === 0
+      ? passage
+      : passages.find(
+          (other) =>
+            other.docId === passage.docId &&
+            other.storyIndex === passage.storyIndex &&
+            other.chunkIndex === 0,
+        );
+  return first === undefined ? "" : (splitIntoSentences(first.text)[0] ?? "");
+}
+
 export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
   return passages.map((passage) => ({
     title: withParts(tokenize(passage.story)),
     storyTitle: passage.story,
-    opening: passage.chunkIndex === 0 ? (splitIntoSentences(passage.text)[0] ?? "") : "",
+    opening: openingOf(passage, passages),
     wider: withParts([
       ...tokenize(passage.text),
       ...tokenize(passage.title),

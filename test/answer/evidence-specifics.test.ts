@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkSpecifics,
+  contextsOf,
   looksLikePinyin,
   type PassageContext,
   withParts,
@@ -179,3 +180,43 @@ describe("a story's opening sentence", () => {
     expect(check("SE-0297: Concurrency interop was accepted.")).toBe(false);
   });
 });
+
+describe("the opening of a story's first chunk", () => {
+  it("names the subject of the story's later chunks when the search retrieved both", () => {
+    const first = { ...storyChunk(0, "钟书岚在论坛上披露了一个漏洞。攻击者可以窃取通道资金。") };
+    const later = storyChunk(2, "如果平均通道价值约为 1,000 美元，则每个区块可以窃取约 300 万美元。");
+    const [, laterContext] = contextsOf([first, later]);
+    const windowText = later.text;
+    const check = (context: PassageContext) =>
+      checkSpecifics(
+        analyzeQuestion("钟书岚披露的漏洞每个区块能偷多少钱？").specifics,
+        withParts(tokenize(windowText)),
+        windowText,
+        context,
+        new Map(),
+      ).hold;
+    expect(check(laterContext!)).toBe(true);
+    expect(check(contextsOf([later])[0]!)).toBe(false);
+  });
+});
+
+function storyChunk(chunkIndex: number, text: string) {
+  return {
+    id: `s${chunkIndex}`,
+    docId: "doc",
+    publication: "Test Weekly",
+    title: "Issue 1",
+    issueNumber: null,
+    story: "漏洞",
+    storyIndex: 1,
+    chunkIndex,
+    date: "2025-01-02",
+    url: null,
+    path: "issue.md",
+    lang: "zh" as const,
+    text,
+    score: 1,
+    lexicalRank: 1,
+    vectorRank: 1,
+  };
+}
