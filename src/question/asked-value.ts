@@ -104,10 +104,24 @@ function hasNewPersonName(text: string, question: string): boolean {
     // Three or more dictionary words are a title ("Common Expression Language", "Swift Package
     // Index"); a person's full name of dictionary words ("Grace Hopper") has two.
     if (words.length >= 3 && match[0].split(/\s+/).every((word) => isKnownEnglishWord(word))) continue;
+    // A word that names an organisation, an event or a region makes no person ("KubeCon North
+    // America", "Working Group", "Linux Foundation").
+    if (words.some((word) => notPersonWords.has(word))) continue;
     return true;
   }
   return chinesePersonNames(text).some((name) => !question.includes(name));
 }
+
+const notPersonWords = new Set(
+  (
+    "group team committee council board foundation institute university college school association society " +
+    "inc corp corporation company labs lab ventures capital partners fund bank systems technologies software " +
+    "project summit conference con meetup festival week day days award awards prize " +
+    "north south east west america americas europe asia africa pacific atlantic middle kingdom states union"
+  )
+    .split(" ")
+    .map(foldEnglish),
+);
 
 const sentenceOpeners = new Set(
   "the a an in on at for of and but or if as by with from to after before this that these those our its their his her my we he she they it there here when while during".split(
