@@ -89,8 +89,8 @@ describe("holdsAnyAskedValue", () => {
       "SIG Testing chair Brian McQueen moved to emeritus.",
       true,
     ],
-    ["Who are the chairs of the new group?", "The KubeCon North America Summit CFP is open.", false],
-    ["Who are the chairs of the new group?", "The Orbit Working Group met on Monday.", false],
+    ["Who are the chairs of the new group?", "The CFP for Maintainer Summit is open.", false],
+    ["Who are the chairs of the new group?", "On Monday, Orbit Group met in Berlin.", false],
     ["这本书的作者是谁？", "这本书在 GitHub 上开源。", false],
     ["这本书的作者是谁？", "这本书的作者钟书岚在杭州工作。", true],
     // A number the text calls a price is one, with no currency sign.
