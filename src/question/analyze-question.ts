@@ -181,6 +181,9 @@ export function analyzeQuestion(question: string, isKnownWord?: (word: string) =
   let askedTypes = askedTypesOf(question);
   const headTokens = headTokensOf(question);
   if (askedTypes[0] === "other" && headTokens.some((token) => classNouns.has(token))) askedTypes = ["name"];
+  // "Which Kubernetes SIG took over …": an acronym names a kind of group or proposal, one of which
+  // is asked for by name.
+  if (askedTypes[0] === "other" && whichAcronym.test(question)) askedTypes = ["name"];
   const asksForPerson = personAskedPattern.test(question);
   // "What are the names of its founders?" asks for people, though no "who" says so.
   if (askedTypes[0] === "other" && asksForPerson) askedTypes = ["person"];
@@ -217,6 +220,8 @@ const personAskedPattern = new RegExp(
   ].join("|"),
   "iu",
 );
+
+const whichAcronym = /(?:^|[,;:]\s*|\b(?:in|to|by|from|of)\s+)which\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z]{2,}s?(?=\s|[?,]|$)/u;
 
 // "Whose account …" asks whose; "the meeting whose notes …" is a relative clause that asks nothing.
 const ownedHeadPattern = /^\s*(?:(?:in|of|from|to|for|by|with|on|at)\s+)?whose\s+[a-z]|谁的[\u4e00-\u9fff]/iu;

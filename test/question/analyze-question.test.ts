@@ -291,3 +291,13 @@ describe("acronyms that name a kind of thing", () => {
     ).toEqual([]);
   });
 });
+
+describe("which and an acronym", () => {
+  it("asks for a name", () => {
+    expect(
+      analyzeQuestion("After the working group closed, which Kubernetes SIG took over its project?")
+        .askedTypes,
+    ).toEqual(["name"]);
+    expect(analyzeQuestion("Which way did the project go?").askedTypes).toEqual(["other"]);
+  });
+});
