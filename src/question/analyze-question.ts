@@ -221,7 +221,8 @@ const personAskedPattern = new RegExp(
   "iu",
 );
 
-const whichAcronym = /(?:^|[,;:]\s*|\b(?:in|to|by|from|of)\s+)which\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z]{2,}s?(?=\s|[?,]|$)/u;
+const whichAcronym =
+  /(?:^|[,;:]\s*|\b(?:in|to|by|from|of)\s+)which\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z]{2,}s?(?=\s|[?,]|$)/u;
 
 // "Whose account …" asks whose; "the meeting whose notes …" is a relative clause that asks nothing.
 const ownedHeadPattern = /^\s*(?:(?:in|of|from|to|for|by|with|on|at)\s+)?whose\s+[a-z]|谁的[\u4e00-\u9fff]/iu;
