@@ -14,7 +14,7 @@ import {
   wholeNameTranslated,
 } from "./specific-spellings.ts";
 
-export { cjk, escapeRegExp, looksLikePinyin } from "./specific-spellings.ts";
+export { cjk, looksLikePinyin } from "./specific-spellings.ts";
 
 /**
  * Whether a window holds what a question is about: its specifics (names, versions, numbers,

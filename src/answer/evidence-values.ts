@@ -1,10 +1,11 @@
 import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import { askedValuePositions, decliningClauses } from "../question/asked-value.ts";
 import type { WeightedTerm } from "../store/store.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { tokenize } from "../text/segment.ts";
 import type { AnswerSentence } from "./answer-sentences.ts";
 import { valueReachCharacters } from "./answer-tuning.ts";
-import { cjk, escapeRegExp, found, withParts } from "./evidence-specifics.ts";
+import { cjk, found, withParts } from "./evidence-specifics.ts";
 
 /**
  * Whether a sentence gives the asked value: its noun, a count of the asked thing, the value next
@@ -108,7 +109,7 @@ export function valueNearQuestion(
   const words = [...contentTerms.map((term) => term.term), ...analysis.headTokens];
   for (const word of words) {
     const chinese = cjk.test(word);
-    const pattern = chinese ? word : `\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
+    const pattern = chinese ? word : `\\b${escapeRegExp(word)}`;
     for (const match of lower.matchAll(new RegExp(pattern, "g"))) {
       const at = match.index ?? 0;
       const reach = chinese ? valueReachCharacters : valueReachCharacters * 3;

@@ -1,12 +1,11 @@
 import type { Specific } from "../question/analyze-question.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 
 /**
  * How a specific may be written in a brief, beyond its tokens: a version next to its name
  * ("Node.js 19", "Dart2.6正式版"), a share as a share, a pull request by its number, a romanised
  * Chinese name in characters. Part of the evidence gate's specifics check (evidence-specifics.ts).
  */
-
-export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export const cjk = /[\u3400-\u9fff]/u;
 

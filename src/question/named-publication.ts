@@ -1,4 +1,5 @@
 import { folderNames, publicationFromFileStem } from "../ingest/issue-metadata.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 
 /**
  * "According to The Batch, …", "Tw93 weekly 里 …", "《潮流周刊》说 …": a question that names a
@@ -17,10 +18,6 @@ const han = /\p{Script=Han}/u;
 // Folders that hold issues in general, not one publication's.
 const genericFolder =
   /^(?:_?posts?|src|pages?|content|issues?|newsletters?|archives?|data|docs?|formats?|corpus|md|html|xml|eml|txt|en|zh|cn)$/i;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 interface Name {
   /** Finds the name in a question (and what goes with it: "according to the …'s"). */

@@ -1,5 +1,6 @@
 import { loadEnglishForms } from "../paraphrase/english-forms.ts";
 import { loadWordNet, type PartOfSpeech } from "../paraphrase/wordnet.ts";
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { isStopword } from "../text/segment.ts";
 
 /**
@@ -142,15 +143,13 @@ function inflections(lemma: string): string[] {
   return [`${lemma}s`, `${lemma}es`, `${stem}ed`, `${stem}ing`, `${lemma}d`];
 }
 
-const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** A pattern for a word or phrase with its first word inflected ("turned down", "refusing"). */
 function phrasePattern(phrase: string): string {
   const [first = "", ...rest] = phrase.split(" ");
   const forms = loadEnglishForms();
   const firstForms = [first, ...inflections(first), ...forms.variants(first)];
-  const head = `(?:${[...new Set(firstForms)].map(escapePattern).join("|")})`;
-  return [head, ...rest.map(escapePattern)].join("\\s+");
+  const head = `(?:${[...new Set(firstForms)].map(escapeRegExp).join("|")})`;
+  return [head, ...rest.map(escapeRegExp)].join("\\s+");
 }
 
 // How a sentence tells a method: "by hooking …", "通过 hook msg_send 实现", "方法是…".
