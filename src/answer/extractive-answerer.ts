@@ -1,6 +1,6 @@
 import { analyzeQuestion } from "../question/analyze-question.ts";
 import { isCheckable } from "../question/asked-value.ts";
-import { asksMethod, type QuestionVerbs, tellsMethod } from "../question/question-verbs.ts";
+import { type QuestionVerbs, tellsMethod } from "../question/question-verbs.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import { tokenize } from "../text/segment.ts";
@@ -58,7 +58,8 @@ export interface ExtractiveOptions {
   isKnownWord?: ((word: string) => boolean) | undefined;
   /**
    * The question's verbs (question/question-verbs.ts, WordNet): their opposites for the evidence
-   * gate, and the action a "how" question asks about for composing the answer.
+   * gate, and whether it asks how something was done, and the action it asks about, for composing
+   * the answer. Without it neither check runs.
    */
   readVerbs?: ((question: string) => QuestionVerbs) | undefined;
   /** Names the key entities of a passage in the asker's language, when the passage is in the other one. */
@@ -140,9 +141,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const asksSeveralValues = analysis.askedTypes.filter(isCheckable).length > 1;
       const asksReason = analysis.askedTypes.includes("reason");
       // "How did X propose to …": a window telling the method ("by …ing", 通过…, the asked action).
-      const methodTold = asksMethod(input.question)
-        ? (text: string) => tellsMethod(text, verbs?.actionForms ?? [])
-        : undefined;
+      const methodTold =
+        verbs?.asksMethod === true ? (text: string) => tellsMethod(text, verbs.actionForms) : undefined;
       let units = unitsOf(lead);
       const story = storyKey(input.passages[lead.passageIndex]);
       for (const candidate of full) {

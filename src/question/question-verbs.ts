@@ -95,12 +95,15 @@ const questionWords = (question: string) => question.toLowerCase().match(/[a-z]+
  * often, and a noun ("package") must not lend its verb's antonym ("unbox").
  */
 export function opposedWords(question: string): OpposedWord[] {
-  const words = questionWords(question);
-  if (words.length === 0) return [];
+  return opposedAmong(questionVerbs(questionWords(question)));
+}
+
+function opposedAmong(verbs: readonly QuestionVerb[]): OpposedWord[] {
+  if (verbs.length === 0) return [];
   const wordnet = loadWordNet();
   const result: OpposedWord[] = [];
   const seen = new Set<string>();
-  for (const { word, lemmas, phrasal } of questionVerbs(words)) {
+  for (const { word, lemmas, phrasal } of verbs) {
     // A phrasal verb ("lay off") is opposed as a whole, not through its verb ("lay" / "stand").
     if (seen.has(word) || phrasal) continue;
     seen.add(word);
@@ -129,10 +132,14 @@ export function opposedWords(question: string): OpposedWord[] {
  * single state object …". Empty when the question is not such a "how" question or is Chinese.
  */
 export function askedActionForms(question: string): string[] {
-  if (!/^\s*how\s+(?:did|does|do|can|could|would|will|should|is|are|was|were|has|have)\b/i.test(question))
-    return [];
-  const words = questionWords(question);
-  const verb = questionVerbs(words).find((candidate) => candidate.index >= 2);
+  return englishHowQuestion.test(question) ? actionFormsAmong(questionVerbs(questionWords(question))) : [];
+}
+
+const englishHowQuestion =
+  /^\s*how\s+(?:did|does|do|can|could|would|will|should|is|are|was|were|has|have)\b/i;
+
+function actionFormsAmong(verbs: readonly QuestionVerb[]): string[] {
+  const verb = verbs.find((candidate) => candidate.index >= 2);
   return verb === undefined ? [] : [...formsOf(verb.word, verb.lemmas)];
 }
 
@@ -161,7 +168,7 @@ const chineseMethodQuestion =
 
 /** Whether a question asks how something was done (a method), in English or Chinese. */
 export function asksMethod(question: string): boolean {
-  return askedActionForms(question).length > 0 || chineseMethodQuestion.test(question);
+  return readQuestionVerbs(question).asksMethod;
 }
 
 /**
@@ -196,9 +203,17 @@ export interface QuestionVerbs {
   opposed: OpposedWord[];
   /** Forms of the action a "how" question asks about (`askedActionForms`). */
   actionForms: string[];
+  /** The question asks how something was done (a method), in English or Chinese. */
+  asksMethod: boolean;
 }
 
-/** Everything the answerer reads from a question's verbs. */
+/** Everything the answerer reads from a question's verbs, the verbs found once. */
 export function readQuestionVerbs(question: string): QuestionVerbs {
-  return { opposed: opposedWords(question), actionForms: askedActionForms(question) };
+  const verbs = questionVerbs(questionWords(question));
+  const actionForms = englishHowQuestion.test(question) ? actionFormsAmong(verbs) : [];
+  return {
+    opposed: opposedAmong(verbs),
+    actionForms,
+    asksMethod: actionForms.length > 0 || chineseMethodQuestion.test(question),
+  };
 }
