@@ -32,7 +32,7 @@ export interface PassageContext {
    * retrieved too): it names the story's subject as a title does ("SE-0296: Async/await was
    * accepted." over the review notes that follow).
    */
-  opening?: string;
+  opening?: StoryOpening;
   /** Everything else a name may be found in: the passage, issue title and publication. */
   wider: Set<string>;
   /** The issue's title and publication: where "according to The Batch" is confirmed. */
@@ -71,7 +71,17 @@ function siteOf(url: string | null): string {
  * The first sentence of the story a passage belongs to: its own, when it starts the story, or that
  * of the story's first chunk when the search retrieved that too.
  */
-function openingOf(passage: RetrievedPassage, passages: RetrievedPassage[]): string {
+export interface StoryOpening {
+  text: string;
+  /** Its tokens and their parts, read once per passage rather than once per window. */
+  tokens: ReadonlySet<string>;
+}
+
+export function storyOpening(text: string): StoryOpening {
+  return { text, tokens: withParts(tokenize(text)) };
+}
+
+function openingOf(passage: RetrievedPassage, passages: RetrievedPassage[]): StoryOpening {
   const first =
     passage.chunkIndex === 0
       ? passage
@@ -81,7 +91,7 @@ function openingOf(passage: RetrievedPassage, passages: RetrievedPassage[]): str
             other.storyIndex === passage.storyIndex &&
             other.chunkIndex === 0,
         );
-  return first === undefined ? "" : (splitIntoSentences(first.text)[0] ?? "");
+  return storyOpening(first === undefined ? "" : (splitIntoSentences(first.text)[0] ?? ""));
 }
 
 export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
@@ -172,9 +182,8 @@ export function checkSpecifics(
   context: PassageContext,
   translations: Map<string, string[]>,
 ): SpecificsCheck {
-  const opening = context.opening ?? "";
-  const near = withParts([...windowTokens, ...context.title, ...(opening === "" ? [] : tokenize(opening))]);
-  const titles = `${context.storyTitle}\n${opening}`;
+  const near = new Set([...windowTokens, ...context.title, ...(context.opening?.tokens ?? [])]);
+  const titles = `${context.storyTitle}\n${context.opening?.text ?? ""}`;
   const everywhere = new Set([...near, ...context.wider]);
   const names = specifics.filter((specific) => specific.kind === "name").length;
   let anchored = 0;

@@ -4,6 +4,7 @@ import {
   contextsOf,
   looksLikePinyin,
   type PassageContext,
+  storyOpening,
   withParts,
 } from "../../src/answer/evidence-specifics.ts";
 import { analyzeQuestion } from "../../src/question/analyze-question.ts";
@@ -173,7 +174,7 @@ describe("a story's opening sentence", () => {
         analyzeQuestion("Why did the core team keep the keyword for SE-0296?").specifics,
         withParts(tokenize(windowText)),
         windowText,
-        { ...context("en"), opening },
+        { ...context("en"), opening: storyOpening(opening) },
         new Map(),
       ).hold;
     expect(check("SE-0296: Async/await was accepted.")).toBe(true);
