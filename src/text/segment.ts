@@ -264,8 +264,13 @@ export function chinesePlaceNames(text: string): string[] {
 export function chinesePersonNames(text: string): string[] {
   return taggedChineseWords(
     text.normalize("NFKC"),
-    (tag, word) => tag === "nr" || (tag === "x" && looksLikeChinesePersonName(word)),
+    (tag, word) => tag === "nr" || unknownPersonName(tag, word),
   );
+}
+
+/** jieba tags a word its dictionary lacks "x": a person's name among them (杨植麟, 雷军) is one. */
+function unknownPersonName(tag: string, word: string): boolean {
+  return tag === "x" && looksLikeChinesePersonName(word);
 }
 
 /**
@@ -287,11 +292,10 @@ export function properNouns(text: string): string[] {
     if (sentenceStart && !inChinese && !/[A-Z]/.test(word.slice(1))) continue;
     if (!commonCapitalised.has(word.toLowerCase())) names.push(foldEnglish(word.toLowerCase()));
   }
-  // jieba tags a word its dictionary lacks "x": a person's name among them (杨植麟, 雷军) is one.
   names.push(
     ...taggedChineseWords(
       normalised,
-      (tag, word) => /^(nr|ns|nt|nz)/.test(tag) || (tag === "x" && looksLikeChinesePersonName(word)),
+      (tag, word) => /^(nr|ns|nt|nz)/.test(tag) || unknownPersonName(tag, word),
     ),
   );
   return names;
