@@ -16,7 +16,8 @@ const versionPattern =
 export function specificsOf(question: string, isKnownWord?: (word: string) => boolean): Specific[] {
   const specifics: Specific[] = [];
   const seen = new Set<string>();
-  const add = (text: string, kind: Specific["kind"]) => {
+  // The specific added, if the text is one and not already held.
+  const add = (text: string, kind: Specific["kind"]): Specific | undefined => {
     // A month and year ("May 2026") is a time reference, which filters or ranks issues by date
     // (time-reference.ts); it is not a word the answer must hold.
     if (monthAndYear.test(text) || monthNamesInFull.includes(text.toLowerCase())) return;
@@ -28,7 +29,9 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
     // A specific inside one already found ("Kimi" within "Kimi K3") adds nothing.
     if (specifics.some((other) => tokens.every((token) => other.tokens.includes(token)))) return;
     seen.add(key);
-    specifics.push({ text, tokens, kind });
+    const specific: Specific = { text, tokens, kind };
+    specifics.push(specific);
+    return specific;
   };
   const normalised = question.normalize("NFKC");
   for (const match of normalised.matchAll(/["“「『《]([^"”」』》]{2,60})["”」』》]/g)) {
@@ -41,9 +44,8 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
       quoted.length > longestChineseQuotedTerm
     )
       continue;
-    add(quoted, "quoted");
-    const added = specifics[specifics.length - 1];
-    if (match[0].startsWith("《") && added?.text === quoted) added.titled = true;
+    const added = add(quoted, "quoted");
+    if (added !== undefined && match[0].startsWith("《")) added.titled = true;
   }
   // A share the question names ("the top 10% versus the top 1%") tells one passage from another.
   for (const match of normalised.matchAll(/(?<![\w.])\d+(?:\.\d+)?\s?%/g)) add(match[0], "number");
@@ -68,9 +70,8 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
       for (const [at, word] of words.entries()) if (/^[A-Z]{2,}s$/.test(word)) words[at] = word.slice(0, -1);
       const atStart = index === 0 && normalised.slice(0, match.index).trim() === "";
       if (atStart && words.length === 1 && !/[A-Z]/.test(words[0]!.slice(1)) && run === words[0]) continue;
-      add(words.join(" "), "name");
-      const added = specifics[specifics.length - 1];
-      const written = added?.text === words.join(" ") ? abbreviationWritten(added.text) : undefined;
+      const added = add(words.join(" "), "name");
+      const written = added === undefined ? undefined : abbreviationWritten(added.text);
       if (added !== undefined && written !== undefined) added.written = written;
     }
   }
