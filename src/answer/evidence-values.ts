@@ -7,6 +7,9 @@ import type { AnswerSentence } from "./answer-sentences.ts";
 import { valueReachCharacters } from "./answer-tuning.ts";
 import { cjk, found, withParts } from "./evidence-specifics.ts";
 
+/** A digit or a Chinese numeral, before the measure word it counts in ("5万面", "三家"). */
+const chineseNumeral = "[\\d零一二三四五六七八九十百千万亿两]";
+
 /**
  * Whether a sentence gives the asked value: its noun, a count of the asked thing, the value next
  * to the question's words, a clause withholding the detail, a definition. Part of the evidence
@@ -69,7 +72,7 @@ export function headIn(
 export function countsTheAskedThing(text: string, analysis: QuestionAnalysis): boolean {
   if (!analysis.askedTypes.includes("quantity")) return false;
   if (analysis.measureWord !== null)
-    return new RegExp(`[\\d零一二三四五六七八九十百千万亿两]\\s*${analysis.measureWord}`, "u").test(text);
+    return new RegExp(`${chineseNumeral}\\s*${analysis.measureWord}`, "u").test(text);
   return analysis.headTokens.some((head) =>
     new RegExp(`\\d[\\d,.]*\\s+(?:[a-z-]+\\s+){0,3}${head}`, "i").test(text),
   );
@@ -78,8 +81,10 @@ export function countsTheAskedThing(text: string, analysis: QuestionAnalysis): b
 // Chinese measure words that count the same kind of thing: people by 名, 位, 人 or 个; a company
 // by 家 or 个 … A count in another measure word ("11 项调查" for "多少名开发者") counts something else.
 const measureWordKinds = ["名位人个", "家个", "款个种", "台部个", "项个条", "次回", "篇个", "辆台", "颗个"];
-const chineseCount =
-  /[\d零一二三四五六七八九十百千万亿两]\s*(?:多)?(种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|辆|架|枚|张|本|所|座|倍|人|年|月|天|周|小时|分钟|秒|岁|元|块|%)/gu;
+const chineseCount = new RegExp(
+  `${chineseNumeral}\\s*(?:多)?(种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|辆|架|枚|张|本|所|座|倍|人|年|月|天|周|小时|分钟|秒|岁|元|块|%)`,
+  "gu",
+);
 
 /**
  * A Chinese count question's measure word ("多少名开发者"), and a sentence whose every counted
