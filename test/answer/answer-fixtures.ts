@@ -1,5 +1,6 @@
 import type { DraftAnswer } from "../../src/answer/answerer.ts";
-import { createExtractiveAnswerer } from "../../src/answer/extractive-answerer.ts";
+import { createExtractiveAnswerer, type ExtractiveOptions } from "../../src/answer/extractive-answerer.ts";
+import type { Lexicon } from "../../src/lexicon/lexicon.ts";
 import { planQuery } from "../../src/retrieve/query-plan.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../../src/store/chunk-record.ts";
@@ -40,21 +41,33 @@ export function statisticsOf(items: RetrievedPassage[]): TermStatistics {
   );
 }
 
+export interface AskerOptions {
+  /** The asker's language (default English). */
+  lang?: "en" | "zh";
+  /** The question's verbs, as the product reads them (question-verbs.ts). */
+  readVerbs?: ExtractiveOptions["readVerbs"];
+  /** A lexicon whose translations join the plan, as the product's language bridge adds them. */
+  lexicon?: Lexicon;
+}
+
 /**
  * The offline answerer over a corpus's statistics, asked about the passages a search returned,
  * planned as a question is.
  */
 export function extractiveAsker(
   corpus: RetrievedPassage[],
+  options: AskerOptions = {},
 ): (over: RetrievedPassage[], question: string) => Promise<DraftAnswer> {
   const statistics = statisticsOf(corpus);
-  const answerer = createExtractiveAnswerer({ statistics: () => statistics });
+  const answerer = createExtractiveAnswerer({ statistics: () => statistics, readVerbs: options.readVerbs });
   return (over, question) =>
     answerer.answer({
       question,
-      lang: "en",
+      lang: options.lang ?? "en",
       passages: over,
       history: [],
-      queryTerms: planQuery(question).terms,
+      queryTerms: planQuery(question, {
+        expansions: options.lexicon?.expandQuery(question).filter((term) => term.weight < 1),
+      }).terms,
     });
 }

@@ -300,18 +300,7 @@ describe("a Chinese question about people an English brief names in pinyin", () 
     "Zhong Shulan, who runs Lumen Robotics, studied under Tang Wei at Zhejiang University.",
   );
   const decoy = passage("p2", "机器人大会", "参会企业包括灵犀机器人、星河动力等公司。", { lang: "zh" });
-  const statistics = statisticsOf([...passages, told, decoy]);
-  const answerer = createExtractiveAnswerer({ statistics: () => statistics });
-  const askOver = (over: typeof passages, question: string) =>
-    answerer.answer({
-      question,
-      lang: "zh",
-      passages: over,
-      history: [],
-      queryTerms: planQuery(question, {
-        expansions: lexicon.expandQuery(question).filter((term) => term.weight < 1),
-      }).terms,
-    });
+  const askOver = extractiveAsker([...passages, told, decoy], { lang: "zh", lexicon });
 
   it("answers from the English sentence that names them", async () => {
     const draft = await askOver([decoy, told], "灵犀机器人的钟书岚和唐伟是什么关系？");
@@ -358,16 +347,7 @@ describe("a figure told of the opposite event", () => {
     "Dana Whitfield initially turned down a $2 million offer from Acme.",
   );
   const accepted = passage("o2", "Hiring", "Dana Whitfield accepted a $3 million offer from Acme.");
-  const statistics = statisticsOf([...passages, refused, accepted]);
-  const answerer = createExtractiveAnswerer({ statistics: () => statistics, readVerbs: readQuestionVerbs });
-  const askOver = (over: typeof passages, question: string) =>
-    answerer.answer({
-      question,
-      lang: "en",
-      passages: over,
-      history: [],
-      queryTerms: planQuery(question).terms,
-    });
+  const askOver = extractiveAsker([...passages, refused, accepted], { readVerbs: readQuestionVerbs });
 
   it("is not the asked figure", async () => {
     const draft = await askOver([refused], "How much was the Acme offer Dana Whitfield finally accepted?");
@@ -393,16 +373,8 @@ describe("how questions", () => {
       "Phones with little memory suffer most. " +
       "Whitfield proposes sharing one cache and deriving each view from it.",
   );
-  const statistics = statisticsOf([story]);
-  const answerer = createExtractiveAnswerer({ statistics: () => statistics, readVerbs: readQuestionVerbs });
-  const ask = (question: string) =>
-    answerer.answer({
-      question,
-      lang: "en",
-      passages: [story],
-      history: [],
-      queryTerms: planQuery(question).terms,
-    });
+  const askOver = extractiveAsker([story], { readVerbs: readQuestionVerbs });
+  const ask = (question: string) => askOver([story], question);
 
   it("add the sentence telling the method when the best telling of the story does not", async () => {
     const draft = await ask(
@@ -425,20 +397,13 @@ describe("a question naming only its source", () => {
       title: "tw93 weekly 100",
     },
   );
-  const statistics = statisticsOf([...passages, recommended]);
-  const answerer = createExtractiveAnswerer({ statistics: () => statistics });
+  const askOver = extractiveAsker([...passages, recommended], { lexicon });
 
   it("is answered across languages by the value and its noun, with the source confirmed by the issue", async () => {
-    const question = "Which university put out the open-source book that Tw93's weekly recommended?";
-    const draft = await answerer.answer({
-      question,
-      lang: "en",
-      passages: [recommended],
-      history: [],
-      queryTerms: planQuery(question, {
-        expansions: lexicon.expandQuery(question).filter((term) => term.weight < 1),
-      }).terms,
-    });
+    const draft = await askOver(
+      [recommended],
+      "Which university put out the open-source book that Tw93's weekly recommended?",
+    );
     expect(draft.coverage).toBe("full");
     expect(draft.text).toContain("钟山大学");
   });
