@@ -1,4 +1,10 @@
-import { chinesePersonNames, chinesePlaceNames, foldEnglish, properNouns } from "../text/segment.ts";
+import {
+  chinesePersonNames,
+  chinesePlaceNames,
+  foldEnglish,
+  properNouns,
+  segmenterGeneration,
+} from "../text/segment.ts";
 import { type AskedType, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
 import { isKnownEnglishWord } from "./known-words.ts";
 import { monthNamesInFull } from "./time-reference.ts";
@@ -56,8 +62,20 @@ const notAnswerNames = new Set(
     .map(foldEnglish),
 );
 
+// The question's names, read once per question (and jieba dictionary): the gate asks about every
+// sentence it weighs.
+let namesOf: { question: string; generation: number; names: ReadonlySet<string> } | undefined;
+function namesOfQuestion(question: string): ReadonlySet<string> {
+  const generation = segmenterGeneration();
+  // Words waiting to be taught to jieba: the next segmentation may differ, so nothing is kept.
+  if (generation === undefined) return new Set(properNouns(question));
+  if (namesOf?.question !== question || namesOf.generation !== generation)
+    namesOf = { question, generation, names: new Set(properNouns(question)) };
+  return namesOf.names;
+}
+
 function hasNewName(text: string, question: string): boolean {
-  const asked = new Set(properNouns(question));
+  const asked = namesOfQuestion(question);
   return properNouns(text).some(
     (name) =>
       !notAnswerNames.has(name) && !asked.has(name) && ![...asked].some((known) => known.includes(name)),
@@ -91,7 +109,7 @@ const latinPersonName =
  * names in it and not only days, months or nationalities, or a handle; or a Chinese person's name.
  */
 function hasNewPersonName(text: string, question: string): boolean {
-  const asked = new Set(properNouns(question));
+  const asked = namesOfQuestion(question);
   for (const match of text.matchAll(latinPersonName)) {
     const words = match[0]
       .replace(/^@/, "")
