@@ -1,5 +1,6 @@
 import { analyzeQuestion } from "../question/analyze-question.ts";
 import { isCheckable } from "../question/asked-value.ts";
+import { exclusionOf } from "../question/question-exclusion.ts";
 import { type QuestionVerbs, tellsMethod } from "../question/question-verbs.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
@@ -71,7 +72,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
   return {
     id: "extractive",
     async answer(input: AnswererInput): Promise<DraftAnswer> {
-      const terms = input.queryTerms ?? tokenize(input.question).map((term) => ({ term, weight: 1 }));
+      const terms = withoutExcluded(
+        input.queryTerms ?? tokenize(input.question).map((term) => ({ term, weight: 1 })),
+        input.question,
+      );
       const statistics = options.statistics();
       const analysis = analyzeQuestion(input.question, options.isKnownWord);
       const verbs = options.readVerbs?.(input.question);
@@ -235,6 +239,23 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       };
     },
   };
+}
+
+/**
+ * "Apart from every issue, what do subscribers get?": the excluded phrase found the story, but a
+ * sentence matching only it does not answer, so its words (and their translations and expansions)
+ * leave the terms sentences are weighed by — unless the rest of the question uses them too.
+ */
+function withoutExcluded<T extends { term: string; concept?: string | undefined }>(
+  terms: T[],
+  question: string,
+): T[] {
+  const exclusion = exclusionOf(question);
+  if (exclusion === null) return terms;
+  const kept = new Set(tokenize(exclusion.rest));
+  const excluded = new Set(tokenize(exclusion.phrase).filter((token) => !kept.has(token)));
+  const rest = terms.filter((term) => !excluded.has(term.term) && !excluded.has(term.concept ?? ""));
+  return rest.length > 0 ? rest : terms;
 }
 
 export type { RetrievedPassage };

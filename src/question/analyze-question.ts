@@ -1,5 +1,6 @@
 import { foldEnglish } from "../text/segment.ts";
 import { headTokensOf } from "./asked-noun.ts";
+import { exclusionOf } from "./question-exclusion.ts";
 import { classNouns, specificsOf } from "./question-specifics.ts";
 
 export { headTokensOf } from "./asked-noun.ts";
@@ -177,7 +178,9 @@ export function definedThing(question: string): string | null {
  * `isKnownWord` (an English dictionary) lets lower-case names no dictionary holds count as
  * specifics; without it only capitalised, versioned, quoted and Chinese names do.
  */
-export function analyzeQuestion(question: string, isKnownWord?: (word: string) => boolean): QuestionAnalysis {
+export function analyzeQuestion(asked: string, isKnownWord?: (word: string) => boolean): QuestionAnalysis {
+  // "Apart from X, what …": X is what the asker knows; the rest says what the answer must hold.
+  const question = exclusionOf(asked)?.rest ?? asked;
   let askedTypes = askedTypesOf(question);
   const headTokens = headTokensOf(question);
   if (askedTypes[0] === "other" && headTokens.some((token) => classNouns.has(token))) askedTypes = ["name"];
