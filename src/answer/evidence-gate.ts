@@ -1,5 +1,6 @@
 import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import { figureTypes, holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
+import { askedNameClass, namesMember } from "../question/name-classes.ts";
 import { type OpposedWord, tellsTheOpposite } from "../question/question-verbs.ts";
 import { sentenceMatch, termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
@@ -180,6 +181,8 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       Math.max(bestContentOf.get(sentence.passageIndex) ?? 0, contentOf(sentence)),
     );
   const namesAsked = analysis.askedTypes.some((type) => type === "name" || type === "person");
+  // "Which language is it written in": a name answers only if it is a language (name-classes.ts).
+  const nameClass = askedNameClass(analysis, input.question);
   const byPassage = new Map<number, AnswerSentence[]>();
   for (const sentence of input.sentences) {
     const list = byPassage.get(sentence.passageIndex) ?? [];
@@ -220,6 +223,8 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       if (valueFound && numericAsk && saysTheOpposite(valueSentence!)) valueFound = false;
       // "11 项调查" does not answer "多少名开发者": it counts another kind of thing.
       if (valueFound && countsAnotherKind(valueSentence!.text, analysis)) valueFound = false;
+      if (valueFound && nameClass !== null && !namesMember(nameClass, text, input.question))
+        valueFound = false;
       // A sentence further on joins only to bring the asked value its subject sentence lacks.
       if (
         gap > 1 &&

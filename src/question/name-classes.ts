@@ -1,0 +1,184 @@
+import { escapeRegExp } from "../text/escape-reg-exp.ts";
+import type { QuestionAnalysis } from "./analyze-question.ts";
+
+/**
+ * Kinds of named thing whose members a reader of tech briefs can list: "which language is it
+ * written in" is answered by a programming language, "which operating system" by one. For these
+ * two, a name in the answer sentence is its answer only when it is one of them — the forum the
+ * library was announced on, or the pull request that found the bug, is a name but not the asked
+ * one. Other kinds (companies, tools, frameworks) have no closed list; any new name stands.
+ *
+ * The lists are general knowledge, not tuned to any question: the languages of the TIOBE and
+ * GitHub Octoverse top lists plus the common short forms (JS, TS), and the desktop, mobile and
+ * server operating systems in use.
+ */
+
+interface NameClass {
+  /** Wording that asks for one ("which language", "哪种编程语言", "operating system"). */
+  asks: RegExp;
+  members: RegExp;
+}
+
+const languages = [
+  "Rust",
+  "Go",
+  "Golang",
+  "Python",
+  "JavaScript",
+  "TypeScript",
+  "JS",
+  "TS",
+  "Swift",
+  "Objective-C",
+  "ObjC",
+  "Objective-C++",
+  "C",
+  "C++",
+  "C#",
+  "Java",
+  "Kotlin",
+  "Ruby",
+  "PHP",
+  "Zig",
+  "Haskell",
+  "Elixir",
+  "Erlang",
+  "Scala",
+  "Dart",
+  "Lua",
+  "Perl",
+  "R",
+  "Julia",
+  "OCaml",
+  "F#",
+  "Clojure",
+  "Nim",
+  "Crystal",
+  "Solidity",
+  "Mojo",
+  "Gleam",
+  "Bash",
+  "Shell",
+  "SQL",
+  "WebAssembly",
+  "Wasm",
+  "Fortran",
+  "COBOL",
+  "Pascal",
+  "Delphi",
+  "Groovy",
+  "MATLAB",
+  "Vala",
+  "Elm",
+  "PureScript",
+  "ReScript",
+  "Racket",
+  "Lisp",
+  "Scheme",
+  "Prolog",
+  "Smalltalk",
+  "Visual Basic",
+  "Simplicity",
+  "Miniscript",
+];
+
+const operatingSystems = [
+  "Windows",
+  "macOS",
+  "Mac OS X",
+  "OS X",
+  "Linux",
+  "iOS",
+  "iPadOS",
+  "watchOS",
+  "tvOS",
+  "visionOS",
+  "Android",
+  "ChromeOS",
+  "Chrome OS",
+  "FreeBSD",
+  "OpenBSD",
+  "NetBSD",
+  "DragonFly BSD",
+  "Solaris",
+  "illumos",
+  "AIX",
+  "HarmonyOS",
+  "鸿蒙",
+  "Ubuntu",
+  "Debian",
+  "Fedora",
+  "Arch Linux",
+  "Alpine",
+  "RHEL",
+  "CentOS",
+  "NixOS",
+  "Haiku",
+  "Fuchsia",
+  "Plan 9",
+  "Redox",
+  "Windows 95",
+  "DOS",
+  "MS-DOS",
+];
+
+// A member written as a word of its own: "C" not inside "CPU", "Go" not inside "Google"; "C++"
+// and "C#" keep their signs. Case-sensitive: "go" and "rust" are everyday words.
+function membersPattern(names: readonly string[]): RegExp {
+  const alternatives = [...names]
+    .sort((left, right) => right.length - left.length)
+    .map((name) => escapeRegExp(name))
+    .join("|");
+  return new RegExp(`(?<![\\p{L}\\p{N}_+#.-])(?:${alternatives})(?![\\p{L}\\p{N}_+#]|-(?=\\p{L}))`, "u");
+}
+
+// "language" with no other kind of language before it, and the verbs a program is made with.
+const plainLanguage =
+  "(?<!markup |query |natural |human |spoken |sign |template |templating |configuration |config |description |modeling |modelling |shading |style |body |design |visual |pattern )\\blanguages?\\b";
+const writtenIn =
+  "(?:written|write|writes|writing|implemented|implement|built|build|coded|ported|port|porting|rewritten|rewrite|rewriting|developed|develop)";
+const chineseLanguage = "(?:什么|哪种|哪门|哪个|何种|哪一种)语言";
+const chineseWritten = "(?:编写|写|开发|实现|重写|移植)";
+
+const classes: readonly NameClass[] = [
+  {
+    // A programming language, not a markup, query or human one ("translated into which language").
+    asks: new RegExp(
+      [
+        "\\bprogramming languages?\\b",
+        `${plainLanguage}.*\\b${writtenIn}\\b`,
+        `\\b${writtenIn}\\b.*${plainLanguage}`,
+        "编程语言",
+        `${chineseLanguage}.*${chineseWritten}`,
+        `${chineseWritten}.*${chineseLanguage}`,
+      ].join("|"),
+      "iu",
+    ),
+    members: membersPattern(languages),
+  },
+  {
+    asks: /\boperating systems?\b|\bwhich OS\b|\bwhat OS\b|操作系统/iu,
+    members: membersPattern(operatingSystems),
+  },
+];
+
+/**
+ * The closed class a name question asks for ("which language", "哪种编程语言", "which operating
+ * system"), or null when it asks for a kind of name with no list.
+ */
+export function askedNameClass(analysis: QuestionAnalysis, question: string): NameClass | null {
+  // A name, or nothing more precise ("Which operating system lacks …" may read as no type).
+  if (!analysis.askedTypes.some((type) => type === "name" || type === "other")) return null;
+  return classes.find((nameClass) => nameClass.asks.test(question)) ?? null;
+}
+
+/** The text names a member of the class that the question does not already name. */
+export function namesMember(nameClass: NameClass, text: string, question: string): boolean {
+  const pattern = new RegExp(nameClass.members.source, "gu");
+  for (const match of text.matchAll(pattern))
+    if (!new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(match[0])}(?![\\p{L}\\p{N}])`, "u").test(question))
+      return true;
+  return false;
+}
+
+export type { NameClass };
