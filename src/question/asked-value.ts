@@ -127,8 +127,19 @@ function hasNewPersonName(text: string, question: string): boolean {
     if (words.some((word) => notPersonWords.has(word))) continue;
     return true;
   }
+  // "Developer 0xB10C", "developer instagibbs": after a role word, a word no dictionary holds is
+  // the person's handle.
+  for (const match of text.matchAll(roleThenHandle)) {
+    const handle = match[1]!;
+    // An acronym after the role ("users API", "developers SDK") is no one's handle.
+    if (/^[A-Z0-9_-]+$/.test(handle)) continue;
+    if (!isKnownEnglishWord(handle) && !asked.has(foldEnglish(handle.toLowerCase()))) return true;
+  }
   return chinesePersonNames(text).some((name) => !question.includes(name));
 }
+
+const roleThenHandle =
+  /\b(?:developers?|engineers?|maintainers?|contributors?|researchers?|reviewers?|authors?|users?)\s+([A-Za-z0-9][\w-]{2,38})(?![\w-])/giu;
 
 const notPersonWords = new Set(
   (

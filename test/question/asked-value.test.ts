@@ -90,6 +90,11 @@ describe("holdsAnyAskedValue", () => {
       true,
     ],
     ["Who are the chairs of the new group?", "The CFP for Maintainer Summit is open.", false],
+    // A handle after a role word is a person; an everyday word or an acronym there is not.
+    ["Which developer found the slow sort?", "Developer 0xC0DE9 traced it to the sorting function.", true],
+    ["Which developer found the slow sort?", "Developer qubitfox traced it to the sorting function.", true],
+    ["Which developer found the slow sort?", "Developers reported it to the sorting team.", false],
+    ["Which developer found the slow sort?", "Developers API traces pointed to the sorting function.", false],
     ["Who are the chairs of the new group?", "On Monday, Orbit Group met in Berlin.", false],
     ["这本书的作者是谁？", "这本书在 GitHub 上开源。", false],
     ["这本书的作者是谁？", "这本书的作者钟书岚在杭州工作。", true],
