@@ -51,13 +51,22 @@ export function withSentencesBetween(
   return [...shown, ...between].sort((left, right) => left.position - right.position);
 }
 
-/** The sentence after `last` that continues its subject, if it may be shown. */
-export function continuation(last: AnswerSentence, sentences: AnswerSentence[]): AnswerSentence | undefined {
+/**
+ * The sentence after `last` that continues its subject, if it may be shown. `anyOpening`: the
+ * next sentence of the passage however it opens (for a "why" whose shown sentences give no
+ * reason: a brief states the rule, then why — "Bots are not permitted. Recording by third
+ * parties poses risks …").
+ */
+export function continuation(
+  last: AnswerSentence,
+  sentences: AnswerSentence[],
+  anyOpening = false,
+): AnswerSentence | undefined {
   const next = sentences.find(
     (sentence) => sentence.passageIndex === last.passageIndex && sentence.position === last.position + 1,
   );
   if (next === undefined || next.asks || next.unfitToLead || next.units > trimSentenceUnits) return undefined;
-  return continuesSentenceBefore(next.text) ? next : undefined;
+  return anyOpening || continuesSentenceBefore(next.text) ? next : undefined;
 }
 
 /** The window gives an asked value the chosen windows do not already show. */

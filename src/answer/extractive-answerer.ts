@@ -187,8 +187,12 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         // needs nothing more.
         if (window === lead && !analysis.askedTypes.some(isCheckable)) {
           let last = window.sentences[window.sentences.length - 1]!;
+          // A "why" answered by no sentence giving a reason reads on to the next one.
+          let reasonMissing =
+            asksReason && !chosen.some((shown) => shown.sentences.some((s) => givesReason(s.text)));
           for (let added = 0; added < continuationSentences; added += 1) {
-            const next = continuation(last, sentences);
+            const next = continuation(last, sentences, reasonMissing);
+            reasonMissing = false;
             if (next === undefined || list.includes(next) || units + next.units > maximumAnswerUnits) break;
             list.push(next);
             units += next.units;

@@ -408,3 +408,18 @@ describe("a question naming only its source", () => {
     expect(draft.text).toContain("钟山大学");
   });
 });
+
+describe("why questions", () => {
+  it("read on to the sentence after the rule when the rule gives no reason", async () => {
+    const story = [
+      "The Orbit community has added guidance on meeting bots to its call guidelines.",
+      "Transcription bots such as Scribo or Notely are not permitted on Orbit calls.",
+      "Unapproved third-party recording poses risks around consent and privacy.",
+    ];
+    const rules = passage("b1", "Meeting bots", story.join(" "));
+    const ask = extractiveAsker([...passages, rules]);
+    const draft = await ask([rules], "Why are transcription bots not permitted on Orbit calls?");
+    expect(draft.answered).toBe(true);
+    expect(draft.text).toContain("consent and privacy");
+  });
+});
