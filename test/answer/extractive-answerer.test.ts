@@ -409,7 +409,7 @@ describe("a question naming only its source", () => {
   });
 });
 
-describe("why questions", () => {
+describe("why questions whose rule gives no reason", () => {
   it("read on to the sentence after the rule when the rule gives no reason", async () => {
     const story = [
       "The Orbit community has added guidance on meeting bots to its call guidelines.",
