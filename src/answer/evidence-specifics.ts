@@ -35,6 +35,8 @@ export interface PassageContext {
   opening?: StoryOpening;
   /** Everything else a name may be found in: the passage, issue title and publication. */
   wider: Set<string>;
+  /** The story title, passage, issue title, publication and the story's other retrieved chunks, as written. */
+  writtenText: string;
   /** The issue's title and publication: where "according to The Batch" is confirmed. */
   source: Set<string>;
   lang: RetrievedPassage["lang"];
@@ -116,6 +118,22 @@ export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
         )
         .flatMap((other) => tokenize(other.text)),
     ]),
+    writtenText: flatWords(
+      [
+        passage.story,
+        passage.title,
+        passage.publication,
+        passage.text,
+        ...passages
+          .filter(
+            (other) =>
+              other !== passage &&
+              other.docId === passage.docId &&
+              (other.storyIndex === passage.storyIndex || other.storyIndex === 0),
+          )
+          .map((other) => other.text),
+      ].join("\n"),
+    ),
     // The folders an archive is kept in often name its writer or newsletter ("tw93-weekly/").
     source: withParts([
       ...tokenize(passage.title),
@@ -149,6 +167,34 @@ export function specificHeld(
 ): boolean {
   const needed = specific.kind === "name" ? specific.tokens.slice(-1) : specific.tokens;
   return needed.every((token) => found(token, tokens, translations));
+}
+
+/** Lower-case words separated by single spaces, possessives dropped: for finding a name as written. */
+export function flatWords(text: string): string {
+  return ` ${text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’]s\b/gu, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()} `;
+}
+
+/**
+ * A name of three or more Latin words ("Swift Community Podcast") is written in the story, whole
+ * or without its first word (a plural last word too). Shorter names, names in Chinese characters
+ * and names with digits are looked for by their tokens as before (a person's surname alone stands
+ * for them after the first mention).
+ */
+function nameWrittenWhole(specific: Specific, context: PassageContext): boolean {
+  if (cjk.test(specific.text)) return true;
+  const words = flatWords(specific.text).trim();
+  if (!/^[\p{L}]+(?: [\p{L}]+){2,}$/u.test(words)) return true;
+  // A question often adds its context's name as a qualifier ("the Swift Core Team" for "the Core
+  // Team", "Arm China CEO" for "China CEO"): the name without its first word is written too.
+  const rest = words.slice(words.indexOf(" ") + 1);
+  return [words, rest].some(
+    (phrase) => context.writtenText.includes(` ${phrase} `) || context.writtenText.includes(` ${phrase}s `),
+  );
 }
 
 export function translationsOf(terms: WeightedTerm[]): Map<string, string[]> {
@@ -207,6 +253,13 @@ export function checkSpecifics(
     if (specific.written !== undefined) {
       if (new RegExp(specific.written, "u").test(`${windowText}\n${titles}`)) anchored += 1;
       else if (context.lang !== "zh") missingNames += 1;
+      continue;
+    }
+    // A name of several Latin words must be written somewhere in the story: its last word alone
+    // ("podcast") may belong to another ("the Swift Unwrapped podcast").
+    // (In English passages: a Chinese one may give the name in characters.)
+    if (isName && context.lang === "en" && !nameWrittenWhole(specific, context)) {
+      missingNames += 1;
       continue;
     }
     if (

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkSpecifics,
   contextsOf,
+  flatWords,
   looksLikePinyin,
   type PassageContext,
   storyOpening,
@@ -9,9 +10,17 @@ import {
 } from "../../src/answer/evidence-specifics.ts";
 import { analyzeQuestion } from "../../src/question/analyze-question.ts";
 import { tokenize } from "../../src/text/segment.ts";
+import { extractiveAsker, passage } from "./answer-fixtures.ts";
 
-function context(lang: PassageContext["lang"]): PassageContext {
-  return { title: new Set(), storyTitle: "", wider: new Set(), source: new Set(), lang };
+function context(lang: PassageContext["lang"], text = ""): PassageContext {
+  return {
+    title: new Set(),
+    storyTitle: "",
+    wider: new Set(),
+    source: new Set(),
+    lang,
+    writtenText: flatWords(text),
+  };
 }
 
 function holds(
@@ -25,7 +34,7 @@ function holds(
     specifics,
     new Set(tokenize(windowText)),
     windowText,
-    context(lang),
+    context(lang, windowText),
     new Map(Object.entries(translations)),
   ).hold;
 }
@@ -221,3 +230,32 @@ function storyChunk(chunkIndex: number, text: string) {
     vectorRank: 1,
   };
 }
+
+describe("a name of three or more words", () => {
+  const ask = (over: ReturnType<typeof passage>[], question: string) => extractiveAsker(over)(over, question);
+
+  it("is not found by its last word in another name", async () => {
+    const story = passage(
+      "u1",
+      "Community",
+      "Sad news: the Orbit Unwrapped podcast has ended after 4.5 years and 92 episodes.",
+    );
+    const draft = await ask([story], "How many episodes did the Orbit Community Podcast publish?");
+    expect(draft.coverage).not.toBe("full");
+  });
+
+  it("is found written whole, or without the qualifier a question adds", async () => {
+    const whole = passage("u2", "Community", "The Orbit Community Podcast has published 41 episodes so far.");
+    expect((await ask([whole], "How many episodes did the Orbit Community Podcast publish?")).coverage).toBe(
+      "full",
+    );
+    const core = passage(
+      "u3",
+      "Proposals",
+      "The Core Team accepted the proposal with 2 changes to its labels.",
+    );
+    expect(
+      (await ask([core], "How many changes did the Orbit Core Team make to the proposal?")).coverage,
+    ).toBe("full");
+  });
+});
