@@ -44,6 +44,16 @@ function withoutGivenYears(text: string, given: ReadonlySet<string>): string {
   return text.replace(/\b(?:1[89]\d\d|20\d\d)\b/g, (year) => (given.has(year) ? " " : year));
 }
 
+// A number naming one of a series is a label, not a count: "episode 7", "Newsletter #276",
+// "PR 1234", "BIP 30", "week 3", "第 7 期". "How many episodes" is not answered by "in episode 7".
+const labelNumber =
+  /\b(?:episodes?|issues?|newsletters?|editions?|numbers?|no\.|parts?|chapters?|seasons?|volumes?|vol\.|versions?|prs?|pull requests?|bips?|keps?|ceps?|ses?|cves?|rounds?|weeks?|days?|steps?|phases?|levels?|tiers?|pages?|sections?|figures?|fig\.|tables?|items?|lines?|rooms?|slots?)\s*#?\d[\d.-]*|#\d+|第\s*[\d一二三四五六七八九十百]+\s*[期集章节回届篇季卷号]/giu;
+
+/** The text without the numbers that label one of a series (see `labelNumber`). */
+function withoutLabels(text: string): string {
+  return text.replace(labelNumber, " ");
+}
+
 function hasNewNumber(text: string, given: ReadonlySet<string>): boolean {
   const numbers = numbersIn(text);
   if (numbers.some((number) => !given.has(number))) return true;
@@ -179,7 +189,7 @@ export function holdsAskedValue(
     case "place":
       return hasNewPlaceName(text, question) || newChinesePlace(text, question);
     case "quantity":
-      return hasNewNumber(text, given);
+      return hasNewNumber(withoutLabels(text), given);
     case "date":
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.
       return yearOrMonth.test(withoutGivenYears(text, given));

@@ -90,6 +90,11 @@ describe("holdsAnyAskedValue", () => {
       true,
     ],
     ["Who are the chairs of the new group?", "The CFP for Maintainer Summit is open.", false],
+    // A number labelling one of a series is no count of them.
+    ["How many episodes did the podcast release?", "In episode 7 of the podcast, the hosts talk.", false],
+    ["How many episodes did the podcast release?", "The podcast ran for 92 episodes.", true],
+    ["一共出了多少期？", "在第 7 期里，主持人聊了服务端。", false],
+    ["How many proposals were accepted?", "Newsletter #276 lists them.", false],
     // A handle after a role word is a person; an everyday word or an acronym there is not.
     ["Which developer found the slow sort?", "Developer 0xC0DE9 traced it to the sorting function.", true],
     ["Which developer found the slow sort?", "Developer qubitfox traced it to the sorting function.", true],
