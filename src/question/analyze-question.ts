@@ -111,7 +111,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "name",
-    /\bwhat is the name\b|\bname of\b|\bcalled\b|\bwhich (?:company|companies|firm|startup|brand|product|model|tool|app|library|framework|university|country|city|bank|banks|team|lab|project|language|service|platform)\b|\bwhat (?:company|companies|firm|startup|brand|product|model|tool|app|library|framework|university|country|city|bank|banks)\b|叫什么|哪家|哪个牌子|什么牌子|哪个品牌|哪款|哪个公司|哪所|哪个国家|哪座|哪所大学|什么名字/i,
+    /\bwhat is the name\b|\bname of\b|\bcalled\b|\bwhat(?:'s| is| was| are| were)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:name|codename|code name|nickname)s?\b|\bcode ?names?\b|代号|名称是什么|叫做什么|称为什么|名字叫|\bwhich (?:company|companies|firm|startup|brand|product|model|tool|app|library|framework|university|country|city|bank|banks|team|lab|project|language|service|platform)\b|\bwhat (?:company|companies|firm|startup|brand|product|model|tool|app|library|framework|university|country|city|bank|banks)\b|叫什么|哪家|哪个牌子|什么牌子|哪个品牌|哪款|哪个公司|哪所|哪个国家|哪座|哪所大学|什么名字/i,
   ],
   ["reason", /\bwhy\b|\bwhat (?:caused|made|led)\b|\bfor what reason\b|为什么|为何|什么原因|原因是|怎么会/i],
   [
@@ -165,13 +165,18 @@ export function definedThing(question: string): string | null {
   );
   if (
     english?.[1] &&
-    !/^(?:the )?(?:name|price|cost|reason|date|number|difference|point)\b/i.test(english[1])
+    !/^(?:the |its |their )?(?:[\w-]+ )?(?:name|codename|price|cost|reason|date|number|difference|point)\b/i.test(
+      english[1],
+    )
   )
     return english[1].trim();
   const chinese = question.match(
     /^\s*(?:[^，,？?]{0,20}?的)?([^，,？?的]{2,30}?)\s*(?:这个\S{0,4}|这款\S{0,4}|这项\S{0,4})?(?:其实|到底|究竟)?是(?:做什么的|用来做什么的|干什么的|什么|个什么|一个什么|一种什么|怎样的)(?!关系|原因|时候|时间|意思|区别|不同|差别|价格|态度|立场|角色|情况|问题)/u,
   );
-  return chinese?.[1]?.trim() || null;
+  const thing = chinese?.[1]?.trim();
+  // "版本的代号是什么" asks for a name, not a definition.
+  if (thing === undefined || thing === "" || /(?:代号|名字|名称|价格|售价|日期)$/u.test(thing)) return null;
+  return thing;
 }
 
 /**
