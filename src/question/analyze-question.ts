@@ -165,7 +165,7 @@ export function definedThing(question: string): string | null {
   );
   if (
     english?.[1] &&
-    !/^(?:the |its |their )?(?:[\w-]+ )?(?:name|codename|price|cost|reason|date|number|difference|point)\b/i.test(
+    !/^(?:the |its |their )?(?:[\w-]+ )?(?:names?|codenames?|price|cost|reason|date|number|difference|point)\b/i.test(
       english[1],
     )
   )
@@ -194,7 +194,8 @@ export function analyzeQuestion(asked: string, isKnownWord?: (word: string) => b
   if (askedTypes[0] === "other" && whichAcronym.test(question)) askedTypes = ["name"];
   const asksForPerson = personAskedPattern.test(question);
   // "What are the names of its founders?" asks for people, though no "who" says so.
-  if (askedTypes[0] === "other" && asksForPerson) askedTypes = ["person"];
+  if ((askedTypes[0] === "other" || askedTypes[0] === "name") && asksForPerson)
+    askedTypes = ["person", ...askedTypes.slice(1)];
   return {
     asked: askedTypes[0]!,
     askedTypes,

@@ -224,11 +224,23 @@ describe("definedThing", () => {
     ["周刊推荐的 Plane 是个什么工具？", "Plane"],
     ["What is the name of the CEO?", null],
     ["How many volumes came out?", null],
+    ["What is the release name or theme of Orbit 2.0?", null],
+    ["Orbit 2.0 版本的代号是什么？", null],
     // A relation or a reason between two things is no definition.
     ["甲公司的创始人和乙实验室的主任是什么关系？", null],
     ["这次降价是什么原因？", null],
   ])("%s → %s", (question, thing) => {
     expect(definedThing(question)).toBe(thing);
+  });
+});
+
+describe("name questions", () => {
+  it.each([
+    "What is the release name or theme of Orbit 2.0?",
+    "What is the codename of the next release?",
+    "Orbit 2.0 版本的代号是什么？",
+  ])("%s asks for a name", (question) => {
+    expect(analyzeQuestion(question).askedTypes).toEqual(["name"]);
   });
 });
 

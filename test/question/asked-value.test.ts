@@ -95,6 +95,16 @@ describe("holdsAnyAskedValue", () => {
     ["How many episodes did the podcast release?", "The podcast ran for 92 episodes.", true],
     ["一共出了多少期？", "在第 7 期里，主持人聊了服务端。", false],
     ["How many proposals were accepted?", "Newsletter #276 lists them.", false],
+    // Dates, shares and spans of time count no things; time is counted where asked.
+    ["How many votes did the candidate get?", "Voting opens on May 15 and closes in 2026.", false],
+    [
+      "How many votes did the candidate get?",
+      "Members who joined during the first four months may vote.",
+      false,
+    ],
+    ["How many users switched?", "About 30% of users switched last year.", false],
+    ["How many months did the migration take?", "The migration took four months.", true],
+    ["How much did revenue grow?", "Revenue grew 30% on the year.", true],
     // A handle after a role word is a person; an everyday word or an acronym there is not.
     ["Which developer found the slow sort?", "Developer 0xC0DE9 traced it to the sorting function.", true],
     ["Which developer found the slow sort?", "Developer qubitfox traced it to the sorting function.", true],
