@@ -113,9 +113,9 @@ function namesOfQuestion(question: string): ReadonlySet<string> {
   return namesOf.names;
 }
 
-function hasNewName(text: string, question: string): boolean {
+function hasNewName(text: string, question: string, chinesePlaces = true): boolean {
   const asked = namesOfQuestion(question);
-  return properNouns(text).some(
+  return properNouns(text, { chinesePlaces }).some(
     (name) =>
       !notAnswerNames.has(name) && !asked.has(name) && ![...asked].some((known) => known.includes(name)),
   );
@@ -227,7 +227,11 @@ export function holdsAskedValue(
       return yearOrMonth.test(withoutGivenYears(text, given));
     case "person":
     case "name":
-      return analysis.asksForPerson === true ? hasNewPersonName(text, question) : hasNewName(text, question);
+      // A Chinese place (杭州, 千岛湖) names no product, company or person: "哪款相机" is not
+      // answered by where the photo was taken. (Places are asked as places.)
+      return analysis.asksForPerson === true
+        ? hasNewPersonName(text, question)
+        : hasNewName(text, question, false);
     default:
       return true;
   }

@@ -95,12 +95,31 @@ export function publicationNames(
   isKnownWord: (word: string) => boolean,
 ): PublicationNames {
   const byName = new Map<string, Name>();
+  // A file name names its publication when the publication's issues share it ("ruanyf-weekly-
+  // issue-399", "-400" …) or the publication has one issue; a name only one of several issues
+  // carries is that issue's title ("212-超山看梅"), which a question quotes to find the story.
+  const stemOf = (document: { path: string }) => {
+    const file = document.path.split(/[\\/]/).at(-1) ?? "";
+    if (/^[a-z]+:\/\//i.test(document.path) || file === "") return "";
+    return publicationFromFileStem(file.replace(/(?:\.[a-z]{2})?\.[a-z0-9]+$/i, ""));
+  };
+  const issuesOf = new Map<string, number>();
+  const stemCount = new Map<string, number>();
+  for (const document of documents) {
+    issuesOf.set(document.publication, (issuesOf.get(document.publication) ?? 0) + 1);
+    const stem = `${document.publication}\u0000${stemOf(document)}`;
+    stemCount.set(stem, (stemCount.get(stem) ?? 0) + 1);
+  }
   for (const document of documents) {
     const raw = new Set<string>([document.publication, document.publication.split(separator)[0] ?? ""]);
     for (const folder of folderNames(document.path).split(" ")) if (folder !== "") raw.add(folder);
-    const file = document.path.split(/[\\/]/).at(-1) ?? "";
-    if (!/^[a-z]+:\/\//i.test(document.path) && file !== "")
-      raw.add(publicationFromFileStem(file.replace(/(?:\.[a-z]{2})?\.[a-z0-9]+$/i, "")));
+    const stem = stemOf(document);
+    if (
+      stem !== "" &&
+      (issuesOf.get(document.publication) === 1 ||
+        (stemCount.get(`${document.publication}\u0000${stem}`) ?? 0) > 1)
+    )
+      raw.add(stem);
     for (const name of raw) {
       const key = name.normalize("NFKC").trim();
       const known = byName.get(key);

@@ -279,7 +279,8 @@ function unknownPersonName(tag: string, word: string): boolean {
  * though its dictionary lacks it. A heuristic, used to
  * tell whether a sentence names someone a "who" question asks for.
  */
-export function properNouns(text: string): string[] {
+export function properNouns(text: string, options: { chinesePlaces?: boolean } = {}): string[] {
+  const tags = options.chinesePlaces === false ? /^(nr|nt|nz)/ : /^(nr|ns|nt|nz)/;
   const names: string[] = [];
   const normalised = text.normalize("NFKC");
   for (const match of normalised.matchAll(/\b[A-Z][\p{L}\p{N}&'’.-]*[\p{L}\p{N}]|\b[A-Z]\b/gu)) {
@@ -293,10 +294,7 @@ export function properNouns(text: string): string[] {
     if (!commonCapitalised.has(word.toLowerCase())) names.push(foldEnglish(word.toLowerCase()));
   }
   names.push(
-    ...taggedChineseWords(
-      normalised,
-      (tag, word) => /^(nr|ns|nt|nz)/.test(tag) || unknownPersonName(tag, word),
-    ),
+    ...taggedChineseWords(normalised, (tag, word) => tags.test(tag) || unknownPersonName(tag, word)),
   );
   return names;
 }

@@ -19,6 +19,22 @@ const documents = [
 const names = publicationNames(documents, isKnownEnglishWord);
 const ids = (question: string) => [...names.named(question).docIds].sort();
 
+describe("issue titles in file names", () => {
+  it("are not publication names when the publication's other issues are named otherwise", () => {
+    const titled = publicationNames(
+      [
+        { docId: "t1", publication: "Kite Weekly", path: "/archive/kite/posts/212-雪山看云.md" },
+        { docId: "t2", publication: "Kite Weekly", path: "/archive/kite/posts/213-山顶咖啡.md" },
+        { docId: "u1", publication: "Other", path: "/archive/other/1.md" },
+      ],
+      isKnownEnglishWord,
+    );
+    const question = "去雪山看云那期的封面图是用哪款相机拍的？";
+    expect([...titled.named(question).docIds]).toEqual([]);
+    expect(titled.named(question).rest).toBe(question);
+  });
+});
+
 describe("publications a question names", () => {
   it("finds a publication by its name, the part before a separator, its folder or its file name", () => {
     expect(ids("According to The Relay, when did the fab open?")).toEqual(["a1", "a2"]);
