@@ -95,6 +95,9 @@ describe("holdsAnyAskedValue", () => {
     ["How many episodes did the podcast release?", "The podcast ran for 92 episodes.", true],
     ["一共出了多少期？", "在第 7 期里，主持人聊了服务端。", false],
     ["How many proposals were accepted?", "Newsletter #276 lists them.", false],
+    // A Chinese place names no product: where a photo was taken is not the camera.
+    ["封面是用哪款相机拍的？", "封面图拍摄于周末去千岛湖的路上。", false],
+    ["封面是用哪款相机拍的？", "封面图是用富士 X100V 拍的。", true],
     // Dates, shares and spans of time count no things; time is counted where asked.
     ["How many votes did the candidate get?", "Voting opens on May 15 and closes in 2026.", false],
     [
