@@ -141,13 +141,17 @@ export class Lexicon {
 
   /** Add pairs learned from ingested text (see `learnPairs`); glossary names stay preferred. */
   addPairs(pairs: readonly LearnedPair[]): void {
-    const teach: string[] = [];
+    const names: string[] = [];
+    const terms: string[] = [];
     for (const pair of pairs) {
       const zh = pair.zh.normalize("NFKC");
       this.addName(zh, [pair.en], false);
-      if (!this.chineseNames.get(zh)?.ambiguous && isTeachable(zh)) teach.push(zh);
+      if (this.chineseNames.get(zh)?.ambiguous || !isTeachable(zh)) continue;
+      // "字节跳动（ByteDance）" pairs a name; "地址通告（address advertisements）" a term.
+      (/\p{Lu}/u.test(pair.en) ? names : terms).push(zh);
     }
-    addSegmenterWords(teach);
+    addSegmenterWords(names);
+    addSegmenterWords(terms, "n");
   }
 
   private addName(zhRaw: string, englishNames: readonly string[], preferred: boolean): void {

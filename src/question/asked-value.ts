@@ -107,10 +107,19 @@ let namesOf: { question: string; generation: number; names: ReadonlySet<string> 
 function namesOfQuestion(question: string): ReadonlySet<string> {
   const generation = segmenterGeneration();
   // Words waiting to be taught to jieba: the next segmentation may differ, so nothing is kept.
-  if (generation === undefined) return new Set(properNouns(question));
+  if (generation === undefined) return questionNames(question);
   if (namesOf?.question !== question || namesOf.generation !== generation)
-    namesOf = { question, generation, names: new Set(properNouns(question)) };
+    namesOf = { question, generation, names: questionNames(question) };
   return namesOf.names;
+}
+
+// The question's names, and every capitalised word in it: one opening the question ("Antoine
+// Poinsot 公布的…", "Kaslin Fields …") is a name the asker gives, not grammar.
+function questionNames(question: string): Set<string> {
+  const names = new Set(properNouns(question));
+  for (const match of question.normalize("NFKC").matchAll(/\b[A-Z][\p{L}\p{N}&'’.-]*[\p{L}\p{N}]/gu))
+    names.add(foldEnglish(match[0].toLowerCase()));
+  return names;
 }
 
 function hasNewName(text: string, question: string, chinesePlaces = true): boolean {

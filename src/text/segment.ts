@@ -69,9 +69,13 @@ export function segmenterGeneration(): number | undefined {
 }
 
 /** Add words (company names, products) so jieba keeps them whole. Idempotent enough: duplicates are harmless. */
-export function addSegmenterWords(words: Iterable<string>): void {
+/**
+ * Teach jieba words it lacks. `nz` (a proper noun) for names; a term that is no name ("地址通告"
+ * for "address advertisements") is taught as a plain noun, so it does not pass for a name.
+ */
+export function addSegmenterWords(words: Iterable<string>, tag: "nz" | "n" = "nz"): void {
   for (const word of words) {
-    if (/^[\u3400-\u9fff]{2,}$/u.test(word)) pendingWords.push(`${word} 50000 nz`);
+    if (/^[\u3400-\u9fff]{2,}$/u.test(word)) pendingWords.push(`${word} 50000 ${tag}`);
   }
 }
 
@@ -269,6 +273,12 @@ export function chinesePersonNames(text: string): string[] {
 }
 
 /** jieba tags a word its dictionary lacks "x": a person's name among them (杨植麟, 雷军) is one. */
+// jieba tags some abstract nouns as people ("严重性" severity, as surname 严 + 重性): a word of three
+// characters ending in a noun-forming suffix is not a person's name.
+function abstractNounAsName(tag: string, word: string): boolean {
+  return tag.startsWith("nr") && /^[\u3400-\u9fff]{3}$/u.test(word) && /[性化度率感式型量]$/u.test(word);
+}
+
 function unknownPersonName(tag: string, word: string): boolean {
   return tag === "x" && looksLikeChinesePersonName(word);
 }
@@ -294,7 +304,10 @@ export function properNouns(text: string, options: { chinesePlaces?: boolean } =
     if (!commonCapitalised.has(word.toLowerCase())) names.push(foldEnglish(word.toLowerCase()));
   }
   names.push(
-    ...taggedChineseWords(normalised, (tag, word) => tags.test(tag) || unknownPersonName(tag, word)),
+    ...taggedChineseWords(
+      normalised,
+      (tag, word) => (tags.test(tag) && !abstractNounAsName(tag, word)) || unknownPersonName(tag, word),
+    ),
   );
   return names;
 }

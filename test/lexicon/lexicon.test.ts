@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { learnPairs } from "../../src/lexicon/learn-pairs.ts";
 import { Lexicon, maxEnrichmentTerms, maxExpansionTerms, parseGlossary } from "../../src/lexicon/lexicon.ts";
-import { isStopword, segmentWords, tokenize } from "../../src/text/segment.ts";
+import { isStopword, properNouns, segmentWords, tokenize } from "../../src/text/segment.ts";
 
 let lexicon: Lexicon;
 beforeAll(() => {
@@ -144,6 +144,19 @@ describe("addPairs", () => {
     expect(local.expandQuery("What did Bluewhale Link announce?").map((term) => term.term)).toContain(
       "蓝鲸智联",
     );
+  });
+});
+
+describe("words learned from pairs", () => {
+  it("are names when the English is one, and plain terms otherwise", () => {
+    const local = Lexicon.load();
+    local.addPairs([
+      { zh: "灰隼智算", en: "Greyhawk Compute", via: "parenthesis" },
+      { zh: "端口回执", en: "port receipts", via: "parenthesis" },
+    ]);
+    const names = properNouns("灰隼智算说，过量的端口回执会拖慢节点。");
+    expect(names).toContain("灰隼智算");
+    expect(names).not.toContain("端口回执");
   });
 });
 

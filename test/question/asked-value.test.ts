@@ -95,6 +95,9 @@ describe("holdsAnyAskedValue", () => {
     ["How many episodes did the podcast release?", "The podcast ran for 92 episodes.", true],
     ["一共出了多少期？", "在第 7 期里，主持人聊了服务端。", false],
     ["How many proposals were accepted?", "Newsletter #276 lists them.", false],
+    // A name opening the question is the asker's, not a new one; jieba's "person" 严重性 is a word.
+    ["Dana Ruiz 公布的漏洞最早是谁披露的？", "Dana Ruiz 宣布了这个低严重性漏洞。", false],
+    ["Dana Ruiz 公布的漏洞最早是谁披露的？", "该漏洞最初由 Lin Rowe 负责任地披露。", true],
     // A Chinese place names no product: where a photo was taken is not the camera.
     ["封面是用哪款相机拍的？", "封面图拍摄于周末去千岛湖的路上。", false],
     ["封面是用哪款相机拍的？", "封面图是用富士 X100V 拍的。", true],
