@@ -25,6 +25,8 @@ describe("askedTypesOf", () => {
     ["When did the company go public?", "date"],
     ["What year was the chip announced?", "date"],
     ["这款芯片什么时候量产？", "date"],
+    ["What was the deadline for comments on the proposal?", "date"],
+    ["提案反馈的截止日期是什么？", "date"],
     ["Who founded the lab?", "person"],
     ["这个项目是谁做的？", "person"],
     // An audience ("给谁用", "向谁开放") is no person's name.
