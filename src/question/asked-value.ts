@@ -124,11 +124,21 @@ function questionNames(question: string): Set<string> {
 
 function hasNewName(text: string, question: string, chinesePlaces = true): boolean {
   const asked = namesOfQuestion(question);
-  return properNouns(text, { chinesePlaces }).some(
-    (name) =>
-      !notAnswerNames.has(name) && !asked.has(name) && ![...asked].some((known) => known.includes(name)),
-  );
+  const isNew = (name: string) =>
+    !notAnswerNames.has(name) && !asked.has(name) && ![...asked].some((known) => known.includes(name));
+  if (properNouns(text, { chinesePlaces }).some(isNew)) return true;
+  // Chinese text keeps names in Latin letters, often in lower case ("完全迁移到 pnpm"): a Latin word
+  // beside Chinese that no English dictionary holds is a name.
+  for (const match of text.matchAll(latinBesideChinese)) {
+    const word = match[1] ?? match[2] ?? "";
+    if (!isKnownEnglishWord(word) && isNew(foldEnglish(word.toLowerCase())) && !question.includes(word))
+      return true;
+  }
+  return false;
 }
+
+const latinBesideChinese =
+  /(?<=[\u3400-\u9fff]\s?)([a-z][a-z0-9+-]{1,30})(?![\w.])|(?<![\w.])([a-z][a-z0-9+-]{1,30})(?=\s?[\u3400-\u9fff])/gu;
 
 /**
  * A place the question does not name: a capitalised name in Latin script ("Lisbon"), or a word

@@ -9,6 +9,15 @@ const functionWords = new Set(
   ).split(" "),
 );
 
+// Everyday tech words newer than WordNet 3.0: words, not names, in running text.
+const everydayTechWords = new Set(
+  (
+    "app apps plugin plugins addon addons blog blogs blogger email emails emoji emojis wifi online offline website websites webpage " +
+    "webpages login logins logout signup podcast podcasts smartphone smartphones selfie livestream livestreams hashtag hashtags " +
+    "ebook ebooks chatbot chatbots touchscreen username usernames homepage inbox spam"
+  ).split(" "),
+);
+
 /**
  * Whether English knows a word: WordNet holds it or one of its dictionary forms ("removed" →
  * "remove"), or it is an irregular form. Used to tell a tool's lower-case name ("libconsensus",
@@ -20,7 +29,7 @@ const functionWords = new Set(
  */
 export function isKnownEnglishWord(word: string): boolean {
   const lower = word.toLowerCase();
-  if (functionWords.has(lower)) return true;
+  if (functionWords.has(lower) || everydayTechWords.has(lower)) return true;
   const wordnet = loadWordNet();
   const forms = loadEnglishForms();
   if (forms.variants(lower).length > 0) return true;

@@ -253,6 +253,9 @@ describe("asksForPerson", () => {
     ["Who is the new editor of Test Weekly?", true],
     ["这本书的作者是谁？", true],
     ["Who acquired the startup?", false],
+    ["Which package manager did the project move to?", false],
+    ["Which text editor does the author use?", false],
+    ["Which product manager left the team?", true],
     ["Which company makes the chip?", false],
   ])("%s → %s", (question, expected) => {
     const analysis = analyzeQuestion(question);

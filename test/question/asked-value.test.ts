@@ -98,6 +98,9 @@ describe("holdsAnyAskedValue", () => {
     // A name opening the question is the asker's, not a new one; jieba's "person" 严重性 is a word.
     ["Dana Ruiz 公布的漏洞最早是谁披露的？", "Dana Ruiz 宣布了这个低严重性漏洞。", false],
     ["Dana Ruiz 公布的漏洞最早是谁披露的？", "该漏洞最初由 Lin Rowe 负责任地披露。", true],
+    // Chinese text keeps names in Latin letters, often in lower case; an English word there is no name.
+    ["Pake 换成了哪个工具来管理依赖？", "开发者使用更加方便：完全迁移到 pnpm，安装速度快不少。", true],
+    ["Pake 换成了哪个工具来管理依赖？", "开发者使用更加方便：安装 app 速度快不少。", false],
     // A Chinese place names no product: where a photo was taken is not the camera.
     ["封面是用哪款相机拍的？", "封面图拍摄于周末去千岛湖的路上。", false],
     ["封面是用哪款相机拍的？", "封面图是用富士 X100V 拍的。", true],
