@@ -349,6 +349,7 @@ export class Briefbot implements BriefbotService {
               history,
               plan.terms.filter((term) => !synonymSources.has(term.source ?? "")),
             ),
+            relatedTerms: plan.terms.filter((term) => synonymSources.has(term.source ?? "")),
             preferredPassages: preferredCount(passages, scope),
             onPartial: request.onPartial,
             signal: request.signal,

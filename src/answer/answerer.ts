@@ -20,6 +20,12 @@ export interface AnswererInput {
    */
   queryTerms?: WeightedTerm[] | undefined;
   /**
+   * The plan's synonyms and aliases of the question's words, which the gate does not weigh (a
+   * synonym in another sense must not turn a refusal into an answer): only for composing an
+   * answer already found — whether the next sentence goes on about what was asked.
+   */
+  relatedTerms?: WeightedTerm[] | undefined;
+  /**
    * How many of the first passages come from the issues a time reference in the question points
    * to ("in March 2025"): an answer from them is preferred to a better-covering one from elsewhere.
    */

@@ -98,6 +98,20 @@ function groupsOf(sentences: AnswerSentence[]): AnswerSentence[][] {
   return groups;
 }
 
+/**
+ * The story title is the defined thing's name, alone or before a colon or dash ("Beszel",
+ * "Beszel：轻量级的服务器监控平台", "Beszel - a server monitor").
+ */
+function titleNames(title: string, thing: string | null): boolean {
+  if (thing === null) return false;
+  const name = title
+    .normalize("NFKC")
+    .split(/\s*[:：|]\s*|\s+[-–—]\s+/u)[0]!
+    .trim()
+    .toLowerCase();
+  return name !== "" && name === thing.normalize("NFKC").trim().toLowerCase();
+}
+
 /** `read` of a sentence, computed once: a sentence stands in several windows. */
 function perSentence<T>(read: (sentence: AnswerSentence) => T): (sentence: AnswerSentence) => T {
   const known = new Map<AnswerSentence, T>();
@@ -267,7 +281,15 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       // by the issue), with the asked value and its noun — needs less word share: a paraphrased
       // question shares few words with its answer.
       // So is a sentence defining what a "what is X" question names ("X, a cluster-scoped …").
-      const defines = definition !== null && group.some((member) => definition.test(member.text));
+      // A digest entry titled with the thing ("Beszel：轻量级的服务器监控平台", "Beszel") opens with
+      // what it is, without naming it again: the story's first sentence defines it.
+      const titleDefines =
+        definition !== null &&
+        titleNames(context.storyTitle, analysis.defines) &&
+        input.passages[passageIndex]!.chunkIndex === 0 &&
+        first.position === 0;
+      const defines =
+        titleDefines || (definition !== null && group.some((member) => definition.test(member.text)));
       const structured =
         specifics.hold &&
         (specifics.anchored > 0 || specifics.onlyTheSource === true) &&
@@ -277,7 +299,11 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       // Translations weigh less than the asker's own words, so a window in the other language
       // reaches a lower share for the same evidence: its plain bar is scaled alike.
       const plainBar = otherLanguage ? minimumCoverage * crossLanguageCoverageShare : minimumCoverage;
-      const relevant = (paired || defines) && match.coverage >= (structured ? structuredBar : plainBar);
+      // (A title-defined entry is about the thing whatever words its sentence shares: the title
+      // is its name.)
+      const relevant =
+        (titleDefines && specifics.hold) ||
+        ((paired || defines) && match.coverage >= (structured ? structuredBar : plainBar));
       let score = match.coverage + passageRankBonus / (passageIndex + 1);
       if (valueFound) score += askedValueBonus;
       if (valueSentence !== undefined && countsTheAskedThing(valueSentence.text, analysis))
@@ -285,8 +311,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       if (valueSentence !== undefined && valueNearQuestion(valueSentence.text, analysis, contentTerms))
         score += valueNearQuestionBonus;
       if (group.some((member) => member.units > longSentenceUnits)) score -= longSentencePenalty;
-      if (definition !== null && group.some((member) => definition.test(member.text)))
-        score += definitionBonus;
+      if (defines) score += definitionBonus;
       windows.push({
         sentences: group,
         valueSentence,

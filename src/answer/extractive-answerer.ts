@@ -188,11 +188,16 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         if (window === lead && !analysis.askedTypes.some(isCheckable)) {
           let last = window.sentences[window.sentences.length - 1]!;
           // A "why" answered by no sentence giving a reason reads on to the next one.
-          let reasonMissing =
-            asksReason && !chosen.some((shown) => shown.sentences.some((s) => givesReason(s.text)));
+          // A one-sentence lead reads on to a next sentence sharing a word of the question (its own,
+          // a translation or a paraphrase): "…now hosted on a new server. Everyone who wishes to
+          // continue receiving posts needs to resubscribe."
+          let readOn =
+            (asksReason && !chosen.some((shown) => shown.sentences.some((s) => givesReason(s.text)))) ||
+            (window.sentences.length === 1 &&
+              sharesQuestionWord(nextOf(last, sentences), [...terms, ...(input.relatedTerms ?? [])]));
           for (let added = 0; added < continuationSentences; added += 1) {
-            const next = continuation(last, sentences, reasonMissing);
-            reasonMissing = false;
+            const next = continuation(last, sentences, readOn);
+            readOn = false;
             if (next === undefined || list.includes(next) || units + next.units > maximumAnswerUnits) break;
             list.push(next);
             units += next.units;
@@ -243,6 +248,19 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       };
     },
   };
+}
+
+function nextOf(last: AnswerSentence, sentences: AnswerSentence[]): AnswerSentence | undefined {
+  return sentences.find(
+    (sentence) => sentence.passageIndex === last.passageIndex && sentence.position === last.position + 1,
+  );
+}
+
+function sharesQuestionWord(
+  sentence: AnswerSentence | undefined,
+  terms: readonly { term: string }[],
+): boolean {
+  return sentence !== undefined && terms.some((term) => sentence.tokens.has(term.term));
 }
 
 /**

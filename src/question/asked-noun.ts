@@ -1,4 +1,4 @@
-import { irregularVerbs } from "../paraphrase/english-forms.ts";
+import { irregularVerbs, loadEnglishForms } from "../paraphrase/english-forms.ts";
 import { tagWords, tokenize } from "../text/segment.ts";
 
 /** The asked noun of a question: what the asked value is about ("how many volumes" → volumes). */
@@ -63,7 +63,9 @@ export function headTokensOf(question: string): string[] {
   // A span that opens with a verb ("what do new capitalists need") has no noun head.
   if (
     english?.[1] &&
-    !/^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i.test(english[1])
+    !/^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i.test(english[1]) &&
+    // "What changed for …", "what happened after …": a verb in the past, no noun.
+    !pastTenseVerb(english[1])
   ) {
     const words = english[1].toLowerCase().split(/\s+/);
     const afterOf = words.lastIndexOf("of");
@@ -170,4 +172,18 @@ export function headTokensOf(question: string): string[] {
         .filter((token) => token.length > 1 || /[\u4e00-\u9fff]/u.test(token)),
     ),
   ];
+}
+
+/** A single word that is a verb's past form ("changed", "went"), not a noun ending in -ed ("speed"). */
+function pastTenseVerb(span: string): boolean {
+  const word = span.toLowerCase();
+  if (!/^[a-z]+$/.test(word)) return false;
+  for (const [base, conjugations] of Object.entries(irregularVerbs()))
+    if (base !== word && conjugations.some((forms) => forms.includes(word))) return true;
+  return (
+    /ed$/.test(word) &&
+    loadEnglishForms()
+      .baseForms(word)
+      .some((base) => base !== word && word.startsWith(base.slice(0, -1)))
+  );
 }

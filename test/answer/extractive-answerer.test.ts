@@ -423,3 +423,33 @@ describe("why questions whose rule gives no reason", () => {
     expect(draft.text).toContain("consent and privacy");
   });
 });
+
+describe("a digest entry titled with the thing asked about", () => {
+  it("is defined by its first sentence, which does not name it again", async () => {
+    const entry = passage(
+      "t1",
+      "Quillon：轻量级的日志查看器",
+      "一个可以在终端里实时查看和过滤日志的小工具，支持正则和高亮，有需要的小伙伴可以试试。",
+      { lang: "zh" },
+    );
+    const other = passage("t2", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const ask = extractiveAsker([entry, other], { lang: "zh" });
+    const draft = await ask([entry, other], "周刊推荐的 Quillon 是一个什么样的工具？");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("实时查看和过滤日志");
+  });
+});
+
+describe("a one-sentence lead", () => {
+  it("reads on to the next sentence when it goes on with the question's words", async () => {
+    const story = passage(
+      "m1",
+      "Mailing list",
+      "The Orbit mailing list is now hosted on a new server. Every subscriber needs to resubscribe to the list. In other news, the wiki was archived.",
+    );
+    const ask = extractiveAsker([...passages, story]);
+    const draft = await ask([story], "What changed for the Orbit mailing list?");
+    expect(draft.text).toContain("needs to resubscribe");
+    expect(draft.text).not.toContain("wiki");
+  });
+});

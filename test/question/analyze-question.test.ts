@@ -236,6 +236,18 @@ describe("definedThing", () => {
   });
 });
 
+describe("what + a verb in the past", () => {
+  it.each(["What changed for the Orbit mailing list?", "What broke in the 2.0 release?"])(
+    "%s has no asked noun",
+    (question) => {
+      expect(analyzeQuestion(question).headTokens).toEqual([]);
+    },
+  );
+  it("keeps nouns that end like verbs", () => {
+    expect(analyzeQuestion("What feed does the reader poll?").headTokens).toEqual(["feed"]);
+  });
+});
+
 describe("name questions", () => {
   it.each([
     "What is the release name or theme of Orbit 2.0?",
