@@ -54,7 +54,13 @@ export function headTokensOf(question: string): string[] {
   // English: the noun phrase after the question word, up to its verb; its last word is the head
   // ("which self-driving company did…" → company; "how many staff writers" → writers), and after
   // "kinds of"/"number of", the noun that follows.
-  const english = question.match(
+  // "the order in which namespace contents are removed": "which" after a noun and its preposition
+  // opens a relative clause and asks for nothing ("In which city …" at the start still asks).
+  const asking = question.replace(
+    /([\p{L}\d])\s+(?:in|by|to|of|from|through|with|on|at|for|under|during|after|before)\s+which\b/giu,
+    "$1",
+  );
+  const english = asking.match(
     new RegExp(
       String.raw`\b(?:how many|how much|what|which|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|that|came|come|went|get|got|${participles()})\b|\s*[?,]|$)`,
       "i",
@@ -116,7 +122,9 @@ export function headTokensOf(question: string): string[] {
   )) {
     // Any noun tag: out of context jieba tags 卫星 as a person's name (nr). An adjective before it
     // is passed over ("哪些新平台" asks for platforms).
-    const words = tagWords(match[1]!);
+    let words = tagWords(match[1]!);
+    // "什么类型的工具", "哪方面的支持": a word for a kind or an aspect asks about the noun after 的.
+    if (kindWords.has(words[0]?.word ?? "") && words[1]?.word === "的") words = words.slice(2);
     const first = words[0]?.tag === "a" ? words[1] : words[0];
     if (first !== undefined && /^n/.test(first.tag) && first.word.length >= 2) heads.push(first.word);
   }
@@ -124,6 +132,7 @@ export function headTokensOf(question: string): string[] {
   // or why, and the sentence answering tells the way or the reason without the word; "what parts
   // is it split into" is answered by its "sections" or "modules".
   const generic = new Set([
+    ...kindWords,
     "date",
     "time",
     "thing",
@@ -187,3 +196,6 @@ function pastTenseVerb(span: string): boolean {
       .some((base) => base !== word && word.startsWith(base.slice(0, -1)))
   );
 }
+
+// Chinese words for a kind, sort or aspect of something ("什么类型", "哪方面"): no thing an answer names.
+const kindWords: ReadonlySet<string> = new Set(["类型", "种类", "类别", "方面", "领域", "样子", "性质"]);

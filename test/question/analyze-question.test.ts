@@ -236,6 +236,17 @@ describe("definedThing", () => {
   });
 });
 
+describe("asked nouns", () => {
+  it.each([
+    ["Polidea 开源的 Quill 是什么类型的工具？", ["工具"]],
+    ["这次更新主要加强了哪方面的支持？", []],
+    ["How does the KEP change the order in which namespace contents are removed?", []],
+    ["In which city did the summit take place?", ["city"]],
+  ])("%s → %j", (question, heads) => {
+    expect(analyzeQuestion(question).headTokens).toEqual(heads);
+  });
+});
+
 describe("what + a verb in the past", () => {
   it.each(["What changed for the Orbit mailing list?", "What broke in the 2.0 release?"])(
     "%s has no asked noun",
