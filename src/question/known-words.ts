@@ -5,7 +5,11 @@ import { loadWordNet } from "../paraphrase/wordnet.ts";
 const functionWords = new Set(
   (
     "about above across after against along although among amongst around because before behind below beneath beside besides between beyond during except inside into nearby neither onto opposite outside over since than though through throughout toward towards under underneath unless unlike until upon versus whereas whether which while whilst whose within without " +
-    "their theirs there these those they them itself himself herself themselves ourselves yourself yourselves whoever whatever whichever whenever wherever could would should might shall"
+    "their theirs there these those they them itself himself herself themselves ourselves yourself yourselves whoever whatever whichever whenever wherever could would should might shall " +
+    "anything something everything nothing anyone someone everyone nobody anybody somebody everybody anywhere somewhere everywhere nowhere " +
+    "myself mine yours ours hers another either whom whose onto amid via per else " +
+    "a an the and or but nor if of to in on at by for from with as is am are was were be been has have had do does did " +
+    "i you he she it we my your his her our its him us what when where how why who this that not no yes"
   ).split(" "),
 );
 

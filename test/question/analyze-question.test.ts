@@ -140,6 +140,10 @@ describe("specificsOf", () => {
       isKnownEnglishWord,
     );
     expect(plain.map((specific) => specific.text)).toEqual([]);
+    // Pronouns WordNet lacks ("anything", "everyone") and new everyday words ("app") are no names.
+    expect(
+      specificsOf("What happens if I press enter without typing anything in the app?", isKnownEnglishWord),
+    ).toEqual([]);
     // A short unknown word counts only without a vowel ("qxbz"), since the dictionary lacks many
     // short English words ("amid", "owed").
     expect(
