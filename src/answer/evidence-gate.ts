@@ -6,6 +6,7 @@ import { sentenceMatch, termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
+import { tokenize } from "../text/segment.ts";
 import type { AnswerSentence } from "./answer-sentences.ts";
 import {
   askedValueBonus,
@@ -112,6 +113,25 @@ function titleNames(title: string, thing: string | null): boolean {
   return name !== "" && name === thing.normalize("NFKC").trim().toLowerCase();
 }
 
+/**
+ * The content terms of the question's asking clause — the last clause holding a question word —
+ * when the question has clauses before it; otherwise none (the whole question is that clause).
+ */
+function askingClauseTerms(question: string, contentTerms: WeightedTerm[]): WeightedTerm[] {
+  const clauses = question.split(/[,，;；]/u).filter((clause) => clause.trim() !== "");
+  if (clauses.length < 2) return [];
+  const asking = [...clauses]
+    .reverse()
+    .find((clause) =>
+      /多少|几|哪|什么|谁|吗|怎么|如何|为什么|\b(?:what|which|who|whom|whose|when|where|why|how)\b/iu.test(
+        clause,
+      ),
+    );
+  if (asking === undefined) return [];
+  const tokens = withParts(tokenize(asking));
+  return contentTerms.filter((term) => tokens.has(term.term) || tokens.has(term.concept ?? ""));
+}
+
 /** `read` of a sentence, computed once: a sentence stands in several windows. */
 function perSentence<T>(read: (sentence: AnswerSentence) => T): (sentence: AnswerSentence) => T {
   const known = new Map<AnswerSentence, T>();
@@ -188,6 +208,23 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const saysTheOpposite = perSentence((sentence) =>
     input.opposed === undefined ? false : tellsTheOpposite(sentence.text, input.opposed),
   );
+  // "那个控制方法调用频率的库，作者优化后消息转发的耗时降低了多少？": the clause holding the question
+  // word says what happened; the clauses before it only say which thing. A sentence holding as
+  // much of that clause as the passage's best tells the asked event, though the passage's opening
+  // sentence holds more of the description.
+  const askingTerms = askingClauseTerms(input.question, contentTerms);
+  const askingOf = perSentence((sentence) =>
+    askingTerms.length < 2 ? 0 : termMatch(askingTerms, withParts(sentence.tokens), statistics).coverage,
+  );
+  const bestAskingOf = new Map<number, number>();
+  for (const sentence of input.sentences)
+    bestAskingOf.set(
+      sentence.passageIndex,
+      Math.max(bestAskingOf.get(sentence.passageIndex) ?? 0, askingOf(sentence)),
+    );
+  const tellsTheAskingClause = (sentence: AnswerSentence) =>
+    askingOf(sentence) > 0 &&
+    askingOf(sentence) >= (bestAskingOf.get(sentence.passageIndex) ?? 0) * valueContentShare;
   const bestContentOf = new Map<number, number>();
   for (const sentence of input.sentences)
     bestContentOf.set(
@@ -221,7 +258,8 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
           continuesSubject(member) ||
           givesSubjectsFigure(member, first) ||
           (saysWhatWasAsked(member) &&
-            contentOf(member) >= (bestContentOf.get(member.passageIndex) ?? 0) * valueContentShare &&
+            (contentOf(member) >= (bestContentOf.get(member.passageIndex) ?? 0) * valueContentShare ||
+              tellsTheAskingClause(member)) &&
             (group.length === 1 || translatedContentOf(member) >= valueSentenceCoverage)));
       // Of two sentences holding a value, the one counting the asked thing ("5万面") gives it.
       // A question with no value to check ("what did X say about Y") is answered by the window as a

@@ -137,12 +137,17 @@ export function askedTypesOf(question: string): AskedType[] {
     .split(/[?？;；]|,\s*and\b|，(?=[^，]*(?:多少|几|哪|什么|谁|吗))/u)
     .filter((part) => part.trim() !== "");
   const types: AskedType[] = [];
-  for (const part of parts) {
+  // A clause that only says which thing ("那个控制方法调用频率的库，…降低了多少？") asks nothing.
+  const asking = parts.filter((part) => questionWord.test(part));
+  for (const part of asking.length > 0 && asking.length < parts.length ? asking : parts) {
     const type = askedPatterns.find(([, pattern]) => pattern.test(part))?.[0];
     if (type !== undefined && !types.includes(type)) types.push(type);
   }
   return types.length === 0 ? ["other"] : types;
 }
+
+const questionWord =
+  /多少|多[重大远久长高快宽深厚]|几|哪|什么|谁|吗|怎么|怎样|如何|为什么|为何|是否|是不是|有没有|\b(?:what|which|who|whom|whose|when|where|why|how)\b|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should)\b/iu;
 
 export function askedTypeOf(question: string): AskedType {
   return askedTypesOf(question)[0]!;

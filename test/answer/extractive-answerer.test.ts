@@ -453,3 +453,21 @@ describe("a one-sentence lead", () => {
     expect(draft.text).not.toContain("wiki");
   });
 });
+
+describe("a question describing its subject before asking", () => {
+  it("takes the value from the sentence telling the asked clause, not the one matching the description", async () => {
+    const library = passage(
+      "r1",
+      "Throttlo",
+      "Throttlo 是 OC 消息节流和防抖的库，换句话说就是控制方法调用的频率，主要利用 OC 的 runtime 机制来实现。作者改进了缓存策略，使得消息转发流程的耗时下降 40%。",
+      { lang: "zh" },
+    );
+    const ask = extractiveAsker([library], { lang: "zh" });
+    const draft = await ask(
+      [library],
+      "那个用 runtime 控制 OC 方法调用频率的库，作者优化后消息转发的耗时降低了多少？",
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("40%");
+  });
+});

@@ -240,6 +240,13 @@ describe("definedThing", () => {
   });
 });
 
+describe("a clause that only says which thing", () => {
+  it("asks nothing: the type comes from the clause with the question word", () => {
+    expect(askedTypesOf("那个控制方法调用频率的库，作者优化后耗时降低了多少？")).toEqual(["percentage"]);
+    expect(askedTypesOf("那款相机卖多少钱？有多重？")).toEqual(["money", "quantity"]);
+  });
+});
+
 describe("asked nouns", () => {
   it.each([
     ["Polidea 开源的 Quill 是什么类型的工具？", ["工具"]],
