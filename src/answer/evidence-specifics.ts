@@ -293,7 +293,13 @@ export function checkSpecifics(
     // Chinese briefs keep product and project names in Latin letters ("Gryphon"); only a romanised
     // Chinese name ("Zeng Yuqun") is written in characters instead. (A handle with digits, "Tw93",
     // often names the source rather than the story, and is left as before.)
-    const keptInLatin = isName && !inChinese && context.lang === "zh" && !looksLikePinyin(specific.text);
+    // A single word that happens to read as pinyin ("Pake", "Bruno") is a product's name, kept in
+    // Latin like the others; romanised people's names come in two words ("Zeng Yuqun").
+    const keptInLatin =
+      isName &&
+      !inChinese &&
+      context.lang === "zh" &&
+      (!looksLikePinyin(specific.text) || !/\s/u.test(specific.text.trim()));
     if (!sameLanguage && !translatable && !keptInLatin) continue;
     if (!isName) return { hold: false, anchored };
     missingNames += 1;

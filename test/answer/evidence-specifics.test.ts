@@ -72,6 +72,12 @@ describe("Latin names in Chinese passages", () => {
     const question = "How many stars does Lin Haoran's project have on GitHub?";
     expect(holds(question, "他的项目在 GitHub 上有 500 个 star。", {}, "zh")).toBe(true);
   });
+
+  it("needs a one-word product name that happens to read as pinyin, kept in Latin in Chinese", () => {
+    const question = "How many stars does Pabo have on GitHub?";
+    expect(holds(question, "另一个项目在 GitHub 上有 500 个 star。", {}, "zh")).toBe(false);
+    expect(holds(question, "Pabo 在 GitHub 上有 500 个 star。", {}, "zh")).toBe(true);
+  });
 });
 
 describe("names with a common word", () => {
