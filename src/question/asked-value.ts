@@ -25,7 +25,7 @@ const chineseNumber = /[两二三四五六七八九十百千万亿]|一[百千�
 const currency =
   /[$¥€£₩]\s?\d|\d[\d,.]*\s?(?:k|m|bn|b|thousand|million|billion|trillion)?\s?(?:dollars?|usd|rmb|yuan|euros?|pounds?|cents?|bucks)\b|[\d零一二三四五六七八九十百千两][\d,.零一二三四五六七八九十百千两]*\s?(?:万|亿)?\s?(?:美元|美金|元|块钱|块|刀|欧元|英镑|日元|人民币)|\bfree\b|免费|\d[\d,.]*\s?(?:这个|的)?(?:价格|售价|价钱)|(?:价格|售价|价钱|定价|到手价|卖|只要|仅需)\s?(?:为|是|约|仅|只要)?\s?\d|\b(?:priced at|sells? for|retails? for)\s+(?:about |around |just |only )?\d/i;
 const percent =
-  /\d\s?%|\bper ?cent\b|百分之|[一二三四五六七八九\d]成\b|\bhalf\b|一半|\btimes\b|\btwice\b|\d\s?[x×](?![\w-])|倍/i;
+  /\d\s?%|\bper ?cent\b|百分之|[一二三四五六七八九\d]成\b|\bhalf\b|一半|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|several|many)\s)\s?times\b|\btwice\b|\d\s?[x×](?![\w-])|(?:[\d一二两三四五六七八九十百千几]|(?<!整)数)\s?倍/i;
 const durationUnit =
   /\d[\d,.]*\s?(?:-\s?)?(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|ms\b)|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|half an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(?:decade|year|month|week|day|hour|minute)-long\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|multi)-(?:year|month|week|day|hour|minute)\b|[\d零一二三四五六七八九十百两半几]+\s?(?:秒|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)|半(?:小时|天|年)|\bovernight\b|\bhalf an hour\b|\b(?:once|twice|thrice|\d+ times?) (?:a|per|every) (?:day|week|month|year)\b|\b(?:daily|weekly|monthly|biweekly|fortnightly|hourly)\b|每[天周月年日]|每隔|一[周天月年][一两二三四五\d]次/i;
 // A rate: "every three weeks", "twice a month", "每过三周", "一周两次", "weekly".

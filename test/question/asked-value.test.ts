@@ -101,6 +101,11 @@ describe("holdsAnyAskedValue", () => {
     // Chinese text keeps names in Latin letters, often in lower case; an English word there is no name.
     ["Pake 换成了哪个工具来管理依赖？", "开发者使用更加方便：完全迁移到 pnpm，安装速度快不少。", true],
     ["Pake 换成了哪个工具来管理依赖？", "开发者使用更加方便：安装 app 速度快不少。", false],
+    // A multiple needs its number: "整数倍的页大小", "at times" give none.
+    ["读写性能快多少倍？", "它需要整数倍的物理页大小。", false],
+    ["读写性能快多少倍？", "读写性能快了 100 倍。", true],
+    ["How many times faster is the new parser?", "At times the new parser stalls.", false],
+    ["How many times faster is the new parser?", "The new parser is three times faster.", true],
     // A Chinese place names no product: where a photo was taken is not the camera.
     ["封面是用哪款相机拍的？", "封面图拍摄于周末去千岛湖的路上。", false],
     ["封面是用哪款相机拍的？", "封面图是用富士 X100V 拍的。", true],
