@@ -40,8 +40,11 @@ const yearOrMonth =
   /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月|(?:今年|去年|明年|前年|上个?月|下个?月|本月|第[一二三四五六七八九十\d]+天)|\b(?:last (?:week|month|year|quarter)|next (?:week|month|year|quarter)|this (?:month|year)|(?:first|last|same|that) (?:day|week|month|year|quarter) of|in (?:the )?(?:spring|summer|autumn|fall|winter))\b|\b(?:q[1-4]|h[12])\b/i;
 
 function withoutGivenYears(text: string, given: ReadonlySet<string>): string {
-  if (given.size === 0) return text;
-  return text.replace(/\b(?:1[89]\d\d|20\d\d)\b/g, (year) => (given.has(year) ? " " : year));
+  if (![...given].some((number) => /^(?:1[89]\d\d|20\d\d)$/.test(number))) return text;
+  // With the year given, "this year" (今年) tells no more of when than the question does.
+  return text
+    .replace(/\b(?:1[89]\d\d|20\d\d)\b/g, (year) => (given.has(year) ? " " : year))
+    .replace(/\bthis year(?:['’]s)?\b|今年/giu, " ");
 }
 
 // A number naming one of a series is a label, not a count: "episode 7", "Newsletter #276",

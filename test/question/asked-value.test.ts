@@ -101,6 +101,10 @@ describe("holdsAnyAskedValue", () => {
     // Chinese text keeps names in Latin letters, often in lower case; an English word there is no name.
     ["Pake 换成了哪个工具来管理依赖？", "开发者使用更加方便：完全迁移到 pnpm，安装速度快不少。", true],
     ["Pake 换成了哪个工具来管理依赖？", "开发者使用更加方便：安装 app 速度快不少。", false],
+    // With the year given, "this year" tells no more of when.
+    ["When does Orbitcon 2020 start?", "This year's Orbitcon 2020 has two tracks.", false],
+    ["When does Orbitcon 2020 start?", "Orbitcon 2020 starts on June 22.", true],
+    ["When does Orbitcon start?", "This year's Orbitcon has two tracks.", true],
     // A multiple needs its number: "整数倍的页大小", "at times" give none.
     ["读写性能快多少倍？", "它需要整数倍的物理页大小。", false],
     ["读写性能快多少倍？", "读写性能快了 100 倍。", true],
