@@ -351,6 +351,7 @@ export class Briefbot implements BriefbotService {
             ),
             relatedTerms: plan.terms.filter((term) => synonymSources.has(term.source ?? "")),
             preferredPassages: preferredCount(passages, scope),
+            namedPublication: scope.preferIssues !== undefined,
             onPartial: request.onPartial,
             signal: request.signal,
           });

@@ -30,6 +30,11 @@ export interface AnswererInput {
    * to ("in March 2025"): an answer from them is preferred to a better-covering one from elsewhere.
    */
   preferredPassages?: number | undefined;
+  /**
+   * The preferred passages are those of a publication the question names ("According to The
+   * Batch", "In Swift Weekly Brief's last issue"): another publication's telling does not answer it.
+   */
+  namedPublication?: boolean | undefined;
   onPartial?: ((textSoFar: string) => void) | undefined;
   signal?: AbortSignal | undefined;
 }

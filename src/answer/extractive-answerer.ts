@@ -99,7 +99,14 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         (window) => isFullEvidence(window) && showsSpecifics(window, analysis, input.passages, translations),
       );
       const fromPreferred = allFull.filter((window) => window.passageIndex < preferred);
-      const full = fromPreferred.length > 0 ? fromPreferred : allFull;
+      // A question naming its publication is not answered from another one's issues when that
+      // publication's passages were read and state nothing.
+      const full =
+        fromPreferred.length > 0
+          ? fromPreferred
+          : input.namedPublication === true && preferred > 0
+            ? []
+            : allFull;
       options.onWindows?.(input.question, windows);
       // "Which articles about X …": the stories about X, listed.
       const storyReply = asksForStories(input.question)
