@@ -27,7 +27,7 @@ import {
   valueNearQuestionBonus,
   valueSentenceCoverage,
 } from "./answer-tuning.ts";
-import { checkSpecifics, contextsOf, translationsOf, withParts } from "./evidence-specifics.ts";
+import { checkSpecifics, contextsOf, found, translationsOf, withParts } from "./evidence-specifics.ts";
 import {
   continuesSentenceBefore,
   countsAnotherKind,
@@ -225,6 +225,18 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const tellsTheAskingClause = (sentence: AnswerSentence) =>
     askingOf(sentence) > 0 &&
     askingOf(sentence) >= (bestAskingOf.get(sentence.passageIndex) ?? 0) * valueContentShare;
+  // "Apple … announcing WWDC 2020 will take off on June 22": a sentence naming every one of the
+  // question's specifics (two at least, or one that is not a common name) itself is about them,
+  // though it tells the event in other words ("take off" for "start").
+  const namesEverySpecific = perSentence(
+    (sentence) =>
+      numericAsk &&
+      analysis.specifics.length >= 1 &&
+      analysis.specifics.some((specific) => specific.kind !== "name" || specific.tokens.length > 1) &&
+      analysis.specifics.every((specific) =>
+        specific.tokens.every((token) => found(token, withParts(sentence.tokens), translations)),
+      ),
+  );
   const bestContentOf = new Map<number, number>();
   for (const sentence of input.sentences)
     bestContentOf.set(
@@ -256,6 +268,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         (contentTerms.length === 0 ||
           analysis.headTokens.some((token) => headIn(token, member.text, member.tokens, translations)) ||
           continuesSubject(member) ||
+          namesEverySpecific(member) ||
           givesSubjectsFigure(member, first) ||
           (saysWhatWasAsked(member) &&
             (contentOf(member) >= (bestContentOf.get(member.passageIndex) ?? 0) * valueContentShare ||

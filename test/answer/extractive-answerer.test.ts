@@ -501,3 +501,17 @@ describe("a question naming its publication", () => {
     expect((await ask(false)).coverage).toBe("full");
   });
 });
+
+describe("a sentence naming every specific the question gives", () => {
+  it("gives the asked date though it tells the event in other words", async () => {
+    const story = passage(
+      "w20",
+      "News",
+      "The last two weeks started slowly, but things are starting to heat up. Apple has shared more about Orbitcon 2020, announcing it will take off on June 22.",
+    );
+    const ask = extractiveAsker([...passages, story]);
+    const draft = await ask([story], "When was Orbitcon 2020 scheduled to start?");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("June 22");
+  });
+});
