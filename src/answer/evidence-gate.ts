@@ -308,7 +308,9 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         group.every((member) => member.lang === input.lang) &&
         translatedContentTerms.length > 0 &&
         !translatedContentTerms.some((term) => titled.has(term.term)) &&
-        !analysis.headTokens.some((token) => headIn(token, text, titled, translations))
+        !analysis.headTokens.some((token) => headIn(token, text, titled, translations)) &&
+        // (A member of the asked closed class — "Kotlin" for "which language" — is told as one.)
+        nameClass === null
       )
         valueFound = false;
       // A pair is scored like a sentence (its story title at a quarter), less a share per step apart.

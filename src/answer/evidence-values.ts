@@ -44,7 +44,9 @@ export function namesAskedVersion(analysis: QuestionAnalysis, text: string): boo
   return analysis.specifics.some(
     (specific) =>
       specific.kind === "name" &&
-      new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(specific.text)}\\s*v?\\d+(?:\\.\\d+)*`, "iu").test(text),
+      new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(specific.text)}\\s*[(（]?\\s*v?\\d+(?:\\.\\d+)*`, "iu").test(
+        text,
+      ),
   );
 }
 

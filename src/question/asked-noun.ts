@@ -76,6 +76,8 @@ export function headTokensOf(question: string): string[] {
     const words = english[1].toLowerCase().split(/\s+/);
     const afterOf = words.lastIndexOf("of");
     const phrase = afterOf >= 0 ? words.slice(afterOf + 1) : words;
+    // "which language popular for Android": an adjective after the noun qualifies it.
+    while (phrase.length > 1 && postpositiveAdjectives.has(phrase[phrase.length - 1]!)) phrase.pop();
     const head = phrase[phrase.length - 1];
     if (
       head !== undefined &&
@@ -199,3 +201,11 @@ function pastTenseVerb(span: string): boolean {
 
 // Chinese words for a kind, sort or aspect of something ("什么类型", "哪方面"): no thing an answer names.
 const kindWords: ReadonlySet<string> = new Set(["类型", "种类", "类别", "方面", "领域", "样子", "性质"]);
+
+// Adjectives that follow the noun they qualify in a question ("which tool available for Linux",
+// "the company responsible for …").
+const postpositiveAdjectives: ReadonlySet<string> = new Set(
+  "popular available responsible used known common suitable similar able capable famous necessary needed required involved affected mentioned based built designed meant intended aimed best".split(
+    " ",
+  ),
+);

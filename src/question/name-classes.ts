@@ -136,7 +136,7 @@ function membersPattern(names: readonly string[]): RegExp {
 const plainLanguage =
   "(?<!markup |query |natural |human |spoken |sign |template |templating |configuration |config |description |modeling |modelling |shading |style |body |design |visual |pattern )\\blanguages?\\b";
 const writtenIn =
-  "(?:written|write|writes|writing|implemented|implement|built|build|coded|ported|port|porting|rewritten|rewrite|rewriting|developed|develop)";
+  "(?:written|write|writes|writing|implemented|implement|built|build|coded|code|ported|port|porting|rewritten|rewrite|rewriting|developed|develop|compiles?|compiled|transpiles?|transpiled|converts? code|converted code)";
 const chineseLanguage = "(?:什么|哪种|哪门|哪个|何种|哪一种)语言";
 const chineseWritten = "(?:编写|写|开发|实现|重写|移植)";
 

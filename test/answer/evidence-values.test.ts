@@ -89,6 +89,13 @@ describe("namesAskedVersion", () => {
     expect(namesAskedVersion(which, text)).toBe(expected);
   });
 
+  it("finds the named thing's version in parentheses", () => {
+    const cmake = analyzeQuestion("Which Quarkmake version will ship the Swift support?");
+    expect(namesAskedVersion(cmake, "The next major release of Quarkmake (3.15) will include it.")).toBe(
+      true,
+    );
+  });
+
   it("does not take a version the question gives for the answer", () => {
     const given = analyzeQuestion("Which version after v1.33 removes the Orbit gate?");
     expect(namesAskedVersion(given, "The Orbit feature is promoted to GA in v1.33.")).toBe(false);

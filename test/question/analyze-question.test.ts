@@ -253,6 +253,7 @@ describe("asked nouns", () => {
     ["这次更新主要加强了哪方面的支持？", []],
     ["How does the KEP change the order in which namespace contents are removed?", []],
     ["In which city did the summit take place?", ["city"]],
+    ["Which language popular for Android does it target?", ["language"]],
   ])("%s → %j", (question, heads) => {
     expect(analyzeQuestion(question).headTokens).toEqual(heads);
   });

@@ -11,6 +11,7 @@ describe("asked name classes", () => {
     expect(classOf("Larkspur 是用什么语言编写的？")).not.toBeNull();
     expect(classOf("Larkspur 基于哪种编程语言？")).not.toBeNull();
     expect(classOf("Which operating system lacks the call?")).not.toBeNull();
+    expect(classOf("Larkspur converts Swift code into which language popular for Android?")).not.toBeNull();
   });
 
   it("leaves other kinds of language and other names open", () => {
@@ -63,5 +64,21 @@ describe("Chinese class nouns", () => {
       "Larkspur 是用什么语言写的？",
     ])
       expect(analyzeQuestion(question).askedTypes).toEqual(["name"]);
+  });
+});
+
+describe("a member of the asked class", () => {
+  it("answers though the sentence shares no other word of the question", async () => {
+    const story = passage(
+      "k1",
+      "Tools",
+      "Dana Ruiz announced Larkspur, a Swift to Kotlin translator she built over three years.",
+    );
+    const ask = extractiveAsker([story]);
+    const draft = await ask(
+      [story],
+      "Dana Ruiz's Larkspur converts Swift code into which language popular for Android development?",
+    );
+    expect(draft.coverage).toBe("full");
   });
 });
