@@ -2,7 +2,7 @@ import { loadCedict } from "../lexicon/cedict.ts";
 import { isQuestionWord } from "../retrieve/query-plan.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { WeightedTerm } from "../store/store.ts";
-import { tokenize } from "../text/segment.ts";
+import { tagWords, tokenize } from "../text/segment.ts";
 import { type AliasTable, aliasExpansions } from "./aliases.ts";
 import { loadChineseScript } from "./chinese-script.ts";
 import { chineseExpansions } from "./chinese-synonyms.ts";
@@ -74,6 +74,7 @@ export function createParaphraser(
       }
       if (sources.chinese && cjk.test(question)) {
         groups.push(scriptVariants(question, known));
+        groups.push(verbBases(question, known));
         groups.push(chineseExpansions(question, loadCedict(), isQuestionWord));
       }
       const own = new Set(tokenize(question));
@@ -91,6 +92,30 @@ export function createParaphraser(
       return sources.feedback ? feedbackTerms(terms, leading, statistics, isQuestionWord) : [];
     },
   };
+}
+
+// A verb and its result written as one word (卖掉 "sell off", 用完 "use up", 找到 "find"): the
+// text often writes the verb with another ending (把 Kindle 给卖了), so the verb alone is the
+// same word. The weight of a same-word form (English irregular forms have 0.9).
+export const verbBaseWeight = 0.9;
+const resultComplements = /^[\u3400-\u9fff][掉完好到住走出光]$/u;
+
+/** The bare verb of a question's verb-and-result words ("卖掉" → "卖"), where the index has it. */
+function verbBases(question: string, known: (term: string) => boolean): WeightedTerm[] {
+  const bases: WeightedTerm[] = [];
+  for (const { word, tag } of tagWords(question)) {
+    if (!tag.startsWith("v") || !resultComplements.test(word)) continue;
+    const base = word[0]!;
+    if (!known(base)) continue;
+    bases.push({
+      term: base,
+      weight: verbBaseWeight,
+      concept: word,
+      source: "morphology",
+      senseSupported: true,
+    });
+  }
+  return bases;
 }
 
 /** Simplified forms of a traditional question's words and traditional forms of a simplified one's. */

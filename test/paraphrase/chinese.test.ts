@@ -66,3 +66,15 @@ describe("traditional ↔ simplified folding", () => {
     );
   });
 });
+
+describe("a verb and its result written as one word", () => {
+  it("also searches the bare verb, as the same word, where the index holds it", () => {
+    const paraphraser = createParaphraser(chineseOnly);
+    const terms = paraphraser.expand("他为什么把相机卖掉了？");
+    expect(terms).toContainEqual(
+      expect.objectContaining({ term: "卖", concept: "卖掉", source: "morphology" }),
+    );
+    const unknown = paraphraser.expand("他为什么把相机卖掉了？", (term) => term !== "卖");
+    expect(unknown.some((term) => term.term === "卖")).toBe(false);
+  });
+});
