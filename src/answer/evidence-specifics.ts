@@ -271,6 +271,19 @@ export function checkSpecifics(
       anchored += 1;
       continue;
     }
+    // "Bitcoin Core 25.1" where the brief writes "25.1 开始的版本" and names Bitcoin Core in another
+    // sentence of the story: the version's number here, its name elsewhere in the story.
+    if (
+      specific.kind === "version" &&
+      specific.tokens.some((token) => /^\d/.test(token)) &&
+      specific.tokens.every((token) =>
+        /^\d/.test(token) ? found(token, near, translations) : found(token, everywhere, translations),
+      ) &&
+      versionWritten(specific, `${windowText}\n${titles}`)
+    ) {
+      anchored += 1;
+      continue;
+    }
     // The source named by a handle or version-like name ("Tw93", "LWKD's notes"): the issue's
     // title or publication confirms it.
     if (specific.tokens.every((token) => found(token, context.source, translations))) {

@@ -22,7 +22,8 @@ export function versionWritten(specific: Specific, text: string): boolean {
   // with no space ("Dart2.6正式版").
   const phrase = words.map(escapeRegExp).join("(?:[._-][a-z]{1,3})?[\\s._#-]*");
   if (new RegExp(`${phrase}(?![\\p{Script=Latin}\\d])`, "iu").test(normalised)) return true;
-  const number = words[words.length - 1]!;
+  // The whole trailing number ("25.1" of "Core 25.1", not its last part).
+  const number = specific.text.match(/(\d+(?:\.\d+)*)\s*$/u)?.[1] ?? words[words.length - 1]!;
   if (!/^\d/.test(number)) return true;
   const first = words[0]!.toLowerCase();
   for (const match of normalised.matchAll(new RegExp(`(?<![\\d.])${escapeRegExp(number)}(?![\\d])`, "gu"))) {

@@ -265,3 +265,16 @@ describe("a name of three or more words", () => {
     ).toBe("full");
   });
 });
+
+describe("a product's version", () => {
+  it("holds where the story writes the number and names the product in another sentence", () => {
+    const question = "Bitnode Core 25.1 修复漏洞后，最多可以向几个对等节点请求？";
+    const text = "解决方案是最多向 3 个对等节点并行请求。25.1 开始的版本修复了这个漏洞。";
+    const { specifics } = analyzeQuestion(question);
+    const version = specifics.find((specific) => specific.kind === "version")!;
+    const wider = { ...context("zh", text), wider: new Set(tokenize("早期版本的 Bitnode Core 都受影响。")) };
+    expect(checkSpecifics([version], new Set(tokenize(text)), text, wider, new Map()).hold).toBe(true);
+    const other = "解决方案是最多向 3 个对等节点并行请求。25.0 开始的版本修复了这个漏洞。";
+    expect(checkSpecifics([version], new Set(tokenize(other)), other, wider, new Map()).hold).toBe(false);
+  });
+});
