@@ -94,11 +94,12 @@ export function createParaphraser(
   };
 }
 
-// A verb and its result written as one word (卖掉 "sell off", 用完 "use up", 找到 "find"): the
+// A verb and its result written as one word (卖掉 "sell off", 用完 "use up", 花光 "spend all"): the
 // text often writes the verb with another ending (把 Kindle 给卖了), so the verb alone is the
-// same word. The weight of a same-word form (English irregular forms have 0.9).
+// same word. Only endings that leave a verb of its own (掉, 完, 光): 发出, 提出, 得到 leave one
+// character too common to search. The weight of a same-word form (English irregular forms have 0.9).
 export const verbBaseWeight = 0.9;
-const resultComplements = /^[\u3400-\u9fff][掉完好到住走出光]$/u;
+const resultComplements = /^[\u3400-\u9fff][掉完光]$/u;
 
 /** The bare verb of a question's verb-and-result words ("卖掉" → "卖"), where the index has it. */
 function verbBases(question: string, known: (term: string) => boolean): WeightedTerm[] {

@@ -127,14 +127,21 @@ export function headTokensOf(question: string): string[] {
     let words = tagWords(match[1]!);
     // "什么类型的工具", "哪方面的支持": a word for a kind or an aspect asks about the noun after 的.
     if (kindWords.has(words[0]?.word ?? "") && words[1]?.word === "的") words = words.slice(2);
-    const first = words[0]?.tag === "a" ? words[1] : words[0];
-    if (first !== undefined && /^n/.test(first.tag) && first.word.length >= 2) heads.push(first.word);
+    const start = words[0]?.tag === "a" ? 1 : 0;
+    let end = start;
+    while (end < words.length && /^n/.test(words[end]!.tag) && words[end]!.word.length >= 2) end += 1;
+    // A compound ending in a generic word ("哪个云端桌面方案": a 方案 of the cloud-desktop kind)
+    // names nothing the answer must repeat; otherwise the first noun is the head (jieba tags
+    // some verbs as nouns: "哪家公司开源的" asks for a 公司).
+    const first = end > start ? words[start] : undefined;
+    if (first !== undefined && !chineseGenericHeads.has(words[end - 1]!.word)) heads.push(first.word);
   }
   // Nouns that name no thing an answer must mention: "what way", "什么方式" and "什么原因" ask how
   // or why, and the sentence answering tells the way or the reason without the word; "what parts
   // is it split into" is answered by its "sections" or "modules".
   const generic = new Set([
     ...kindWords,
+    ...chineseGenericHeads,
     "date",
     "time",
     "thing",
@@ -209,3 +216,14 @@ const postpositiveAdjectives: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+// Chinese heads that name no thing an answer repeats: a plan, a line of business, an approach.
+const chineseGenericHeads: ReadonlySet<string> = new Set([
+  "方案",
+  "业务",
+  "办法",
+  "方式",
+  "方法",
+  "手段",
+  "途径",
+]);

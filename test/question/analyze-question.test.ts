@@ -254,6 +254,9 @@ describe("asked nouns", () => {
     ["How does the KEP change the order in which namespace contents are removed?", []],
     ["In which city did the summit take place?", ["city"]],
     ["Which language popular for Android does it target?", ["language"]],
+    ["他最后选了哪个云端桌面方案？", []],
+    ["这家公司主要做什么业务？", []],
+    ["VisActor 是哪家公司开源的？", ["公司"]],
   ])("%s → %j", (question, heads) => {
     expect(analyzeQuestion(question).headTokens).toEqual(heads);
   });
