@@ -47,7 +47,7 @@ export interface PassageContext {
 /**
  * Tokens and their dotted or hyphenated parts ("node.js" also as "node"), so "Node 19" meets
  * "Node.js 19"; a name written against its version ("dart2.6", "ios17") also as the name and the
- * number, so "Dart 2.6" meets "Dart2.6".
+ * number, so "Dart 2.6" meets "Dart2.6"; "v1.32" also as "1.32".
  */
 export function withParts(tokens: Iterable<string>): Set<string> {
   const out = new Set<string>();
@@ -55,7 +55,11 @@ export function withParts(tokens: Iterable<string>): Set<string> {
     out.add(token);
     const versioned = /^([a-z]{2,})(\d+(?:\.\d+)*)$/.exec(token);
     if (versioned !== null) out.add(versioned[1]!).add(versioned[2]!);
-    else if (/[.-]/.test(token)) for (const part of token.split(/[.-]/)) if (part) out.add(part);
+    // "v1.32" is also "1.32", as "Kubernetes 1.32" writes it.
+    else if (/^v\d+(?:\.\d+)+$/.test(token)) {
+      out.add(token.slice(1));
+      for (const part of token.split(".")) out.add(part);
+    } else if (/[.-]/.test(token)) for (const part of token.split(/[.-]/)) if (part) out.add(part);
   }
   return out;
 }

@@ -278,3 +278,12 @@ describe("a product's version", () => {
     expect(checkSpecifics([version], new Set(tokenize(other)), other, wider, new Map()).hold).toBe(false);
   });
 });
+
+describe("withParts", () => {
+  it("reads a version written with a v as its number too", () => {
+    const parts = withParts(tokenize("upgrading from v1.32 to v1.34"));
+    expect(parts.has("1.32")).toBe(true);
+    expect(parts.has("1.34")).toBe(true);
+    expect(withParts(tokenize("dart2.6")).has("2.6")).toBe(true);
+  });
+});
