@@ -86,6 +86,10 @@ function withoutNonCounts(text: string, countsThings: boolean): string {
   return bare.replace(shareNumber, " ").replace(new RegExp(durationUnit.source, "giu"), " ");
 }
 
+const asksForPath =
+  /\b(?:which|what) (?:directory|folder|path|file)\b|哪个(?:目录|文件夹|路径|文件)|什么(?:目录|文件夹|路径)/iu;
+const pathValue = /(?:^|[\s(（"“'`])[.~]?[\w.-]*\/[\w.-]+(?:\/[\w.-]*)*/u;
+
 function hasNewNumber(text: string, given: ReadonlySet<string>): boolean {
   const numbers = numbersIn(text);
   if (numbers.some((number) => !given.has(number))) return true;
@@ -249,6 +253,8 @@ export function holdsAskedValue(
       return yearOrMonth.test(withoutGivenYears(text, given));
     case "person":
     case "name":
+      // "从哪个目录读取", "which folder": a path answers ("读取 .github/workflows/ 里面的文件").
+      if (asksForPath.test(question) && pathValue.test(text)) return true;
       // A Chinese place (杭州, 千岛湖) names no product, company or person: "哪款相机" is not
       // answered by where the photo was taken. (Places are asked as places.)
       return analysis.asksForPerson === true

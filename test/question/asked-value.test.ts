@@ -110,6 +110,10 @@ describe("holdsAnyAskedValue", () => {
     ["读写性能快多少倍？", "读写性能快了 100 倍。", true],
     ["How many times faster is the new parser?", "At times the new parser stalls.", false],
     ["How many times faster is the new parser?", "The new parser is three times faster.", true],
+    // A path answers which directory or folder.
+    ["这个工具是从哪个目录读取工作流文件的？", "安装后直接读取 .orbit/flows/ 里面的文件去执行。", true],
+    ["这个工具是从哪个目录读取工作流文件的？", "安装后直接读取里面的文件去执行。", false],
+    ["Which folder does the tool read its settings from?", "It reads ~/.config/orbit at start.", true],
     // A Chinese place names no product: where a photo was taken is not the camera.
     ["封面是用哪款相机拍的？", "封面图拍摄于周末去千岛湖的路上。", false],
     ["封面是用哪款相机拍的？", "封面图是用富士 X100V 拍的。", true],
