@@ -129,11 +129,11 @@ function questionNames(question: string): Set<string> {
   return names;
 }
 
-function hasNewName(text: string, question: string, chinesePlaces = true): boolean {
+function hasNewName(text: string, question: string): boolean {
   const asked = namesOfQuestion(question);
   const isNew = (name: string) =>
     !notAnswerNames.has(name) && !asked.has(name) && ![...asked].some((known) => known.includes(name));
-  if (properNouns(text, { chinesePlaces }).some(isNew)) return true;
+  if (properNouns(text).some(isNew)) return true;
   // Chinese text keeps names in Latin letters, often in lower case ("完全迁移到 pnpm"): a Latin word
   // beside Chinese that no English dictionary holds is a name.
   for (const match of text.matchAll(latinBesideChinese)) {
@@ -255,11 +255,7 @@ export function holdsAskedValue(
     case "name":
       // "从哪个目录读取", "which folder": a path answers ("读取 .github/workflows/ 里面的文件").
       if (asksForPath.test(question) && pathValue.test(text)) return true;
-      // A Chinese place (杭州, 千岛湖) names no product, company or person: "哪款相机" is not
-      // answered by where the photo was taken. (Places are asked as places.)
-      return analysis.asksForPerson === true
-        ? hasNewPersonName(text, question)
-        : hasNewName(text, question, false);
+      return analysis.asksForPerson === true ? hasNewPersonName(text, question) : hasNewName(text, question);
     default:
       return true;
   }

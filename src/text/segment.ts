@@ -289,8 +289,8 @@ function unknownPersonName(tag: string, word: string): boolean {
  * though its dictionary lacks it. A heuristic, used to
  * tell whether a sentence names someone a "who" question asks for.
  */
-export function properNouns(text: string, options: { chinesePlaces?: boolean } = {}): string[] {
-  const tags = options.chinesePlaces === false ? /^(nr|nt|nz)/ : /^(nr|ns|nt|nz)/;
+export function properNouns(text: string): string[] {
+  const tags = /^(nr|ns|nt|nz)/;
   const names: string[] = [];
   const normalised = text.normalize("NFKC");
   for (const match of normalised.matchAll(/\b[A-Z][\p{L}\p{N}&'’.-]*[\p{L}\p{N}]|\b[A-Z]\b/gu)) {

@@ -114,9 +114,6 @@ describe("holdsAnyAskedValue", () => {
     ["这个工具是从哪个目录读取工作流文件的？", "安装后直接读取 .orbit/flows/ 里面的文件去执行。", true],
     ["这个工具是从哪个目录读取工作流文件的？", "安装后直接读取里面的文件去执行。", false],
     ["Which folder does the tool read its settings from?", "It reads ~/.config/orbit at start.", true],
-    // A Chinese place names no product: where a photo was taken is not the camera.
-    ["封面是用哪款相机拍的？", "封面图拍摄于周末去千岛湖的路上。", false],
-    ["封面是用哪款相机拍的？", "封面图是用富士 X100V 拍的。", true],
     // Dates, shares and spans of time count no things; time is counted where asked.
     ["How many votes did the candidate get?", "Voting opens on May 15 and closes in 2026.", false],
     [
