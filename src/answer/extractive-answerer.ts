@@ -134,7 +134,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
           .filter(
             (window) =>
               isOnSubject(window) &&
-              inAskerLanguage(window) === (lead0 !== undefined && inAskerLanguage(lead0)),
+              inAskerLanguage(window) === (lead0 !== undefined && inAskerLanguage(lead0)) &&
+              // A window holding the lead's own value sentence is the same telling, with a
+              // neighbour: its coverage is no better telling of the subject.
+              !(lead0?.valueSentence !== undefined && window.sentences.includes(lead0.valueSentence)),
           )
           .map((window) => window.coverage),
       );

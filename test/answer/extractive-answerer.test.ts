@@ -515,3 +515,20 @@ describe("a sentence naming every specific the question gives", () => {
     expect(draft.text).toContain("June 22");
   });
 });
+
+describe("a value sentence beside a better-covering neighbour", () => {
+  it("is not a weaker telling than the pair it forms with that neighbour", async () => {
+    const story = passage(
+      "m18",
+      "Server",
+      "Dana Ruiz shared a proposal to officially support the Orbit database driver for Swift on the server. Current state: we initially developed OrbitSwift about 18 months ago with a synchronous API for the mobile version of Orbit.",
+    );
+    const ask = extractiveAsker([story]);
+    const draft = await ask(
+      [story],
+      "How long before had the Orbit team first built OrbitSwift, according to Dana Ruiz's forum post?",
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("18 months");
+  });
+});
