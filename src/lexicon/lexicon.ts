@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { romanisedDisplay, romanisedTerms } from "../text/chinese-person-names.ts";
-import { addSegmenterWords, isStopword, segmentWords, tokenize } from "../text/segment.ts";
+import { addSegmenterWords, addTaughtNames, isStopword, segmentWords, tokenize } from "../text/segment.ts";
 import { type CedictDictionary, type CedictEntry, loadCedict } from "./cedict.ts";
 import { type GlossaryEntry, isTeachable, parseGlossary } from "./glossary-file.ts";
 import type { LearnedPair } from "./learn-pairs.ts";
@@ -132,26 +132,34 @@ export class Lexicon {
   /** Add glossary entries (also used for operator files); `preferred` puts their names first. */
   addGlossary(entries: readonly GlossaryEntry[], preferred = false): void {
     const teach: string[] = [];
+    const names: string[] = [];
     for (const entry of entries) {
       this.addName(entry.zh, entry.en, preferred);
-      if (!this.chineseNames.get(entry.zh)?.ambiguous && isTeachable(entry.zh)) teach.push(entry.zh);
+      if (this.chineseNames.get(entry.zh)?.ambiguous || !isTeachable(entry.zh)) continue;
+      teach.push(entry.zh);
+      // "滴滴 → Didi" is a company's name; "电池 → battery" a term the glossary also carries.
+      if (entry.en.some(namesSomething)) names.push(entry.zh);
     }
     addSegmenterWords(teach);
+    addTaughtNames(names);
   }
 
   /** Add pairs learned from ingested text (see `learnPairs`); glossary names stay preferred. */
   addPairs(pairs: readonly LearnedPair[]): void {
-    const names: string[] = [];
+    const named: string[] = [];
     const terms: string[] = [];
     for (const pair of pairs) {
       const zh = pair.zh.normalize("NFKC");
       this.addName(zh, [pair.en], false);
       if (this.chineseNames.get(zh)?.ambiguous || !isTeachable(zh)) continue;
       // "字节跳动（ByteDance）" pairs a name; "地址通告（address advertisements）" a term.
-      (/\p{Lu}/u.test(pair.en) ? names : terms).push(zh);
+      (/\p{Lu}/u.test(pair.en) ? named : terms).push(zh);
     }
-    addSegmenterWords(names);
+    addSegmenterWords(named);
     addSegmenterWords(terms, "n");
+    addTaughtNames(
+      named.filter((zh) => pairs.some((pair) => pair.zh.normalize("NFKC") === zh && namesSomething(pair.en))),
+    );
   }
 
   private addName(zhRaw: string, englishNames: readonly string[], preferred: boolean): void {
@@ -567,4 +575,9 @@ export class Lexicon {
     if (hasCjk.test(term)) return this.chineseNames.has(term) || this.dictionary.lookup(term) !== undefined;
     return this.englishNames.has(tokenize(term).join(" "));
   }
+}
+
+/** An English form that names something: a capitalised word with lower case in it ("Didi", not "ID"). */
+function namesSomething(english: string): boolean {
+  return /^\p{Lu}.*\p{Ll}/u.test(english);
 }

@@ -4,6 +4,7 @@ import {
   foldEnglish,
   properNouns,
   segmenterGeneration,
+  taughtNamesIn,
 } from "../text/segment.ts";
 import { type AskedType, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
 import { isKnownEnglishWord } from "./known-words.ts";
@@ -135,6 +136,8 @@ function hasNewName(text: string, question: string): boolean {
   const isNew = (name: string) =>
     !notAnswerNames.has(name) && !asked.has(name) && ![...asked].some((known) => known.includes(name));
   if (properNouns(text).some(isNew)) return true;
+  // A company the glossary names (滴滴, 网易) that jieba's dictionary holds as a plain noun.
+  if (taughtNamesIn(text).some((name) => isNew(name) && !question.includes(name))) return true;
   // Chinese text keeps names in Latin letters, often in lower case ("完全迁移到 pnpm"): a Latin word
   // beside Chinese that no English dictionary holds is a name.
   for (const match of text.matchAll(latinBesideChinese)) {

@@ -75,8 +75,30 @@ export function segmenterGeneration(): number | undefined {
  */
 export function addSegmenterWords(words: Iterable<string>, tag: "nz" | "n" = "nz"): void {
   for (const word of words) {
-    if (/^[\u3400-\u9fff]{2,}$/u.test(word)) pendingWords.push(`${word} 50000 ${tag}`);
+    if (!/^[\u3400-\u9fff]{2,}$/u.test(word)) continue;
+    pendingWords.push(`${word} 50000 ${tag}`);
   }
+}
+
+/**
+ * Chinese words known to name something (a glossary entry or a pair whose English is a name):
+ * jieba keeps its own tag for a word its dictionary already holds (滴滴, 网易 as plain nouns), so
+ * these are names whatever jieba tags them (`taughtNamesIn`).
+ */
+export function addTaughtNames(words: Iterable<string>): void {
+  for (const word of words) if (/^[\u3400-\u9fff]{2,}$/u.test(word)) taughtNames.add(word);
+}
+
+/** Chinese names taught as names (glossary entries, names learned beside their English). */
+const taughtNames = new Set<string>();
+
+/**
+ * The Chinese words of a text that were taught as names, whatever jieba tags them ("来自滴滴法务
+ * 团队": jieba's own dictionary holds 滴滴 as a plain noun). For reading an answer's names.
+ */
+export function taughtNamesIn(text: string): string[] {
+  if (taughtNames.size === 0) return [];
+  return taggedChineseWords(text.normalize("NFKC"), (_tag, word) => taughtNames.has(word));
 }
 
 const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/u;

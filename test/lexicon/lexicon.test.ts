@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { learnPairs } from "../../src/lexicon/learn-pairs.ts";
 import { Lexicon, maxEnrichmentTerms, maxExpansionTerms, parseGlossary } from "../../src/lexicon/lexicon.ts";
-import { isStopword, properNouns, segmentWords, tokenize } from "../../src/text/segment.ts";
+import { isStopword, properNouns, segmentWords, taughtNamesIn, tokenize } from "../../src/text/segment.ts";
 
 let lexicon: Lexicon;
 beforeAll(() => {
@@ -264,4 +264,14 @@ describe.runIf(existsSync(devPath) && existsSync("/work/shared/corpus"))("crossl
       expect(shared.length, `shared: ${shared.join(" ")}`).toBeGreaterThanOrEqual(2);
     },
   );
+});
+
+describe("glossary names jieba holds as plain nouns", () => {
+  it("are names in an answer's text; the glossary's terms are not", () => {
+    Lexicon.load();
+    expect(taughtNamesIn("我们收到了来自滴滴法务团队的侵权通知。")).toContain("滴滴");
+    expect(properNouns("我们收到了来自滴滴法务团队的侵权通知。")).not.toContain("滴滴");
+    // 小程序 → "mini program" is a term of the glossary, no name.
+    expect(taughtNamesIn("他们上线了一个小程序。")).not.toContain("小程序");
+  });
 });
