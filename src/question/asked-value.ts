@@ -88,6 +88,17 @@ function withoutNonCounts(text: string, countsThings: boolean): string {
   return bare.replace(shareNumber, " ").replace(new RegExp(durationUnit.source, "giu"), " ");
 }
 
+const asksForLanguage =
+  /\b(?:which|what) languages?\b|\binto (?:which|what)\b|哪(?:种|门|个)语言|什么语言|哪国语言/iu;
+const humanLanguages =
+  /\b(?:Chinese|English|Japanese|Korean|French|German|Spanish|Portuguese|Russian|Italian|Arabic|Hindi|Dutch|Turkish|Vietnamese|Thai|Indonesian|Polish|Ukrainian|Persian|Hebrew|Swedish)\b|中文|英文|日文|韩文|法文|德文|俄文|汉语|英语|日语|韩语|法语|德语|西班牙语|葡萄牙语|俄语|意大利语|阿拉伯语/gu;
+
+/** The text names a human language the question does not. */
+function namesNewLanguage(text: string, question: string): boolean {
+  for (const match of text.matchAll(humanLanguages)) if (!question.includes(match[0])) return true;
+  return false;
+}
+
 const asksForPath =
   /\b(?:which|what) (?:directory|folder|path|file)\b|哪个(?:目录|文件夹|路径|文件)|什么(?:目录|文件夹|路径)/iu;
 const pathValue = /(?:^|[\s(（"“'`])[.~]?[\w.-]*\/[\w.-]+(?:\/[\w.-]*)*/u;
@@ -259,6 +270,9 @@ export function holdsAskedValue(
     case "name":
       // "从哪个目录读取", "which folder": a path answers ("读取 .github/workflows/ 里面的文件").
       if (asksForPath.test(question) && pathValue.test(text)) return true;
+      // "翻译成了哪种语言", "which language": a human language's name answers, though as a
+      // nationality word it names no one elsewhere ("translated into the Chinese language").
+      if (asksForLanguage.test(question) && namesNewLanguage(text, question)) return true;
       return analysis.asksForPerson === true ? hasNewPersonName(text, question) : hasNewName(text, question);
     default:
       return true;

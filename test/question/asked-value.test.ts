@@ -105,6 +105,9 @@ describe("holdsAnyAskedValue", () => {
     ["When does Orbitcon 2020 start?", "This year's Orbitcon 2020 has two tracks.", false],
     ["When does Orbitcon 2020 start?", "Orbitcon 2020 starts on June 22.", true],
     ["When does Orbitcon start?", "This year's Orbitcon has two tracks.", true],
+    // A human language's name answers "which language" (as a nationality word it names no one).
+    ["这份周报被翻译成了哪种语言？", "Our brief has been translated into the Japanese language.", true],
+    ["这份周报被翻译成了哪种语言？", "Our brief has been translated by volunteers.", false],
     // A number a buying verb says was paid is a price; a count of what was bought is not.
     ["这个软件的授权一年多少钱？", "淘宝购买正版授权才 40 多一年，其实很不错了。", true],
     ["这台相机多少钱？", "我买了才 3 台相机。", false],
