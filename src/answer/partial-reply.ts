@@ -44,7 +44,12 @@ const missingDetail: Record<"en" | "zh", Record<AskedType, string>> = {
 /** What a partial reply says is missing when the asked noun is: "the number of employees", "许可证". */
 function missingHead(analysis: QuestionAnalysis, question: string, lang: "en" | "zh"): string {
   const head = analysis.headTokens[0]!;
-  if (lang === "zh") return head;
+  // A Chinese compound comes with its parts ("编程", "语言", "编程语言"): the whole word is said.
+  if (lang === "zh")
+    return analysis.headTokens.reduce(
+      (longest, token) => (token.length > longest.length ? token : longest),
+      head,
+    );
   // The word as the question wrote it ("employees" for the folded "employee").
   const written = question.match(new RegExp(`\\b${head.replace(/[^\w-]/g, "")}[\\w-]*`, "i"))?.[0] ?? head;
   return analysis.askedTypes.includes("quantity") ? `the number of ${written}` : `the ${written}`;

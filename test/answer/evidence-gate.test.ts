@@ -80,6 +80,18 @@ describe("evidence gate", () => {
     expect(draft.text).toMatch(/^简报提到了相关内容，但没有给出价格或金额。/);
   });
 
+  it("names a Chinese compound noun whole when the briefs leave it open", async () => {
+    const story = passage(
+      "zl",
+      "Larkspur",
+      "Larkspur 是一个开发者常用的日志查看工具，支持实时过滤，开源免费。",
+      "zh",
+    );
+    const draft = await ask("Larkspur 这个日志查看工具用了什么压缩算法？", [story], "zh");
+    expect(draft.coverage).toBe("partial");
+    expect(draft.text).toMatch(/^简报提到了相关内容，但没有给出压缩算法。/);
+  });
+
   it("says which question word the briefs leave open", async () => {
     const draft = await ask("When did Acme close its Series B?", [funding]);
     expect(draft.coverage).toBe("partial");
