@@ -49,9 +49,14 @@ export function trimToClause(
     if (next.side === "left") start -= 1;
     else end += 1;
   }
+  // Clauses end in their punctuation: a Latin one takes a space before the next, a Chinese one none.
   const body = clauses
     .slice(start, end + 1)
-    .join(" ")
+    .reduce(
+      (text, clause) =>
+        text === "" ? clause : /[，；：、。]$/u.test(text) ? text + clause : `${text} ${clause}`,
+      "",
+    )
     .replace(/[,，;；:：—]\s*$/u, "");
   return `${start > 0 ? "…" : ""}${body}${end < clauses.length - 1 ? "…" : ""}`;
 }
