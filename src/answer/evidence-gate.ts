@@ -27,7 +27,14 @@ import {
   valueSentenceCoverage,
 } from "./answer-tuning.ts";
 import { askingClauseTerms, titleNames } from "./evidence-clues.ts";
-import { checkSpecifics, contextsOf, found, translationsOf, withParts } from "./evidence-specifics.ts";
+import {
+  checkSpecifics,
+  contextsOf,
+  flatWords,
+  found,
+  translationsOf,
+  withParts,
+} from "./evidence-specifics.ts";
 import {
   continuesSentenceBefore,
   countsAnotherKind,
@@ -201,7 +208,10 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       analysis.specifics.length >= 1 &&
       analysis.specifics.some((specific) => specific.kind !== "name" || specific.tokens.length > 1) &&
       analysis.specifics.every((specific) =>
-        specific.tokens.every((token) => found(token, withParts(sentence.tokens), translations)),
+        // A name of several words written as one ("Claude Code", not "… code … Claude Sonnet").
+        specific.kind === "name" && specific.tokens.length > 1
+          ? flatWords(sentence.text).includes(` ${flatWords(specific.text).trim()} `)
+          : specific.tokens.every((token) => found(token, withParts(sentence.tokens), translations)),
       ),
   );
   const bestContentOf = new Map<number, number>();

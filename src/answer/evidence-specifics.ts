@@ -1,5 +1,6 @@
 import { folderNames } from "../ingest/issue-metadata.ts";
 import type { Specific } from "../question/analyze-question.ts";
+import { isKnownEnglishWord } from "../question/known-words.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
 import { tokenize } from "../text/segment.ts";
@@ -185,13 +186,21 @@ export function flatWords(text: string): string {
 
 /**
  * A name of three or more Latin words ("Swift Community Podcast") is written in the story, whole
- * or without its first word (a plural last word too). Shorter names, names in Chinese characters
+ * or without its first word (a plural last word too); one of two whose last is an everyday word
+ * ("Claude Code") whole. Shorter names, names in Chinese characters
  * and names with digits are looked for by their tokens as before (a person's surname alone stands
  * for them after the first mention).
  */
 function nameWrittenWhole(specific: Specific, context: PassageContext): boolean {
   if (cjk.test(specific.text)) return true;
   const words = flatWords(specific.text).trim();
+  // Two words whose last is an everyday one ("Claude Code", "Swift Playgrounds"): that word alone
+  // may be anyone's ("trained on code"), so the whole name must be written.
+  if (/^[\p{L}]+ [\p{L}]+$/u.test(words)) {
+    const last = words.slice(words.indexOf(" ") + 1);
+    if (!isKnownEnglishWord(last)) return true;
+    return context.writtenText.includes(` ${words} `) || context.writtenText.includes(` ${words}s `);
+  }
   if (!/^[\p{L}]+(?: [\p{L}]+){2,}$/u.test(words)) return true;
   // A question often adds its context's name as a qualifier ("the Swift Core Team" for "the Core
   // Team", "Arm China CEO" for "China CEO"): the name without its first word is written too.

@@ -532,3 +532,16 @@ describe("a value sentence beside a better-covering neighbour", () => {
     expect(draft.text).toContain("18 months");
   });
 });
+
+describe("a sentence naming a multi-word name's words apart", () => {
+  it("does not name it: the value there is another thing's", async () => {
+    const story = passage(
+      "qc",
+      "Coding models",
+      "Released in July, Starling provided a large model trained on code, nearly matching the performance of Quill Sonnet 4.",
+    );
+    const ask = extractiveAsker([story]);
+    const draft = await ask([story], "When was Quill Code first released to the public?");
+    expect(draft.coverage).not.toBe("full");
+  });
+});
