@@ -105,6 +105,13 @@ describe("holdsAnyAskedValue", () => {
     ["When does Orbitcon 2020 start?", "This year's Orbitcon 2020 has two tracks.", false],
     ["When does Orbitcon 2020 start?", "Orbitcon 2020 starts on June 22.", true],
     ["When does Orbitcon start?", "This year's Orbitcon has two tracks.", true],
+    // A capitalised word for a kind of body or role names no one by itself.
+    [
+      "What is the name of the Orbit 2.0 release?",
+      "Applications for the Orbit 2.0 Release Team shadow program closed.",
+      false,
+    ],
+    ["What is the name of the Orbit 2.0 release?", "The Orbit 2.0 release is named Lumen.", true],
     // A human language's name answers "which language" (as a nationality word it names no one).
     ["这份周报被翻译成了哪种语言？", "Our brief has been translated into the Japanese language.", true],
     ["这份周报被翻译成了哪种语言？", "Our brief has been translated by volunteers.", false],
