@@ -1,7 +1,7 @@
 import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import { figureTypes, holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
 import { askedNameClass, namesMember } from "../question/name-classes.ts";
-import { type OpposedWord, tellsTheOpposite } from "../question/question-verbs.ts";
+import { type OpposedWord, tellsTheOpposite, tellsUnnegated } from "../question/question-verbs.ts";
 import { sentenceMatch, termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
@@ -85,6 +85,8 @@ export interface GateInput {
   statistics: TermStatistics;
   /** The question's verbs and their opposites (question-verbs.ts), if known. */
   opposed?: readonly OpposedWord[] | undefined;
+  /** Forms of the verbs the question negates (question-verbs.ts): told only unnegated, the opposite. */
+  negated?: readonly string[][] | undefined;
 }
 
 /** Terms from earlier turns of a conversation (no concept, weight below 1) found in `tokens`. */
@@ -179,6 +181,9 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const withholds = perSentence((sentence) =>
     withholdsAskedDetail(sentence, analysis, contentTerms, translations),
   );
+  const tellsOnlyUnnegated = perSentence(
+    (sentence) => input.negated !== undefined && tellsUnnegated(sentence.text, input.negated),
+  );
   const saysTheOpposite = perSentence((sentence) =>
     input.opposed === undefined ? false : tellsTheOpposite(sentence.text, input.opposed),
   );
@@ -263,6 +268,9 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       // A figure or date told of the opposite event ("initially turned down a $1.5 billion
       // package" for "the package he finally accepted") is not the asked one.
       if (valueFound && numericAsk && saysTheOpposite(valueSentence!)) valueFound = false;
+      // "Which versions were not affected": a sentence telling only that some were affected gives
+      // the other versions, whatever the asked type.
+      if (valueFound && tellsOnlyUnnegated(valueSentence!)) valueFound = false;
       // "11 项调查" does not answer "多少名开发者": it counts another kind of thing.
       if (valueFound && countsAnotherKind(valueSentence!.text, analysis)) valueFound = false;
       if (valueFound && nameClass !== null && !namesMember(nameClass, text, input.question))

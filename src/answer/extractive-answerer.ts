@@ -89,6 +89,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         terms,
         statistics,
         opposed: verbs?.opposed,
+        negated: verbs?.negated,
       });
       // A question about a time ("in March 2025") is answered from that time's issues when they can.
       const preferred = input.preferredPassages ?? 0;

@@ -199,8 +199,31 @@ export function tellsTheOpposite(text: string, opposed: readonly OpposedWord[]):
   return opposed.some((entry) => patternOf(entry.opposites).test(text) && !patternOf(entry.forms).test(text));
 }
 
+// "not", "never", and the "t" of "wasn't" as the question's words split it.
+const negations = new Set(["not", "never", "t", "no"]);
+
+/** The text tells a verb the question negates, and never negated ("affected" for "not affected"). */
+export function tellsUnnegated(text: string, negated: readonly string[][]): boolean {
+  const lower = text.toLowerCase();
+  return negated.some((forms) => {
+    const told = [...lower.matchAll(new RegExp(patternOf(forms).source, "giu"))];
+    if (told.length === 0) return false;
+    return told.every(
+      (match) =>
+        !/\b(?:not|never|no longer|n't|nor)\s+(?:\w+\s+)?$/u.test(
+          lower.slice(Math.max(0, (match.index ?? 0) - 24), match.index),
+        ),
+    );
+  });
+}
+
 export interface QuestionVerbs {
   opposed: OpposedWord[];
+  /**
+   * Forms of the verbs the question negates ("which versions were not affected"): a sentence
+   * telling one only unnegated ("affected versions 23.02 through 23.05") tells the opposite.
+   */
+  negated: string[][];
   /** Forms of the action a "how" question asks about (`askedActionForms`). */
   actionForms: string[];
   /** The question asks how something was done (a method), in English or Chinese. */
@@ -209,10 +232,15 @@ export interface QuestionVerbs {
 
 /** Everything the answerer reads from a question's verbs, the verbs found once. */
 export function readQuestionVerbs(question: string): QuestionVerbs {
-  const verbs = questionVerbs(questionWords(question));
+  const words = questionWords(question);
+  const verbs = questionVerbs(words);
   const actionForms = englishHowQuestion.test(question) ? actionFormsAmong(verbs) : [];
+  const negated = verbs
+    .filter(({ index }) => words.slice(Math.max(0, index - 2), index).some((before) => negations.has(before)))
+    .map(({ word, lemmas }) => [...formsOf(word, lemmas)]);
   return {
     opposed: opposedAmong(verbs),
+    negated,
     actionForms,
     asksMethod: actionForms.length > 0 || chineseMethodQuestion.test(question),
   };

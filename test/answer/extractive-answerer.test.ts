@@ -545,3 +545,19 @@ describe("a sentence naming a multi-word name's words apart", () => {
     expect(draft.coverage).not.toBe("full");
   });
 });
+
+describe("a question negating its verb", () => {
+  it("is not answered by the sentence telling the verb unnegated", async () => {
+    const story = passage(
+      "neg",
+      "Orbit crash",
+      "Dana Ruiz disclosed a crash that affected Orbit versions 2.1 through 2.4. Fixes shipped in March.",
+    );
+    const ask = extractiveAsker([story], { readVerbs: readQuestionVerbs });
+    const draft = await ask(
+      [story],
+      "Which Orbit versions were not affected by the crash Dana Ruiz disclosed?",
+    );
+    expect(draft.coverage).not.toBe("full");
+  });
+});

@@ -3,8 +3,10 @@ import {
   askedActionForms,
   asksMethod,
   opposedWords,
+  readQuestionVerbs,
   tellsMethod,
   tellsTheOpposite,
+  tellsUnnegated,
 } from "../../src/question/question-verbs.ts";
 
 const oppositesOf = (question: string) =>
@@ -59,5 +61,15 @@ describe("the action a how question asks about", () => {
     expect(tellsMethod("It cuts memory by sharing one cache.", [])).toBe(true);
     expect(tellsMethod("通过 hook 启动函数来检测闪退。", [])).toBe(true);
     expect(tellsMethod("Memory grows with every account.", forms)).toBe(false);
+  });
+});
+
+describe("negated verbs", () => {
+  it("tell the opposite where a sentence tells them only unnegated", () => {
+    const { negated } = readQuestionVerbs("Which Orbit versions were not affected by the crash?");
+    expect(tellsUnnegated("The crash affected Orbit versions 2.1 through 2.4.", negated)).toBe(true);
+    expect(tellsUnnegated("Versions 2.5 and later are not affected.", negated)).toBe(false);
+    expect(tellsUnnegated("It affected 2.1 to 2.4; 2.5 is not affected.", negated)).toBe(false);
+    expect(readQuestionVerbs("Which Orbit versions were affected by the crash?").negated).toEqual([]);
   });
 });
