@@ -17,8 +17,9 @@ const asksForStoriesPattern =
   /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an)\b)[\w-]+\s+){0,3}?(?:articles?|posts?|stories|pieces|essays|links|tutorials|guides|resources|tools|apps|projects|libraries|videos|papers|talks|books|newsletters?|repos|repositories)\b|\b(?:list|name)\s+(?:the\s+|all\s+|some\s+)?(?:articles|posts|stories|tools|projects|libraries)\b|哪些(?:[^，。？?]{0,24}?)(?:文章|帖子|报道|链接|教程|工具|项目|资源|视频|论文|库|文|开源项目|应用|软件|网站|插件|书)|(?:文章|帖子|报道|教程|工具|项目|资源|应用|软件)有哪些/iu;
 
 // "Which issue covered the arrests?", "哪一期讲了…": the issues are the answer, named with their dates.
+// ("Which issue number did he announce as the last?" asks for a number the text states.)
 const asksForIssuesPattern =
-  /\b(?:which|what)\s+(?:(?:newsletter|weekly)\s+)?(?:issues?|editions?)\b|哪一?期|第几期/iu;
+  /\b(?:which|what)\s+(?:(?:newsletter|weekly)\s+)?(?:issues?|editions?)\b(?!\s+(?:number|no\b|#))|哪一?期|第几期/iu;
 
 export function asksForStories(question: string): boolean {
   return asksForStoriesPattern.test(question) || asksForIssuesPattern.test(question);

@@ -9,7 +9,7 @@ import {
   newChinesePlace,
   pathValue,
 } from "./answer-names.ts";
-import { countsThings, durationUnit, withoutNonCounts } from "./counted-numbers.ts";
+import { asksLabel, countsThings, durationUnit, withoutNonCounts } from "./counted-numbers.ts";
 
 /**
  * Whether a text holds a value of the type a question asks for, which the question does not
@@ -72,7 +72,7 @@ export function holdsAskedValue(
     case "place":
       return hasNewPlaceName(text, question) || newChinesePlace(text, question);
     case "quantity":
-      return hasNewNumber(withoutNonCounts(text, countsThings(question)), given);
+      return hasNewNumber(withoutNonCounts(text, countsThings(question), asksLabel(question)), given);
     case "date":
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.
       return yearOrMonth.test(withoutGivenYears(text, given));

@@ -42,8 +42,9 @@ const timeCountAsked =
  * `labelNumber`), dates, and — for a question counting things other than time — shares and
  * spans of time ("during the first four months" counts no votes).
  */
-export function withoutNonCounts(text: string, countsThings: boolean): string {
-  const bare = text.replace(labelNumber, " ").replace(dateNumber, " ");
+export function withoutNonCounts(text: string, countsThings: boolean, asksLabel = false): string {
+  // "Which issue number …" asks for the label itself.
+  const bare = (asksLabel ? text : text.replace(labelNumber, " ")).replace(dateNumber, " ");
   if (!countsThings) return bare;
   return bare.replace(shareNumber, " ").replace(new RegExp(durationUnit.source, "giu"), " ");
 }
@@ -51,4 +52,11 @@ export function withoutNonCounts(text: string, countsThings: boolean): string {
 /** The question counts things other than time ("how many votes", not "how many months"). */
 export function countsThings(question: string): boolean {
   return countAsked.test(question) && !timeCountAsked.test(question);
+}
+
+/** The question asks for the number of one of a series ("which issue number", "第几期"). */
+export function asksLabel(question: string): boolean {
+  return /\b(?:which|what)\s+(?:[\w-]+\s+)?(?:issue|episode|edition|version|chapter|part|season|pr|pull request|bip|kep)\s+(?:number|no\b|#)|第几[期集章篇季]/iu.test(
+    question,
+  );
 }

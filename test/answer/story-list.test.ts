@@ -23,6 +23,7 @@ describe("asksForStories", () => {
     "Which company bought the studio?",
     "这个工具是谁写的？",
     "What did the article say about pricing?",
+    "Which issue number had the editor announced as the last one?",
   ])("%s asks for one fact", (question) => {
     expect(asksForStories(question)).toBe(false);
   });
