@@ -1,5 +1,6 @@
 import type * as lancedb from "@lancedb/lancedb";
 import { journalKey, type WriteJournal } from "./chunk-table-handle.ts";
+import { retryOnCommitConflict } from "./commit-retry.ts";
 import { type Row, sqlString, upgradeChunkTable } from "./lancedb-rows.ts";
 
 /**
@@ -26,11 +27,15 @@ export async function runJournaled(tables: JournalTables, write: () => Promise<v
     files: await tables.files.version(),
   };
   tables.onWriteStep("journal");
-  await tables.meta
-    .mergeInsert("key")
-    .whenMatchedUpdateAll()
-    .whenNotMatchedInsertAll()
-    .execute([{ key: journalKey, value: JSON.stringify(journal) }]);
+  await retryOnCommitConflict(
+    () =>
+      tables.meta
+        .mergeInsert("key")
+        .whenMatchedUpdateAll()
+        .whenNotMatchedInsertAll()
+        .execute([{ key: journalKey, value: JSON.stringify(journal) }]),
+    () => tables.meta.checkoutLatest(),
+  );
   await write();
   tables.onWriteStep("journal-clear");
   await tables.meta.delete(`key = ${sqlString(journalKey)}`);

@@ -8,6 +8,7 @@ import {
   isMissingDataError,
   journalKey,
 } from "./chunk-table-handle.ts";
+import { retryOnCommitConflict } from "./commit-retry.ts";
 import { passagesOfCandidates, passagesQuery, storyChunkQuery } from "./lancedb-candidates.ts";
 import { maintainChunkIndexes } from "./lancedb-indexes.ts";
 import { type JournalTables, restoreJournaledVersions, runJournaled } from "./lancedb-journal.ts";
@@ -167,18 +168,22 @@ export class LanceChunkStore implements ChunkStore {
     chunkTableName = defaultChunkTableName,
     retiredTable?: string,
   ): Promise<void> {
-    await this.meta
-      .mergeInsert("key")
-      .whenMatchedUpdateAll()
-      .whenNotMatchedInsertAll()
-      .execute([
-        { key: "embedder_id", value: identity.id },
-        { key: "embedder_dimensions", value: String(identity.dimensions) },
-        { key: "chunks_table", value: chunkTableName },
-        ...(retiredTable === undefined
-          ? []
-          : [{ key: retiredTableKey(retiredTable), value: new Date().toISOString() }]),
-      ]);
+    await retryOnCommitConflict(
+      () =>
+        this.meta
+          .mergeInsert("key")
+          .whenMatchedUpdateAll()
+          .whenNotMatchedInsertAll()
+          .execute([
+            { key: "embedder_id", value: identity.id },
+            { key: "embedder_dimensions", value: String(identity.dimensions) },
+            { key: "chunks_table", value: chunkTableName },
+            ...(retiredTable === undefined
+              ? []
+              : [{ key: retiredTableKey(retiredTable), value: new Date().toISOString() }]),
+          ]),
+      () => this.meta.checkoutLatest(),
+    );
   }
 
   private async chunkTable(): Promise<lancedb.Table> {
@@ -301,19 +306,27 @@ export class LanceChunkStore implements ChunkStore {
         if (oldIds.size > 0) await table.delete(scope);
       } else {
         // One commit: upsert the new chunks and delete the documents' chunks that are gone.
-        await table
-          .mergeInsert("id")
-          .whenMatchedUpdateAll()
-          .whenNotMatchedInsertAll()
-          .whenNotMatchedBySourceDelete({ where: scope })
-          .execute(chunksTable(chunks, this.embedder.dimensions), { timeoutMs: 600_000 });
+        await retryOnCommitConflict(
+          () =>
+            table
+              .mergeInsert("id")
+              .whenMatchedUpdateAll()
+              .whenNotMatchedInsertAll()
+              .whenNotMatchedBySourceDelete({ where: scope })
+              .execute(chunksTable(chunks, this.embedder.dimensions), { timeoutMs: 600_000 }),
+          () => table.checkoutLatest(),
+        );
       }
       this.onWriteStep("documents");
-      await this.documentsTable
-        .mergeInsert("doc_id")
-        .whenMatchedUpdateAll()
-        .whenNotMatchedInsertAll()
-        .execute(documents.map(toDocumentRow));
+      await retryOnCommitConflict(
+        () =>
+          this.documentsTable
+            .mergeInsert("doc_id")
+            .whenMatchedUpdateAll()
+            .whenNotMatchedInsertAll()
+            .execute(documents.map(toDocumentRow)),
+        () => this.documentsTable.checkoutLatest(),
+      );
       if (files.length > 0) await this.writeSourceFiles(files);
     });
     return { added, unchanged, removed };
@@ -321,11 +334,15 @@ export class LanceChunkStore implements ChunkStore {
 
   private async writeSourceFiles(files: SourceFileRecord[]): Promise<void> {
     this.onWriteStep("files");
-    await this.filesTable
-      .mergeInsert("key")
-      .whenMatchedUpdateAll()
-      .whenNotMatchedInsertAll()
-      .execute(files.map(toSourceFileRow));
+    await retryOnCommitConflict(
+      () =>
+        this.filesTable
+          .mergeInsert("key")
+          .whenMatchedUpdateAll()
+          .whenNotMatchedInsertAll()
+          .execute(files.map(toSourceFileRow)),
+      () => this.filesTable.checkoutLatest(),
+    );
   }
 
   async sourceFiles(): Promise<SourceFileRecord[]> {
@@ -526,11 +543,15 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   private async writeMeta(key: string, value: string): Promise<void> {
-    await this.meta
-      .mergeInsert("key")
-      .whenMatchedUpdateAll()
-      .whenNotMatchedInsertAll()
-      .execute([{ key, value }]);
+    await retryOnCommitConflict(
+      () =>
+        this.meta
+          .mergeInsert("key")
+          .whenMatchedUpdateAll()
+          .whenNotMatchedInsertAll()
+          .execute([{ key, value }]),
+      () => this.meta.checkoutLatest(),
+    );
   }
 
   async close(): Promise<void> {
