@@ -1,3 +1,5 @@
+import type * as lancedb from "@lancedb/lancedb";
+
 /**
  * LanceDB commits optimistically: a write based on a version another process has since replaced
  * ("Incompatible transaction … concurrent transaction Overwrite", "Commit conflict") fails rather
@@ -34,4 +36,19 @@ export async function retryOnCommitConflict<T>(
       await refresh();
     }
   }
+}
+
+/**
+ * Upsert rows by `key` (update the matched, insert the rest), again on a commit conflict with the
+ * table checked out at its latest version: the store's small keyed tables (meta, documents, files).
+ */
+export async function upsertByKey(
+  table: lancedb.Table,
+  key: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  await retryOnCommitConflict(
+    () => table.mergeInsert(key).whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(rows),
+    () => table.checkoutLatest(),
+  );
 }

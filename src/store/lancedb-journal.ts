@@ -1,6 +1,6 @@
 import type * as lancedb from "@lancedb/lancedb";
 import { journalKey, type WriteJournal } from "./chunk-table-handle.ts";
-import { retryOnCommitConflict } from "./commit-retry.ts";
+import { upsertByKey } from "./commit-retry.ts";
 import { type Row, sqlString, upgradeChunkTable } from "./lancedb-rows.ts";
 
 /**
@@ -27,15 +27,7 @@ export async function runJournaled(tables: JournalTables, write: () => Promise<v
     files: await tables.files.version(),
   };
   tables.onWriteStep("journal");
-  await retryOnCommitConflict(
-    () =>
-      tables.meta
-        .mergeInsert("key")
-        .whenMatchedUpdateAll()
-        .whenNotMatchedInsertAll()
-        .execute([{ key: journalKey, value: JSON.stringify(journal) }]),
-    () => tables.meta.checkoutLatest(),
-  );
+  await upsertByKey(tables.meta, "key", [{ key: journalKey, value: JSON.stringify(journal) }]);
   await write();
   tables.onWriteStep("journal-clear");
   await tables.meta.delete(`key = ${sqlString(journalKey)}`);

@@ -8,7 +8,7 @@ import {
   isMissingDataError,
   journalKey,
 } from "./chunk-table-handle.ts";
-import { retryOnCommitConflict } from "./commit-retry.ts";
+import { retryOnCommitConflict, upsertByKey } from "./commit-retry.ts";
 import { passagesOfCandidates, passagesQuery, storyChunkQuery } from "./lancedb-candidates.ts";
 import { maintainChunkIndexes } from "./lancedb-indexes.ts";
 import { type JournalTables, restoreJournaledVersions, runJournaled } from "./lancedb-journal.ts";
@@ -168,22 +168,14 @@ export class LanceChunkStore implements ChunkStore {
     chunkTableName = defaultChunkTableName,
     retiredTable?: string,
   ): Promise<void> {
-    await retryOnCommitConflict(
-      () =>
-        this.meta
-          .mergeInsert("key")
-          .whenMatchedUpdateAll()
-          .whenNotMatchedInsertAll()
-          .execute([
-            { key: "embedder_id", value: identity.id },
-            { key: "embedder_dimensions", value: String(identity.dimensions) },
-            { key: "chunks_table", value: chunkTableName },
-            ...(retiredTable === undefined
-              ? []
-              : [{ key: retiredTableKey(retiredTable), value: new Date().toISOString() }]),
-          ]),
-      () => this.meta.checkoutLatest(),
-    );
+    await upsertByKey(this.meta, "key", [
+      { key: "embedder_id", value: identity.id },
+      { key: "embedder_dimensions", value: String(identity.dimensions) },
+      { key: "chunks_table", value: chunkTableName },
+      ...(retiredTable === undefined
+        ? []
+        : [{ key: retiredTableKey(retiredTable), value: new Date().toISOString() }]),
+    ]);
   }
 
   private async chunkTable(): Promise<lancedb.Table> {
@@ -318,15 +310,7 @@ export class LanceChunkStore implements ChunkStore {
         );
       }
       this.onWriteStep("documents");
-      await retryOnCommitConflict(
-        () =>
-          this.documentsTable
-            .mergeInsert("doc_id")
-            .whenMatchedUpdateAll()
-            .whenNotMatchedInsertAll()
-            .execute(documents.map(toDocumentRow)),
-        () => this.documentsTable.checkoutLatest(),
-      );
+      await upsertByKey(this.documentsTable, "doc_id", documents.map(toDocumentRow));
       if (files.length > 0) await this.writeSourceFiles(files);
     });
     return { added, unchanged, removed };
@@ -334,15 +318,7 @@ export class LanceChunkStore implements ChunkStore {
 
   private async writeSourceFiles(files: SourceFileRecord[]): Promise<void> {
     this.onWriteStep("files");
-    await retryOnCommitConflict(
-      () =>
-        this.filesTable
-          .mergeInsert("key")
-          .whenMatchedUpdateAll()
-          .whenNotMatchedInsertAll()
-          .execute(files.map(toSourceFileRow)),
-      () => this.filesTable.checkoutLatest(),
-    );
+    await upsertByKey(this.filesTable, "key", files.map(toSourceFileRow));
   }
 
   async sourceFiles(): Promise<SourceFileRecord[]> {
@@ -543,15 +519,7 @@ export class LanceChunkStore implements ChunkStore {
   }
 
   private async writeMeta(key: string, value: string): Promise<void> {
-    await retryOnCommitConflict(
-      () =>
-        this.meta
-          .mergeInsert("key")
-          .whenMatchedUpdateAll()
-          .whenNotMatchedInsertAll()
-          .execute([{ key, value }]),
-      () => this.meta.checkoutLatest(),
-    );
+    await upsertByKey(this.meta, "key", [{ key, value }]);
   }
 
   async close(): Promise<void> {
