@@ -148,18 +148,18 @@ export class Lexicon {
   addPairs(pairs: readonly LearnedPair[]): void {
     const named: string[] = [];
     const terms: string[] = [];
+    const names: string[] = [];
     for (const pair of pairs) {
       const zh = pair.zh.normalize("NFKC");
       this.addName(zh, [pair.en], false);
       if (this.chineseNames.get(zh)?.ambiguous || !isTeachable(zh)) continue;
       // "字节跳动（ByteDance）" pairs a name; "地址通告（address advertisements）" a term.
       (/\p{Lu}/u.test(pair.en) ? named : terms).push(zh);
+      if (namesSomething(pair.en)) names.push(zh);
     }
     addSegmenterWords(named);
     addSegmenterWords(terms, "n");
-    addTaughtNames(
-      named.filter((zh) => pairs.some((pair) => pair.zh.normalize("NFKC") === zh && namesSomething(pair.en))),
-    );
+    addTaughtNames(names);
   }
 
   private addName(zhRaw: string, englishNames: readonly string[], preferred: boolean): void {
