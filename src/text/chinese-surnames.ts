@@ -13,9 +13,15 @@ const singleSurnames = new Set(
 );
 const compoundSurnames = ["欧阳", "司马", "上官", "诸葛", "司徒", "东方", "慕容", "令狐", "皇甫", "尉迟"];
 
-// Characters that end a clause rather than a name ("张乾泽在"): a word holding one is not a name.
 // Suffixes that make abstract nouns: -ness, -ize, degree, rate, sense, style, type, amount.
-const nounSuffixes = /[性化度率感式型量]/u;
+const nounSuffix = /[性化度率感式型量]$/u;
+
+/** A word ending in a noun-forming suffix (严重性, 力度): an abstract noun, not a name. */
+export function endsInNounSuffix(word: string): boolean {
+  return nounSuffix.test(word);
+}
+
+// Characters that end a clause rather than a name ("张乾泽在"): a word holding one is not a name.
 const functionCharacters = /[在了的是有和到会中里上下说把被让给对从为以可等来将都也就又还要图个]/u;
 
 // Characters Chinese uses to spell foreign names (马斯克 Musk, 杜罗夫 Durov): such a name is not
@@ -32,7 +38,7 @@ export function surnameOf(word: string): string | undefined {
   if (given.length < 1 || given.length > 2) return undefined;
   if (functionCharacters.test(given)) return undefined;
   // A word ending in a noun-forming suffix (严重性 "severity", 张力度) is a word, not a name.
-  if (given.length === 2 && nounSuffixes.test(given[1]!)) return undefined;
+  if (given.length === 2 && endsInNounSuffix(given)) return undefined;
   return surname;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Jieba } from "@node-rs/jieba";
-import { looksLikeChinesePersonName } from "./chinese-surnames.ts";
+import { endsInNounSuffix, looksLikeChinesePersonName } from "./chinese-surnames.ts";
 
 /**
  * Word segmentation for search. LanceDB's full-text tokenizer keeps a whole run of Chinese
@@ -68,9 +68,8 @@ export function segmenterGeneration(): number | undefined {
   return pendingWords.length > 0 ? undefined : dictionaryGeneration;
 }
 
-/** Add words (company names, products) so jieba keeps them whole. Idempotent enough: duplicates are harmless. */
 /**
- * Teach jieba words it lacks. `nz` (a proper noun) for names; a term that is no name ("地址通告"
+ * Add words (company names, products) so jieba keeps them whole; duplicates are harmless. `nz` (a proper noun) for names; a term that is no name ("地址通告"
  * for "address advertisements") is taught as a plain noun, so it does not pass for a name.
  */
 export function addSegmenterWords(words: Iterable<string>, tag: "nz" | "n" = "nz"): void {
@@ -294,13 +293,13 @@ export function chinesePersonNames(text: string): string[] {
   );
 }
 
-/** jieba tags a word its dictionary lacks "x": a person's name among them (杨植麟, 雷军) is one. */
 // jieba tags some abstract nouns as people ("严重性" severity, as surname 严 + 重性): a word of three
 // characters ending in a noun-forming suffix is not a person's name.
 function abstractNounAsName(tag: string, word: string): boolean {
-  return tag.startsWith("nr") && /^[\u3400-\u9fff]{3}$/u.test(word) && /[性化度率感式型量]$/u.test(word);
+  return tag.startsWith("nr") && /^[\u3400-\u9fff]{3}$/u.test(word) && endsInNounSuffix(word);
 }
 
+/** jieba tags a word its dictionary lacks "x": a person's name among them (杨植麟, 雷军) is one. */
 function unknownPersonName(tag: string, word: string): boolean {
   return tag === "x" && looksLikeChinesePersonName(word);
 }
