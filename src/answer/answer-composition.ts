@@ -51,6 +51,13 @@ export function withSentencesBetween(
   return [...shown, ...between].sort((left, right) => left.position - right.position);
 }
 
+/** The sentence after `last` in its passage, if it was read. */
+export function nextSentence(last: AnswerSentence, sentences: AnswerSentence[]): AnswerSentence | undefined {
+  return sentences.find(
+    (sentence) => sentence.passageIndex === last.passageIndex && sentence.position === last.position + 1,
+  );
+}
+
 /**
  * The sentence after `last` that continues its subject, if it may be shown. `anyOpening`: the
  * next sentence of the passage however it opens (for a "why" whose shown sentences give no
@@ -62,9 +69,7 @@ export function continuation(
   sentences: AnswerSentence[],
   anyOpening = false,
 ): AnswerSentence | undefined {
-  const next = sentences.find(
-    (sentence) => sentence.passageIndex === last.passageIndex && sentence.position === last.position + 1,
-  );
+  const next = nextSentence(last, sentences);
   if (next === undefined || next.asks || next.unfitToLead || next.units > trimSentenceUnits) return undefined;
   return anyOpening || continuesSentenceBefore(next.text) ? next : undefined;
 }

@@ -102,52 +102,46 @@ function openingOf(passage: RetrievedPassage, passages: RetrievedPassage[]): Sto
 }
 
 export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
-  return passages.map((passage) => ({
-    title: withParts(tokenize(passage.story)),
-    storyTitle: passage.story,
-    opening: openingOf(passage, passages),
-    wider: withParts([
-      ...tokenize(passage.text),
-      ...tokenize(passage.title),
-      ...tokenize(passage.publication),
-      // The story's link names its site ("the swift.org post").
-      ...tokenize(siteOf(passage.url)),
-      // Other retrieved chunks of the same story, and the issue's opening, which names its writer
-      // ("Ethan Mollick, Feb 18" above an essay that says "I").
-      ...passages
-        .filter(
-          (other) =>
-            other !== passage &&
-            other.docId === passage.docId &&
-            (other.storyIndex === passage.storyIndex || other.storyIndex === 0),
-        )
-        .flatMap((other) => tokenize(other.text)),
-    ]),
-    writtenText: flatWords(
-      [
-        passage.story,
-        passage.title,
-        passage.publication,
-        passage.text,
-        ...passages
-          .filter(
-            (other) =>
-              other !== passage &&
-              other.docId === passage.docId &&
-              (other.storyIndex === passage.storyIndex || other.storyIndex === 0),
-          )
-          .map((other) => other.text),
-      ].join("\n"),
-    ),
-    // The folders an archive is kept in often name its writer or newsletter ("tw93-weekly/").
-    source: withParts([
-      ...tokenize(passage.title),
-      ...tokenize(passage.publication),
-      ...tokenize(folderNames(passage.path)),
-    ]),
-    lang: passage.lang,
-    url: passage.url,
-  }));
+  return passages.map((passage) => {
+    // Other retrieved chunks of the same story, and the issue's opening, which names its writer
+    // ("Ethan Mollick, Feb 18" above an essay that says "I").
+    const related = passages.filter(
+      (other) =>
+        other !== passage &&
+        other.docId === passage.docId &&
+        (other.storyIndex === passage.storyIndex || other.storyIndex === 0),
+    );
+    return {
+      title: withParts(tokenize(passage.story)),
+      storyTitle: passage.story,
+      opening: openingOf(passage, passages),
+      wider: withParts([
+        ...tokenize(passage.text),
+        ...tokenize(passage.title),
+        ...tokenize(passage.publication),
+        // The story's link names its site ("the swift.org post").
+        ...tokenize(siteOf(passage.url)),
+        ...related.flatMap((other) => tokenize(other.text)),
+      ]),
+      writtenText: flatWords(
+        [
+          passage.story,
+          passage.title,
+          passage.publication,
+          passage.text,
+          ...related.map((other) => other.text),
+        ].join("\n"),
+      ),
+      // The folders an archive is kept in often name its writer or newsletter ("tw93-weekly/").
+      source: withParts([
+        ...tokenize(passage.title),
+        ...tokenize(passage.publication),
+        ...tokenize(folderNames(passage.path)),
+      ]),
+      lang: passage.lang,
+      url: passage.url,
+    };
+  });
 }
 
 /** A token or one of its translations (the plan's terms that stand for it) is among `tokens`. */
@@ -194,20 +188,17 @@ export function flatWords(text: string): string {
 function nameWrittenWhole(specific: Specific, context: PassageContext): boolean {
   if (cjk.test(specific.text)) return true;
   const words = flatWords(specific.text).trim();
+  // Written as a phrase of the story, its last word plural too.
+  const writes = (phrase: string) =>
+    context.writtenText.includes(` ${phrase} `) || context.writtenText.includes(` ${phrase}s `);
+  const rest = words.slice(words.indexOf(" ") + 1);
   // Two words whose last is an everyday one ("Claude Code", "Swift Playgrounds"): that word alone
   // may be anyone's ("trained on code"), so the whole name must be written.
-  if (/^[\p{L}]+ [\p{L}]+$/u.test(words)) {
-    const last = words.slice(words.indexOf(" ") + 1);
-    if (!isKnownEnglishWord(last)) return true;
-    return context.writtenText.includes(` ${words} `) || context.writtenText.includes(` ${words}s `);
-  }
+  if (/^[\p{L}]+ [\p{L}]+$/u.test(words)) return !isKnownEnglishWord(rest) || writes(words);
   if (!/^[\p{L}]+(?: [\p{L}]+){2,}$/u.test(words)) return true;
   // A question often adds its context's name as a qualifier ("the Swift Core Team" for "the Core
   // Team", "Arm China CEO" for "China CEO"): the name without its first word is written too.
-  const rest = words.slice(words.indexOf(" ") + 1);
-  return [words, rest].some(
-    (phrase) => context.writtenText.includes(` ${phrase} `) || context.writtenText.includes(` ${phrase}s `),
-  );
+  return writes(words) || writes(rest);
 }
 
 export function translationsOf(terms: WeightedTerm[]): Map<string, string[]> {

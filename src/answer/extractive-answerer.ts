@@ -11,6 +11,7 @@ import {
   capped,
   continuation,
   joinSentences,
+  nextSentence,
   overlaps,
   quotedUnits,
   shownSentences,
@@ -205,7 +206,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
           let readOn =
             (asksReason && !chosen.some((shown) => shown.sentences.some((s) => givesReason(s.text)))) ||
             (window.sentences.length === 1 &&
-              sharesQuestionWord(nextOf(last, sentences), [...terms, ...(input.relatedTerms ?? [])]));
+              sharesQuestionWord(nextSentence(last, sentences), [...terms, ...(input.relatedTerms ?? [])]));
           for (let added = 0; added < continuationSentences; added += 1) {
             const next = continuation(last, sentences, readOn);
             readOn = false;
@@ -259,12 +260,6 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       };
     },
   };
-}
-
-function nextOf(last: AnswerSentence, sentences: AnswerSentence[]): AnswerSentence | undefined {
-  return sentences.find(
-    (sentence) => sentence.passageIndex === last.passageIndex && sentence.position === last.position + 1,
-  );
 }
 
 function sharesQuestionWord(

@@ -16,6 +16,7 @@ import type { QuestionAnalysis } from "./analyze-question.ts";
 interface NameClass {
   /** Wording that asks for one ("which language", "哪种编程语言", "operating system"). */
   asks: RegExp;
+  /** Its members, written as words of their own (global: read with `matchAll`). */
   members: RegExp;
 }
 
@@ -129,7 +130,7 @@ function membersPattern(names: readonly string[]): RegExp {
     .sort((left, right) => right.length - left.length)
     .map((name) => escapeRegExp(name))
     .join("|");
-  return new RegExp(`(?<![\\p{L}\\p{N}_+#.-])(?:${alternatives})(?![\\p{L}\\p{N}_+#]|-(?=\\p{L}))`, "u");
+  return new RegExp(`(?<![\\p{L}\\p{N}_+#.-])(?:${alternatives})(?![\\p{L}\\p{N}_+#]|-(?=\\p{L}))`, "gu");
 }
 
 // "language" with no other kind of language before it, and the verbs a program is made with.
@@ -174,8 +175,7 @@ export function askedNameClass(analysis: QuestionAnalysis, question: string): Na
 
 /** The text names a member of the class that the question does not already name. */
 export function namesMember(nameClass: NameClass, text: string, question: string): boolean {
-  const pattern = new RegExp(nameClass.members.source, "gu");
-  for (const match of text.matchAll(pattern))
+  for (const match of text.matchAll(nameClass.members))
     if (!new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(match[0])}(?![\\p{L}\\p{N}])`, "u").test(question))
       return true;
   return false;
