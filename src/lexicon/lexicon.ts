@@ -71,6 +71,11 @@ interface Translation {
 /** The translations of one word or phrase of the text, and that word or phrase (the concept). */
 type ConceptSpan = Translation[] & { concept: string };
 
+/** A word worth looking up in the dictionary: three letters or more, not a number, not a word too vague to translate. */
+function translatable(folded: string): boolean {
+  return folded.length >= 3 && !/^\d/.test(folded) && !unexpandableEnglish.has(folded);
+}
+
 interface ChineseName {
   /** English names, preferred first. */
   english: string[];
@@ -380,13 +385,18 @@ export class Lexicon {
         }
       }
       if (!allowDictionary) continue;
-      if (token.folded.length < 3 || /^\d/.test(token.folded) || unexpandableEnglish.has(token.folded))
+      if (!translatable(token.folded)) continue;
+      const whole = this.translateEnglish(token.folded, true, token.capitalised);
+      if (whole.length > 0 || token.parts === undefined) {
+        spans.push(Object.assign(whole, { concept: token.folded }));
         continue;
-      spans.push(
-        Object.assign(this.translateEnglish(token.folded, true, token.capitalised), {
-          concept: token.folded,
-        }),
-      );
+      }
+      // "fake-partner", "home-grown": a compound the dictionary lacks is translated piece by piece.
+      for (const part of token.parts) {
+        if (!translatable(part.folded)) continue;
+        const translations = this.translateEnglish(part.folded, true, part.capitalised);
+        spans.push(Object.assign(translations, { concept: part.folded }));
+      }
     }
     return spans;
   }

@@ -61,6 +61,12 @@ describe("English → Chinese", () => {
     expect(expandedTerms(english)).toContain(chinese);
   });
 
+  it("a hyphenated compound the dictionary lacks is translated piece by piece", () => {
+    // The dictionary has neither "battery-maker" nor "supplier-side"; their pieces it has.
+    expect(expandedTerms("a battery-maker")).toContain("电池");
+    expect(expandedTerms("the supplier-side view")).toContain("供应商");
+  });
+
   it("a capitalised one-word name needs capitals: Arm the company, not arm the limb", () => {
     expect(expandedTerms("Arm licenses chip designs")).toContain("安谋");
     expect(expandedTerms("he broke his arm")).not.toContain("安谋");
