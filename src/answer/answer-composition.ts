@@ -74,6 +74,27 @@ export function continuation(
   return anyOpening || continuesSentenceBefore(next.text) ? next : undefined;
 }
 
+/**
+ * The story's sentences after `last` up to the first that `gives` (a reason), when one does within
+ * `limit` sentences that may be shown; otherwise none.
+ */
+export function readOnTo(
+  last: AnswerSentence,
+  sentences: AnswerSentence[],
+  gives: (text: string) => boolean,
+  limit: number,
+): AnswerSentence[] {
+  const run: AnswerSentence[] = [];
+  for (let current = last; run.length < limit; ) {
+    const next = nextSentence(current, sentences);
+    if (next === undefined || next.asks || next.unfitToLead || next.units > trimSentenceUnits) return [];
+    run.push(next);
+    if (gives(next.text)) return run;
+    current = next;
+  }
+  return [];
+}
+
 /** The window gives an asked value the chosen windows do not already show. */
 export function bringsAnotherValue(candidate: EvidenceWindow, chosen: EvidenceWindow[]): boolean {
   const value = candidate.valueSentence;

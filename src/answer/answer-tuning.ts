@@ -137,6 +137,22 @@ export const bareValueSentenceUnits = 12;
 export const continuationSentences = 2;
 
 /**
+ * How far a "why" whose shown sentences give no reason reads on for one that does: the story's
+ * next sentences up to and including the first giving a reason ("… deprecates libconsensus.
+ * Libconsensus was an attempt … However, the library hasn't seen …, so …"). 3: briefs state the
+ * change, what the thing is, then why; set I's why-questions had their reason 1–3 sentences on.
+ * Past it the story has usually moved on.
+ */
+export const reasonReadOnSentences = 3;
+
+/**
+ * Longest answer to a "why" that reads on to its reason: the told event and the reason after it,
+ * in size units. 150: a Chinese brief's event sentence, its example and the reason (i023/i053-like
+ * items of set I ran 120–150); past it a reader gets a paragraph, not an answer.
+ */
+export const reasonAnswerUnits = 150;
+
+/**
  * A sentence ending in a question mark asks only when what comes before its last clause is at
  * most this long (units: a Latin word or a Chinese character): "As for pricing, what will it cost?"
  * asks; a long statement that ends with an aside to the reader ("…，话说你用了多久 iPhone 了？")

@@ -145,19 +145,25 @@ export function withholdsAskedDetail(
   return false;
 }
 
-// A pronoun, after a joining word or not ("And it …", "而这个组件…", "同时它…").
-const pronounOpening =
-  /^\s*(?:(?:and|but|also|so)\s+)?(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:而且|而|但是|但|并且|同时|另外|此外)?(?:它|他|她|这|该|其|此))/iu;
+// A joining word a sentence going on about the one before may open with ("However, the library…").
+const joiningWord = String.raw`(?:and|but|also|so|however|still|yet|instead|meanwhile|additionally|in addition|as a result|now)\b,?\s+`;
 
-/** "The book is set…", "The company said…": a common noun taken up from the sentence before. */
-const definiteOpening = /^\s*The\s+[a-z][a-z-]+\b/u;
+// A pronoun, after a joining word or not ("And it …", "However, it …", "而这个组件…", "同时它…").
+const pronounOpening = new RegExp(
+  String.raw`^\s*(?:${joiningWord})?(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:而且|而|但是|但|并且|同时|另外|此外|不过|然而)?[，,]?(?:它|他|她|这|该|其|此))`,
+  "iu",
+);
+
+/** "The book is set…", "However, the library…": a common noun taken up from the sentence before. */
+const definiteOpening = /^\s*[Tt]he\s+[a-z][a-z-]+\b/u;
+const openingJoiningWord = new RegExp(String.raw`^\s*${joiningWord}`, "iu");
 
 /**
  * A sentence that goes on about the subject of the one before it: it opens with a pronoun or with
  * a definite common noun ("The feature works with…"), not with a name of its own.
  */
 export function continuesSentenceBefore(text: string): boolean {
-  return pronounOpening.test(text) || definiteOpening.test(text);
+  return pronounOpening.test(text) || definiteOpening.test(text.replace(openingJoiningWord, ""));
 }
 
 /**
@@ -195,7 +201,7 @@ function isCompoundOf(word: string, head: string): boolean {
 // only opening a sentence or clause before a subject ("Since Salesforce has postponed …"), not
 // before a date or a time ("since 2019", "since its launch", "since then").
 const reasonWords =
-  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|reasons?|why|therefore|hence|explains?|explained)\b|(?:^|[.;,:]\s*)since\s+(?!\d|(?:then|last|early|late|the|its|their|his|her|our|january|february|march|april|may|june|july|august|september|october|november|december)\b)|因为|由于|原因|所以|因此|为了|导致|之所以|理由|缘故|归功于|得益于|答案|以便|从而|以免/iu;
+  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|reasons?|why|therefore|hence|explains?|explained)\b|(?:^|[.;,:]\s*)since\s+(?!\d|(?:then|last|early|late|the|its|their|his|her|our|january|february|march|april|may|june|july|august|september|october|november|december)\b)|\b(?:ensures?|ensuring|(?:this|that|which|it) (?:lets|allows|enables|means|ensures|avoids|prevents)|to (?:avoid|prevent|ensure))\b|因为|由于|原因|所以|因此|为了|导致|之所以|理由|缘故|归功于|得益于|答案|以便|从而|以免|确保|这让|这使|使得|这样(?:就|可以|才|能)|无需|免得/iu;
 
 /** Whether a sentence gives a reason or cause ("because …", "…的原因是", "答案就在…"). */
 export function givesReason(text: string): boolean {

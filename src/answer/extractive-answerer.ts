@@ -14,6 +14,7 @@ import {
   nextSentence,
   overlaps,
   quotedUnits,
+  readOnTo,
   shownSentences,
   showsSpecifics,
   storyKey,
@@ -29,6 +30,8 @@ import {
   passagesRead as defaultPassagesRead,
   leadCoverageShare,
   maximumAnswerUnits,
+  reasonAnswerUnits,
+  reasonReadOnSentences,
   trimSentenceUnits,
 } from "./answer-tuning.ts";
 import type { Answerer, AnswererInput, DraftAnswer } from "./answerer.ts";
@@ -203,8 +206,19 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
           // A one-sentence lead reads on to a next sentence sharing a word of the question (its own,
           // a translation or a paraphrase): "…now hosted on a new server. Everyone who wishes to
           // continue receiving posts needs to resubscribe."
+          const reasonUnshown =
+            asksReason && !chosen.some((shown) => shown.sentences.some((s) => givesReason(s.text)));
+          // … or on to the first sentence giving one, when one does a few sentences on.
+          const toReason = reasonUnshown ? readOnTo(last, sentences, givesReason, reasonReadOnSentences) : [];
+          const toReasonUnits = toReason.reduce((sum, sentence) => sum + sentence.units, 0);
+          if (toReason.length > 0 && units + toReasonUnits <= reasonAnswerUnits) {
+            for (const sentence of toReason) if (!list.includes(sentence)) list.push(sentence);
+            units += toReasonUnits;
+            shownByPassage.set(window.passageIndex, list);
+            continue;
+          }
           let readOn =
-            (asksReason && !chosen.some((shown) => shown.sentences.some((s) => givesReason(s.text)))) ||
+            reasonUnshown ||
             (window.sentences.length === 1 &&
               sharesQuestionWord(nextSentence(last, sentences), [...terms, ...(input.relatedTerms ?? [])]));
           for (let added = 0; added < continuationSentences; added += 1) {

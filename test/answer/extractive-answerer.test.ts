@@ -424,6 +424,37 @@ describe("why questions whose rule gives no reason", () => {
   });
 });
 
+describe("why questions whose reason comes a few sentences on", () => {
+  it("read on past what the thing is to the sentence giving the reason", async () => {
+    const story = [
+      "Orbit #412 deprecates libframe.",
+      "Libframe was an effort to let other programs reuse Orbit's parser.",
+      "However, the library has found few users and it has become a burden to maintain.",
+      "It will be removed in the next major release.",
+    ];
+    const change = passage("w1", "Orbit #412", story.join(" "));
+    const ask = extractiveAsker([...passages, change]);
+    const draft = await ask([change], "Why did Orbit #412 deprecate libframe?");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("found few users");
+  });
+
+  it("a Chinese brief's purpose sentence (确保 …) is the reason, past an example", async () => {
+    const story = [
+      "Lumen #88 现在默认拒绝需要额外手续费的通道变更。",
+      "例如，Alice 想通过 Bob 给 Carol 付款时，Bob 不能再向 Alice 收取这笔钱。",
+      "Bob 仍可以在配置文件里改回原来的做法。",
+      "这一做法确保了与旧版节点的兼容。",
+    ];
+    const change = passage("w2", "Lumen #88", story.join(""), { lang: "zh" });
+    const other = passage("w3", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const ask = extractiveAsker([change, other], { lang: "zh" });
+    const draft = await ask([change, other], "Lumen #88 为什么默认拒绝需要额外手续费的通道变更？");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("确保了与旧版节点的兼容");
+  });
+});
+
 describe("a digest entry titled with the thing asked about", () => {
   it("is defined by its first sentence, which does not name it again", async () => {
     const entry = passage(
