@@ -228,7 +228,7 @@ const personAskedPattern = new RegExp(
     `\\bwho (?:is|was|are|were) (?:the |its |their )?(?:[\\w-]+ ){0,3}?(?:${personRoles})\\b`,
     `\\bwhich (?:[\\w-]+ ){0,2}?(?:${personRoles})\\b`,
     "\\bwho (?:wrote|authored|proposed|posted|said)\\b",
-    `(?:${chinesePersonRoles})(?:是谁|叫什么|的名字)`,
+    `(?:${chinesePersonRoles})们?(?:分别|各自|都)?(?:是谁|叫什么|的名字|的姓名)`,
     `哪(?:一)?位(?:${chinesePersonRoles})?`,
     "谁(?:写|提出|说)",
   ].join("|"),

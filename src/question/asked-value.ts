@@ -37,6 +37,12 @@ const distanceUnit =
 const yearOrMonth =
   /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月|(?:今年|去年|明年|前年|上个?月|下个?月|本月|第[一二三四五六七八九十\d]+天)|\b(?:last (?:week|month|year|quarter)|next (?:week|month|year|quarter)|this (?:month|year)|(?:first|last|same|that) (?:day|week|month|year|quarter) of|in (?:the )?(?:spring|summer|autumn|fall|winter))\b|\b(?:q[1-4]|h[12])\b/i;
 
+// "哪一天", "on what date": a day is asked, and a month or year alone does not give it.
+const asksDay =
+  /哪一?天|几号|几月几[日号]|具体(?:的)?日期|\b(?:which|what) (?:exact |specific )?(?:day|date)\b|\bexact date\b/iu;
+const dayOfMonth =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\bthe \d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s*[日号]|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|(?:星期|周|礼拜)[一二三四五六日天]|昨天|今天|前天|当天/iu;
+
 function withoutGivenYears(text: string, given: ReadonlySet<string>): string {
   if (![...given].some((number) => /^(?:1[89]\d\d|20\d\d)$/.test(number))) return text;
   // With the year given, "this year" (今年) tells no more of when than the question does.
@@ -75,6 +81,7 @@ export function holdsAskedValue(
       return hasNewNumber(withoutNonCounts(text, countsThings(question), asksLabel(question)), given);
     case "date":
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.
+      if (asksDay.test(question)) return dayOfMonth.test(withoutGivenYears(text, given));
       return yearOrMonth.test(withoutGivenYears(text, given));
     case "person":
     case "name":

@@ -38,6 +38,12 @@ describe("holdsAnyAskedValue", () => {
     ["Looking back at 2024, when did the port open its new terminal?", "It opened in March.", true],
     ["2024 年里，新码头是什么时候开的？", "2024年，港口很忙。", false],
     ["2024 年里，新码头是什么时候开的？", "新码头在2024年3月开放。", true],
+    // "Which day" asks for a day: a month or a year alone does not give it.
+    ["新码头是哪一天开放的？", "新码头在2024年3月开放。", false],
+    ["新码头是哪一天开放的？", "新码头在2024年3月18日开放。", true],
+    ["On what date did the port open its new terminal?", "It opened in March 2024.", false],
+    ["On what date did the port open its new terminal?", "It opened on March 18, 2024.", true],
+    ["On what date did the port open its new terminal?", "It opened on the 18th.", true],
     ["How long does a charge last?", "A charge lasts about 40 minutes.", true],
     ["How long does a charge last?", "Over the course of an hour or so it was done.", true],
     ["How long does a charge last?", "The charger weighs 65 grams.", false],
