@@ -83,7 +83,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   // "how often", "多久碰一次头": a rate ("every three weeks"), not a span of time.
   [
     "frequency",
-    /\bhow (?:often|frequently)\b|\bhow many times (?:a|an|per|each) \w+|多久[^？?，,。；;]{0,10}一次|多长时间[^？?，,。；;]{0,10}一次|每隔多久|多频繁|频率|几天一次|一(?:天|周|个?月|年)几次/i,
+    /\bhow (?:often|frequently)\b|\bhow many times (?:a|an|per|each) \w+|多久[^？?，,。；;]{0,10}一次|多长时间[^？?，,。；;]{0,10}一次|每隔多久|多频繁|(?:什么|多大的?|多高的?)频率|频率(?:是|为|有)?(?:多少|多高|多大|如何|怎样)|几天一次|一(?:天|周|个?月|年)几次/i,
   ],
   [
     "duration",

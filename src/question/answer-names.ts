@@ -139,9 +139,9 @@ export function hasNewPersonName(text: string, question: string): boolean {
     if (words.some((word) => notPersonWords.has(word))) continue;
     return true;
   }
-  // "Developer 0xB10C", "developer instagibbs": after a role word, a word no dictionary holds is
-  // the person's handle.
-  for (const match of text.matchAll(roleThenHandle)) {
+  // "Developer 0xB10C", "developer instagibbs", "开发者 Zawy": after a role word, a word no
+  // dictionary holds is the person's handle.
+  for (const match of [...text.matchAll(roleThenHandle), ...text.matchAll(chineseRoleThenHandle)]) {
     const handle = match[1]!;
     // An acronym after the role ("users API", "developers SDK") is no one's handle.
     if (/^[A-Z0-9_-]+$/.test(handle)) continue;
@@ -152,6 +152,10 @@ export function hasNewPersonName(text: string, question: string): boolean {
 
 const roleThenHandle =
   /\b(?:developers?|engineers?|maintainers?|contributors?|researchers?|reviewers?|authors?|users?)\s+([A-Za-z0-9][\w-]{2,38})(?![\w-])/giu;
+
+// "开发者 Zawy", "研究员 0xB10C": a Latin handle after a Chinese role word.
+const chineseRoleThenHandle =
+  /(?:开发者|开发人员|工程师|研究员|研究者|维护者|贡献者|作者|程序员|设计师)\s*([A-Za-z0-9][\w-]{2,38})(?![\w-])/gu;
 
 const notPersonWords = new Set(
   (

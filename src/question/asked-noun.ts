@@ -168,6 +168,16 @@ export function headTokensOf(question: string): string[] {
     "ones",
     "happen",
     "happened",
+    // "What change did X make", "what problem does it solve", "哪些信息": the answer tells the
+    // change, the problem or the facts, seldom with the word.
+    "change",
+    "changes",
+    "problem",
+    "problems",
+    "information",
+    "info",
+    "detail",
+    "details",
     "意思",
     "东西",
     "时候",
@@ -226,4 +236,11 @@ const chineseGenericHeads: ReadonlySet<string> = new Set([
   "方法",
   "手段",
   "途径",
+  "问题",
+  "信息",
+  "内容",
+  "变化",
+  "改动",
+  "变更",
+  "细节",
 ]);

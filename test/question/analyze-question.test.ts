@@ -56,6 +56,9 @@ describe("askedTypesOf", () => {
 
   it("gives each part of a two-part question its own type", () => {
     expect(askedTypesOf("那款相机卖多少钱？有多重？")).toEqual(["money", "quantity"]);
+    // 频率 asks for a frequency only when its value is asked ("频率是多少", "什么频率").
+    expect(askedTypesOf("是哪位开发者统计了节点请求额外交易的频率？")).toEqual(["person"]);
+    expect(askedTypesOf("节点请求额外交易的频率是多少？")).toEqual(["frequency"]);
     expect(askedTypesOf("How much is the city putting into the tram line, and over what period?")).toEqual([
       "money",
       "duration",
@@ -256,6 +259,10 @@ describe("asked nouns", () => {
     ["Which language popular for Android does it target?", ["language"]],
     ["他最后选了哪个云端桌面方案？", []],
     ["这家公司主要做什么业务？", []],
+    // "What change", "什么问题", "哪些信息": the answer tells the change, the problem or the facts.
+    ["What change did the 3.0 release make to its build system?", []],
+    ["这个提案想解决的是什么问题？", []],
+    ["新加的请求头会包含哪些信息？", []],
     ["VisActor 是哪家公司开源的？", ["公司"]],
   ])("%s → %j", (question, heads) => {
     expect(analyzeQuestion(question).headTokens).toEqual(heads);

@@ -149,6 +149,8 @@ describe("holdsAnyAskedValue", () => {
     ["Which developer found the slow sort?", "Developers reported it to the sorting team.", false],
     ["Which developer found the slow sort?", "Developers API traces pointed to the sorting function.", false],
     ["Who are the chairs of the new group?", "On Monday, Orbit Group met in Berlin.", false],
+    ["是哪位开发者发现了排序变慢？", "开发者 Qubitfox 于 8 月发现了这个问题。", true],
+    ["是哪位开发者发现了排序变慢？", "开发者 API 的调用记录指向了排序函数。", false],
     ["这本书的作者是谁？", "这本书在 GitHub 上开源。", false],
     ["这本书的作者是谁？", "这本书的作者钟书岚在杭州工作。", true],
     // A number the text calls a price is one, with no currency sign.
