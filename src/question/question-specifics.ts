@@ -135,8 +135,9 @@ const commonLeadWords = new Set(
 );
 
 // Acronyms that name a kind of thing, not one thing: "which OS versions" asks for macOS, iOS …;
-// "the API server's CPU usage" is about a server, not a product called CPU.
-const classAcronyms = new Set(["OS", "API", "APIs", "SDK", "UI", "CPU", "GPU", "CLI", "IDE"]);
+// "the API server's CPU usage" is about a server, not a product called CPU; "a channel ID" is an
+// identifier ("Short Channel Identifier"), "the URL" a link.
+const classAcronyms = new Set("OS API APIs SDK UI CPU GPU CLI IDE ID IDs URL URLs PDF PDFs FAQ".split(" "));
 
 // Nouns that name a class of named things: "which firm", "哪家公司" ask for a name.
 export const classNouns = new Set(

@@ -125,6 +125,12 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     expect(texts("《我为什么离开一家很大的公司》讲了什么？")).toContain("我为什么离开一家很大的公司");
   });
 
+  it("does not take an acronym for a kind of thing (ID, URL) for a name", () => {
+    const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
+    expect(texts("When does Orbit forget a channel ID after the channel closes?")).toEqual(["Orbit"]);
+    expect(texts("Which URL does the Orbit app open first?")).toEqual(["Orbit"]);
+  });
+
   it("does not take 东西 (thing) for a place", () => {
     expect(specificsOf("那个新东西叫什么？")).toEqual([]);
   });
