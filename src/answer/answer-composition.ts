@@ -58,6 +58,25 @@ export function nextSentence(last: AnswerSentence, sentences: AnswerSentence[]):
   );
 }
 
+// A sentence that tells what was done only by pointing back at the sentence before it: "After
+// doing this for every output …", "在对所有 TXO 都执行一遍这样的操作之后".
+const pointsBack =
+  /\b(?:this|these|that|those|such)\s+(?:operations?|process|procedures?|steps?|methods?|approach|techniques?|calculations?)\b|\bdoing (?:this|so)\b|\bin this way\b|这样的(?:操作|过程|步骤|方法|做法|处理|计算)|这么做|这样做|上述|该操作|此操作/iu;
+
+/**
+ * The sentence before a lead that tells what was done only by pointing back at it ("… 这样的操作
+ * 之后"), if it may be shown: the lead means nothing without it.
+ */
+export function antecedent(first: AnswerSentence, sentences: AnswerSentence[]): AnswerSentence | undefined {
+  if (!pointsBack.test(first.text)) return undefined;
+  const before = sentences.find(
+    (sentence) => sentence.passageIndex === first.passageIndex && sentence.position === first.position - 1,
+  );
+  if (before === undefined || before.asks || before.unfitToLead || before.units > trimSentenceUnits)
+    return undefined;
+  return before;
+}
+
 /**
  * The sentence after `last` that continues its subject, if it may be shown. `anyOpening`: the
  * next sentence of the passage however it opens (for a "why" whose shown sentences give no

@@ -6,6 +6,7 @@ import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import { tokenize } from "../text/segment.ts";
 import {
+  antecedent,
   bringsAnotherValue,
   bringsTold,
   capped,
@@ -163,6 +164,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const methodTold =
         verbs?.asksMethod === true ? (text: string) => tellsMethod(text, verbs.actionForms) : undefined;
       let units = unitsOf(lead);
+      // A lead pointing back at the sentence before it ("after doing this …") brings that one.
+      const leadShown = shownSentences(lead)[0];
+      const leadAntecedent = leadShown === undefined ? undefined : antecedent(leadShown, sentences);
+      if (leadAntecedent !== undefined) units += quotedUnits(leadAntecedent);
       const story = storyKey(input.passages[lead.passageIndex]);
       for (const candidate of full) {
         if (chosen.length >= 2) break;
@@ -191,7 +196,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const shownByPassage = new Map<number, AnswerSentence[]>();
       for (const window of [...chosen].sort((left, right) => left.passageIndex - right.passageIndex)) {
         const list = shownByPassage.get(window.passageIndex) ?? [];
-        for (const sentence of withSentencesBetween(shownSentences(window), sentences, units)) {
+        const shown = shownSentences(window);
+        if (window === lead && leadAntecedent !== undefined && !list.includes(leadAntecedent))
+          list.push(leadAntecedent);
+        for (const sentence of withSentencesBetween(shown, sentences, units)) {
           if (list.includes(sentence)) continue;
           list.push(sentence);
           if (!window.sentences.includes(sentence)) units += quotedUnits(sentence);

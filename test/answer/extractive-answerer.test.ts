@@ -455,6 +455,24 @@ describe("why questions whose reason comes a few sentences on", () => {
   });
 });
 
+describe("a lead pointing back at the sentence before it", () => {
+  it("brings that sentence: 'after doing this' means nothing alone", async () => {
+    const story = [
+      "Tallyhash keeps no set of outputs.",
+      "Instead, it adds a value for each output when the output is created and subtracts the same value when the output is spent.",
+      "After doing this for every block up to the end point, the node checks that the tally of created and spent outputs is zero.",
+    ];
+    const notes = passage("p1", "Tallyhash correction", story.join(" "));
+    const ask = extractiveAsker([...passages, notes]);
+    const draft = await ask(
+      [notes],
+      "How does Tallyhash check the tally of created and spent outputs at the end point?",
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("subtracts the same value");
+  });
+});
+
 describe("a digest entry titled with the thing asked about", () => {
   it("is defined by its first sentence, which does not name it again", async () => {
     const entry = passage(
