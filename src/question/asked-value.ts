@@ -41,7 +41,7 @@ const yearOrMonth =
 const asksDay =
   /哪一?天|几号|几月几[日号]|具体(?:的)?日期|\b(?:which|what) (?:exact |specific )?(?:day|date)\b|\bexact date\b/iu;
 const dayOfMonth =
-  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\bthe \d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s*[日号]|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|(?:星期|周|礼拜)[一二三四五六日天]|昨天|今天|前天|当天/iu;
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\bthe \d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s*[日号]|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|(?:星期|周|礼拜)[一二三四五六日天]|昨天|今天|前天|当天/iu;
 
 function withoutGivenYears(text: string, given: ReadonlySet<string>): string {
   if (![...given].some((number) => /^(?:1[89]\d\d|20\d\d)$/.test(number))) return text;

@@ -44,6 +44,7 @@ describe("holdsAnyAskedValue", () => {
     ["On what date did the port open its new terminal?", "It opened in March 2024.", false],
     ["On what date did the port open its new terminal?", "It opened on March 18, 2024.", true],
     ["On what date did the port open its new terminal?", "It opened on the 18th.", true],
+    ["By what date must the forms be sent?", "Send them before April 18th.", true],
     ["How long does a charge last?", "A charge lasts about 40 minutes.", true],
     ["How long does a charge last?", "Over the course of an hour or so it was done.", true],
     ["How long does a charge last?", "The charger weighs 65 grams.", false],
