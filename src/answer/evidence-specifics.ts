@@ -225,6 +225,16 @@ export interface SpecificsCheck {
   onlyTheSource?: boolean;
 }
 
+/** Latin letters with digits, no number standing alone: "BIP69", "Tw93", "WWDC21" (not "256G", "iOS 17"). */
+function isHandle(specific: Specific): boolean {
+  return (
+    specific.kind !== "name" &&
+    /\d/u.test(specific.text) &&
+    !/(?:^|\s)\d/u.test(specific.text) &&
+    !cjk.test(specific.text)
+  );
+}
+
 export function checkSpecifics(
   specifics: Specific[],
   windowTokens: ReadonlySet<string>,
@@ -235,7 +245,9 @@ export function checkSpecifics(
   const near = new Set([...windowTokens, ...context.title, ...(context.opening?.tokens ?? [])]);
   const titles = `${context.storyTitle}\n${context.opening?.text ?? ""}`;
   const everywhere = new Set([...near, ...context.wider]);
-  const names = specifics.filter((specific) => specific.kind === "name").length;
+  const names = specifics.filter(
+    (specific) => specific.kind === "name" || (context.lang === "zh" && isHandle(specific)),
+  ).length;
   let anchored = 0;
   let missingNames = 0;
   // Specifics that name the source ("according to The Batch", "Tw93 的周刊") are confirmed by the
@@ -317,8 +329,12 @@ export function checkSpecifics(
       !inChinese &&
       context.lang === "zh" &&
       (!looksLikePinyin(specific.text) || !/\s/u.test(specific.text.trim()));
-    if (!sameLanguage && !translatable && !keptInLatin) continue;
-    if (!isName) return { hold: false, anchored };
+    // Numbers are written alike in both languages: "256G", "iPhone 16 Pro", "BIP69" are looked
+    // for in a Chinese brief too.
+    if (!sameLanguage && !translatable && !keptInLatin && !/\d/u.test(specific.text)) continue;
+    // There a handle with digits ("BIP69", "Tw93", which may name the source's author rather
+    // than the story) counts as a name: among three, one may be missing.
+    if (!isName && !(context.lang === "zh" && isHandle(specific))) return { hold: false, anchored };
     missingNames += 1;
   }
   if (missingNames > (names >= namesAllowingOneMissing ? 1 : 0)) return { hold: false, anchored };

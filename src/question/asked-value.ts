@@ -43,6 +43,11 @@ const asksDay =
 const dayOfMonth =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\bthe \d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s*[日号]|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|(?:星期|周|礼拜)[一二三四五六日天]|昨天|今天|前天|当天/iu;
 
+// "At what time", 几点: a time of day is asked, and a date does not give it.
+const asksClockTime = /\bwhat time\b(?!\s+(?:of|period|frame|zone))|几点|什么时刻/iu;
+const clockTime =
+  /\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b|\d{1,2}\s*[点時时](?:\d{1,2}\s*分|半)?|\d{1,2}\s*[:：]\s*\d{2}/iu;
+
 function withoutGivenYears(text: string, given: ReadonlySet<string>): string {
   if (![...given].some((number) => /^(?:1[89]\d\d|20\d\d)$/.test(number))) return text;
   // With the year given, "this year" (今年) tells no more of when than the question does.
@@ -81,6 +86,7 @@ export function holdsAskedValue(
       return hasNewNumber(withoutNonCounts(text, countsThings(question), asksLabel(question)), given);
     case "date":
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.
+      if (asksClockTime.test(question)) return clockTime.test(text);
       if (asksDay.test(question)) return dayOfMonth.test(withoutGivenYears(text, given));
       return yearOrMonth.test(withoutGivenYears(text, given));
     case "person":

@@ -455,6 +455,21 @@ describe("why questions whose reason comes a few sentences on", () => {
   });
 });
 
+describe("numbers in a question asked in another script", () => {
+  it("are looked for in a Chinese brief: the 128G price does not answer for the 256G model", async () => {
+    const deal = passage(
+      "n1",
+      "Nimbus 7 降价",
+      "看到 Nimbus 7 加上补贴后便宜了不少，128G 版本 3299 元，这个价格很合适。",
+      { lang: "zh" },
+    );
+    const other = passage("n2", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const ask = extractiveAsker([deal, other], { lang: "zh" });
+    expect((await ask([deal, other], "Nimbus 7 的 128G 版本补贴后多少钱？")).coverage).toBe("full");
+    expect((await ask([deal, other], "Nimbus 7 的 256G 版本补贴后多少钱？")).coverage).not.toBe("full");
+  });
+});
+
 describe("a lead pointing back at the sentence before it", () => {
   it("brings that sentence: 'after doing this' means nothing alone", async () => {
     const story = [

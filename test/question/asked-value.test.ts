@@ -45,6 +45,11 @@ describe("holdsAnyAskedValue", () => {
     ["On what date did the port open its new terminal?", "It opened on March 18, 2024.", true],
     ["On what date did the port open its new terminal?", "It opened on the 18th.", true],
     ["By what date must the forms be sent?", "Send them before April 18th.", true],
+    // "At what time" asks for a time of day.
+    ["At what time does the keynote start?", "The keynote is on June 7 this month.", false],
+    ["At what time does the keynote start?", "The keynote starts at 10 a.m. Pacific.", true],
+    ["发布会几点开始？", "发布会在6月7日举行。", false],
+    ["发布会几点开始？", "发布会在北京时间凌晨1点开始。", true],
     ["How long does a charge last?", "A charge lasts about 40 minutes.", true],
     ["How long does a charge last?", "Over the course of an hour or so it was done.", true],
     ["How long does a charge last?", "The charger weighs 65 grams.", false],
