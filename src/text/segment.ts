@@ -310,6 +310,25 @@ function unknownPersonName(tag: string, word: string): boolean {
  * though its dictionary lacks it. A heuristic, used to
  * tell whether a sentence names someone a "who" question asks for.
  */
+// "Ledger has published …", "Stripe announced …": a singular word with no article doing what
+// organisations do is a name, though it opens the sentence ("The ledger has …" would need one).
+const organisationVerb =
+  /^\s+(?:has\s+|had\s+)?(?:just\s+)?(?:published|announced|released|launched|acquired|introduced|unveiled|open-sourced|shipped|raised)\b/u;
+
+function actsAsOrganisation(word: string, after: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    !/s$/u.test(lower) &&
+    !commonCapitalised.has(lower) &&
+    !subjectPronouns.has(lower) &&
+    organisationVerb.test(after)
+  );
+}
+
+const subjectPronouns = new Set(
+  "i you he she we they one everyone someone somebody nobody anyone".split(" "),
+);
+
 export function properNouns(text: string): string[] {
   const tags = /^(nr|ns|nt|nz)/;
   const names: string[] = [];
@@ -321,7 +340,13 @@ export function properNouns(text: string): string[] {
     const sentenceStart = before === "" || /[.!?:;"“‘(—–-]$/.test(before);
     // Chinese capitalises nothing: a Latin word opening a Chinese sentence ("Braiins 宣布…") is a name.
     const inChinese = /^\s*[\u3400-\u9fff]/u.test(normalised.slice((match.index ?? 0) + word.length));
-    if (sentenceStart && !inChinese && !/[A-Z]/.test(word.slice(1))) continue;
+    if (
+      sentenceStart &&
+      !inChinese &&
+      !/[A-Z]/.test(word.slice(1)) &&
+      !actsAsOrganisation(word, normalised.slice((match.index ?? 0) + word.length))
+    )
+      continue;
     if (!commonCapitalised.has(word.toLowerCase())) names.push(foldEnglish(word.toLowerCase()));
   }
   names.push(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectLanguage, foldEnglish, tokenize } from "../../src/text/segment.ts";
+import { detectLanguage, foldEnglish, properNouns, tokenize } from "../../src/text/segment.ts";
 
 describe("tokenize", () => {
   it.each([
@@ -63,5 +63,18 @@ describe("hyphenated words", () => {
     ["o1-mini", ["o1-mini", "o1", "mini"]],
   ])("%s", (text, expected) => {
     expect(tokenize(text)).toEqual(expected);
+  });
+});
+
+describe("properNouns at a sentence's start", () => {
+  it("takes a singular word doing what organisations do as a name", () => {
+    expect(properNouns("Ledger has published a testing repository.")).toContain("ledger");
+    expect(properNouns("Quarry announced a new plan.")).toContain("quarry");
+  });
+
+  it("leaves grammar capitals, plurals and pronouns alone", () => {
+    expect(properNouns("Researchers published a paper.")).toEqual([]);
+    expect(properNouns("He announced a plan.")).toEqual([]);
+    expect(properNouns("Ledger entries are kept for a year.")).toEqual([]);
   });
 });
