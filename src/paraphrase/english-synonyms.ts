@@ -70,7 +70,10 @@ function partOfSpeechHint(previous: string | undefined): PartOfSpeech | undefine
   if (beforeVerb.has(previous)) return "v";
   return undefined;
 }
-/** A phrase whose first word has more senses than this (go, get, take, make) is not looked up. */
+/**
+ * A phrase whose first word has more senses than this (go, get, take, make) is not looked up,
+ * unless it is a phrase with a noun of at most `maxPhraseSenses` ("take place", not "take on").
+ */
 export const lightVerbSenses = 25;
 /** A two-word phrase with at most this many senses needs no support from the rest of the question. */
 export const maxPhraseSenses = 2;
@@ -234,9 +237,14 @@ export function englishExpansions(question: string, options: EnglishExpansionOpt
       .baseForms(first)
       .flatMap((lemma) => wordnet.senses(lemma))
       .reduce((sum, { synsets }) => sum + synsets.length, 0);
-    if (firstSenses > lightVerbSenses) continue;
     const lemmas = forms.baseForms(first).map((base) => `${base} ${second}`);
     const known = lemmas.filter((lemma) => wordnet.senses(lemma).length > 0);
+    // … unless the phrase itself means one thing with a noun ("take place": happen, occur; not
+    // "go to", which WordNet reads as "attend").
+    const phraseSenses = known
+      .flatMap((lemma) => wordnet.senses(lemma))
+      .reduce((sum, { synsets }) => sum + synsets.length, 0);
+    if (firstSenses > lightVerbSenses && (phraseSenses > maxPhraseSenses || isStopword(second))) continue;
     // A verb phrase ("lay off") stands for its verb, a noun phrase ("potato chip") for its head noun.
     const verbal = known.some((lemma) => wordnet.senses(lemma).some(({ pos }) => pos === "v"));
     const concept = singleToken(verbal ? first : second);

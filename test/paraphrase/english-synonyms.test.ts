@@ -95,6 +95,12 @@ describe("English synonyms from WordNet", () => {
     ).not.toContain("force");
   });
 
+  it('reads a light verb\'s phrase that means one thing: "take place" → happen, not "take on"', () => {
+    const words = (question: string) => expand(question).map((term) => term.term);
+    expect(words("When will the summit take place?")).toContain("happen");
+    expect(words("Will the company take on more staff?")).not.toContain("hire");
+  });
+
   it("adds irregular forms at nearly full weight: bought ↔ buy, mice ↔ mouse", () => {
     const bought = expand("Which startup was bought by the carmaker?").find(
       (term) => term.concept === "bought",
