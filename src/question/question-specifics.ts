@@ -129,7 +129,7 @@ const compoundAdjective = /^\p{Lu}[\p{L}\d]*(?:-\p{Ll}{3,})+$/u;
 
 // Capitalised words that open questions or clauses and name nothing.
 const commonLeadWords = new Set(
-  "what which who whom whose when where why how is are was were does do did can could will would has have had should the a an in on at for of and but or if as by with from to after before according i".split(
+  "what which who whom whose when where why how is are was were does do did can could will would has have had should the a an in on at for of and but or if as by with from to after before according i under per since during among between without within across through about against into over via besides unlike".split(
     " ",
   ),
 );

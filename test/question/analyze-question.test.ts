@@ -125,6 +125,12 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     expect(texts("《我为什么离开一家很大的公司》讲了什么？")).toContain("我为什么离开一家很大的公司");
   });
 
+  it("does not take a capitalised preposition opening the question for part of a name", () => {
+    const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
+    expect(texts("Under Orbit's new rules, who may vote?")).toEqual(["Orbit's"]);
+    expect(texts("Since Orbit 2.0, which formats are read?")).toEqual(["Orbit 2.0"]);
+  });
+
   it("does not take an acronym for a kind of thing (ID, URL) for a name", () => {
     const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
     expect(texts("When does Orbit forget a channel ID after the channel closes?")).toEqual(["Orbit"]);

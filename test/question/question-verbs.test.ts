@@ -72,4 +72,11 @@ describe("negated verbs", () => {
     expect(tellsUnnegated("It affected 2.1 to 2.4; 2.5 is not affected.", negated)).toBe(false);
     expect(readQuestionVerbs("Which Orbit versions were affected by the crash?").negated).toEqual([]);
   });
+
+  it("are negated by a contraction inside a word too (can't, won’t)", () => {
+    const { negated } = readQuestionVerbs("What can a client do if it can't find a route?");
+    expect(tellsUnnegated("When a client can't find a route, it opens a direct link.", negated)).toBe(false);
+    expect(tellsUnnegated("When a client can’t find a route, it opens a direct link.", negated)).toBe(false);
+    expect(tellsUnnegated("The client found a route at once.", negated)).toBe(true);
+  });
 });
