@@ -89,10 +89,14 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
     "duration",
     /\bhow long\b|\bover what (?:period|time|span|timeframe)\b|\bwhat (?:period|timeframe|time frame)\b|\bfor how many (?:days|weeks|months|years|hours|minutes)\b|多久|多长时间|多长期限|多少天|几天|几个月|几年|多少年|多少小时|几个小时|多少分钟|多少秒/i,
   ],
-  ["distance", /\bhow (?:far|high|tall|deep)\b|多远|多高|多深|多长的距离|多少公里/i],
+  // "多高的默认费率", "how high is the fee": a rate or a price, not a height (see quantity).
+  [
+    "distance",
+    /\bhow (?:far|tall|deep)\b|\bhow high\b(?!\s+(?:is|was|are|were)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:fees?|rates?|prices?|costs?|tax|taxes|scores?|ratios?|thresholds?|limits?)\b)|多远|多高(?!的)|多深|多长的距离|多少公里/i,
+  ],
   [
     "quantity",
-    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|多少|几个|几家|几位|几种|几次|几款|几名|多大|多重|多快|多少个|第几|多频繁/i,
+    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|多少|几个|几家|几位|几种|几次|几款|几名|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b/i,
   ],
   [
     "date",
@@ -113,7 +117,10 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
     "name",
     /\bwhat is the name\b|\bname of\b|\bcalled\b|\bwhat(?:'s| is| was| are| were)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:name|codename|code name|nickname)s?\b|\bcode ?names?\b|代号|名称是什么|叫做什么|称为什么|名字叫|\bwhich (?:company|companies|firm|startup|brand|product|model|tool|app|library|framework|university|country|city|bank|banks|team|lab|project|language|service|platform)\b|\bwhat (?:company|companies|firm|startup|brand|product|model|tool|app|library|framework|university|country|city|bank|banks)\b|叫什么|哪家|哪个牌子|什么牌子|哪个品牌|哪款|哪个公司|哪所|哪个国家|哪座|哪所大学|什么名字/i,
   ],
-  ["reason", /\bwhy\b|\bwhat (?:caused|made|led)\b|\bfor what reason\b|为什么|为何|什么原因|原因是|怎么会/i],
+  [
+    "reason",
+    /\bwhy\b|\bwhat (?:caused|made|led)\b|\bfor what (?:reason|purpose)\b|\bto what end\b|\bwhat (?:is|was) the (?:purpose|point|goal|aim)\b|为什么|为何|什么原因|原因是|怎么会|目的是什么|出于什么目的|为了什么/i,
+  ],
   [
     "yesno",
     /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should)\b|是否|是不是|有没有|能不能|会不会|吗[？?]?\s*$/i,

@@ -155,6 +155,9 @@ export function headTokensOf(question: string): string[] {
     "manner",
     "reason",
     "reasons",
+    // "to what end", "for what purpose": a reason, told without the word.
+    "end",
+    "purpose",
     "part",
     "parts",
     "piece",

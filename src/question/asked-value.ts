@@ -145,7 +145,7 @@ export function askedValuePositions(text: string, analysis: QuestionAnalysis): n
 // Words that say a detail is not given: "did not disclose", "undisclosed", "no details yet",
 // "not seeing any details on licensing", 未透露, 没有公布, 尚不清楚.
 const declining =
-  /\b(?:did|does|do|has|have|had|would|will|could|is|are|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:disclose|disclosed|reveal|revealed|say|said|specify|specified|share|shared|comment|confirm|confirmed|give|given|provide|provided|announce|announced|release|released|public|known|clear|available)\b|\b(?:undisclosed|unspecified|unannounced|unnamed)\b|\b(?:remains?|is|are|still) (?:unknown|unclear)\b|\bno (?:further |more |public )?(?:details?|word|information|timeline|pricing)\b|\b(?:not|n't)\s+(?:seeing|seen|found|aware of|got|have)\s+(?:any\s+)?(?:details?|information|word)\b|未(?:透露|公布|披露|说明|公开|确认|宣布|提及)|没有?(?:透露|公布|披露|说明|公开|给出|提到)|不详|尚不清楚|尚未(?:公布|确定|披露|宣布|透露)|暂无|不得而知|并未(?:透露|公布|披露|说明)/i;
+  /\b(?:did|does|do|has|have|had|would|will|could|is|are|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:disclose|disclosed|reveal|revealed|say|said|specify|specified|share|shared|comment|confirm|confirmed|give|given|provide|provided|announce|announced|release|released|public|known|clear|available)\b|\b(?:undisclosed|unspecified|unannounced|unnamed)\b|\b(?:remains?|is|are|still) (?:unknown|unclear)\b|\bno (?:further |more |public )?(?:details?|word|information|timeline|pricing)\b|\b(?:not|n't)\s+(?:seeing|seen|found|aware of|got|have)\s+(?:any\s+)?(?:details?|information|word)\b|未(?:透露|公布|披露|说明|公开(?!的)|确认(?!的)|宣布|提及)|没有?(?:透露|公布|披露|说明|公开|给出|提到)|不详|尚不清楚|尚未(?:公布|确定|披露|宣布|透露)|暂无|不得而知|并未(?:透露|公布|披露|说明)/i;
 
 /**
  * The clauses of a text that say a detail is withheld ("but I'm not seeing any details yet on

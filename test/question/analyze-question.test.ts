@@ -324,6 +324,24 @@ describe("asksForPerson", () => {
   });
 });
 
+describe("purpose and height questions", () => {
+  it.each([
+    ["What does the new filter drop, and to what end?", ["reason"]],
+    ["For what purpose was the cache added?", ["reason"]],
+    ["这个改动的目的是什么？", ["reason"]],
+    ["是以多高的默认费率作为门槛的？", ["quantity"]],
+    ["How high is the default fee rate?", ["quantity"]],
+    ["这座塔有多高？", ["distance"]],
+    ["How high is the new tower?", ["distance"]],
+  ])("%s → %j", (question, types) => {
+    expect(analyzeQuestion(question).askedTypes).toEqual(types);
+  });
+
+  it("'to what end' names no noun the answer must repeat", () => {
+    expect(analyzeQuestion("What does the new filter drop, and to what end?").headTokens).toEqual([]);
+  });
+});
+
 describe("share questions", () => {
   it("reads 占多少 as asking for a share", () => {
     expect(analyzeQuestion("这个组合里，债券占多少仓位？").askedTypes).toEqual(["percentage"]);

@@ -177,6 +177,10 @@ describe("decliningClauses", () => {
     ["The model is open, but I'm not seeing any details yet on licensing.", 1],
     ["The startup raised an undisclosed amount.", 1],
     ["公司未透露具体价格。", 1],
+    ["公司尚未确认发布日期。", 1],
+    // "未确认的交易", "未公开的接口": unconfirmed transactions and private interfaces, not withholding.
+    ["节点转发未确认的交易时，默认费率是 1 聪。", 0],
+    ["它调用了未公开的接口。", 0],
     ["The startup raised $10M from two funds.", 0],
   ])("%s → %d", (sentence, count) => {
     expect(decliningClauses(sentence)).toHaveLength(count);
