@@ -165,7 +165,23 @@ export function specificHeld(
   translations: Map<string, string[]>,
 ): boolean {
   const needed = specific.kind === "name" ? specific.tokens.slice(-1) : specific.tokens;
-  return needed.every((token) => found(token, tokens, translations));
+  if (needed.every((token) => found(token, tokens, translations))) return true;
+  // "iPhoneX" for "iPhone X": a name of several words written as one.
+  const joined = joinedTokens(specific);
+  return joined.length > 0 && joined.every((token) => tokens.has(token));
+}
+
+const joinedMemo = new Map<string, string[]>();
+
+/** The tokens of a name of several words written without spaces (none for a one-word name). */
+function joinedTokens(specific: Specific): string[] {
+  let joined = joinedMemo.get(specific.text);
+  if (joined === undefined) {
+    joined = /\s/u.test(specific.text.trim()) ? tokenize(specific.text.replace(/\s+/gu, "")) : [];
+    if (joinedMemo.size > 10_000) joinedMemo.clear();
+    joinedMemo.set(specific.text, joined);
+  }
+  return joined;
 }
 
 /** Lower-case words separated by single spaces, possessives dropped: for finding a name as written. */

@@ -470,6 +470,22 @@ describe("numbers in a question asked in another script", () => {
   });
 });
 
+describe("a name of several words written as one", () => {
+  it("holds the specific: 'Nimbus X' is written 'NimbusX'", async () => {
+    const rule = passage(
+      "x1",
+      "审核新规",
+      "商店发出通知，从 2027 年 3 月开始，所有提交审核的应用都要适配 NimbusX 的全面屏。",
+      { lang: "zh" },
+    );
+    const other = passage("x2", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const ask = extractiveAsker([rule, other], { lang: "zh" });
+    const draft = await ask([rule, other], "所有应用都要适配 Nimbus X 全面屏的规定从什么时候开始？");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("2027 年 3 月");
+  });
+});
+
 describe("a lead pointing back at the sentence before it", () => {
   it("brings that sentence: 'after doing this' means nothing alone", async () => {
     const story = [
