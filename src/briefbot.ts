@@ -342,12 +342,12 @@ export class Briefbot implements BriefbotService {
             history,
             // The gate reads the question's own words, translations and same-word variants, not
             // synonyms or aliases: a synonym in another sense ("fired" a rocket for "dismissed"
-            // staff) must not turn a refusal into an answer. The plan's terms carry `source` and
-            // `senseSupported` for a gate that weighs unambiguous synonyms itself.
+            // staff) must not turn a refusal into an answer — save a synonym of a word with one
+            // sense ("take place" → happen), which has no other.
             queryTerms: gateTerms(
               request.question,
               history,
-              plan.terms.filter((term) => !synonymSources.has(term.source ?? "")),
+              plan.terms.filter((term) => !synonymSources.has(term.source ?? "") || term.soleSense === true),
             ),
             relatedTerms: plan.terms.filter((term) => synonymSources.has(term.source ?? "")),
             preferredPassages: preferredCount(passages, scope),

@@ -89,6 +89,8 @@ const latinWord = /[a-z][a-z'’-]*[a-z]|[a-z]/g;
 interface Candidate {
   term: string;
   weight: number;
+  /** A synonym of a word or phrase WordNet gives one sense ("take place" → happen). */
+  soleSense?: boolean;
 }
 
 const tokenMemo = new Map<string, string[]>();
@@ -186,13 +188,20 @@ export function englishExpansions(question: string, options: EnglishExpansionOpt
     source: "wordnet" | "morphology",
   ) => {
     let count = 0;
-    for (const { term, weight } of candidates.sort((left, right) => right.weight - left.weight)) {
+    for (const { term, weight, soleSense } of candidates.sort((left, right) => right.weight - left.weight)) {
       if (count >= maxTermsPerWord) break;
       // Abbreviations ("ca", "calif", "c.p.u") match far more than the word they shorten.
       if (emitted.has(term) || isStopword(term) || term.length < 2) continue;
       if (source === "wordnet" && (term.length < minimumSynonymLength || term.includes("."))) continue;
       emitted.add(term);
-      result.push({ term, weight, concept, source, senseSupported: supported });
+      result.push({
+        term,
+        weight,
+        concept,
+        source,
+        senseSupported: supported,
+        ...(soleSense === true ? { soleSense } : {}),
+      });
       count += 1;
     }
   };
@@ -318,9 +327,11 @@ export function englishExpansions(question: string, options: EnglishExpansionOpt
     };
     const candidates: Candidate[] = [];
     const lemmaIndex = synset.words.indexOf(best.lemma);
+    const soleSense = senses.length === 1;
     for (const word of synset.words) {
       const term = singleToken(word);
-      if (term !== undefined && !span.own.has(term)) candidates.push({ term, weight: weights.synonym });
+      if (term !== undefined && !span.own.has(term))
+        candidates.push({ term, weight: weights.synonym, soleSense });
     }
     for (const { from, word } of synset.derived) {
       const term = singleToken(word);

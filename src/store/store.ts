@@ -64,6 +64,11 @@ export interface WeightedTerm {
    * An answer gate should accept a synonym standing for a specific only when this is true.
    */
   senseSupported?: boolean | undefined;
+  /**
+   * For a synonym: the word or phrase it stands for has one sense in WordNet ("take place" →
+   * happen), so it means the same in any question, and the answer gate may read it as the word.
+   */
+  soleSense?: boolean | undefined;
 }
 
 /**

@@ -31,6 +31,10 @@ Harbor Robotics opened an office in Lisbon with room for 300 engineers, its firs
 
 Vela Aerospace fires its new methane rocket engine for 90 seconds at its Texas test stand each Tuesday.
 
+## Dockside meetup
+
+The Dockside Robotics Meetup will happen from June 7 to 11 in Porto, with talks on warehouse arms.
+
 ## Cloud prices
 
 Three cloud providers cut storage prices by a tenth this quarter, the second cut this year.
@@ -82,6 +86,13 @@ describe("Briefbot with paraphrase expansion (real LanceDB)", () => {
     // …but the answer gate does not count it, so the refusal stands.
     const answer = await withParaphrase.answer({ question, conversationId: "refusal" });
     expect(answer.answered).toBe(false);
+  });
+
+  it("answers through a synonym of a phrase with one sense ('take place' → happen)", async () => {
+    const question = "When will Dockside take place?";
+    const answer = await withParaphrase.answer({ question, conversationId: "sole-sense" });
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toContain("June 7 to 11");
   });
 
   it("can be switched off: no paraphrase terms without the paraphraser", async () => {

@@ -99,6 +99,13 @@ describe("English synonyms from WordNet", () => {
     const words = (question: string) => expand(question).map((term) => term.term);
     expect(words("When will the summit take place?")).toContain("happen");
     expect(words("Will the company take on more staff?")).not.toContain("hire");
+    // One sense: the synonym means the same in any question (the answer gate may read it).
+    expect(expand("When will the summit take place?").find((term) => term.term === "happen")?.soleSense).toBe(
+      true,
+    );
+    const fire = expand("How many employees did the firm dismiss?").find((term) => term.term === "fire");
+    expect(fire).toBeDefined();
+    expect(fire?.soleSense).toBeUndefined();
   });
 
   it("adds irregular forms at nearly full weight: bought ↔ buy, mice ↔ mouse", () => {
