@@ -68,7 +68,11 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
       if (words.length === 0) continue;
       // An acronym's plural names the same thing ("PRs" for "PR", "KEPs" for "KEP").
       for (const [at, word] of words.entries()) if (/^[A-Z]{2,}s$/.test(word)) words[at] = word.slice(0, -1);
-      const atStart = index === 0 && normalised.slice(0, match.index).trim() === "";
+      // (Chinese capitalises nothing: "Kickstarter 开源的…" opens with a name.)
+      const atStart =
+        index === 0 &&
+        normalised.slice(0, match.index).trim() === "" &&
+        !/^\s*[\u3400-\u9fff]/u.test(normalised.slice((match.index ?? 0) + match[0].length));
       if (atStart && words.length === 1 && !/[A-Z]/.test(words[0]!.slice(1)) && run === words[0]) continue;
       const added = add(words.join(" "), "name");
       const written = added === undefined ? undefined : abbreviationWritten(added.text);

@@ -125,6 +125,12 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     expect(texts("《我为什么离开一家很大的公司》讲了什么？")).toContain("我为什么离开一家很大的公司");
   });
 
+  it("takes a Latin word opening a Chinese question as a name: Chinese capitalises nothing", () => {
+    const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
+    expect(texts("Quillon 开源的客户端有多少个 star？")).toEqual(["Quillon"]);
+    expect(texts("Which client did it pick?")).toEqual([]);
+  });
+
   it("does not take a capitalised preposition opening the question for part of a name", () => {
     const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
     expect(texts("Under Orbit's new rules, who may vote?")).toEqual(["Orbit's"]);

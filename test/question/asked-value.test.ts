@@ -163,6 +163,10 @@ describe("holdsAnyAskedValue", () => {
     ["这台手机现在多少钱？", "128G 版本 5499 这个价格很便宜。", true],
     ["How much does the camera cost?", "It is priced at 499 for the launch.", true],
     ["这台手机现在多少钱？", "128G 版本很便宜。", false],
+    // A list's labels count nothing: "（一）…（二）…", "一、…二、…".
+    ["这个仓库有多少个 star？", "从源码中学到的 （一）工程相关（二）代码相关", false],
+    ["这个仓库有多少个 star？", "一、工程相关 二、代码相关", false],
+    ["这个仓库有多少个 star？", "目前有三千个 star。", true],
     // A Latin name opening a Chinese sentence is a name, though no capital tells it.
     ["是哪家公司开源了这块控制板？", "Orbitron 宣布他们的控制板已经开源了。", true],
     // A company answers who acquired a company.
