@@ -72,6 +72,11 @@ export interface QuestionAnalysis {
 const askedPatterns: Array<[AskedType, RegExp]> = [
   // "How much must an attacker spend relative to the HTLC?": a multiple or share, even of money.
   ["percentage", /\bhow (?:much|many)\b[^?？]*\b(?:relative to|compared (?:to|with)|in proportion to)\b/i],
+  // "How much did the rule raise the success rate?": a change of a rate, not money raised.
+  [
+    "percentage",
+    /\bhow much (?:did|does|do|will|would|could|can)\b[^?？]*\b(?:raise|raised|increase|boost|improve|cut|reduce|lower|lift)\s+(?:the|its|their)\b[^?？]*\b(?:rates?|ratios?|share|percentage|accuracy|efficiency)\b/i,
+  ],
   [
     "money",
     /\bhow much (?:money\b|.*\b(?:cost|costs|pay|paid|spend|spent|spending|charge|charged|worth|raise|raised|sell|sold|earn|earned|price|priced|invest|invested|investing|putting|put|fund|funded|funding|lose|lost|save|saved|fine|fined)\b)|\b(?:what|how much) (?:is|was|are|were|'s) the (?:\w+ )?(?:price|cost|fee|salary|valuation|revenue)\b|多少钱|价格|售价|价钱|费用|成本|估值|多少美元|多少元|卖多少|花了多少|省多少|[原定特优惠折]价(?:是|为)?多少/i,

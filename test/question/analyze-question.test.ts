@@ -338,6 +338,9 @@ describe("purpose and height questions", () => {
     ["是以多高的默认费率作为门槛的？", ["quantity"]],
     ["How high is the default fee rate?", ["quantity"]],
     ["这座塔有多高？", ["distance"]],
+    // Raising a rate is a change of a share, not money raised.
+    ["How much did the new rule raise the cache hit rate?", ["percentage"]],
+    ["How much did the startup raise in its Series B?", ["money"]],
     ["How high is the new tower?", ["distance"]],
   ])("%s → %j", (question, types) => {
     expect(analyzeQuestion(question).askedTypes).toEqual(types);
