@@ -239,10 +239,10 @@ const personAskedPattern = new RegExp(
     `\\bnames? of (?:the |its |their |his |her )?(?:[\\w-]+ ){0,3}?(?:${personRoles})\\b`,
     `\\bwho (?:is|was|are|were) (?:the |its |their )?(?:[\\w-]+ ){0,3}?(?:${personRoles})\\b`,
     `\\bwhich (?:[\\w-]+ ){0,2}?(?:${personRoles})\\b`,
-    "\\bwho (?:wrote|authored|proposed|posted|said)\\b",
+    "\\bwho (?:first |originally )?(?:wrote|authored|proposed|posted|said|discovered|reported|designed|invented)\\b",
     `(?:${chinesePersonRoles})们?(?:分别|各自|都)?(?:是谁|叫什么|的名字|的姓名)`,
     `哪(?:一)?位(?:${chinesePersonRoles})?`,
-    "谁(?:写|提出|说)",
+    "谁(?:最先|最早|首先)?(?:写|提出|说|发现|报告|披露|设计|发明)",
   ].join("|"),
   "iu",
 );

@@ -315,6 +315,9 @@ describe("asksForPerson", () => {
     ["Who wrote the caching patch?", true],
     ["Who is the new editor of Test Weekly?", true],
     ["这本书的作者是谁？", true],
+    // Who found or reported something: a person (a company that did is no name to guess).
+    ["Who discovered the caching bug?", true],
+    ["这个漏洞最初是由谁发现并报告的？", true],
     ["被起诉的两名开发者分别叫什么名字？", true],
     ["两位创始人各自的姓名是什么？", true],
     ["这两个项目分别叫什么名字？", false],
