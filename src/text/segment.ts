@@ -289,7 +289,7 @@ export function chinesePlaceNames(text: string): string[] {
 export function chinesePersonNames(text: string): string[] {
   return taggedChineseWords(
     text.normalize("NFKC"),
-    (tag, word) => tag === "nr" || unknownPersonName(tag, word),
+    (tag, word) => (tag === "nr" && !abstractNounAsName(tag, word)) || unknownPersonName(tag, word),
   );
 }
 
@@ -304,12 +304,6 @@ function unknownPersonName(tag: string, word: string): boolean {
   return tag === "x" && looksLikeChinesePersonName(word);
 }
 
-/**
- * Names in a text, lower-cased: capitalised Latin words that are not common words, and Chinese
- * words jieba tags as person, place, organisation or other proper noun, or reads as a person's name
- * though its dictionary lacks it. A heuristic, used to
- * tell whether a sentence names someone a "who" question asks for.
- */
 // "Ledger has published …", "Stripe announced …": a singular word with no article doing what
 // organisations do is a name, though it opens the sentence ("The ledger has …" would need one).
 const organisationVerb =
@@ -329,6 +323,12 @@ const subjectPronouns = new Set(
   "i you he she we they one everyone someone somebody nobody anyone".split(" "),
 );
 
+/**
+ * Names in a text, lower-cased: capitalised Latin words that are not common words, and Chinese
+ * words jieba tags as person, place, organisation or other proper noun, or reads as a person's name
+ * though its dictionary lacks it. A heuristic, used to
+ * tell whether a sentence names someone a "who" question asks for.
+ */
 export function properNouns(text: string): string[] {
   const tags = /^(nr|ns|nt|nz)/;
   const names: string[] = [];
