@@ -290,7 +290,12 @@ export function checkSpecifics(
     // A name of several Latin words must be written somewhere in the story: its last word alone
     // ("podcast") may belong to another ("the Swift Unwrapped podcast").
     // (In English passages: a Chinese one may give the name in characters.)
-    if (isName && context.lang === "en" && !nameWrittenWhole(specific, context)) {
+    // (Chinese briefs keep such names in Latin too: "Kubernetes GitHub Admin Team" is not found
+    // by 团队, a translation of its last word.)
+    const writtenInLatin =
+      context.lang === "en" ||
+      (context.lang === "zh" && !cjk.test(specific.text) && !looksLikePinyin(specific.text));
+    if (isName && writtenInLatin && !nameWrittenWhole(specific, context)) {
       missingNames += 1;
       continue;
     }

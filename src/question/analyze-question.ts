@@ -200,12 +200,25 @@ export function definedThing(question: string): string | null {
  * `isKnownWord` (an English dictionary) lets lower-case names no dictionary holds count as
  * specifics; without it only capitalised, versioned, quoted and Chinese names do.
  */
+const kindBeforeWhat = /([\u4e00-\u9fff]{1,6})(?:是|叫)(?:什么|哪个|哪款|哪家|哪一个)(?:名字)?[？?]?\s*$/u;
+
+/** The question ends "<a noun of a named kind>是什么" ("第一款…的工具是什么"). */
+function namedKindIsWhat(question: string): boolean {
+  const before = kindBeforeWhat.exec(question)?.[1];
+  if (before === undefined) return false;
+  for (let start = 0; start < before.length - 1; start += 1)
+    if (classNouns.has(before.slice(start))) return true;
+  return false;
+}
+
 export function analyzeQuestion(asked: string, isKnownWord?: (word: string) => boolean): QuestionAnalysis {
   // "Apart from X, what …": X is what the asker knows; the rest says what the answer must hold.
   const question = exclusionOf(asked)?.rest ?? asked;
   let askedTypes = askedTypesOf(question);
   const headTokens = headTokensOf(question);
   if (askedTypes[0] === "other" && headTokens.some((token) => classNouns.has(token))) askedTypes = ["name"];
+  // "…的工具是什么？", "…的公司叫什么": a noun of a named kind before 是什么 asks which one.
+  if (askedTypes[0] === "other" && namedKindIsWhat(question)) askedTypes = ["name"];
   // "Which Kubernetes SIG took over …": an acronym names a kind of group or proposal, one of which
   // is asked for by name.
   if (askedTypes[0] === "other" && whichAcronym.test(question)) askedTypes = ["name"];

@@ -486,6 +486,34 @@ describe("a name of several words written as one", () => {
   });
 });
 
+describe("a Latin name of several words asked about Chinese briefs", () => {
+  it("must be written there whole: its last word's translation (团队 for Team) is not it", async () => {
+    const tool = passage(
+      "l1",
+      "UI 转代码",
+      "这个项目是某技术团队研发的一款把设计图转化为代码的工具，名叫 Pixel2Code。",
+      { lang: "zh" },
+    );
+    const other = passage("l2", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const ask = extractiveAsker([tool, other], { lang: "zh", lexicon: Lexicon.load() });
+    const draft = await ask([tool, other], "Orbit Release Admin Team 研发的工具叫什么？");
+    expect(draft.coverage).not.toBe("full");
+  });
+});
+
+describe("a question whose noun of a named kind comes before 是什么", () => {
+  it("asks which one: a sentence naming none does not answer", async () => {
+    const policy = passage(
+      "l3",
+      "Review tools",
+      "The Orbit admin team introduced a trial policy for code review tools. It defines the steps: request, review, a 90-day trial and evaluation.",
+    );
+    const ask = extractiveAsker([...passages, policy]);
+    const draft = await ask([policy], "Orbit admin team 的代码审查试用政策下，第一款完成试用的工具是什么？");
+    expect(draft.coverage).not.toBe("full");
+  });
+});
+
 describe("a lead pointing back at the sentence before it", () => {
   it("brings that sentence: 'after doing this' means nothing alone", async () => {
     const story = [

@@ -304,8 +304,17 @@ describe("name questions", () => {
     "What is the release name or theme of Orbit 2.0?",
     "What is the codename of the next release?",
     "Orbit 2.0 版本的代号是什么？",
+    // A noun of a named kind before 是什么 asks which one.
+    "第一个通过试用的工具是什么？",
+    "收购它的公司叫什么？",
   ])("%s asks for a name", (question) => {
     expect(analyzeQuestion(question).askedTypes).toEqual(["name"]);
+  });
+});
+
+describe("a thing before 是什么 that is no named kind", () => {
+  it.each(["Plane 是什么？", "这个新东西是什么？"])("%s asks for no name", (question) => {
+    expect(analyzeQuestion(question).askedTypes).toEqual(["other"]);
   });
 });
 
