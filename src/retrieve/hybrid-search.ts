@@ -7,6 +7,7 @@ import { reciprocalRankFusion } from "./rank-fusion.ts";
 import { addContinuation, type HybridResult, readFinalPassages } from "./story-continuation.ts";
 import { sentenceMatch, spaceJoinedTokens, termMatcher } from "./term-coverage.ts";
 import type { TermStatistics } from "./term-statistics.ts";
+import { askedVersions, conflictsWithAsked, versionConflictPenalty } from "./version-conflict.ts";
 
 export interface HybridSearchOptions {
   store: ChunkStore;
@@ -125,10 +126,13 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   // sentence-marked search text, so nothing is re-read or re-segmented.
   const group = ({ candidate }: (typeof ranked)[number]) => `${candidate.docId}#${candidate.storyIndex}`;
   const leading = diversify(ranked, group, 2).slice(0, Math.max(options.limit, options.rerankDepth ?? 20));
+  // … and a passage about another release than the one asked for steps down (version-conflict.ts).
+  const versions = askedVersions(options.plan.terms);
   for (const entry of leading) {
     entry.score +=
       (options.sentenceWeight ?? 0.3) *
       bestSentenceCoverage(rankingTerms, entry.candidate.searchText, options.statistics);
+    if (conflictsWithAsked(versions, entry.candidate.searchText)) entry.score -= versionConflictPenalty;
   }
   leading.sort(
     (left, right) => right.score - left.score || left.candidate.id.localeCompare(right.candidate.id),
