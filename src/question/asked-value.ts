@@ -29,6 +29,12 @@ const currency =
   /[$¥€£₩]\s?\d|\d[\d,.]*\s?(?:k|m|bn|b|thousand|million|billion|trillion)?\s?(?:dollars?|usd|rmb|yuan|euros?|pounds?|cents?|bucks)\b|[\d零一二三四五六七八九十百千两][\d,.零一二三四五六七八九十百千两]*\s?(?:万|亿)?\s?(?:美元|美金|元|块钱|块|刀|欧元|英镑|日元|人民币)|\bfree\b|免费|\d[\d,.]*\s?(?:这个|的)?(?:价格|售价|价钱)|(?:价格|售价|价钱|定价|到手价|卖|只要|仅需)\s?(?:为|是|约|仅|只要)?\s?\d|\b(?:priced at|sells? for|retails? for)\s+(?:about |around |just |only )?\d|(?:购买|买|花了?|付了?|订阅)[^，。,；;！？!?\d]{0,8}?(?:才|只要|仅|大概|约)\s?\d+(?![\d.]|\s?(?:个|台|件|张|本|款|次|天|年|月|小时|分钟|人|位|%|寸|公里|斤|克)|\s?(?:GB|TB|G|T|mm|km|kg|g)\b)/i;
 const percent =
   /\d\s?%|\bper ?cent\b|百分之|[一二三四五六七八九\d]成\b|\bhalf\b|一半|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|several|many)\s)\s?times\b|\btwice\b|\d\s?[x×](?![\w-])|(?:[\d一二两三四五六七八九十百千几]|(?<!整)数)\s?倍/i;
+// "How much faster", "降低了多少": a change told as its two ends answers ("from 8.14 seconds to
+// 2.59 seconds", "从 120ms 降到 40ms").
+const asksChange =
+  /\bhow much (?:smaller|larger|bigger|faster|slower|cheaper|higher|lower|shorter|longer|better)\b|(?:提升|提高|降低|减少|增加|缩短|加快|减小|增长)了?多少/iu;
+const fromTo =
+  /\b(?:from|of)\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*[\p{L}%]*\s+to\s+(?:about\s+|around\s+|roughly\s+)?\d|从\s*(?:约)?\d[\d.,]*\s*[\p{L}%]*\s*(?:降低?|减少?|提升|提高|升|增加?|缩短|下降|上升)?(?:到|至)\s*(?:约)?\d/iu;
 // A rate: "every three weeks", "twice a month", "每过三周", "一周两次", "weekly".
 const frequencyUnit =
   /\bevery\s+(?:other\s+|few\s+|couple of\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:once|twice|thrice|\d+ times?|(?:one|two|three|four|five|six|ten) times) (?:a|an|per|every|each) \w+|\b(?:daily|weekly|monthly|quarterly|yearly|annually|biweekly|fortnightly|hourly|nightly)\b|\bper (?:day|week|month|year|hour)\b|每(?:过|隔)?\s*[\d零一二三四五六七八九十两半几]*\s*(?:个)?(?:秒|分钟|小时|天|日|周|星期|礼拜|个?月|季度|年|晚|早)|[一二两三四五六七八九十\d]+\s*(?:天|周|个?月|年|小时)\s*[一二两三四五六七八九十\d]+\s*次/i;
@@ -73,7 +79,7 @@ export function holdsAskedValue(
     case "money":
       return currency.test(text) && hasNewNumber(text, given);
     case "percentage":
-      return percent.test(text);
+      return percent.test(text) || (asksChange.test(question) && fromTo.test(text));
     case "duration":
       return durationUnit.test(text);
     case "distance":

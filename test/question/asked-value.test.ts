@@ -45,6 +45,11 @@ describe("holdsAnyAskedValue", () => {
     ["On what date did the port open its new terminal?", "It opened on March 18, 2024.", true],
     ["On what date did the port open its new terminal?", "It opened on the 18th.", true],
     ["By what date must the forms be sent?", "Send them before April 18th.", true],
+    // A change asked for ("how much faster", "降低了多少") is told by its two ends.
+    ["How much faster did the scan get?", "Scans went from 8.14 seconds to 2.59 seconds.", true],
+    ["How much faster did the scan get?", "Scans now take 2.59 seconds.", false],
+    ["耗时降低了多少？", "耗时从 120ms 降到 40ms。", true],
+    ["耗时降低了多少？", "耗时只有 40ms。", false],
     // "At what time" asks for a time of day.
     ["At what time does the keynote start?", "The keynote is on June 7 this month.", false],
     ["At what time does the keynote start?", "The keynote starts at 10 a.m. Pacific.", true],
