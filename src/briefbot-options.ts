@@ -13,7 +13,11 @@ import type { ChunkStore, WeightedTerm } from "./store/store.ts";
 export interface LanguageBridge {
   /** Load the dictionaries now, before text is segmented for the index (they teach jieba names). */
   load?(): void;
-  expandQuery(question: string): WeightedTerm[];
+  /**
+   * The question's words and their translations. `isIndexed`: whether the store holds a term; of
+   * a word's dictionary translations, those the briefs use come first (账户, not 帐户, for "account").
+   */
+  expandQuery(question: string, isIndexed?: (term: string) => boolean): WeightedTerm[];
   enrichmentTerms(text: string): string[];
   learnFromText?(text: string): void;
   /** Save what `learnFromText` learned, after an ingest. */

@@ -211,9 +211,10 @@ export class Briefbot implements BriefbotService {
     }
     const context = followUp && rewrites.length === 0 ? history.slice(-2).map((turn) => turn.question) : [];
     // Only the translations: the question's own words are planned (question words dropped) by planQuery.
-    const expansions = (this.options.bridge?.expandQuery([question, ...rewrites].join("\n")) ?? []).filter(
-      (term) => term.weight < 1,
-    );
+    const isIndexed = (term: string) => statistics.has(term);
+    const expansions = (
+      this.options.bridge?.expandQuery([question, ...rewrites].join("\n"), isIndexed) ?? []
+    ).filter((term) => term.weight < 1);
     const paraphrases = this.options.paraphraser?.expand(question, (term) => statistics.has(term)) ?? [];
     return planQuery(question, { context, expansions, rewrites, paraphrases });
   }

@@ -52,7 +52,7 @@ export async function createLexiconBridge(
     load: () => {
       lexicon();
     },
-    expandQuery: (question) => lexicon().expandQuery(question),
+    expandQuery: (question, isIndexed) => lexicon().expandQuery(question, isIndexed),
     enrichmentTerms: (text) => lexicon().enrichmentTerms(text),
     glossEntities: (text, targetLang) => lexicon().glossEntities(text, targetLang),
     learnFromText(text) {

@@ -293,9 +293,16 @@ export class Lexicon {
   }
 
   /** Chinese renderings of an English name or word (key = folded tokens joined by spaces). */
-  private translateEnglish(key: string, allowDictionary: boolean, capitalised = true): Translation[] {
-    const memoKey = `en:${key}:${allowDictionary ? 1 : 0}:${capitalised ? 1 : 0}`;
-    const memo = this.translationMemo.get(memoKey);
+  private translateEnglish(
+    key: string,
+    allowDictionary: boolean,
+    capitalised = true,
+    isIndexed?: (term: string) => boolean,
+  ): Translation[] {
+    // (What the store holds changes with it: translations chosen by it are not remembered.)
+    const memoKey =
+      isIndexed === undefined ? `en:${key}:${allowDictionary ? 1 : 0}:${capitalised ? 1 : 0}` : "";
+    const memo = memoKey === "" ? undefined : this.translationMemo.get(memoKey);
     if (memo !== undefined) return memo;
     const translations: Translation[] = [];
     const known = this.englishNames.get(key);
@@ -313,13 +320,21 @@ export class Lexicon {
       const candidates = this.dictionary
         .reverse(key)
         .filter((chinese) => capitalised || !this.dictionary.lookup(chinese)?.proper);
-      candidates.slice(0, 2).forEach((chinese, index) => {
+      // Of the dictionary's words, those the briefs use first (账户 before the variant 帐户).
+      const ordered =
+        isIndexed === undefined
+          ? candidates
+          : [
+              ...candidates.filter((chinese) => isIndexed(chinese)),
+              ...candidates.filter((chinese) => !isIndexed(chinese)),
+            ];
+      ordered.slice(0, 2).forEach((chinese, index) => {
         translations.push(
           ...this.chineseTerms(chinese, index === 0 ? weights.reverseFirst : weights.reverseSecond),
         );
       });
     }
-    this.translationMemo.set(memoKey, translations);
+    if (memoKey !== "") this.translationMemo.set(memoKey, translations);
     return translations;
   }
 
@@ -340,7 +355,11 @@ export class Lexicon {
    * English names and words of a question, longest glossary name first ("deutsche bank" before "bank").
    * Returns the translations per matched span.
    */
-  private englishSpans(tokens: readonly LatinToken[], allowDictionary: boolean): ConceptSpan[] {
+  private englishSpans(
+    tokens: readonly LatinToken[],
+    allowDictionary: boolean,
+    isIndexed?: (term: string) => boolean,
+  ): ConceptSpan[] {
     const spans: ConceptSpan[] = [];
     for (let index = 0; index < tokens.length; ) {
       let matched = false;
@@ -365,7 +384,7 @@ export class Lexicon {
           break;
         }
         if (length >= 2 && allowDictionary && this.dictionary.reverse(key).length > 0) {
-          spans.push(Object.assign(this.translateEnglish(key, true), { concept: key }));
+          spans.push(Object.assign(this.translateEnglish(key, true, true, isIndexed), { concept: key }));
           index += length;
           matched = true;
           break;
@@ -386,7 +405,7 @@ export class Lexicon {
       }
       if (!allowDictionary) continue;
       if (!translatable(token.folded)) continue;
-      const whole = this.translateEnglish(token.folded, true, token.capitalised);
+      const whole = this.translateEnglish(token.folded, true, token.capitalised, isIndexed);
       if (whole.length > 0 || token.parts === undefined) {
         spans.push(Object.assign(whole, { concept: token.folded }));
         continue;
@@ -394,7 +413,7 @@ export class Lexicon {
       // "fake-partner", "home-grown": a compound the dictionary lacks is translated piece by piece.
       for (const part of token.parts) {
         if (!translatable(part.folded)) continue;
-        const translations = this.translateEnglish(part.folded, true, part.capitalised);
+        const translations = this.translateEnglish(part.folded, true, part.capitalised, isIndexed);
         spans.push(Object.assign(translations, { concept: part.folded }));
       }
     }
@@ -405,7 +424,7 @@ export class Lexicon {
    * Search terms for a question: its own tokens at weight 1, then at most `maxExpansionTerms`
    * other-language terms at lower weights (names ~0.6, single-sense words ~0.45, ambiguous words ≤0.3).
    */
-  expandQuery(question: string): WeightedTerm[] {
+  expandQuery(question: string, isIndexed?: (term: string) => boolean): WeightedTerm[] {
     const own = [...new Set(tokenize(question))];
     const ownSet = new Set(own);
     const expansion = new Map<string, { weight: number; concept: string }>();
@@ -424,7 +443,7 @@ export class Lexicon {
     for (const run of chineseRuns(question)) {
       for (const word of this.chineseWords(run)) offer(this.translateChinese(word), word);
     }
-    for (const span of this.englishSpans(latinTokens(question), true)) offer(span, span.concept);
+    for (const span of this.englishSpans(latinTokens(question), true, isIndexed)) offer(span, span.concept);
     // Stable sort: equal weights keep question order.
     const ranked = [...expansion]
       .sort((left, right) => right[1].weight - left[1].weight)

@@ -67,6 +67,17 @@ describe("English → Chinese", () => {
     expect(expandedTerms("the supplier-side view")).toContain("供应商");
   });
 
+  it("offers first the translations the store holds", () => {
+    // CEDICT's first words for "supplier" are 供应商, 供货商; a store using only 供应者 gets it.
+    expect(expandedTerms("the supplier")).not.toContain("供应者");
+    const held = new Set(["供应者"]);
+    const terms = lexicon
+      .expandQuery("the supplier", (term) => held.has(term))
+      .filter((term) => term.weight < 1)
+      .map((term) => term.term);
+    expect(terms).toContain("供应者");
+  });
+
   it("a capitalised one-word name needs capitals: Arm the company, not arm the limb", () => {
     expect(expandedTerms("Arm licenses chip designs")).toContain("安谋");
     expect(expandedTerms("he broke his arm")).not.toContain("安谋");
