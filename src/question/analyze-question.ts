@@ -108,6 +108,11 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
     /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:year|date|day|month|time)\b|\bwhat (?:is|was|are|were|'s) the (?:[\w-]+ )?(?:deadline|due date|cutoff date|cut-off date|start date|end date|release date|launch date|closing date)s?\b|\bby what date\b|截止(?:日期|时间)|截至哪天|期限是哪天|\bwhich (?:years?|dates?|days?|months?)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|几号|哪个月|几点|什么时刻/i,
   ],
   // "where" as the question word (not "the city where …"), 哪里 / 在哪 / 什么地方.
+  // "方便在哪里", "区别在哪儿", "好在哪": a quality or a difference, in what way — not a place.
+  [
+    "other",
+    /(?:方便|好|优势|优点|长处|缺点|短处|区别|不同|差别|差异|难点|亮点|特别|厉害|妙|强|新|价值|意义)(?:之处)?(?:就)?在哪(?:里|儿)?/u,
+  ],
   [
     "place",
     /(?:^\s*|[,;:]\s*|\band\s+)where\b|\bin which (?:city|country|state|town|region)\b|\bwhat (?:city|country|state|town|region) (?:is|was|are|were|did|does|do)\b|哪里|哪儿|[在去]哪(?![家个位款种所座些本部项条])|什么地方|哪个城市|哪座城市|哪个地方|哪个地区|哪个省/i,

@@ -350,6 +350,10 @@ describe("purpose and height questions", () => {
     ["是以多高的默认费率作为门槛的？", ["quantity"]],
     ["How high is the default fee rate?", ["quantity"]],
     ["这座塔有多高？", ["distance"]],
+    // "方便在哪里", "区别在哪": in what way, not where.
+    ["这个调试器方便在哪里？", ["other"]],
+    ["这两个框架的区别在哪？", ["other"]],
+    ["发布会在哪里举行？", ["place"]],
     // Raising a rate is a change of a share, not money raised.
     ["How much did the new rule raise the cache hit rate?", ["percentage"]],
     ["How much did the startup raise in its Series B?", ["money"]],
