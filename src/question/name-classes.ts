@@ -4,13 +4,14 @@ import type { QuestionAnalysis } from "./analyze-question.ts";
 /**
  * Kinds of named thing whose members a reader of tech briefs can list: "which language is it
  * written in" is answered by a programming language, "which operating system" by one. For these
- * two, a name in the answer sentence is its answer only when it is one of them — the forum the
+ * two (and licences), a name in the answer sentence is its answer only when it is one of them — the forum the
  * library was announced on, or the pull request that found the bug, is a name but not the asked
- * one. Other kinds (companies, tools, frameworks) have no closed list; any new name stands.
+ * one; so for licences ("under which license": MIT, Apache 2.0…). Other kinds (companies, tools,
+ * frameworks) have no closed list; any new name stands.
  *
  * The lists are general knowledge, not tuned to any question: the languages of the TIOBE and
  * GitHub Octoverse top lists plus the common short forms (JS, TS), and the desktop, mobile and
- * server operating systems in use.
+ * server operating systems in use, and the licences of the SPDX list projects mostly use.
  */
 
 interface NameClass {
@@ -123,6 +124,51 @@ const operatingSystems = [
   "MS-DOS",
 ];
 
+// Open-source and content licences by the names projects give them (SPDX short forms and the
+// spelled-out names), and the words for having none.
+const licences = [
+  "MIT",
+  "Apache",
+  "Apache 2.0",
+  "Apache-2.0",
+  "GPL",
+  "GPLv2",
+  "GPLv3",
+  "GPL-2.0",
+  "GPL-3.0",
+  "LGPL",
+  "AGPL",
+  "AGPLv3",
+  "BSD",
+  "BSD-2-Clause",
+  "BSD-3-Clause",
+  "MPL",
+  "MPL-2.0",
+  "Mozilla Public License",
+  "ISC",
+  "Unlicense",
+  "CC0",
+  "CC BY",
+  "CC-BY",
+  "CC BY-SA",
+  "CC BY-NC",
+  "Creative Commons",
+  "EPL",
+  "Eclipse Public License",
+  "BSL",
+  "Business Source License",
+  "SSPL",
+  "Elastic License",
+  "WTFPL",
+  "Zlib",
+  "public domain",
+  "proprietary",
+  "open source",
+  "open-source",
+  "开源",
+  "闭源",
+];
+
 // A member written as a word of its own: "C" not inside "CPU", "Go" not inside "Google"; "C++"
 // and "C#" keep their signs. Case-sensitive: "go" and "rust" are everyday words.
 function membersPattern(names: readonly string[]): RegExp {
@@ -160,6 +206,11 @@ const classes: readonly NameClass[] = [
   {
     asks: /\boperating systems?\b|\bwhich OS\b|\bwhat OS\b|操作系统/iu,
     members: membersPattern(operatingSystems),
+  },
+  {
+    // "Under which license", "什么许可证/协议": a licence's name (MIT, Apache 2.0, GPL…).
+    asks: /\b(?:which|what)\s+(?:[\w-]+\s+){0,2}licen[cs]es?\b|\blicen[cs]ed under\b|(?:什么|哪种|哪个|何种)(?:开源)?(?:许可证|许可协议|开源协议)/iu,
+    members: membersPattern(licences),
   },
 ];
 

@@ -168,6 +168,11 @@ describe("holdsAnyAskedValue", () => {
     ["这台手机现在多少钱？", "128G 版本 5499 这个价格很便宜。", true],
     ["How much does the camera cost?", "It is priced at 499 for the launch.", true],
     ["这台手机现在多少钱？", "128G 版本很便宜。", false],
+    // A version counts nothing.
+    ["How many clusters were affected?", "Update to etcd v3.5.26 before upgrading to v3.6.", false],
+    ["How many clusters were affected?", "Patch 1.34.1 is out.", false],
+    ["How many clusters were affected?", "About 40 clusters were affected.", true],
+    ["Which version fixes the Orbit bug?", "Upgrade to v1.5.0, which fixes it.", true],
     // A list's labels count nothing: "（一）…（二）…", "一、…二、…".
     ["这个仓库有多少个 star？", "从源码中学到的 （一）工程相关（二）代码相关", false],
     ["这个仓库有多少个 star？", "一、工程相关 二、代码相关", false],

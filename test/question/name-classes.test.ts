@@ -31,6 +31,22 @@ describe("asked name classes", () => {
   });
 });
 
+describe("licences", () => {
+  it("are asked for by 'which license' and 什么许可证, and answered only by a licence's name", () => {
+    const question = "Under which open-source license is the Larkspur server released?";
+    const nameClass = classOf(question);
+    expect(nameClass).not.toBeNull();
+    expect(classOf("Larkspur 采用什么开源协议？")).not.toBeNull();
+    // 协议 alone is a protocol as often as an agreement.
+    expect(classOf("这些交易与哪种协议的铸造有关？")).toBeNull();
+    expect(namesMember(nameClass!, "Larkspur is released under the MIT license.", question)).toBe(true);
+    expect(namesMember(nameClass!, "Larkspur is licensed Apache 2.0.", question)).toBe(true);
+    expect(
+      namesMember(nameClass!, "Dana Ruiz launched Larkspur, a web server written in Swift.", question),
+    ).toBe(false);
+  });
+});
+
 describe("an answer naming a language", () => {
   it("is partial when the story names only a forum and a pull request", async () => {
     const story = passage(
