@@ -20,7 +20,7 @@ const labelNumber =
 // "2019年", "5月22日", "2026-05-15").
 const dateNumber = new RegExp(
   [
-    "\\b(?:in|since|by|from|until|till|during|before|after|around|of|early|late|mid)[\\s-]+(?:1[89]|20)\\d\\d\\b",
+    "\\b(?:in|since|by|from|until|till|during|before|after|around|of|for|through|throughout|early|late|mid)[\\s-]+(?:1[89]|20)\\d\\d\\b",
     `\\b(?:${monthNamesInFull.join("|")}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+(?:1[89]|20)\\d\\d)?`,
     `\\b\\d{1,2}\\s+(?:${monthNamesInFull.join("|")})\\b(?:\\s+(?:1[89]|20)\\d\\d)?`,
     "\\b(?:1[89]|20)\\d\\d-\\d{2}-\\d{2}\\b",

@@ -172,6 +172,7 @@ describe("holdsAnyAskedValue", () => {
     ["How many clusters were affected?", "Update to etcd v3.5.26 before upgrading to v3.6.", false],
     ["How many clusters were affected?", "Patch 1.34.1 is out.", false],
     ["How many clusters were affected?", "About 40 clusters were affected.", true],
+    ["How many clusters were affected?", "This is the last issue for 2025.", false],
     ["Which version fixes the Orbit bug?", "Upgrade to v1.5.0, which fixes it.", true],
     // A list's labels count nothing: "（一）…（二）…", "一、…二、…".
     ["这个仓库有多少个 star？", "从源码中学到的 （一）工程相关（二）代码相关", false],
