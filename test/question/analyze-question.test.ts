@@ -137,6 +137,13 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     expect(texts("Since Orbit 2.0, which formats are read?")).toEqual(["Orbit 2.0"]);
   });
 
+  it("does not cut a name at a letter outside ASCII: 'Niklas Gögge' is no version 'Niklas G'", () => {
+    const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
+    expect(texts("When did Dana Gößl report the bug?")).toEqual(["Dana Gößl"]);
+    // Chinese after a model name goes on with no word of its own.
+    expect(texts("Orbit K3发布了吗？")).toContain("Orbit K3");
+  });
+
   it("does not take an acronym for a kind of thing (ID, URL) for a name", () => {
     const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
     expect(texts("When does Orbit forget a channel ID after the channel closes?")).toEqual(["Orbit"]);
