@@ -241,6 +241,21 @@ export interface SpecificsCheck {
   onlyTheSource?: boolean;
 }
 
+const linkTokensMemo = new Map<string, Set<string>>();
+
+/** Every word of the name is a word of the story's link (its host and path). */
+function namedByLink(specific: Specific, url: string | null | undefined): boolean {
+  if (url === undefined || url === null || url === "") return false;
+  let tokens = linkTokensMemo.get(url);
+  if (tokens === undefined) {
+    tokens = new Set(tokenize(url.replace(/^[a-z]+:\/\//iu, "").replace(/[^\p{L}\p{N}]+/gu, " ")));
+    if (linkTokensMemo.size > 10_000) linkTokensMemo.clear();
+    linkTokensMemo.set(url, tokens);
+  }
+  const known = tokens;
+  return specific.tokens.length > 0 && specific.tokens.every((token) => known.has(token));
+}
+
 /** Latin letters with digits, no number standing alone: "BIP69", "Tw93", "WWDC21" (not "256G", "iOS 17"). */
 function isHandle(specific: Specific): boolean {
   return (
@@ -296,6 +311,8 @@ export function checkSpecifics(
       context.lang === "en" ||
       (context.lang === "zh" && !cjk.test(specific.text) && !looksLikePinyin(specific.text));
     if (isName && writtenInLatin && !nameWrittenWhole(specific, context)) {
+      // A project is often named only by the story's link ("github.com/kubernetes/kubernetes/pull/…").
+      if (namedByLink(specific, context.url)) continue;
       missingNames += 1;
       continue;
     }
@@ -356,6 +373,7 @@ export function checkSpecifics(
     // There a handle with digits ("BIP69", "Tw93", which may name the source's author rather
     // than the story) counts as a name: among three, one may be missing.
     if (!isName && !(context.lang === "zh" && isHandle(specific))) return { hold: false, anchored };
+    if (namedByLink(specific, context.url)) continue;
     missingNames += 1;
   }
   if (missingNames > (names >= namesAllowingOneMissing ? 1 : 0)) return { hold: false, anchored };

@@ -74,6 +74,13 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
         normalised.slice(0, match.index).trim() === "" &&
         !/^\s*[\u3400-\u9fff]/u.test(normalised.slice((match.index ?? 0) + match[0].length));
       if (atStart && words.length === 1 && !/[A-Z]/.test(words[0]!.slice(1)) && run === words[0]) continue;
+      // "Kubernetes PR 129543": the reference word before a number belongs to the number.
+      if (
+        words.length > 1 &&
+        referenceWords.has(words[words.length - 1]!.toLowerCase()) &&
+        /^\s*#?\d/u.test(normalised.slice((match.index ?? 0) + match[0].length))
+      )
+        words.pop();
       const added = add(words.join(" "), "name");
       const written = added === undefined ? undefined : abbreviationWritten(added.text);
       if (added !== undefined && written !== undefined) added.written = written;
@@ -130,6 +137,9 @@ const chineseQuestionWords = /多少|什么|哪|谁|几|怎么|如何|为何|^�
 // "AI-generated", "Rust-based", "China-made": a name joined to a lower-case word describes a thing
 // (an adjective) and names nothing an answer must hold.
 const compoundAdjective = /^\p{Lu}[\p{L}\d]*(?:-\p{Ll}{3,})+$/u;
+
+// Words naming a numbered reference ("PR 129543", "KEP 859", "BIP 388"), not part of a name before them.
+const referenceWords = new Set(["pr", "prs", "issue", "kep", "bip", "cve", "rfc", "se", "pull"]);
 
 // Capitalised words that open questions or clauses and name nothing.
 const commonLeadWords = new Set(

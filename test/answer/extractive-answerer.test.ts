@@ -514,6 +514,22 @@ describe("a question whose noun of a named kind comes before 是什么", () => {
   });
 });
 
+describe("a project named only by the story's link", () => {
+  it("is held: 'Orbitd PR 4410' is the story linking github.com/orbitd/orbitd/pull/4410", async () => {
+    const change = passage(
+      "k1",
+      "4410: Track plugin rejections",
+      "This PR separates failures caused by plugin rejections from internal errors. It counts only plugin rejections, so that transient errors do not increase backoff.",
+      { url: "https://github.com/orbitd/orbitd/pull/4410" },
+    );
+    const ask = extractiveAsker([...passages, change]);
+    const question = "How does Orbitd PR 4410 keep transient errors from increasing backoff?";
+    expect((await ask([change], question)).coverage).toBe("full");
+    const unlinked = { ...change, url: null };
+    expect((await ask([unlinked], question)).coverage).not.toBe("full");
+  });
+});
+
 describe("a lead pointing back at the sentence before it", () => {
   it("brings that sentence: 'after doing this' means nothing alone", async () => {
     const story = [

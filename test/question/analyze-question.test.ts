@@ -137,6 +137,11 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     expect(texts("Since Orbit 2.0, which formats are read?")).toEqual(["Orbit 2.0"]);
   });
 
+  it("leaves the reference word before a number to the number ('Orbit PR 4410' names Orbit)", () => {
+    const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
+    expect(texts("How does Orbit PR 4410 change the scheduler?")).toEqual(["PR 4410", "Orbit"]);
+  });
+
   it("does not cut a name at a letter outside ASCII: 'Niklas Gögge' is no version 'Niklas G'", () => {
     const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
     expect(texts("When did Dana Gößl report the bug?")).toEqual(["Dana Gößl"]);
