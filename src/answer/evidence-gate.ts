@@ -328,9 +328,15 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         first.position === 0;
       const defines =
         titleDefines || (definition !== null && group.some((member) => definition.test(member.text)));
+      // (A question naming nothing is anchored by its counted noun: "多少张" by "10 张屏幕截图".)
+      const countedNounAnchors =
+        analysis.specifics.length === 0 &&
+        analysis.headTokens.length > 0 &&
+        valueSentence !== undefined &&
+        countsTheAskedThing(valueSentence.text, analysis);
       const structured =
         specifics.hold &&
-        (specifics.anchored > 0 || specifics.onlyTheSource === true) &&
+        (specifics.anchored > 0 || specifics.onlyTheSource === true || countedNounAnchors) &&
         ((checkableValue && valueFound && headFound) || defines);
       const otherLanguage = group.every((member) => member.lang !== input.lang);
       const structuredBar = otherLanguage ? crossLanguageStructuredCoverage : structuredEvidenceCoverage;

@@ -514,6 +514,22 @@ describe("a question whose noun of a named kind comes before 是什么", () => {
   });
 });
 
+describe("a question naming nothing but the counted noun", () => {
+  it("is anchored by a sentence counting that noun, in other words than its own", async () => {
+    const rules = passage(
+      "c1",
+      "上架规则",
+      "商店再次更新了上架规则，新的规则宣布，开发者在截图介绍部分可以添加 10 张屏幕截图，而之前是 5 张。",
+      { lang: "zh" },
+    );
+    const other = passage("c2", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const ask = extractiveAsker([rules, other], { lang: "zh" });
+    const draft = await ask([rules, other], "应用商店商品页的预览图上限调成了多少张？原来是多少张？");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("10 张");
+  });
+});
+
 describe("a project named only by the story's link", () => {
   it("is held: 'Orbitd PR 4410' is the story linking github.com/orbitd/orbitd/pull/4410", async () => {
     const change = passage(
