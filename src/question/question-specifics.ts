@@ -53,6 +53,8 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
     const text = match[0].trim();
     if (/\d/.test(text) || /\s/.test(text)) add(text, /^\d[\d,.]*$/.test(text) ? "number" : "version");
   }
+  // A numbered change or issue ("HWI #795", "LND #8627"): the number tells it from the project's others.
+  for (const match of normalised.matchAll(/(?<![\w&#])#\d{2,}\b/gu)) add(match[0], "number");
   // Capitalised runs are one name each ("Ethan Mollick"); a sentence's first word only when it is
   // capitalised inside too (TikTok) or followed by another capitalised word.
   // A name may open in lower case before its capital: iPhone, eBay, uBlock, macOS, gRPC.

@@ -137,6 +137,12 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     expect(texts("Since Orbit 2.0, which formats are read?")).toEqual(["Orbit 2.0"]);
   });
 
+  it("takes a numbered change or issue ('Orbit #795') as a specific: it tells it from the others", () => {
+    const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
+    expect(texts("Which device did Orbit #795 add support for?")).toEqual(["#795", "Orbit"]);
+    expect(texts("Orbit #8627 为什么默认拒绝？")).toContain("#8627");
+  });
+
   it("leaves the reference word before a number to the number ('Orbit PR 4410' names Orbit)", () => {
     const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
     expect(texts("How does Orbit PR 4410 change the scheduler?")).toEqual(["PR 4410", "Orbit"]);
