@@ -76,6 +76,9 @@ function translatable(folded: string): boolean {
   return folded.length >= 3 && !/^\d/.test(folded) && !unexpandableEnglish.has(folded);
 }
 
+/** Entries each translation memo keeps before it starts afresh. */
+const maxRememberedTranslations = 50_000;
+
 interface ChineseName {
   /** English names, preferred first. */
   english: string[];
@@ -185,6 +188,7 @@ export class Lexicon {
       cedictEntry.frequency > ambiguousNameFrequency;
     this.chineseNames.set(zh, { english: unique, isName, ambiguous });
     this.translationMemo.clear();
+    this.termsMemo.clear();
     this.memos.namesChanged(zh);
     for (const english of englishNames) {
       const key = tokenize(english).join(" ");
@@ -299,43 +303,74 @@ export class Lexicon {
     capitalised = true,
     isIndexed?: (term: string) => boolean,
   ): Translation[] {
-    // (What the store holds changes with it: translations chosen by it are not remembered.)
-    const memoKey =
-      isIndexed === undefined ? `en:${key}:${allowDictionary ? 1 : 0}:${capitalised ? 1 : 0}` : "";
-    const memo = memoKey === "" ? undefined : this.translationMemo.get(memoKey);
+    const memoKey = `en:${key}:${allowDictionary ? 1 : 0}:${capitalised ? 1 : 0}`;
+    // (Dictionary translations ordered by what the store holds are not remembered whole.)
+    const memo = isIndexed === undefined || !allowDictionary ? this.translationMemo.get(memoKey) : undefined;
     if (memo !== undefined) return memo;
-    const translations: Translation[] = [];
     const known = this.englishNames.get(key);
     // A lower-case "arm" in the text is the limb, not the company the glossary knows as "Arm".
     const name = known?.proper && !capitalised && !key.includes(" ") ? undefined : known;
     if (name !== undefined) {
+      const translations: Translation[] = [];
       const [first, alias] = name.proper
         ? [weights.name, weights.nameAlias]
         : [weights.term, weights.termAlias];
       name.chinese.slice(0, 2).forEach((chinese, index) => {
         translations.push(...this.chineseTerms(chinese, index === 0 ? first : alias));
       });
-    } else if (allowDictionary) {
-      // "mark" is not 马克 and "apple" need not be 苹果公司: lower-case words skip name entries.
-      const candidates = this.dictionary
+      this.translationMemo.set(memoKey, translations);
+      return translations;
+    }
+    if (!allowDictionary) {
+      this.translationMemo.set(memoKey, []);
+      return [];
+    }
+    // "mark" is not 马克 and "apple" need not be 苹果公司: lower-case words skip name entries.
+    const candidates = this.reverseCandidates(key, capitalised);
+    // Of the dictionary's words, those the briefs use first (账户 before the variant 帐户). (What
+    // the store holds changes with it: only the candidates and their terms are remembered.)
+    const ordered =
+      isIndexed === undefined
+        ? candidates
+        : [
+            ...candidates.filter((chinese) => isIndexed(chinese)),
+            ...candidates.filter((chinese) => !isIndexed(chinese)),
+          ];
+    const translations = ordered
+      .slice(0, 2)
+      .flatMap((chinese, index) =>
+        this.rememberedChineseTerms(chinese, index === 0 ? weights.reverseFirst : weights.reverseSecond),
+      );
+    if (isIndexed === undefined) this.translationMemo.set(memoKey, translations);
+    return translations;
+  }
+
+  private readonly reverseMemo = new Map<string, string[]>();
+  private readonly termsMemo = new Map<string, Translation[]>();
+
+  /** The dictionary's Chinese words for an English word or phrase, name entries only when capitalised. */
+  private reverseCandidates(key: string, capitalised: boolean): string[] {
+    const memoKey = `${key}:${capitalised ? 1 : 0}`;
+    let candidates = this.reverseMemo.get(memoKey);
+    if (candidates === undefined) {
+      candidates = this.dictionary
         .reverse(key)
         .filter((chinese) => capitalised || !this.dictionary.lookup(chinese)?.proper);
-      // Of the dictionary's words, those the briefs use first (账户 before the variant 帐户).
-      const ordered =
-        isIndexed === undefined
-          ? candidates
-          : [
-              ...candidates.filter((chinese) => isIndexed(chinese)),
-              ...candidates.filter((chinese) => !isIndexed(chinese)),
-            ];
-      ordered.slice(0, 2).forEach((chinese, index) => {
-        translations.push(
-          ...this.chineseTerms(chinese, index === 0 ? weights.reverseFirst : weights.reverseSecond),
-        );
-      });
+      if (this.reverseMemo.size > maxRememberedTranslations) this.reverseMemo.clear();
+      this.reverseMemo.set(memoKey, candidates);
     }
-    if (memoKey !== "") this.translationMemo.set(memoKey, translations);
-    return translations;
+    return candidates;
+  }
+
+  private rememberedChineseTerms(chinese: string, weight: number): Translation[] {
+    const memoKey = `${chinese}:${weight}`;
+    let terms = this.termsMemo.get(memoKey);
+    if (terms === undefined) {
+      terms = this.chineseTerms(chinese, weight);
+      if (this.termsMemo.size > maxRememberedTranslations) this.termsMemo.clear();
+      this.termsMemo.set(memoKey, terms);
+    }
+    return terms;
   }
 
   /** A Chinese translation as index tokens: the whole word at full weight, its search sub-words at less. */
