@@ -1,4 +1,4 @@
-import type { QuestionAnalysis } from "../question/analyze-question.ts";
+import type { QuestionAnalysis, Specific } from "../question/analyze-question.ts";
 import { figureTypes, holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
 import { askedNameClass, namesMember } from "../question/name-classes.ts";
 import { type OpposedWord, tellsTheOpposite, tellsUnnegated } from "../question/question-verbs.ts";
@@ -18,6 +18,7 @@ import {
   longSentenceUnits,
   maximumSentenceGap,
   minimumCoverage,
+  namesAllowingOneMissing,
   pairedWordsFrom,
   pairWindowShare,
   passageRankBonus,
@@ -228,6 +229,10 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const namesAsked = analysis.askedTypes.some((type) => type === "name" || type === "person");
   // "Which language is it written in": a name answers only if it is a language (name-classes.ts).
   const nameClass = askedNameClass(analysis, input.question);
+  // Of three names or more one may be missing from a passage (an author's, a qualifier), but not
+  // the one the question is most about: the rarest in the briefs ("Kickstarter" beside "iOS" and
+  // "GitHub").
+  const rarestName = rarestNameOf(analysis, statistics);
   const byPassage = new Map<number, AnswerSentence[]>();
   for (const sentence of input.sentences) {
     const list = byPassage.get(sentence.passageIndex) ?? [];
@@ -314,7 +319,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         !needsHead(analysis) ||
         analysis.headTokens.some((token) => headIn(token, text, tokens, translations)) ||
         namesAskedVersion(analysis, text);
-      const specifics = checkSpecifics(analysis.specifics, tokens, text, context, translations);
+      const specifics = checkSpecifics(analysis.specifics, tokens, text, context, translations, rarestName);
       // Structured evidence — the question's specifics here (or its only one, the source, confirmed
       // by the issue), with the asked value and its noun — needs less word share: a paraphrased
       // question shares few words with its answer.
@@ -389,4 +394,26 @@ export function isFullEvidence(window: EvidenceWindow): boolean {
 /** The window is about what was asked, though it may not state the asked detail. */
 export function isOnSubject(window: EvidenceWindow): boolean {
   return window.relevant && window.specificsFound;
+}
+
+/**
+ * The name specific, among those the briefs write, whose rarest word is rarest in them, when the
+ * question gives three or more names.
+ */
+function rarestNameOf(analysis: QuestionAnalysis, statistics: TermStatistics): Specific | undefined {
+  const names = analysis.specifics.filter((specific) => specific.kind === "name");
+  if (names.length < namesAllowingOneMissing) return undefined;
+  let rarest: Specific | undefined;
+  let best = Number.NEGATIVE_INFINITY;
+  for (const name of names) {
+    // A name the briefs never write is no candidate: it is the one likeliest left out (an author's
+    // name, a qualifier), and unseen words all weigh the most.
+    if (!name.tokens.every((token) => statistics.has(token))) continue;
+    const idf = Math.max(...name.tokens.map((token) => statistics.idf(token)));
+    if (idf > best) {
+      best = idf;
+      rarest = name;
+    }
+  }
+  return rarest;
 }

@@ -241,6 +241,11 @@ export interface SpecificsCheck {
   onlyTheSource?: boolean;
 }
 
+/** A passage may write the name as the question does: a Latin name anywhere, a Chinese one in Chinese. */
+function writtenAsAsked(specific: Specific, context: PassageContext): boolean {
+  return !cjk.test(specific.text) || context.lang !== "en";
+}
+
 const linkTokensMemo = new Map<string, Set<string>>();
 
 /** Every word of the name is a word of the story's link (its host and path). */
@@ -272,6 +277,8 @@ export function checkSpecifics(
   windowText: string,
   context: PassageContext,
   translations: Map<string, string[]>,
+  /** The name the question is most about (the rarest in the briefs): never the one left missing. */
+  rarestName?: Specific,
 ): SpecificsCheck {
   const near = new Set([...windowTokens, ...context.title, ...(context.opening?.tokens ?? [])]);
   const titles = `${context.storyTitle}\n${context.opening?.text ?? ""}`;
@@ -313,6 +320,7 @@ export function checkSpecifics(
     if (isName && writtenInLatin && !nameWrittenWhole(specific, context)) {
       // A project is often named only by the story's link ("github.com/kubernetes/kubernetes/pull/…").
       if (namedByLink(specific, context.url)) continue;
+      if (specific === rarestName && writtenAsAsked(specific, context)) return { hold: false, anchored };
       missingNames += 1;
       continue;
     }
@@ -374,6 +382,7 @@ export function checkSpecifics(
     // than the story) counts as a name: among three, one may be missing.
     if (!isName && !(context.lang === "zh" && isHandle(specific))) return { hold: false, anchored };
     if (namedByLink(specific, context.url)) continue;
+    if (specific === rarestName && writtenAsAsked(specific, context)) return { hold: false, anchored };
     missingNames += 1;
   }
   if (missingNames > (names >= namesAllowingOneMissing ? 1 : 0)) return { hold: false, anchored };

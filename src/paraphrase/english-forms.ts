@@ -25,6 +25,10 @@ const detachments: Array<[string, string]> = [
   ["shes", "sh"],
   ["men", "man"],
   ["ies", "y"],
+  // Beyond morphy's list: "queried" → "query", "happier" → "happy" (its exception files miss many).
+  ["ied", "y"],
+  ["ier", "y"],
+  ["iest", "y"],
   ["es", "e"],
   ["es", ""],
   ["s", ""],

@@ -514,6 +514,28 @@ describe("a question whose noun of a named kind comes before 是什么", () => {
   });
 });
 
+describe("three names, one missing", () => {
+  it("may not leave out the one the question is most about, the rarest in the briefs", async () => {
+    const about = passage("r1", "Quillon", "Quillon 把自己的 App 放到了网上，里面有很多可以学习的内容。", {
+      lang: "zh",
+    });
+    const list = passage(
+      "r2",
+      "开源 App 列表",
+      "开源的 iOS 客户端代码列表，目前收集了 700 个项目，GitHub 上 star 超过 16000 个。",
+      { lang: "zh" },
+    );
+    const others = ["好电影推荐", "周末读书", "杭州天气"].map((title, index) =>
+      passage(`r${index + 3}`, title, `这是一篇关于 GitHub 和 iOS 的${title}短文，第 ${index + 1} 篇。`, {
+        lang: "zh",
+      }),
+    );
+    const ask = extractiveAsker([about, list, ...others], { lang: "zh" });
+    const draft = await ask([about, list], "Quillon 开源的 iOS 客户端代码在 GitHub 上有多少个 star？");
+    expect(draft.coverage).not.toBe("full");
+  });
+});
+
 describe("a question naming nothing but the counted noun", () => {
   it("is anchored by a sentence counting that noun, in other words than its own", async () => {
     const rules = passage(

@@ -78,5 +78,7 @@ describe("negated verbs", () => {
     expect(tellsUnnegated("When a client can't find a route, it opens a direct link.", negated)).toBe(false);
     expect(tellsUnnegated("When a client can’t find a route, it opens a direct link.", negated)).toBe(false);
     expect(tellsUnnegated("The client found a route at once.", negated)).toBe(true);
+    const plans = readQuestionVerbs("Who said he had no plans to drop the work?").negated;
+    expect(tellsUnnegated('Dana replied, "I have no plans on dropping the work."', plans)).toBe(false);
   });
 });
