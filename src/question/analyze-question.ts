@@ -205,6 +205,11 @@ export function definedThing(question: string): string | null {
  * `isKnownWord` (an English dictionary) lets lower-case names no dictionary holds count as
  * specifics; without it only capitalised, versioned, quoted and Chinese names do.
  */
+const statusCodeAsked =
+  /\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:status|error|exit|response|return|http)\s+codes?\b|(?:状态码|错误码|返回码|错误代码)/iu;
+
+const statusCodeWords = new Set(["code", "codes", "状态", "错误", "返回", "代码"]);
+
 const kindBeforeWhat = /([\u4e00-\u9fff]{1,6})(?:是|叫)(?:什么|哪个|哪款|哪家|哪一个)(?:名字)?[？?]?\s*$/u;
 
 /** The question ends "<a noun of a named kind>是什么" ("第一款…的工具是什么"). */
@@ -220,7 +225,12 @@ export function analyzeQuestion(asked: string, isKnownWord?: (word: string) => b
   // "Apart from X, what …": X is what the asker knows; the rest says what the answer must hold.
   const question = exclusionOf(asked)?.rest ?? asked;
   let askedTypes = askedTypesOf(question);
-  const headTokens = headTokensOf(question);
+  let headTokens = headTokensOf(question);
+  // "Which status code", 状态码: a number answers, told without the word ("returns HTTP 200").
+  if (askedTypes[0] === "other" && statusCodeAsked.test(question)) {
+    askedTypes = ["quantity"];
+    headTokens = headTokens.filter((token) => !statusCodeWords.has(token) && !token.endsWith("码"));
+  }
   if (askedTypes[0] === "other" && headTokens.some((token) => classNouns.has(token))) askedTypes = ["name"];
   // "…的工具是什么？", "…的公司叫什么": a noun of a named kind before 是什么 asks which one.
   if (askedTypes[0] === "other" && namedKindIsWhat(question)) askedTypes = ["name"];

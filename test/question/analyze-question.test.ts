@@ -375,6 +375,9 @@ describe("purpose and height questions", () => {
     // Raising a rate is a change of a share, not money raised.
     ["How much did the new rule raise the cache hit rate?", ["percentage"]],
     ["How much did the startup raise in its Series B?", ["money"]],
+    // A status code is a number, told without the word ("returns HTTP 200").
+    ["Which HTTP status code does the server answer with?", ["quantity"]],
+    ["服务器返回什么状态码？", ["quantity"]],
     ["How high is the new tower?", ["distance"]],
   ])("%s → %j", (question, types) => {
     expect(analyzeQuestion(question).askedTypes).toEqual(types);
