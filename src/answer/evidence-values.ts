@@ -148,9 +148,10 @@ export function withholdsAskedDetail(
 // A joining word a sentence going on about the one before may open with ("However, the library…").
 const joiningWord = String.raw`(?:and|but|also|so|however|still|yet|instead|meanwhile|additionally|in addition|as a result|now)\b,?\s+`;
 
-// A pronoun, after a joining word or not ("And it …", "However, it …", "而这个组件…", "同时它…").
+// A pronoun, after a joining word or not ("And it …", "However, it …", "而这个组件…", "同时它…");
+// "This year …" opens with a time, not with the subject before.
 const pronounOpening = new RegExp(
-  String.raw`^\s*(?:${joiningWord})?(?:(?:it|they|he|she|this|these|that|those|its|their|his|her)\b|(?:而且|而|但是|但|并且|同时|另外|此外|不过|然而)?[，,]?(?:它|他|她|这|该|其|此))`,
+  String.raw`^\s*(?:${joiningWord})?(?:(?:it|they|he|she|its|their|his|her)\b|(?:this|these|that|those)\b(?!\s+(?:year|month|week|day|time|quarter|season|spring|summer|autumn|fall|winter|morning|evening|weekend)s?\b)|(?:而且|而|但是|但|并且|同时|另外|此外|不过|然而)?[，,]?(?:它|他|她|这|该|其|此))`,
   "iu",
 );
 

@@ -40,6 +40,10 @@ describe("continuesSentenceBefore", () => {
     ["同时它也支持安卓。", true],
     ["Orbit ships in March.", false],
     ["而 Orbit 在内部已经用了三年。", false],
+    // A joining word before the subject taken up; a time opening ("This year …") takes up none.
+    ["However, the library has found few users.", true],
+    ["This lets the device work alone.", true],
+    ["This year the intake includes three women.", false],
   ])("%s → %s", (text, expected) => {
     expect(continuesSentenceBefore(text)).toBe(expected);
   });
