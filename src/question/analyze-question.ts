@@ -108,6 +108,8 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
     /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:year|date|day|month|time)\b|\bwhat (?:is|was|are|were|'s) the (?:[\w-]+ )?(?:deadline|due date|cutoff date|cut-off date|start date|end date|release date|launch date|closing date)s?\b|\bby what date\b|截止(?:日期|时间)|截至哪天|期限是哪天|\bwhich (?:years?|dates?|days?|months?)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|几号|哪个月|几点|什么时刻/i,
   ],
   // "where" as the question word (not "the city where …"), 哪里 / 在哪 / 什么地方.
+  // "Where did the money come from", "钱从哪里来": a source, told as a thing, not a place.
+  ["other", /\bwhere\b[^?？]*\b(?:come|comes|came|coming)\s+from\b|从哪(?:里|儿)?(?:来|得来)/iu],
   // "方便在哪里", "区别在哪儿", "好在哪": a quality or a difference, in what way — not a place.
   [
     "other",

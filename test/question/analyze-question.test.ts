@@ -372,6 +372,10 @@ describe("purpose and height questions", () => {
     ["这个调试器方便在哪里？", ["other"]],
     ["这两个框架的区别在哪？", ["other"]],
     ["发布会在哪里举行？", ["place"]],
+    // "Where did X come from" asks for a source.
+    ["Where did the money for the new lab come from?", ["other"]],
+    ["这笔钱是从哪里来的？", ["other"]],
+    ["Where did the team meet last year?", ["place"]],
     // Raising a rate is a change of a share, not money raised.
     ["How much did the new rule raise the cache hit rate?", ["percentage"]],
     ["How much did the startup raise in its Series B?", ["money"]],
