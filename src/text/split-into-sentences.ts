@@ -77,6 +77,11 @@ export function splitIntoSentences(text: string): string[] {
     const isChinese =
       chineseEnd.has(char) &&
       (char === "。" || char === "！" || char === "？" || char === "；" || isCjk(chars[index - 1]));
+    // "苹果在try! Swift上发布了…", "收购了Yahoo! Japan": a Latin "!" inside a name in Chinese prose.
+    if ((char === "!" || char === "?") && insideNameInChinese(chars, index)) {
+      index += 1;
+      continue;
+    }
     const isLatin = char === "." || char === "!" || char === "?";
     if (isChinese || isLatin) {
       let end = index + 1;
@@ -132,4 +137,17 @@ function wordBefore(chars: string[], index: number): string {
   let start = index;
   while (start > 0 && /[\p{L}.]/u.test(chars[start - 1]!)) start -= 1;
   return chars.slice(start, index).join("");
+}
+
+/** A "!" or "?" closing a Latin word that follows Chinese, and followed by another Latin word. */
+function insideNameInChinese(chars: readonly string[], index: number): boolean {
+  let start = index;
+  while (start > 0 && /[A-Za-z0-9]/.test(chars[start - 1]!)) start -= 1;
+  if (start === index) return false;
+  let before = start - 1;
+  while (before >= 0 && chars[before] === " ") before -= 1;
+  if (before < 0 || !isCjk(chars[before])) return false;
+  let after = index + 1;
+  while (after < chars.length && chars[after] === " ") after += 1;
+  return after > index + 1 && after < chars.length && /[A-Za-z]/.test(chars[after]!);
 }

@@ -33,3 +33,17 @@ describe("splitIntoSentences", () => {
     expect(splitIntoSentences(text)).toEqual(expected);
   });
 });
+
+describe("a Latin '!' inside a name in Chinese prose", () => {
+  it("does not end the sentence: 在try! Swift上", () => {
+    expect(splitIntoSentences("苹果在try! Swift上发布了新框架，它是一个网络框架。下一句。")).toEqual([
+      "苹果在try! Swift上发布了新框架，它是一个网络框架。",
+      "下一句。",
+    ]);
+  });
+
+  it("still ends English and Chinese sentences", () => {
+    expect(splitIntoSentences("It works! Swift is great.")).toEqual(["It works!", "Swift is great."]);
+    expect(splitIntoSentences("这很好用! Next item.")).toEqual(["这很好用!", "Next item."]);
+  });
+});
