@@ -188,6 +188,17 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         // specifics in another issue's telling of it.
         const sameStory = storyKey(input.passages[candidate.passageIndex]) === story;
         if (!sameStory && analysis.specifics.length === 0) continue;
+        // For a question with no value to check (why, what happened), another issue's telling in
+        // the other language (a newsletter's translated edition, whose sentences may read as
+        // English for their names) adds nothing to a lead from a passage in the asker's language.
+        // (Where a value is asked, it may hold the value the lead lacks.)
+        if (
+          !sameStory &&
+          !analysis.askedTypes.some(isCheckable) &&
+          input.passages[lead.passageIndex]?.lang === input.lang &&
+          input.passages[candidate.passageIndex]?.lang !== input.lang
+        )
+          continue;
         if (units + unitsOf(candidate) > maximumAnswerUnits) continue;
         chosen.push(candidate);
         units += unitsOf(candidate);

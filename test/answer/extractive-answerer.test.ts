@@ -514,6 +514,27 @@ describe("a question whose noun of a named kind comes before 是什么", () => {
   });
 });
 
+describe("a translated edition of the same story", () => {
+  it("does not join a why answer in the asker's language", async () => {
+    const english = passage(
+      "e1",
+      "Orbit #412",
+      "Orbit #412 deprecates libframe. However, the library has found few users, so it became a burden to maintain.",
+      { docId: "doc-en" },
+    );
+    // (A sentence of the Chinese edition naming things in Latin may read as English by itself.)
+    const chinese = passage("e2", "Orbit #412", "Orbit Core #412 弃用了 libframe。", {
+      lang: "zh",
+      docId: "doc-zh",
+    });
+    const ask = extractiveAsker([...passages, english, chinese]);
+    const draft = await ask([english, chinese], "Why did Orbit #412 deprecate libframe?");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("few users");
+    expect(draft.text).not.toContain("弃用");
+  });
+});
+
 describe("three names, one missing", () => {
   it("may not leave out the one the question is most about, the rarest in the briefs", async () => {
     const about = passage("r1", "Quillon", "Quillon 把自己的 App 放到了网上，里面有很多可以学习的内容。", {
