@@ -139,16 +139,17 @@ export class Lexicon {
 
   /** Add glossary entries (also used for operator files); `preferred` puts their names first. */
   addGlossary(entries: readonly GlossaryEntry[], preferred = false): void {
-    const teach: string[] = [];
+    const terms: string[] = [];
     const names: string[] = [];
     for (const entry of entries) {
       this.addName(entry.zh, entry.en, preferred);
       if (this.chineseNames.get(entry.zh)?.ambiguous || !isTeachable(entry.zh)) continue;
-      teach.push(entry.zh);
-      // "滴滴 → Didi" is a company's name; "电池 → battery" a term the glossary also carries.
-      if (entry.en.some(namesSomething)) names.push(entry.zh);
+      // "滴滴 → Didi" is a company's name; "网约车 → ride-hailing" a term the glossary also
+      // carries, taught to jieba as a plain noun so no question takes it for a name to find.
+      (entry.en.some(namesSomething) ? names : terms).push(entry.zh);
     }
-    addSegmenterWords(teach);
+    addSegmenterWords(names);
+    addSegmenterWords(terms, "n");
     addTaughtNames(names);
   }
 

@@ -514,6 +514,26 @@ describe("a question whose noun of a named kind comes before 是什么", () => {
   });
 });
 
+describe("a Chinese place asked of an English brief", () => {
+  it("is a qualifier the brief may tell by a country: 在欧洲 for 'Slovakia-based'", async () => {
+    const lexicon = Lexicon.load();
+    const story = passage(
+      "q1",
+      "Gotion abroad",
+      "Gotion is making investments across the EU, including acquiring a 25% stake in Slovakia-based battery start-up InoBat.",
+    );
+    const other = passage(
+      "q2",
+      "Cloud prices",
+      "Three cloud providers cut storage prices by a tenth this quarter.",
+    );
+    const ask = extractiveAsker([story, other], { lang: "zh", lexicon });
+    const draft = await ask([story, other], "国轩高科在欧洲入股了哪家电池初创公司？持股多少？");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("25%");
+  });
+});
+
 describe("a translated edition of the same story", () => {
   it("does not join a why answer in the asker's language", async () => {
     const english = passage(

@@ -67,6 +67,12 @@ describe("English → Chinese", () => {
     expect(expandedTerms("the supplier-side view")).toContain("供应商");
   });
 
+  it("teaches glossary terms as plain nouns and glossary names as names", () => {
+    // 网约车 → "ride-hailing" is a term: no name a question's answer must hold.
+    expect(properNouns("某网约车巨头推出的框架")).not.toContain("网约车");
+    expect(taughtNamesIn("来自滴滴的团队")).toContain("滴滴");
+  });
+
   it("offers first the translations the store holds", () => {
     // CEDICT's first words for "supplier" are 供应商, 供货商; a store using only 供应者 gets it.
     expect(expandedTerms("the supplier")).not.toContain("供应者");

@@ -382,6 +382,9 @@ describe("purpose and height questions", () => {
     // A status code is a number, told without the word ("returns HTTP 200").
     ["Which HTTP status code does the server answer with?", ["quantity"]],
     ["服务器返回什么状态码？", ["quantity"]],
+    // 花了多少 is money, 花了多少年 a span of time.
+    ["这台相机花了多少钱？", ["money"]],
+    ["研发团队花了多少年打磨？", ["duration"]],
     ["How high is the new tower?", ["distance"]],
   ])("%s → %j", (question, types) => {
     expect(analyzeQuestion(question).askedTypes).toEqual(types);
