@@ -51,10 +51,26 @@ export function withSentencesBetween(
   return [...shown, ...between].sort((left, right) => left.position - right.position);
 }
 
+/** The sentence `step` places after (or before, when negative) `from` in its passage, if it was read. */
+function sentenceBeside(
+  from: AnswerSentence,
+  sentences: AnswerSentence[],
+  step: number,
+): AnswerSentence | undefined {
+  return sentences.find(
+    (sentence) => sentence.passageIndex === from.passageIndex && sentence.position === from.position + step,
+  );
+}
+
 /** The sentence after `last` in its passage, if it was read. */
 export function nextSentence(last: AnswerSentence, sentences: AnswerSentence[]): AnswerSentence | undefined {
-  return sentences.find(
-    (sentence) => sentence.passageIndex === last.passageIndex && sentence.position === last.position + 1,
+  return sentenceBeside(last, sentences, 1);
+}
+
+/** A sentence that may be shown beside a lead: no question, heading or link title, not over-long. */
+function mayShow(sentence: AnswerSentence | undefined): sentence is AnswerSentence {
+  return (
+    sentence !== undefined && !sentence.asks && !sentence.unfitToLead && sentence.units <= trimSentenceUnits
   );
 }
 
@@ -69,12 +85,8 @@ const pointsBack =
  */
 export function antecedent(first: AnswerSentence, sentences: AnswerSentence[]): AnswerSentence | undefined {
   if (!pointsBack.test(first.text)) return undefined;
-  const before = sentences.find(
-    (sentence) => sentence.passageIndex === first.passageIndex && sentence.position === first.position - 1,
-  );
-  if (before === undefined || before.asks || before.unfitToLead || before.units > trimSentenceUnits)
-    return undefined;
-  return before;
+  const before = sentenceBeside(first, sentences, -1);
+  return mayShow(before) ? before : undefined;
 }
 
 /**
@@ -89,7 +101,7 @@ export function continuation(
   anyOpening = false,
 ): AnswerSentence | undefined {
   const next = nextSentence(last, sentences);
-  if (next === undefined || next.asks || next.unfitToLead || next.units > trimSentenceUnits) return undefined;
+  if (!mayShow(next)) return undefined;
   return anyOpening || continuesSentenceBefore(next.text) ? next : undefined;
 }
 
@@ -106,7 +118,7 @@ export function readOnTo(
   const run: AnswerSentence[] = [];
   for (let current = last; run.length < limit; ) {
     const next = nextSentence(current, sentences);
-    if (next === undefined || next.asks || next.unfitToLead || next.units > trimSentenceUnits) return [];
+    if (!mayShow(next)) return [];
     run.push(next);
     if (gives(next.text)) return run;
     current = next;
