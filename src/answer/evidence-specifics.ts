@@ -3,6 +3,7 @@ import type { Specific } from "../question/analyze-question.ts";
 import { isKnownEnglishWord } from "../question/known-words.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
+import { remembered } from "../text/remembered.ts";
 import { tagWords, tokenize } from "../text/segment.ts";
 import { splitIntoSentences } from "../text/split-into-sentences.ts";
 import { namesAllowingOneMissing } from "./answer-tuning.ts";
@@ -171,17 +172,18 @@ export function specificHeld(
   return joined.length > 0 && joined.every((token) => tokens.has(token));
 }
 
+/** Entries each memo of this module keeps before it starts afresh. */
+const maxRemembered = 10_000;
 const joinedMemo = new Map<string, string[]>();
 
 /** The tokens of a name of several words written without spaces (none for a one-word name). */
 function joinedTokens(specific: Specific): string[] {
-  let joined = joinedMemo.get(specific.text);
-  if (joined === undefined) {
-    joined = /\s/u.test(specific.text.trim()) ? tokenize(specific.text.replace(/\s+/gu, "")) : [];
-    if (joinedMemo.size > 10_000) joinedMemo.clear();
-    joinedMemo.set(specific.text, joined);
-  }
-  return joined;
+  return remembered(
+    joinedMemo,
+    specific.text,
+    (text) => (/\s/u.test(text.trim()) ? tokenize(text.replace(/\s+/gu, "")) : []),
+    maxRemembered,
+  );
 }
 
 /** Lower-case words separated by single spaces, possessives dropped: for finding a name as written. */
@@ -241,10 +243,19 @@ export interface SpecificsCheck {
   onlyTheSource?: boolean;
 }
 
-/** A word jieba tags as a place (欧洲, 深圳). */
+const placeMemo = new Map<string, boolean>();
+
+/** A word jieba tags as a place (欧洲, 深圳); read once per word, not once per window. */
 function isChinesePlace(text: string): boolean {
-  const words = tagWords(text);
-  return words.length === 1 && words[0]!.tag === "ns";
+  return remembered(
+    placeMemo,
+    text,
+    (word) => {
+      const words = tagWords(word);
+      return words.length === 1 && words[0]!.tag === "ns";
+    },
+    maxRemembered,
+  );
 }
 
 /** A passage may write the name as the question does: a Latin name anywhere, a Chinese one in Chinese. */
@@ -257,14 +268,13 @@ const linkTokensMemo = new Map<string, Set<string>>();
 /** Every word of the name is a word of the story's link (its host and path). */
 function namedByLink(specific: Specific, url: string | null | undefined): boolean {
   if (url === undefined || url === null || url === "") return false;
-  let tokens = linkTokensMemo.get(url);
-  if (tokens === undefined) {
-    tokens = new Set(tokenize(url.replace(/^[a-z]+:\/\//iu, "").replace(/[^\p{L}\p{N}]+/gu, " ")));
-    if (linkTokensMemo.size > 10_000) linkTokensMemo.clear();
-    linkTokensMemo.set(url, tokens);
-  }
-  const known = tokens;
-  return specific.tokens.length > 0 && specific.tokens.every((token) => known.has(token));
+  const tokens = remembered(
+    linkTokensMemo,
+    url,
+    (link) => new Set(tokenize(link.replace(/^[a-z]+:\/\//iu, "").replace(/[^\p{L}\p{N}]+/gu, " "))),
+    maxRemembered,
+  );
+  return specific.tokens.length > 0 && specific.tokens.every((token) => tokens.has(token));
 }
 
 /** Latin letters with digits, no number standing alone: "BIP69", "Tw93", "WWDC21" (not "256G", "iOS 17"). */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { romanisedDisplay, romanisedTerms } from "../text/chinese-person-names.ts";
+import { remembered } from "../text/remembered.ts";
 import { addSegmenterWords, addTaughtNames, isStopword, segmentWords, tokenize } from "../text/segment.ts";
 import { type CedictDictionary, type CedictEntry, loadCedict } from "./cedict.ts";
 import { type GlossaryEntry, isTeachable, parseGlossary } from "./glossary-file.ts";
@@ -351,27 +352,24 @@ export class Lexicon {
 
   /** The dictionary's Chinese words for an English word or phrase, name entries only when capitalised. */
   private reverseCandidates(key: string, capitalised: boolean): string[] {
-    const memoKey = `${key}:${capitalised ? 1 : 0}`;
-    let candidates = this.reverseMemo.get(memoKey);
-    if (candidates === undefined) {
-      candidates = this.dictionary
-        .reverse(key)
-        .filter((chinese) => capitalised || !this.dictionary.lookup(chinese)?.proper);
-      if (this.reverseMemo.size > maxRememberedTranslations) this.reverseMemo.clear();
-      this.reverseMemo.set(memoKey, candidates);
-    }
-    return candidates;
+    return remembered(
+      this.reverseMemo,
+      `${key}:${capitalised ? 1 : 0}`,
+      () =>
+        this.dictionary
+          .reverse(key)
+          .filter((chinese) => capitalised || !this.dictionary.lookup(chinese)?.proper),
+      maxRememberedTranslations,
+    );
   }
 
   private rememberedChineseTerms(chinese: string, weight: number): Translation[] {
-    const memoKey = `${chinese}:${weight}`;
-    let terms = this.termsMemo.get(memoKey);
-    if (terms === undefined) {
-      terms = this.chineseTerms(chinese, weight);
-      if (this.termsMemo.size > maxRememberedTranslations) this.termsMemo.clear();
-      this.termsMemo.set(memoKey, terms);
-    }
-    return terms;
+    return remembered(
+      this.termsMemo,
+      `${chinese}:${weight}`,
+      () => this.chineseTerms(chinese, weight),
+      maxRememberedTranslations,
+    );
   }
 
   /** A Chinese translation as index tokens: the whole word at full weight, its search sub-words at less. */

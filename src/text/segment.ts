@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Jieba } from "@node-rs/jieba";
 import { endsInNounSuffix, looksLikeChinesePersonName } from "./chinese-surnames.ts";
+import { remembered } from "./remembered.ts";
 
 /**
  * Word segmentation for search. LanceDB's full-text tokenizer keeps a whole run of Chinese
@@ -43,20 +44,10 @@ const searchWordsMemo = new Map<string, string[]>();
 const plainWordsMemo = new Map<string, string[]>();
 const maxMemoRuns = 50_000;
 
-function remembered(memo: Map<string, string[]>, run: string, segment: (text: string) => string[]): string[] {
-  let words = memo.get(run);
-  if (words === undefined) {
-    words = segment(run);
-    if (memo.size >= maxMemoRuns) memo.clear();
-    memo.set(run, words);
-  }
-  return words;
-}
-
 /** jieba's search-mode words of one Chinese run (shorter words inside long ones too). */
 function searchWords(run: string): string[] {
   const jieba = segmenter();
-  return remembered(searchWordsMemo, run, (text) => jieba.cutForSearch(text, true));
+  return remembered(searchWordsMemo, run, (text) => jieba.cutForSearch(text, true), maxMemoRuns);
 }
 
 /**
@@ -219,7 +210,7 @@ let lastTokenized:
 export function segmentWords(text: string): string[] {
   const jieba = segmenter();
   // A copy: callers may change the array they get.
-  return [...remembered(plainWordsMemo, text.normalize("NFKC"), (run) => jieba.cut(run, true))];
+  return [...remembered(plainWordsMemo, text.normalize("NFKC"), (run) => jieba.cut(run, true), maxMemoRuns)];
 }
 
 /** Jieba's words of a Chinese text with their part-of-speech tags (n noun, v verb, nr person…). */
