@@ -215,7 +215,7 @@ export class Briefbot implements BriefbotService {
     const expansions = (
       this.options.bridge?.expandQuery([question, ...rewrites].join("\n"), isIndexed) ?? []
     ).filter((term) => term.weight < 1);
-    const paraphrases = this.options.paraphraser?.expand(question, (term) => statistics.has(term)) ?? [];
+    const paraphrases = this.options.paraphraser?.expand(question, isIndexed) ?? [];
     return planQuery(question, { context, expansions, rewrites, paraphrases });
   }
 

@@ -307,6 +307,16 @@ export function checkSpecifics(
   // Specifics that name the source ("according to The Batch", "Tw93 的周刊") are confirmed by the
   // issue's title or publication; the others say what the story is about.
   let aboutTheSource = 0;
+  // A name not found in the window counts as missing — unless the story's link names it (a
+  // project named only by "github.com/kubernetes/kubernetes/pull/…") or it is a Chinese place asked
+  // of an English brief ("在欧洲入股", told by a country or a union the dictionary does not map to
+  // it: a qualifier there) — and is fatal when it is the name the question is most about.
+  const leftOut = (specific: Specific): "fine" | "missing" | "fatal" => {
+    if (namedByLink(specific, context.url)) return "fine";
+    if (specific === rarestName && writtenAsAsked(specific, context)) return "fatal";
+    if (cjk.test(specific.text) && context.lang === "en" && isChinesePlace(specific.text)) return "fine";
+    return "missing";
+  };
   for (const specific of specifics) {
     const isName = specific.kind === "name";
     // "PR 139010", "issue #31": the number names it, in the text ("139010: Reduce …", "#139010")
@@ -334,10 +344,9 @@ export function checkSpecifics(
       context.lang === "en" ||
       (context.lang === "zh" && !cjk.test(specific.text) && !looksLikePinyin(specific.text));
     if (isName && writtenInLatin && !nameWrittenWhole(specific, context)) {
-      // A project is often named only by the story's link ("github.com/kubernetes/kubernetes/pull/…").
-      if (namedByLink(specific, context.url)) continue;
-      if (specific === rarestName && writtenAsAsked(specific, context)) return { hold: false, anchored };
-      missingNames += 1;
+      const verdict = leftOut(specific);
+      if (verdict === "fatal") return { hold: false, anchored };
+      if (verdict === "missing") missingNames += 1;
       continue;
     }
     if (
@@ -397,13 +406,9 @@ export function checkSpecifics(
     // There a handle with digits ("BIP69", "Tw93", which may name the source's author rather
     // than the story) counts as a name: among three, one may be missing.
     if (!isName && !(context.lang === "zh" && isHandle(specific))) return { hold: false, anchored };
-    if (namedByLink(specific, context.url)) continue;
-    if (specific === rarestName && writtenAsAsked(specific, context)) return { hold: false, anchored };
-    // A Chinese place asked of an English brief ("在欧洲入股") is often told by a country or a union
-    // the dictionary does not map to it ("across the EU … Slovakia-based"): a qualifier there,
-    // when something else the question names is found.
-    if (inChinese && context.lang === "en" && isChinesePlace(specific.text)) continue;
-    missingNames += 1;
+    const verdict = leftOut(specific);
+    if (verdict === "fatal") return { hold: false, anchored };
+    if (verdict === "missing") missingNames += 1;
   }
   if (missingNames > (names >= namesAllowingOneMissing ? 1 : 0)) return { hold: false, anchored };
   // Something of what the question names must be in the window or its story title: a window

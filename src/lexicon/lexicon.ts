@@ -417,7 +417,7 @@ export class Lexicon {
           matched = true;
           break;
         }
-        if (length >= 2 && allowDictionary && this.dictionary.reverse(key).length > 0) {
+        if (length >= 2 && allowDictionary && this.reverseCandidates(key, true).length > 0) {
           spans.push(Object.assign(this.translateEnglish(key, true, true, isIndexed), { concept: key }));
           index += length;
           matched = true;

@@ -205,16 +205,15 @@ export function englishExpansions(question: string, options: EnglishExpansionOpt
       count += 1;
     }
   };
+  // WordNet's senses of some lemmas, all parts of speech together.
+  const sensesOf = (lemmas: readonly string[]) =>
+    lemmas.flatMap((lemma) => wordnet.senses(lemma)).reduce((sum, { synsets }) => sum + synsets.length, 0);
   // Irregular forms first: they are the same word.
   for (const word of content) {
     const concept = singleToken(word);
     if (concept === undefined) continue;
     // Light verbs (get/got, take/took, mean/meant) say little; their forms only add noise.
-    const senseCount = forms
-      .baseForms(word)
-      .flatMap((lemma) => wordnet.senses(lemma))
-      .reduce((sum, { synsets }) => sum + synsets.length, 0);
-    if (senseCount > maxSenses) continue;
+    if (sensesOf(forms.baseForms(word)) > maxSenses) continue;
     const variants = forms
       .variants(word)
       .map((variant) => singleToken(variant))
@@ -241,19 +240,16 @@ export function englishExpansions(question: string, options: EnglishExpansionOpt
   for (let index = 0; index + 1 < words.length; index += 1) {
     const [first, second] = [words[index] ?? "", words[index + 1] ?? ""];
     if (isStopword(first) || options.isQuestionWord(first)) continue;
-    // "go to", "get up", "take on": phrases of the lightest verbs are as vague as the verbs.
-    const firstSenses = forms
-      .baseForms(first)
-      .flatMap((lemma) => wordnet.senses(lemma))
-      .reduce((sum, { synsets }) => sum + synsets.length, 0);
     const lemmas = forms.baseForms(first).map((base) => `${base} ${second}`);
     const known = lemmas.filter((lemma) => wordnet.senses(lemma).length > 0);
+    // "go to", "get up", "take on": phrases of the lightest verbs are as vague as the verbs …
     // … unless the phrase itself means one thing with a noun ("take place": happen, occur; not
     // "go to", which WordNet reads as "attend").
-    const phraseSenses = known
-      .flatMap((lemma) => wordnet.senses(lemma))
-      .reduce((sum, { synsets }) => sum + synsets.length, 0);
-    if (firstSenses > lightVerbSenses && (phraseSenses > maxPhraseSenses || isStopword(second))) continue;
+    if (
+      sensesOf(forms.baseForms(first)) > lightVerbSenses &&
+      (isStopword(second) || sensesOf(known) > maxPhraseSenses)
+    )
+      continue;
     // A verb phrase ("lay off") stands for its verb, a noun phrase ("potato chip") for its head noun.
     const verbal = known.some((lemma) => wordnet.senses(lemma).some(({ pos }) => pos === "v"));
     const concept = singleToken(verbal ? first : second);

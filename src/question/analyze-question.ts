@@ -203,10 +203,7 @@ export function definedThing(question: string): string | null {
   return thing;
 }
 
-/**
- * `isKnownWord` (an English dictionary) lets lower-case names no dictionary holds count as
- * specifics; without it only capitalised, versioned, quoted and Chinese names do.
- */
+// "Which status code", 状态码: a number answers, told without the word ("returns HTTP 200").
 const statusCodeAsked =
   /\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:status|error|exit|response|return|http)\s+codes?\b|(?:状态码|错误码|返回码|错误代码)/iu;
 
@@ -223,6 +220,10 @@ function namedKindIsWhat(question: string): boolean {
   return false;
 }
 
+/**
+ * `isKnownWord` (an English dictionary) lets lower-case names no dictionary holds count as
+ * specifics; without it only capitalised, versioned, quoted and Chinese names do.
+ */
 export function analyzeQuestion(asked: string, isKnownWord?: (word: string) => boolean): QuestionAnalysis {
   // "Apart from X, what …": X is what the asker knows; the rest says what the answer must hold.
   const question = exclusionOf(asked)?.rest ?? asked;

@@ -210,7 +210,7 @@ export function tellsUnnegated(text: string, negated: readonly string[][]): bool
     if (told.length === 0) return false;
     return told.every(
       (match) =>
-        !/(?:\b(?:not|never|no|no longer|nor)|n['’]t)\s+(?:\w+\s+)?$/u.test(
+        !/(?:\b(?:not|never|no|nor)|n['’]t)\s+(?:\w+\s+)?$/u.test(
           lower.slice(Math.max(0, (match.index ?? 0) - 24), match.index),
         ),
     );

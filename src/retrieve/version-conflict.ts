@@ -20,32 +20,31 @@ export const versionConflictPenalty = 0.2;
 
 const dotted = /^v?(\d+)\.(\d+(?:\.\d+)*)$/u;
 
-/** The dotted versions among the question's own words ("1.33", "v5.5" → "5.5"). */
-export function askedVersions(terms: readonly WeightedTerm[]): string[] {
+/** The dotted versions among tokens, without their "v" ("v5.5" → "5.5"). */
+function versionsIn(tokens: Iterable<string>): string[] {
   const versions: string[] = [];
-  for (const { term, weight } of terms) {
-    if (weight < 1) continue;
-    const match = dotted.exec(term);
+  for (const token of tokens) {
+    const match = dotted.exec(token);
     if (match !== null) versions.push(`${match[1]}.${match[2]}`);
   }
   return versions;
 }
 
+/** The dotted versions among the question's own words ("1.33", "v5.5" → "5.5"). */
+export function askedVersions(terms: readonly WeightedTerm[]): string[] {
+  return versionsIn(terms.filter((term) => term.weight >= 1).map((term) => term.term));
+}
+
 /** Whether a search text writes another version of an asked version's series and not the asked one. */
 export function conflictsWithAsked(versions: readonly string[], searchText: string): boolean {
   if (versions.length === 0) return false;
-  const written: string[] = [];
-  for (const token of searchText.split(/\s+/u)) {
-    const match = dotted.exec(token);
-    if (match !== null) written.push(`${match[1]}.${match[2]}`);
-  }
-  if (written.length === 0) return false;
+  const written = versionsIn(searchText.split(/\s+/u));
   return versions.some((asked) => {
-    const parts = asked.split(".");
     if (written.includes(asked)) return false;
+    const [major, ...rest] = asked.split(".");
     return written.some((version) => {
       const other = version.split(".");
-      return other.length === parts.length && other[0] === parts[0] && version !== asked;
+      return other.length === rest.length + 1 && other[0] === major;
     });
   });
 }
