@@ -30,6 +30,10 @@ const passages = [
   ),
 ];
 const statistics = statisticsOf(passages);
+// A Chinese story about nothing the Chinese questions below ask: the other passage read beside theirs.
+const unrelatedChinese = passage("zh-other", "好电影推荐", "周末可以看一部很好看的泰国电影。", {
+  lang: "zh",
+});
 
 async function ask(
   question: string,
@@ -447,7 +451,7 @@ describe("why questions whose reason comes a few sentences on", () => {
       "这一做法确保了与旧版节点的兼容。",
     ];
     const change = passage("w2", "Lumen #88", story.join(""), { lang: "zh" });
-    const other = passage("w3", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const other = unrelatedChinese;
     const ask = extractiveAsker([change, other], { lang: "zh" });
     const draft = await ask([change, other], "Lumen #88 为什么默认拒绝需要额外手续费的通道变更？");
     expect(draft.coverage).toBe("full");
@@ -463,7 +467,7 @@ describe("numbers in a question asked in another script", () => {
       "看到 Nimbus 7 加上补贴后便宜了不少，128G 版本 3299 元，这个价格很合适。",
       { lang: "zh" },
     );
-    const other = passage("n2", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const other = unrelatedChinese;
     const ask = extractiveAsker([deal, other], { lang: "zh" });
     expect((await ask([deal, other], "Nimbus 7 的 128G 版本补贴后多少钱？")).coverage).toBe("full");
     expect((await ask([deal, other], "Nimbus 7 的 256G 版本补贴后多少钱？")).coverage).not.toBe("full");
@@ -478,7 +482,7 @@ describe("a name of several words written as one", () => {
       "商店发出通知，从 2027 年 3 月开始，所有提交审核的应用都要适配 NimbusX 的全面屏。",
       { lang: "zh" },
     );
-    const other = passage("x2", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const other = unrelatedChinese;
     const ask = extractiveAsker([rule, other], { lang: "zh" });
     const draft = await ask([rule, other], "所有应用都要适配 Nimbus X 全面屏的规定从什么时候开始？");
     expect(draft.coverage).toBe("full");
@@ -494,7 +498,7 @@ describe("a Latin name of several words asked about Chinese briefs", () => {
       "这个项目是某技术团队研发的一款把设计图转化为代码的工具，名叫 Pixel2Code。",
       { lang: "zh" },
     );
-    const other = passage("l2", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const other = unrelatedChinese;
     const ask = extractiveAsker([tool, other], { lang: "zh", lexicon: Lexicon.load() });
     const draft = await ask([tool, other], "Orbit Release Admin Team 研发的工具叫什么？");
     expect(draft.coverage).not.toBe("full");
@@ -585,7 +589,7 @@ describe("a question naming nothing but the counted noun", () => {
       "商店再次更新了上架规则，新的规则宣布，开发者在截图介绍部分可以添加 10 张屏幕截图，而之前是 5 张。",
       { lang: "zh" },
     );
-    const other = passage("c2", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const other = unrelatedChinese;
     const ask = extractiveAsker([rules, other], { lang: "zh" });
     const draft = await ask([rules, other], "应用商店商品页的预览图上限调成了多少张？原来是多少张？");
     expect(draft.coverage).toBe("full");
@@ -635,7 +639,7 @@ describe("a digest entry titled with the thing asked about", () => {
       "一个可以在终端里实时查看和过滤日志的小工具，支持正则和高亮，有需要的小伙伴可以试试。",
       { lang: "zh" },
     );
-    const other = passage("t2", "好电影推荐", "周末可以看一部很好看的泰国电影。", { lang: "zh" });
+    const other = unrelatedChinese;
     const ask = extractiveAsker([entry, other], { lang: "zh" });
     const draft = await ask([entry, other], "周刊推荐的 Quillon 是一个什么样的工具？");
     expect(draft.coverage).toBe("full");
