@@ -50,7 +50,8 @@ const months: Record<string, number> = {
   dec: 12,
   december: 12,
 };
-const monthNames = Object.keys(months).join("|");
+/** Every month name, in full and shortened ("january|jan|…"), as a regular-expression alternation. */
+export const monthNames = Object.keys(months).join("|");
 
 /** The twelve month names written in full, January first ("january" … "december"). */
 export const monthNamesInFull: string[] = Array.from({ length: 12 }, (_, index) =>
