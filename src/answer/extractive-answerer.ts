@@ -105,14 +105,6 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         (window) => isFullEvidence(window) && showsSpecifics(window, analysis, input.passages, translations),
       );
       const fromPreferred = allFull.filter((window) => window.passageIndex < preferred);
-      // A question naming its publication is not answered from another one's issues when that
-      // publication's passages were read and state nothing.
-      const full =
-        fromPreferred.length > 0
-          ? fromPreferred
-          : input.namedPublication === true && preferred > 0
-            ? []
-            : allFull;
       options.onWindows?.(input.question, windows);
       // "Which articles about X …": the stories about X, listed.
       const storyReply = asksForStories(input.question)
@@ -133,22 +125,35 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       // language's words match through translations, weighed below the asker's own.
       const inAskerLanguage = (window: EvidenceWindow) =>
         window.sentences.some((sentence) => sentence.lang === input.lang);
-      const lead0 = full[0];
-      const bestOnSubject = Math.max(
-        0,
-        ...windows
-          .filter(
-            (window) =>
-              isOnSubject(window) &&
-              inAskerLanguage(window) === (lead0 !== undefined && inAskerLanguage(lead0)) &&
-              // A window holding the lead's own value sentence is the same telling, with a
-              // neighbour: its coverage is no better telling of the subject.
-              !(lead0?.valueSentence !== undefined && window.sentences.includes(lead0.valueSentence)),
-          )
-          .map((window) => window.coverage),
-      );
-      const best =
-        lead0 !== undefined && lead0.coverage >= bestOnSubject * leadCoverageShare ? lead0 : undefined;
+      const bestOf = (full: EvidenceWindow[]): EvidenceWindow | undefined => {
+        const lead0 = full[0];
+        const bestOnSubject = Math.max(
+          0,
+          ...windows
+            .filter(
+              (window) =>
+                isOnSubject(window) &&
+                inAskerLanguage(window) === (lead0 !== undefined && inAskerLanguage(lead0)) &&
+                // A window holding the lead's own value sentence is the same telling, with a
+                // neighbour: its coverage is no better telling of the subject.
+                !(lead0?.valueSentence !== undefined && window.sentences.includes(lead0.valueSentence)),
+            )
+            .map((window) => window.coverage),
+        );
+        return lead0 !== undefined && lead0.coverage >= bestOnSubject * leadCoverageShare ? lead0 : undefined;
+      };
+      // A question naming its publication is not answered from another one's issues when that
+      // publication's passages were read and state nothing. A time it names only prefers that
+      // time's issues: when none of them tells the subject as well as another issue does (the
+      // question's date is when a rule starts, not when the brief said so), the others answer.
+      const fromPreferredBest = fromPreferred.length > 0 ? bestOf(fromPreferred) : undefined;
+      const full =
+        fromPreferredBest !== undefined || (fromPreferred.length > 0 && input.namedPublication === true)
+          ? fromPreferred
+          : input.namedPublication === true && preferred > 0
+            ? []
+            : allFull;
+      const best = full === fromPreferred ? fromPreferredBest : bestOf(full);
       // One story about it answers "which articles …" when no sentence states more.
       if (best === undefined) return storyReply?.draft ?? partialOrRefusal(windows, analysis, input);
       // A window in the asker's language leads when it is nearly as good.

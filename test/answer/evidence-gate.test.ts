@@ -340,6 +340,34 @@ describe("evidence gate", () => {
     expect(plain.text).toContain("Nov 6");
   });
 
+  it("answers from another time's issue when the preferred time's issues only touch the subject", async () => {
+    // The question's date is when a rule starts; the brief announcing it came out earlier.
+    const april = {
+      ...passage(
+        "a",
+        "Vision kit for phones",
+        "IBM's Vision SDK lets every app built by small teams recognise plants.",
+      ),
+      date: "2026-04-13",
+    };
+    const february = {
+      ...passage(
+        "f",
+        "New rule for app review",
+        "From April 2026, every app submitted for review must be built with the Orbit 11 SDK and support the new notch.",
+      ),
+      date: "2026-02-23",
+    };
+    const draft = await ask(
+      "From April 2026, which SDK must every app submitted for review be built with?",
+      [april, february],
+      "en",
+      1,
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("Orbit 11 SDK");
+  });
+
   it("quotes the sentences between the two a window joins, as the brief runs", async () => {
     const runtime = passage(
       "k",
