@@ -152,8 +152,11 @@ const commonLeadWords = new Set(
 
 // Acronyms that name a kind of thing, not one thing: "which OS versions" asks for macOS, iOS …;
 // "the API server's CPU usage" is about a server, not a product called CPU; "a channel ID" is an
-// identifier ("Short Channel Identifier"), "the URL" a link.
-const classAcronyms = new Set("OS API APIs SDK UI CPU GPU CLI IDE ID IDs URL URLs PDF PDFs FAQ".split(" "));
+// identifier ("Short Channel Identifier"), "the URL" a link, "that PR" a pull request (a Chinese
+// brief says 拉取请求); "PR 129543" is a reference, found by its number.
+const classAcronyms = new Set(
+  "OS API APIs SDK UI CPU GPU CLI IDE ID IDs URL URLs PDF PDFs FAQ PR PRs".split(" "),
+);
 
 // Nouns that name a class of named things: "which firm", "哪家公司" ask for a name.
 export const classNouns = new Set(

@@ -22,6 +22,9 @@ describe("askedTypesOf", () => {
     ["How far can the drone fly?", "distance"],
     ["How many engineers did the startup hire?", "quantity"],
     ["这家公司有多少名员工？", "quantity"],
+    // A version is told by its number ("upgraded to 1.82"), not by the word.
+    ["What version did the team upgrade to?", "quantity"],
+    ["这次把基础镜像升级到了哪个版本？", "quantity"],
     ["When did the company go public?", "date"],
     ["What year was the chip announced?", "date"],
     ["这款芯片什么时候量产？", "date"],
@@ -106,6 +109,9 @@ describe("headTokensOf", () => {
     ["他们是靠什么手段更早发现问题的？", []],
     ["In what way does the tool store its settings?", []],
     ["What parts is the framework split into?", []],
+    // A version is told by its number, seldom with the word.
+    ["What version did the team upgrade to?", []],
+    ["基础镜像升级到了哪个版本？", []],
     // "What date": a date answers it; "whose" inside a relative clause asks nothing of its noun.
     ["On what date did the group hold the meeting whose notes Dana shared?", []],
   ])("%s → %j", (question, heads) => {
@@ -159,6 +165,10 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
     expect(texts("When does Orbit forget a channel ID after the channel closes?")).toEqual(["Orbit"]);
     expect(texts("Which URL does the Orbit app open first?")).toEqual(["Orbit"]);
+    // "his PR" is a pull request (a Chinese brief writes 拉取请求); "PR 4120" is still a reference.
+    expect(texts("Why did Dana Ruiz close her PR?")).toEqual(["Dana Ruiz"]);
+    expect(texts("Dana Ruiz 关闭那个 PR 后做了什么？")).toEqual(["Dana Ruiz"]);
+    expect(texts("What does Orbit PR 4120 change?")).toContain("PR 4120");
   });
 
   it("does not take 东西 (thing) for a place", () => {
@@ -415,9 +425,9 @@ describe("price questions and titles", () => {
 
 describe("acronym plurals", () => {
   it("name the acronym", () => {
-    expect(specificsOf("How many PRs and KEPs were merged?").map((specific) => specific.text)).toEqual([
-      "PR",
+    expect(specificsOf("How many KEPs and CVEs were filed?").map((specific) => specific.text)).toEqual([
       "KEP",
+      "CVE",
     ]);
   });
 });
