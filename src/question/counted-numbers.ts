@@ -7,7 +7,7 @@ import { monthNamesInFull } from "./time-reference.ts";
 
 // A span of time: "18 months", "half an hour", "三周", "每天".
 export const durationUnit =
-  /\d[\d,.]*\s?(?:-\s?)?(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|ms\b)|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|half an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(?:decade|year|month|week|day|hour|minute)-long\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|multi)-(?:year|month|week|day|hour|minute)\b|[\d零一二三四五六七八九十百两半几]+\s?(?:秒|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)|半(?:小时|天|年)|\bovernight\b|\bhalf an hour\b|\b(?:once|twice|thrice|\d+ times?) (?:a|per|every) (?:day|week|month|year)\b|\b(?:daily|weekly|monthly|biweekly|fortnightly|hourly)\b|每[天周月年日]|每隔|一[周天月年][一两二三四五\d]次/i;
+  /\d[\d,.]*\s?(?:-\s?)?(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|ms\b)|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|half an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(?:decade|year|month|week|day|hour|minute)-long\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|multi)-(?:year|month|week|day|hour|minute)\b|[\d零一二三四五六七八九十百两半几]+\s?(?:个多|多)?(?:秒|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)|半(?:小时|天|年)|\bovernight\b|\bhalf an hour\b|\b(?:once|twice|thrice|\d+ times?) (?:a|per|every) (?:day|week|month|year)\b|\b(?:daily|weekly|monthly|biweekly|fortnightly|hourly)\b|每[天周月年日]|每隔|一[周天月年][一两二三四五\d]次/i;
 const everyDuration = new RegExp(durationUnit.source, "giu");
 
 // A number naming one of a series is a label, not a count: "episode 7", "Newsletter #276",

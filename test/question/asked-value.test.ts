@@ -61,6 +61,9 @@ describe("holdsAnyAskedValue", () => {
     ["Over what period will the fund invest?", "It is a decade-long, $2 billion fund.", true],
     ["How long is the lease?", "They signed a ten-year lease on the site.", true],
     ["多久推送一次？", "每周推送两次。", true],
+    // "多" after the number or its measure word ("9 个多月", "十多年") is still a span of time.
+    ["从测试版到正式版用了多长时间？", "到如今的正式版，总共经过了 9 个多月。", true],
+    ["这个项目维护了多久？", "作者一个人默默维护了十多年。", true],
     ["How often does it ship?", "It ships twice per week.", true],
     ["When was the forum founded?", "The day before yesterday the forum ran out of money.", false],
     ["When was the forum founded?", "The forum was founded in 1999.", true],
