@@ -101,7 +101,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "quantity",
-    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|多少|几个|几家|几位|几种|几次|几款|几名|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b/i,
+    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|\b(?:which|what) (?:[\w.-]+ )?versions?\b|多少|几个|几家|几位|几种|几次|几款|几名|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b|哪一?个?版本/i,
   ],
   [
     "date",
