@@ -11,10 +11,10 @@ export const durationUnit =
 const everyDuration = new RegExp(durationUnit.source, "giu");
 
 // A number naming one of a series is a label, not a count: "episode 7", "Newsletter #276",
-// "PR 1234", "BIP 30", "week 3", "第 7 期", a version ("v3.5.26", "1.34.1"), a list's "（一）" or
+// "PR 1234", "BIP 30", "week 3", an ordinal ("第 7 期", "第三种方法"; "第三次" counts times), a version ("v3.5.26", "1.34.1"), a list's "（一）" or
 // "二、". "How many episodes" is not answered by "in episode 7".
 const labelNumber =
-  /\b(?:episodes?|issues?|newsletters?|editions?|numbers?|no\.|parts?|chapters?|seasons?|volumes?|vol\.|versions?|prs?|pull requests?|bips?|keps?|ceps?|ses?|cves?|rounds?|weeks?|days?|steps?|phases?|levels?|tiers?|pages?|sections?|figures?|fig\.|tables?|items?|lines?|rooms?|slots?)\s*#?\d[\d.-]*|#\d+|第\s*[\d一二三四五六七八九十百]+\s*[期集章节回届篇季卷号]|\bv\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+\b|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d一二三四五六七八九十])[一二三四五六七八九十]{1,3}、/giu;
+  /\b(?:episodes?|issues?|newsletters?|editions?|numbers?|no\.|parts?|chapters?|seasons?|volumes?|vol\.|versions?|prs?|pull requests?|bips?|keps?|ceps?|ses?|cves?|rounds?|weeks?|days?|steps?|phases?|levels?|tiers?|pages?|sections?|figures?|fig\.|tables?|items?|lines?|rooms?|slots?)\s*#?\d[\d.-]*|#\d+|第\s*[\d一二三四五六七八九十百]+(?!\s*次)|\bv\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+\b|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d一二三四五六七八九十])[一二三四五六七八九十]{1,3}、/giu;
 
 // A year or a day of a month dates something; it counts nothing ("closed on May 15", "in 2020",
 // "2019年", "5月22日", "2026-05-15").

@@ -71,6 +71,9 @@ describe("holdsAnyAskedValue", () => {
     ["这款芯片什么时候量产？", "计划于2026年3月量产。", true],
     ["How many satellites will it launch with 4000 kg?", "It can carry 4000 kg.", false],
     ["How many satellites will it launch?", "It will launch 12 satellites.", true],
+    // An ordinal names one of a series: "第三种方法" counts nothing ("第三次" counts times).
+    ["一笔交易最多能承载多少个合约？", "第三种替代方法可以把资金分给新的合约。", false],
+    ["一笔交易最多能承载多少个合约？", "一笔交易可以承载 100 个合约。", true],
     ["Who founded the lab?", "The lab was founded by Grace Hopper in 1950.", true],
     ["Who founded the lab?", "the lab was founded long ago.", false],
     ["Why did the team leave?", "Anything at all.", true],
