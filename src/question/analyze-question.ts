@@ -101,11 +101,11 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "quantity",
-    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|\b(?:which|what) (?:[\w.-]+ )?versions?\b|多少|几个|几家|几位|几种|几次|几款|几名|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b|哪一?个?版本/i,
+    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|\b(?:which|what) (?:[\w.-]+ )?versions?\b|多少|几个|几家|几位|几种|几次|几款|几名|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b|哪一?个?[^，。？?！!、]{0,12}?版本/i,
   ],
   [
     "date",
-    /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:year|date|day|month|time)\b|\bwhat (?:is|was|are|were|'s) the (?:[\w-]+ )?(?:deadline|due date|cutoff date|cut-off date|start date|end date|release date|launch date|closing date)s?\b|\bby what date\b|截止(?:日期|时间)|截至哪天|期限是哪天|\bwhich (?:years?|dates?|days?|months?)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|几号|哪个月|几点|什么时刻/i,
+    /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:exact |precise |specific |particular )?(?:year|date|day|month|time)\b|\bwhat (?:is|was|are|were|'s) the (?:[\w-]+ )?(?:deadline|due date|cutoff date|cut-off date|start date|end date|release date|launch date|closing date)s?\b|\bby what date\b|截止(?:日期|时间)|截至哪天|期限是哪天|\bwhich (?:years?|dates?|days?|months?)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|几号|哪个月|几点|什么时刻/i,
   ],
   // "where" as the question word (not "the city where …"), 哪里 / 在哪 / 什么地方.
   // "Where did the money come from", "钱从哪里来": a source, told as a thing, not a place.
@@ -262,9 +262,9 @@ export function analyzeQuestion(asked: string, isKnownWord?: (word: string) => b
 
 // Nouns for people by their role; a "who"/"which"/"name of" question about one asks for a person.
 const personRoles =
-  "developers?|engineers?|authors?|writers?|founders?|co-?founders?|ceos?|ctos?|(?<!(?:text|code|video|image|photo|markdown|visual|html|hex|map|level|sql|graphical|wysiwyg|online|web|source|config|rich) )editors?|researchers?|scientists?|maintainers?|contributors?|person|people|employees?|(?<!(?:package|password|window|file|download|memory|version|task|dependency|session|display|clipboard|secrets?|node|plugin|tab|boot|device|cluster|resource|certificate|cert|process|network|connection|state) )managers?|directors?|president|chairman|chairs?|co-?chairs?|leads?|professors?|students?|programmers?|designers?|reporters?|journalists?|speakers?|hosts?";
+  "developers?|engineers?|authors?|writers?|founders?|co-?founders?|ceos?|ctos?|(?<!(?:text|code|video|image|photo|markdown|visual|html|hex|map|level|sql|graphical|wysiwyg|online|web|source|config|rich) )editors?|researchers?|scientists?|maintainers?|contributors?|person|people|employees?|(?<!(?:package|password|window|file|download|memory|version|task|dependency|session|display|clipboard|secrets?|node|plugin|tab|boot|device|cluster|resource|certificate|cert|process|network|connection|state) )managers?|directors?|president|chairman|chairs?|co-?chairs?|leads?|professors?|students?|programmers?|designers?|reporters?|journalists?|speakers?|hosts?|actors?|actresses|singers?|photographers?|novelists?|screenwriters?|composers?|artists?";
 const chinesePersonRoles =
-  "作者|创始人|联合创始人|开发者|工程师|编辑|主编|负责人|总裁|董事长|研究员|科学家|维护者|贡献者|程序员|设计师|记者|教授|学生|经理|主持人";
+  "作者|创始人|联合创始人|开发者|工程师|编辑|主编|负责人|总裁|董事长|研究员|科学家|维护者|贡献者|程序员|设计师|记者|教授|学生|经理|主持人|导演|编剧|演员|主演|歌手|作家|画家|摄影师|作曲";
 const personAskedPattern = new RegExp(
   [
     `\\bnames? of (?:the |its |their |his |her )?(?:[\\w-]+ ){0,3}?(?:${personRoles})\\b`,

@@ -25,8 +25,10 @@ describe("askedTypesOf", () => {
     // A version is told by its number ("upgraded to 1.82"), not by the word.
     ["What version did the team upgrade to?", "quantity"],
     ["这次把基础镜像升级到了哪个版本？", "quantity"],
+    ["这个调试器最低支持哪个 iOS 系统版本？", "quantity"],
     ["When did the company go public?", "date"],
     ["What year was the chip announced?", "date"],
+    ["On what exact date will the group first meet?", "date"],
     ["这款芯片什么时候量产？", "date"],
     ["What was the deadline for comments on the proposal?", "date"],
     ["提案反馈的截止日期是什么？", "date"],
@@ -346,6 +348,13 @@ describe("a thing before 是什么 that is no named kind", () => {
   });
 });
 
+describe("class nouns", () => {
+  it("asks for a name when the question asks which plugin, extension or package", () => {
+    expect(analyzeQuestion("Which specific plugins had the bug?").askedTypes).toEqual(["name"]);
+    expect(analyzeQuestion("Which extension does the guide recommend?").askedTypes).toEqual(["name"]);
+  });
+});
+
 describe("asksForPerson", () => {
   it.each([
     ["What are the names of the two Orbit developers?", true],
@@ -363,6 +372,9 @@ describe("asksForPerson", () => {
     ["Which text editor does the author use?", false],
     ["Which product manager left the team?", true],
     ["Which company makes the chip?", false],
+    // People of films and music are people too.
+    ["这部电影的导演是谁？", true],
+    ["Who is the lead actor of the film?", true],
   ])("%s → %s", (question, expected) => {
     const analysis = analyzeQuestion(question);
     expect(analysis.asksForPerson).toBe(expected);
