@@ -35,6 +35,8 @@ import {
   found,
   translationsOf,
   withParts,
+  yearsHeld,
+  yearsOf,
 } from "./evidence-specifics.ts";
 import {
   continuesSentenceBefore,
@@ -122,6 +124,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const { analysis, terms, statistics } = input;
   const contexts = contextsOf(input.passages);
   const translations = translationsOf(terms);
+  const askedYears = yearsOf(input.question);
   const checkableValue = analysis.askedTypes.some(isCheckable);
   // The question's words beyond its specifics: what it says happened ("open", "plant"), which the
   // sentence giving the value must share — a name alone does not make a date its answer.
@@ -319,7 +322,8 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         !needsHead(analysis) ||
         analysis.headTokens.some((token) => headIn(token, text, tokens, translations)) ||
         namesAskedVersion(analysis, text);
-      const specifics = checkSpecifics(analysis.specifics, tokens, text, context, translations, rarestName);
+      const checked = checkSpecifics(analysis.specifics, tokens, text, context, translations, rarestName);
+      const specifics = { ...checked, hold: checked.hold && yearsHeld(askedYears, context) };
       // Structured evidence — the question's specifics here (or its only one, the source, confirmed
       // by the issue), with the asked value and its noun — needs less word share: a paraphrased
       // question shares few words with its answer.

@@ -44,6 +44,8 @@ export interface PassageContext {
   lang: RetrievedPassage["lang"];
   /** The story's link: a pull request's or issue's number is often only there. */
   url?: string | null;
+  /** The year of the issue's date, if it has one. */
+  year?: string | undefined;
 }
 
 /**
@@ -141,8 +143,25 @@ export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
       ]),
       lang: passage.lang,
       url: passage.url,
+      year: passage.date?.slice(0, 4),
     };
   });
+}
+
+// A year the question gives ("their 2024", "2019 年的调查"), not part of an identifier ("CVE-2024-9042").
+const yearPattern = /(?<![\d.\-/])(?:19|20)\d\d(?![\d.\-/])/gu;
+
+/** The years a question gives. */
+export function yearsOf(question: string): string[] {
+  return [...new Set(question.match(yearPattern) ?? [])];
+}
+
+/**
+ * A year the question gives tells which of a series of stories it means ("sum up their 2024"):
+ * the story must write it, or come from an issue of that year.
+ */
+export function yearsHeld(years: readonly string[], context: PassageContext): boolean {
+  return years.every((year) => year === context.year || context.writtenText.includes(year));
 }
 
 /** A token or one of its translations (the plan's terms that stand for it) is among `tokens`. */

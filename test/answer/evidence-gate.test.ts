@@ -368,6 +368,28 @@ describe("evidence gate", () => {
     expect(draft.text).toContain("Orbit 11 SDK");
   });
 
+  it("answers a question giving a year from a story of that year", async () => {
+    const earlier = {
+      ...passage("e", "Looking back", "The word I chose to sum up the year is patience."),
+      date: "2023-01-20",
+    };
+    const later = {
+      ...passage("l", "My 2024 in review", "The word I chose to sum up the year is iteration."),
+      date: "2025-02-03",
+    };
+    const draft = await ask("Which word did the author choose to sum up 2024?", [earlier, later]);
+    expect(draft.text).toContain("iteration");
+    expect(draft.text).not.toContain("patience");
+    // Told by the date too, and refused when no story is of that year.
+    const dated = { ...earlier, id: "d", date: "2024-12-30" };
+    expect((await ask("Which word did the author choose to sum up 2024?", [dated])).text).toContain(
+      "patience",
+    );
+    expect((await ask("Which word did the author choose to sum up 2021?", [earlier])).coverage).not.toBe(
+      "full",
+    );
+  });
+
   it("quotes the sentences between the two a window joins, as the brief runs", async () => {
     const runtime = passage(
       "k",

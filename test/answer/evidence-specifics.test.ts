@@ -7,6 +7,7 @@ import {
   type PassageContext,
   storyOpening,
   withParts,
+  yearsOf,
 } from "../../src/answer/evidence-specifics.ts";
 import { analyzeQuestion } from "../../src/question/analyze-question.ts";
 import { tokenize } from "../../src/text/segment.ts";
@@ -285,5 +286,13 @@ describe("withParts", () => {
     expect(parts.has("1.32")).toBe(true);
     expect(parts.has("1.34")).toBe(true);
     expect(withParts(tokenize("dart2.6")).has("2.6")).toBe(true);
+  });
+});
+
+describe("yearsOf", () => {
+  it("reads the years a question gives, not the digits of an identifier", () => {
+    expect(yearsOf("What did the 2019 survey find about 2024 plans?")).toEqual(["2019", "2024"]);
+    expect(yearsOf("2019 年的开发者调查说了什么？")).toEqual(["2019"]);
+    expect(yearsOf("What score did CVE-2025-13281 get in Orbit 2.2024.1?")).toEqual([]);
   });
 });
