@@ -25,9 +25,14 @@ const numberWords =
 const chineseNumber = /[两二三四五六七八九十百千万亿]|一[百千万亿]/u;
 // An amount: a currency sign or word next to its number ("$8/month", "35 块钱", "199元", "20 刀"),
 // a number the text calls a price ("5499 这个价格", "售价 199", "priced at 499"), a number a
-// buying verb says was paid ("淘宝购买正版授权才 40 多一年"), or free. A rate word alone ("每年", "per month") or 元 inside a word (单元) is no price.
+// buying verb says was paid ("淘宝购买正版授权才 40 多一年"). A rate word alone ("每年", "per month") or 元 inside a word (单元) is no price.
 const currency =
-  /[$¥€£₩]\s?\d|\d[\d,.]*\s?(?:k|m|bn|b|thousand|million|billion|trillion)?\s?(?:dollars?|usd|rmb|yuan|euros?|pounds?|cents?|bucks)\b|[\d零一二三四五六七八九十百千两][\d,.零一二三四五六七八九十百千两]*\s?(?:万|亿)?\s?(?:美元|美金|元|块钱|块|刀|欧元|英镑|日元|人民币)|\bfree\b|免费|\d[\d,.]*\s?(?:这个|的)?(?:价格|售价|价钱)|(?:价格|售价|价钱|定价|到手价|卖|只要|仅需)\s?(?:为|是|约|仅|只要)?\s?\d|\b(?:priced at|sells? for|retails? for)\s+(?:about |around |just |only )?\d|(?:购买|买|花了?|付了?|订阅)[^，。,；;！？!?\d]{0,8}?(?:才|只要|仅|大概|约)\s?\d+(?![\d.]|\s?(?:个|台|件|张|本|款|次|天|年|月|小时|分钟|人|位|%|寸|公里|斤|克)|\s?(?:GB|TB|G|T|mm|km|kg|g)\b)/i;
+  /[$¥€£₩]\s?\d|\d[\d,.]*\s?(?:k|m|bn|b|thousand|million|billion|trillion)?\s?(?:dollars?|usd|rmb|yuan|euros?|pounds?|cents?|bucks)\b|[\d零一二三四五六七八九十百千两][\d,.零一二三四五六七八九十百千两]*\s?(?:万|亿)?\s?(?:美元|美金|元|块钱|块|刀|欧元|英镑|日元|人民币)|\d[\d,.]*\s?(?:这个|的)?(?:价格|售价|价钱)|(?:价格|售价|价钱|定价|到手价|卖|只要|仅需)\s?(?:为|是|约|仅|只要)?\s?\d|\b(?:priced at|sells? for|retails? for)\s+(?:about |around |just |only )?\d|(?:购买|买|花了?|付了?|订阅)[^，。,；;！？!?\d]{0,8}?(?:才|只要|仅|大概|约)\s?\d+(?![\d.]|\s?(?:个|台|件|张|本|款|次|天|年|月|小时|分钟|人|位|%|寸|公里|斤|克)|\s?(?:GB|TB|G|T|mm|km|kg|g)\b)/i;
+// Free is a price, though no number says so; not the answer to how much a price changed.
+const free = /\bfree(?! of\b)|免费/iu;
+// "By how much did Apple cut the price", "费用下调了多少": the size of a change of an amount.
+const asksAmountChange =
+  /\bby how much\b|\bhow much (?:did|was|were|has|have|had|will)\b.*\b(?:cut|lower|reduc|rais|increas|drop|slash|hik)|(?:下调|上调|下降|上涨|降价|涨价|降低|减少|提高|增加|便宜)了?多少/iu;
 const percent =
   /\d\s?%|\bper ?cent\b|百分之|[一二三四五六七八九\d]成\b|\bhalf\b|一半|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|several|many)\s)\s?times\b|\btwice\b|\d\s?[x×](?![\w-])|(?:[\d一二两三四五六七八九十百千几]|(?<!整)数)\s?倍/i;
 // "How much faster", "降低了多少": a change told as its two ends answers ("from 8.14 seconds to
@@ -81,7 +86,8 @@ export function holdsAskedValue(
   const given = new Set(analysis.givenNumbers);
   switch (type) {
     case "money":
-      return currency.test(text) && hasNewNumber(text, given);
+      if (free.test(text) && !asksAmountChange.test(question)) return true;
+      return currency.test(text) && hasNewNumber(withoutNonCounts(text, false), given);
     case "percentage":
       return percent.test(text) || (asksChange.test(question) && fromTo.test(text));
     case "duration":

@@ -71,6 +71,19 @@ describe("holdsAnyAskedValue", () => {
     ["这款芯片什么时候量产？", "计划于2026年3月量产。", true],
     ["How many satellites will it launch with 4000 kg?", "It can carry 4000 kg.", false],
     ["How many satellites will it launch?", "It will launch 12 satellites.", true],
+    // Free is a price with no number, but no size of a price cut; a date is no amount.
+    ["How much does the app cost?", "The app is free.", true],
+    [
+      "By how much did the shop cut the repair price?",
+      "Phones made from 2016 to 2018 are repaired for free.",
+      false,
+    ],
+    [
+      "By how much did the shop cut the repair price?",
+      "The repair price was cut from 608 yuan to 218 yuan.",
+      true,
+    ],
+    ["维修费用下调了多少？", "2016 年 9 月至 2018 年 2 月生产的设备将免费维修。", false],
     // An ordinal names one of a series: "第三种方法" counts nothing ("第三次" counts times).
     ["一笔交易最多能承载多少个合约？", "第三种替代方法可以把资金分给新的合约。", false],
     ["一笔交易最多能承载多少个合约？", "一笔交易可以承载 100 个合约。", true],
