@@ -40,7 +40,7 @@ export function namesAskedVersion(analysis: QuestionAnalysis, text: string): boo
   // and its number, not a version the question already gives).
   const given = new Set(analysis.givenNumbers);
   for (const match of text.matchAll(writtenVersion))
-    if (!given.has((match[1] ?? match[2] ?? "").replace(/^v/i, ""))) return true;
+    if (!given.has((match[1] ?? match[2] ?? match[3] ?? "").replace(/^v/i, ""))) return true;
   return analysis.specifics.some(
     (specific) =>
       specific.kind === "name" &&
@@ -50,9 +50,10 @@ export function namesAskedVersion(analysis: QuestionAnalysis, text: string): boo
   );
 }
 
-// "v1.33", or a name in Latin letters right before a dotted number ("macOS 10.15", "Go 1.13").
+// "v1.33", a name in Latin letters right before a dotted number ("macOS 10.15", "Go 1.13"), or a
+// dotted number something is moved to ("upgraded to 1.82-slim", "升级到 1.82"), not an amount.
 const writtenVersion =
-  /(?<![\w.])(v\d+(?:\.\d+)+)(?![\w.]*\d)|(?<![\w.])(?:[A-Z][A-Za-z]*|[a-z]{1,5}[A-Z][A-Za-z]*)\s+(\d+\.\d+(?:\.\d+)?)(?![\w%])/gu;
+  /(?<![\w.])(v\d+(?:\.\d+)+)(?![\w.]*\d)|(?<![\w.])(?:[A-Z][A-Za-z]*|[a-z]{1,5}[A-Z][A-Za-z]*)\s+(\d+\.\d+(?:\.\d+)?)(?![\w%])|(?:\b[Tt]o|到|至)\s*(\d+\.\d+(?:\.\d+)*)(?![\d%]|\s*(?:[kmb]\b|thousand|million|billion|trillion|万|亿|倍|x\b|times\b|%|percent))/gu;
 
 /** A head noun in a window: the token, a translation, or for Chinese its stem inside a word (镜子 in 反射镜). */
 export function headIn(

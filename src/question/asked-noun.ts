@@ -181,10 +181,6 @@ export function headTokensOf(question: string): string[] {
     "info",
     "detail",
     "details",
-    // "Which version …", "哪个版本": told by the number ("upgraded to 1.82"), seldom with the word.
-    "version",
-    "versions",
-    "版本",
     "意思",
     "东西",
     "时候",

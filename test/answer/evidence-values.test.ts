@@ -89,6 +89,10 @@ describe("namesAskedVersion", () => {
     ["Orbit support reaches back to macOS 10.15 and iOS 13.", true],
     ["The Orbit feature is promoted to GA soon.", false],
     ["Orbit raised 1.5 billion dollars.", false],
+    // A number it was moved to: the version, not an amount it rose to.
+    ["The Orbit base image was upgraded to 1.82-slim.", true],
+    ["Orbit 基础镜像升级到 1.82-slim。", true],
+    ["Orbit revenue rose to 1.5 billion.", false],
   ])("%s → %s", (text, expected) => {
     expect(namesAskedVersion(which, text)).toBe(expected);
   });
