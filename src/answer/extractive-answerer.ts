@@ -142,20 +142,25 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         );
         return lead0 !== undefined && lead0.coverage >= bestOnSubject * leadCoverageShare ? lead0 : undefined;
       };
-      // A question naming its publication is not answered from another one's issues when that
-      // publication's passages were read and state nothing. A time it names only prefers that
+      // A question naming its publication is not answered from another one's issues, whether that
+      // publication's passages were read and state nothing or none was found. A time it names only prefers that
       // time's issues: when none of them tells the subject as well as another issue does (the
       // question's date is when a rule starts, not when the brief said so), the others answer.
       const fromPreferredBest = fromPreferred.length > 0 ? bestOf(fromPreferred) : undefined;
       const full =
         fromPreferredBest !== undefined || (fromPreferred.length > 0 && input.namedPublication === true)
           ? fromPreferred
-          : input.namedPublication === true && preferred > 0
+          : input.namedPublication === true
             ? []
             : allFull;
       const best = full === fromPreferred ? fromPreferredBest : bestOf(full);
       // One story about it answers "which articles …" when no sentence states more.
-      if (best === undefined) return storyReply?.draft ?? partialOrRefusal(windows, analysis, input);
+      // (What the briefs do say of it comes from the publication the question names, if it names one.)
+      const tellable =
+        input.namedPublication === true
+          ? windows.filter((window) => window.passageIndex < preferred)
+          : windows;
+      if (best === undefined) return storyReply?.draft ?? partialOrRefusal(tellable, analysis, input);
       // A window in the asker's language leads when it is nearly as good.
       const inLanguage = full.find((window) =>
         window.sentences.every((sentence) => sentence.lang === input.lang),

@@ -688,20 +688,24 @@ describe("a question naming its publication", () => {
   });
   const statistics = statisticsOf([named, other]);
   const answerer = createExtractiveAnswerer({ statistics: () => statistics });
-  const ask = (namedPublication: boolean) =>
+  const ask = (namedPublication: boolean, passages = [named, other]) =>
     answerer.answer({
       // As the gate reads "When does Orbit Weekly move to its new mail host?": the named
       // publication is taken out (question-scope.ts) and its issues are preferred.
       question: "When does the newsletter move to its new mail host?",
       lang: "en",
-      passages: [named, other],
+      passages,
       history: [],
-      preferredPassages: 1,
+      preferredPassages: passages.includes(named) ? 1 : 0,
       namedPublication,
     });
 
   it("is not answered from another publication when its own passages state nothing", async () => {
     expect((await ask(true)).coverage).toBe("partial");
+  });
+
+  it("nor when none of its passages was found: then the briefs do not cover it", async () => {
+    expect((await ask(true, [other])).coverage).toBe("none");
   });
 
   it("may be, when the preference is only a time", async () => {
