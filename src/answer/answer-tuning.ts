@@ -12,6 +12,17 @@ export const passagesRead = 6;
 export const minimumCoverage = 0.2;
 
 /**
+ * The same bar for a question naming nothing (no name, version, number or quoted phrase) whose
+ * window is in its own language and holds no asked value with its noun: its words alone tell its
+ * subject. 0.3: on our archive questions it turned four wrong answers to paraphrased questions
+ * (answered from a story sharing a few of their words) into refusals and on dev-large one more,
+ * with no stated answer lost on any set; 0.35 lost a stated dev-large date; applied across
+ * languages too it lost two stated cross-language answers (translations weigh less); applied to
+ * windows holding the asked figure with its noun it refused a two-figure product answer.
+ */
+export const unanchoredCoverage = 0.3;
+
+/**
  * A full answer's window must cover at least this share of the best on-subject window's coverage
  * among windows of the same language (the asker's, or the other, whose words match through
  * translations weighed lower); otherwise the value was found only in a weaker telling — another

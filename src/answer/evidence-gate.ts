@@ -23,6 +23,7 @@ import {
   pairWindowShare,
   passageRankBonus,
   structuredEvidenceCoverage,
+  unanchoredCoverage,
   valueContentShare,
   valueNearQuestionBonus,
   valueSentenceCoverage,
@@ -351,7 +352,13 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const structuredBar = otherLanguage ? crossLanguageStructuredCoverage : structuredEvidenceCoverage;
       // Translations weigh less than the asker's own words, so a window in the other language
       // reaches a lower share for the same evidence: its plain bar is scaled alike.
-      const plainBar = otherLanguage ? minimumCoverage * crossLanguageCoverageShare : minimumCoverage;
+      // A question naming nothing (no name, version, number or quote) has only its words to tell
+      // its subject by: in its own language, a window must share more of them.
+      const plainBar = otherLanguage
+        ? minimumCoverage * crossLanguageCoverageShare
+        : analysis.specifics.length === 0 && !(checkableValue && valueFound && headFound)
+          ? unanchoredCoverage
+          : minimumCoverage;
       // (A title-defined entry is about the thing whatever words its sentence shares: the title
       // is its name.)
       const relevant =

@@ -21,8 +21,8 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
     // A month and year ("May 2026") is a time reference, which filters or ranks issues by date
     // (time-reference.ts); it is not a word the answer must hold.
     if (monthAndYear.test(text) || monthNamesInFull.includes(text.toLowerCase())) return;
-    // A class noun jieba tags as a place or name (城市, 公司) names no particular thing.
-    if (classNouns.has(text) || classAcronyms.has(text)) return;
+    // A class noun jieba tags as a place or name (城市, 公司), or capitalised ("正式版 App"), names no particular thing.
+    if (classNouns.has(text.toLowerCase()) || classAcronyms.has(text)) return;
     const tokens = tokenize(text);
     const key = tokens.join(" ");
     if (tokens.length === 0 || seen.has(key)) return;

@@ -390,6 +390,23 @@ describe("evidence gate", () => {
     );
   });
 
+  it("needs more of the words of a question naming nothing, in its own language", async () => {
+    const question = "Should the app crash when a consistency check fails in production?";
+    const fillers = [
+      passage("r", "Weather", "Rain fell in the north all week."),
+      passage("h", "Hiring", "The team hired two designers in May."),
+    ];
+    const stray = passage("s", "Updates", "The new app adds a check for updates every morning.");
+    const told = passage(
+      "t",
+      "Assertions",
+      "When a consistency check fails in production, the app should report an error, not crash.",
+    );
+    // A story sharing two of its words ("app", "check") is about something else.
+    expect((await ask(question, [stray, ...fillers])).coverage).toBe("none");
+    expect((await ask(question, [stray, told, ...fillers])).text).toContain("report an error");
+  });
+
   it("quotes the sentences between the two a window joins, as the brief runs", async () => {
     const runtime = passage(
       "k",

@@ -168,6 +168,8 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     expect(texts("Why did Dana Ruiz close her PR?")).toEqual(["Dana Ruiz"]);
     expect(texts("Dana Ruiz 关闭那个 PR 后做了什么？")).toEqual(["Dana Ruiz"]);
     expect(texts("What does Orbit PR 4120 change?")).toContain("PR 4120");
+    // A class noun written with a capital ("正式版 App") names nothing either.
+    expect(texts("对于已经上线的正式版 App，作者认为应该崩溃吗？")).toEqual([]);
   });
 
   it("does not take 东西 (thing) for a place", () => {
