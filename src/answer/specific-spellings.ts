@@ -27,9 +27,12 @@ export function versionWritten(specific: Specific, text: string): boolean {
   if (!/^\d/.test(number)) return true;
   const first = words[0]!.toLowerCase();
   for (const match of normalised.matchAll(new RegExp(`(?<![\\d.])${escapeRegExp(number)}(?![\\d])`, "gu"))) {
-    // A count or a share ("30%", "6 个 word", "$30") is not the version's number.
+    // A count or a share ("30%", "6 个 word", "$30") is not the version's number; a year's 年 is
+    // no count ("JetBrains 发布了 2019 年开发者调查" for "JetBrains 2019").
     const after = normalised.slice((match.index ?? 0) + match[0].length);
-    if (countFollows.test(after) || /[$¥€£]\s*$/u.test(normalised.slice(0, match.index))) continue;
+    const yearMarked = /^(?:19|20)\d\d$/u.test(number) && /^\s*年/u.test(after);
+    if ((countFollows.test(after) && !yearMarked) || /[$¥€£]\s*$/u.test(normalised.slice(0, match.index)))
+      continue;
     const before = normalised.slice(0, match.index).match(/([\p{L}][\p{L}\d.+-]*)[\s#-]*$/u)?.[1];
     if (before === undefined || !/\p{Lu}/u.test(before) || before.toLowerCase().startsWith(first))
       return true;

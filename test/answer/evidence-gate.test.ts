@@ -407,6 +407,22 @@ describe("evidence gate", () => {
     expect((await ask(question, [stray, told, ...fillers])).text).toContain("report an error");
   });
 
+  it("finds a name with a year in a Chinese brief that writes the year with 年", async () => {
+    const survey = passage(
+      "y",
+      "开发者调查",
+      "知名 IDE 厂商 Orbitware 发布了 2019 年开发者调查报告。数据显示，仅使用 Orbit-C 的开发者占比已经仅剩 15%。",
+      "zh",
+    );
+    const draft = await ask(
+      "Orbitware 2019 开发者调查显示，只用 Orbit-C 的开发者占比还剩多少？",
+      [survey],
+      "zh",
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("15%");
+  });
+
   it("quotes the sentences between the two a window joins, as the brief runs", async () => {
     const runtime = passage(
       "k",
