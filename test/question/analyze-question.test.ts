@@ -170,6 +170,8 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     expect(texts("What does Orbit PR 4120 change?")).toContain("PR 4120");
     // A class noun written with a capital ("正式版 App") names nothing either.
     expect(texts("对于已经上线的正式版 App，作者认为应该崩溃吗？")).toEqual([]);
+    // A guest (嘉宾) is a kind of person, whom the question asks for.
+    expect(texts("Orbit Cast 那期播客请的嘉宾是谁？")).toEqual(["Orbit Cast"]);
   });
 
   it("does not take 东西 (thing) for a place", () => {
@@ -374,6 +376,8 @@ describe("asksForPerson", () => {
     // People of films and music are people too.
     ["这部电影的导演是谁？", true],
     ["Who is the lead actor of the film?", true],
+    ["那期播客请的嘉宾是谁？", true],
+    ["Who was the guest on the podcast episode?", true],
   ])("%s → %s", (question, expected) => {
     const analysis = analyzeQuestion(question);
     expect(analysis.asksForPerson).toBe(expected);
