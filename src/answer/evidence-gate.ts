@@ -121,6 +121,9 @@ function perSentence<T>(read: (sentence: AnswerSentence) => T): (sentence: Answe
   };
 }
 
+// A pronoun for a person ("he", "her", 他, 她; not 他们 "they" or 其他 "other").
+const personPronoun = /\b(?:he|she|him|her)\b|(?<!其)[他她](?![们人])/iu;
+
 export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const { analysis, terms, statistics } = input;
   const contexts = contextsOf(input.passages);
@@ -254,9 +257,14 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const text = group.map((member) => member.text).join(" ");
       // The value must sit in a sentence about the question: its own words, the asked noun or a
       // specific — not in a neighbour that only happens to hold a number or a date.
+      // "…HomeBrew 的作者 Max Howell。Sundell 邀请了他作为嘉宾…": the sentence after tells of
+      // the person only by a pronoun, so the name before is whom it tells of.
+      const namesThePronounsPerson = (member: AnswerSentence) =>
+        analysis.asksForPerson && gap === 1 && member === first && personPronoun.test(last.text);
       const holdsValue = (member: AnswerSentence) =>
         holdsAnyAskedValue(member.text, analysis, input.question) &&
         (contentTerms.length === 0 ||
+          namesThePronounsPerson(member) ||
           analysis.headTokens.some((token) => headIn(token, member.text, member.tokens, translations)) ||
           continuesSubject(member) ||
           namesEverySpecific(member) ||

@@ -423,6 +423,28 @@ describe("evidence gate", () => {
     expect(draft.text).toContain("15%");
   });
 
+  it("answers who from the name before a sentence that tells of the person by a pronoun", async () => {
+    const podcast = passage(
+      "q",
+      "Podcast",
+      "Many have heard the story, and the man was Dana Ruiz, the author of the Larkspur package manager. Recently Orbit Cast invited him as a guest to talk about designing package managers.",
+    );
+    const draft = await ask("Who was the guest when Orbit Cast talked about designing package managers?", [
+      podcast,
+    ]);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("Dana Ruiz");
+    const zh = passage(
+      "z",
+      "播客",
+      "这个故事很多人都听过，而这个人正是包管理器 Larkspur 的作者 Dana Ruiz。近期 Orbit Cast 邀请了他作为嘉宾，讨论了包管理器的设计。",
+      "zh",
+    );
+    const answered = await ask("Orbit Cast 那期讨论包管理器设计的播客，请的嘉宾是谁？", [zh], "zh");
+    expect(answered.coverage).toBe("full");
+    expect(answered.text).toContain("Dana Ruiz");
+  });
+
   it("quotes the sentences between the two a window joins, as the brief runs", async () => {
     const runtime = passage(
       "k",
