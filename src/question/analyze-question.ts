@@ -262,9 +262,9 @@ export function analyzeQuestion(asked: string, isKnownWord?: (word: string) => b
 
 // Nouns for people by their role; a "who"/"which"/"name of" question about one asks for a person.
 const personRoles =
-  "developers?|engineers?|authors?|writers?|founders?|co-?founders?|ceos?|ctos?|(?<!(?:text|code|video|image|photo|markdown|visual|html|hex|map|level|sql|graphical|wysiwyg|online|web|source|config|rich) )editors?|researchers?|scientists?|maintainers?|contributors?|person|people|employees?|(?<!(?:package|password|window|file|download|memory|version|task|dependency|session|display|clipboard|secrets?|node|plugin|tab|boot|device|cluster|resource|certificate|cert|process|network|connection|state) )managers?|directors?|president|chairman|chairs?|co-?chairs?|leads?|professors?|students?|programmers?|designers?|reporters?|journalists?|speakers?|hosts?|actors?|actresses|singers?|photographers?|novelists?|screenwriters?|composers?|artists?|guests?";
+  "developers?|engineers?|authors?|writers?|founders?|co-?founders?|ceos?|ctos?|(?<!(?:text|code|video|image|photo|markdown|visual|html|hex|map|level|sql|graphical|wysiwyg|online|web|source|config|rich) )editors?|researchers?|scientists?|maintainers?|contributors?|person|people|employees?|(?<!(?:package|password|window|file|download|memory|version|task|dependency|session|display|clipboard|secrets?|node|plugin|tab|boot|device|cluster|resource|certificate|cert|process|network|connection|state) )managers?|directors?|president|chairman|chairs?|co-?chairs?|leads?|professors?|students?|programmers?|designers?|reporters?|journalists?|speakers?|hosts?|actors?|actresses|singers?|photographers?|novelists?|screenwriters?|composers?|artists?|guests?|women|woman|men|man|winners?";
 const chinesePersonRoles =
-  "作者|创始人|联合创始人|开发者|工程师|编辑|主编|负责人|总裁|董事长|研究员|科学家|维护者|贡献者|程序员|设计师|记者|教授|学生|经理|主持人|导演|编剧|演员|主演|歌手|作家|画家|摄影师|作曲|嘉宾";
+  "作者|创始人|联合创始人|开发者|工程师|编辑|主编|负责人|总裁|董事长|研究员|科学家|维护者|贡献者|程序员|设计师|记者|教授|学生|经理|主持人|导演|编剧|演员|主演|歌手|作家|画家|摄影师|作曲|嘉宾|女性|男性|女士|先生|获奖者|得主";
 const personAskedPattern = new RegExp(
   [
     `\\bnames? of (?:the |its |their |his |her )?(?:[\\w-]+ ){0,3}?(?:${personRoles})\\b`,

@@ -378,6 +378,9 @@ describe("asksForPerson", () => {
     ["Who is the lead actor of the film?", true],
     ["那期播客请的嘉宾是谁？", true],
     ["Who was the guest on the podcast episode?", true],
+    // People named by who they are or what they won.
+    ["获奖者中被特别提到的三位女性是谁？", true],
+    ["Who were the three women named among the winners?", true],
   ])("%s → %s", (question, expected) => {
     const analysis = analyzeQuestion(question);
     expect(analysis.asksForPerson).toBe(expected);
