@@ -228,6 +228,14 @@ function nameWrittenWhole(specific: Specific, context: PassageContext): boolean 
   // Written as a phrase of the story, its last word plural too.
   const writes = (phrase: string) =>
     context.writtenText.includes(` ${phrase} `) || context.writtenText.includes(` ${phrase}s `);
+  // "Port of Valen" is written "Valen's port" too, and a name after "of" that is no everyday word
+  // ("Valen") stands for it as a surname does ("Department of Justice" needs all its words).
+  const ofName = / of (?:the )?/u.exec(words);
+  if (ofName !== null) {
+    const head = words.slice(0, ofName.index);
+    const core = words.slice(ofName.index + ofName[0].length);
+    return writes(words) || writes(`${core} ${head}`) || (!core.includes(" ") && !isKnownEnglishWord(core));
+  }
   const rest = words.slice(words.indexOf(" ") + 1);
   // Two words whose last is an everyday one ("Claude Code", "Swift Playgrounds"): that word alone
   // may be anyone's ("trained on code"), so the whole name must be written.
@@ -306,6 +314,24 @@ function isHandle(specific: Specific): boolean {
   );
 }
 
+/**
+ * A name is there when the alias the briefs define for it is: "GSoC" for "Google Summer of Code"
+ * (the alias stands for the name's first word), or every word of "Google Summer of Code" for
+ * "GSoC" (each stands for the abbreviation).
+ */
+function aliasHeld(
+  specific: Specific,
+  aliasesOf: ReadonlyMap<string, readonly string[]>,
+  tokens: ReadonlySet<string>,
+): boolean {
+  const [first] = specific.tokens;
+  const aliases = first === undefined ? undefined : aliasesOf.get(first);
+  if (aliases === undefined || aliases.length === 0) return false;
+  return specific.tokens.length > 1
+    ? aliases.some((alias) => tokens.has(alias))
+    : aliases.every((word) => tokens.has(word));
+}
+
 export function checkSpecifics(
   specifics: Specific[],
   windowTokens: ReadonlySet<string>,
@@ -314,6 +340,8 @@ export function checkSpecifics(
   translations: Map<string, string[]>,
   /** The name the question is most about (the rarest in the briefs): never the one left missing. */
   rarestName?: Specific,
+  /** Defined aliases by the question token they stand for (see `aliasHeld`). */
+  aliasesOf?: ReadonlyMap<string, readonly string[]>,
 ): SpecificsCheck {
   const near = new Set([...windowTokens, ...context.title, ...(context.opening?.tokens ?? [])]);
   const titles = `${context.storyTitle}\n${context.opening?.text ?? ""}`;
@@ -338,6 +366,10 @@ export function checkSpecifics(
   };
   for (const specific of specifics) {
     const isName = specific.kind === "name";
+    if (isName && aliasesOf !== undefined && aliasHeld(specific, aliasesOf, everywhere)) {
+      anchored += 1;
+      continue;
+    }
     // "PR 139010", "issue #31": the number names it, in the text ("139010: Reduce …", "#139010")
     // or the story's link (…/pull/139010).
     const reference = referenceNumber(specific);

@@ -58,15 +58,22 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
   // Capitalised runs are one name each ("Ethan Mollick"); a sentence's first word only when it is
   // capitalised inside too (TikTok) or followed by another capitalised word.
   // A name may open in lower case before its capital: iPhone, eBay, uBlock, macOS, gRPC.
+  // "of" (and "of the") joins capitalised words into one name: "Google Summer of Code", "Bank of America".
   for (const match of normalised.matchAll(
-    /\b(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z0-9_\u00C0-\u024F&'’.-]*(?:\s+(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z0-9_\u00C0-\u024F&'’.-]*)*/gu,
+    /\b(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z0-9_\u00C0-\u024F&'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z0-9_\u00C0-\u024F&'’.-]*)*/gu,
   )) {
     // A possessive ends a name: "Anthropic's IPO" is Anthropic and its IPO, two things to find.
     const runs = match[0].split(/(?<=['’]s)\s+/u);
     for (const [index, run] of runs.entries()) {
-      const words = run
-        .split(/\s+/)
-        .filter((word) => !commonLeadWords.has(word.toLowerCase()) && !compoundAdjective.test(word));
+      const raw = run.split(/\s+/);
+      const words = raw.filter(
+        (word, at) =>
+          // (A lower-case "of"/"the" inside the run joins a name; capitalised, it opens a clause.)
+          (/^(?:of|the)$/.test(word) && at > 0 && at < raw.length - 1) ||
+          (!commonLeadWords.has(word.toLowerCase()) && !compoundAdjective.test(word)),
+      );
+      while (words.length > 0 && /^(?:of|the)$/.test(words[0]!)) words.shift();
+      while (words.length > 0 && /^(?:of|the)$/.test(words[words.length - 1]!)) words.pop();
       if (words.length === 0) continue;
       // An acronym's plural names the same thing ("PRs" for "PR", "KEPs" for "KEP").
       for (const [at, word] of words.entries()) if (/^[A-Z]{2,}s$/.test(word)) words[at] = word.slice(0, -1);

@@ -174,6 +174,12 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     expect(texts("Orbit Cast 那期播客请的嘉宾是谁？")).toEqual(["Orbit Cast"]);
   });
 
+  it("joins capitalised words by 'of' into one name", () => {
+    const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
+    expect(texts("How many projects joined the Open Summer of Work?")).toEqual(["Open Summer of Work"]);
+    expect(texts("What did the Bank of Valen say?")).toEqual(["Bank of Valen"]);
+  });
+
   it("does not take 东西 (thing) for a place", () => {
     expect(specificsOf("那个新东西叫什么？")).toEqual([]);
   });
