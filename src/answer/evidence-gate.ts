@@ -91,6 +91,11 @@ export interface GateInput {
   opposed?: readonly OpposedWord[] | undefined;
   /** Forms of the verbs the question negates (question-verbs.ts): told only unnegated, the opposite. */
   negated?: readonly string[][] | undefined;
+  /**
+   * Abbreviations the briefs define for names the question spells out, and the reverse
+   * (paraphrase/aliases.ts): a name is there when its defined alias is.
+   */
+  aliases?: readonly WeightedTerm[] | undefined;
 }
 
 /** Terms from earlier turns of a conversation (no concept, weight below 1) found in `tokens`. */
@@ -129,6 +134,10 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const contexts = contextsOf(input.passages);
   const translations = translationsOf(terms);
   const askedYears = yearsOf(input.question);
+  const aliasesOf = new Map<string, string[]>();
+  for (const alias of input.aliases ?? [])
+    if (alias.concept !== undefined)
+      aliasesOf.set(alias.concept, [...(aliasesOf.get(alias.concept) ?? []), alias.term]);
   const checkableValue = analysis.askedTypes.some(isCheckable);
   // The question's words beyond its specifics: what it says happened ("open", "plant"), which the
   // sentence giving the value must share — a name alone does not make a date its answer.
@@ -331,7 +340,15 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         !needsHead(analysis) ||
         analysis.headTokens.some((token) => headIn(token, text, tokens, translations)) ||
         namesAskedVersion(analysis, text);
-      const checked = checkSpecifics(analysis.specifics, tokens, text, context, translations, rarestName);
+      const checked = checkSpecifics(
+        analysis.specifics,
+        tokens,
+        text,
+        context,
+        translations,
+        rarestName,
+        aliasesOf,
+      );
       const specifics = { ...checked, hold: checked.hold && yearsHeld(askedYears, context) };
       // Structured evidence — the question's specifics here (or its only one, the source, confirmed
       // by the issue), with the asked value and its noun — needs less word share: a paraphrased

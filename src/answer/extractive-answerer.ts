@@ -95,6 +95,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         statistics,
         opposed: verbs?.opposed,
         negated: verbs?.negated,
+        // Only an alias the briefs define one way (not "PM" for two names).
+        aliases: input.relatedTerms?.filter(
+          (term) => term.source === "alias" && term.senseSupported !== false,
+        ),
       });
       // A question about a time ("in March 2025") is answered from that time's issues when they can.
       const preferred = input.preferredPassages ?? 0;

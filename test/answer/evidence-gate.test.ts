@@ -3,6 +3,7 @@ import { createExtractiveAnswerer } from "../../src/answer/extractive-answerer.t
 import { planQuery } from "../../src/retrieve/query-plan.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../../src/store/chunk-record.ts";
+import type { WeightedTerm } from "../../src/store/store.ts";
 import { tokenize } from "../../src/text/segment.ts";
 
 function passage(id: string, story: string, text: string, lang: "en" | "zh" = "en"): RetrievedPassage {
@@ -443,6 +444,40 @@ describe("evidence gate", () => {
     const answered = await ask("Orbit Cast 那期讨论包管理器设计的播客，请的嘉宾是谁？", [zh], "zh");
     expect(answered.coverage).toBe("full");
     expect(answered.text).toContain("Dana Ruiz");
+  });
+
+  it("finds a name by the abbreviation the briefs define for it, and the reverse", async () => {
+    const projects = passage(
+      "g",
+      "Forums",
+      "Dana Ruiz announced 5 accepted projects for Orbit in OSoW this year.",
+    );
+    const statistics = TermStatistics.fromSearchTexts([
+      tokenize(`${projects.story} ${projects.text}`).join(" "),
+    ]);
+    const answerer = createExtractiveAnswerer({ statistics: () => statistics });
+    const answer = (question: string, aliases: WeightedTerm[]) =>
+      answerer.answer({
+        question,
+        lang: "en",
+        passages: [projects],
+        history: [],
+        queryTerms: planQuery(question).terms,
+        relatedTerms: aliases,
+      });
+    const spelled = "How many projects were accepted for Orbit in the Open Summer of Work?";
+    // As the paraphraser learns it from "Open Summer of Work (OSoW)" elsewhere in the briefs.
+    const alias: WeightedTerm = {
+      term: "osow",
+      weight: 0.6,
+      concept: "open",
+      source: "alias",
+      senseSupported: true,
+    };
+    expect((await answer(spelled, [alias])).text).toContain("5 accepted projects");
+    expect((await answer(spelled, [])).coverage).not.toBe("full");
+    // An alias the briefs spell out two ways proves nothing.
+    expect((await answer(spelled, [{ ...alias, senseSupported: false }])).coverage).not.toBe("full");
   });
 
   it("quotes the sentences between the two a window joins, as the brief runs", async () => {
