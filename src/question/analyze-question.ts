@@ -72,6 +72,9 @@ export interface QuestionAnalysis {
 const askedPatterns: Array<[AskedType, RegExp]> = [
   // "How much must an attacker spend relative to the HTLC?": a multiple or share, even of money.
   ["percentage", /\bhow (?:much|many)\b[^?？]*\b(?:relative to|compared (?:to|with)|in proportion to)\b/i],
+  // "By roughly how much does it cut the cost?": the size of a change — a multiple, a share, or
+  // the amount (asked-value.ts).
+  ["percentage", /\bby (?:roughly |about |approximately |around |exactly )?how much\b/i],
   // "How much did the rule raise the success rate?": a change of a rate, not money raised.
   [
     "percentage",
@@ -270,7 +273,7 @@ const personAskedPattern = new RegExp(
     `\\bnames? of (?:the |its |their |his |her )?(?:[\\w-]+ ){0,3}?(?:${personRoles})\\b`,
     `\\bwho (?:is|was|are|were) (?:the |its |their )?(?:[\\w-]+ ){0,3}?(?:${personRoles})\\b`,
     `\\bwhich (?:[\\w-]+ ){0,2}?(?:${personRoles})\\b`,
-    "\\bwho (?:first |originally )?(?:wrote|authored|proposed|posted|said|discovered|reported|designed|invented)\\b",
+    "\\bwho (?:first |originally )?(?:wrote|authored|proposed|posted|said|discovered|reported|designed|invented|hosted|presented|moderated|chaired)\\b",
     `(?:${chinesePersonRoles})们?(?:分别|各自|都)?(?:是谁|叫什么|的名字|的姓名)`,
     `哪(?:一)?位(?:${chinesePersonRoles})?`,
     "谁(?:最先|最早|首先)?(?:写|提出|说|发现|报告|披露|设计|发明)",

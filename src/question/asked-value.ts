@@ -38,7 +38,7 @@ const percent =
 // "How much faster", "降低了多少": a change told as its two ends answers ("from 8.14 seconds to
 // 2.59 seconds", "从 120ms 降到 40ms").
 const asksChange =
-  /\bhow much (?:smaller|larger|bigger|faster|slower|cheaper|higher|lower|shorter|longer|better)\b|(?:提升|提高|降低|减少|增加|缩短|加快|减小|增长)了?多少/iu;
+  /\bby (?:roughly |about |approximately |around |exactly )?how much\b|\bhow much (?:smaller|larger|bigger|faster|slower|cheaper|higher|lower|shorter|longer|better)\b|(?:提升|提高|降低|减少|增加|缩短|加快|减小|增长)了?多少/iu;
 const fromTo =
   /\b(?:from|of)\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*[\p{L}%]*\s+to\s+(?:about\s+|around\s+|roughly\s+)?\d|从\s*(?:约)?\d[\d.,]*\s*[\p{L}%]*\s*(?:降低?|减少?|提升|提高|升|增加?|缩短|下降|上升)?(?:到|至)\s*(?:约)?\d/iu;
 // A rate: "every three weeks", "twice a month", "每过三周", "一周两次", "weekly".
@@ -89,7 +89,15 @@ export function holdsAskedValue(
       if (free.test(text) && !asksAmountChange.test(question)) return true;
       return currency.test(text) && hasNewNumber(withoutNonCounts(text, false), given);
     case "percentage":
-      return percent.test(text) || (asksChange.test(question) && fromTo.test(text));
+      return (
+        percent.test(text) ||
+        // (Not years: "made from 2016 to 2018" is no change of a figure.)
+        (asksChange.test(question) && fromTo.test(withoutNonCounts(text, false))) ||
+        // "By how much did they cut the price?": by an amount too ("下调了 390 元").
+        (asksAmountChange.test(question) &&
+          currency.test(text) &&
+          hasNewNumber(withoutNonCounts(text, false), given))
+      );
     case "duration":
       return durationUnit.test(text);
     case "distance":

@@ -84,6 +84,15 @@ describe("holdsAnyAskedValue", () => {
       true,
     ],
     ["维修费用下调了多少？", "2016 年 9 月至 2018 年 2 月生产的设备将免费维修。", false],
+    // "By how much" asks the size of a change: a multiple, a share or an amount.
+    ["By roughly how much does the new design cut the cost?", "It cuts the cost by over 1,000 times.", true],
+    ["By roughly how much does the new design cut the cost?", "It is much cheaper than before.", false],
+    ["By how much did the shop cut the repair price?", "The repair price was cut by 390 yuan.", true],
+    // A person a deed was done by, though written as a lower-case handle.
+    ["测试指南是谁写的？", "28.0 候选版本的测试指南由 rkrux 编写。", true],
+    ["测试指南是谁写的？", "测试指南由社区编写。", false],
+    ["Who hosted the review club meeting?", "The meeting was hosted by glozow.", true],
+    ["Who hosted the review club meeting?", "The meeting was hosted by the team.", false],
     // An ordinal names one of a series: "第三种方法" counts nothing ("第三次" counts times).
     ["一笔交易最多能承载多少个合约？", "第三种替代方法可以把资金分给新的合约。", false],
     ["一笔交易最多能承载多少个合约？", "一笔交易可以承载 100 个合约。", true],
