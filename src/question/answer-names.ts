@@ -141,8 +141,12 @@ export function hasNewPersonName(text: string, question: string): boolean {
   }
   // "Developer 0xB10C", "developer instagibbs", "开发者 Zawy": after a role word, a word no
   // dictionary holds is the person's handle.
-  for (const match of [...text.matchAll(roleThenHandle), ...text.matchAll(chineseRoleThenHandle)]) {
-    const handle = match[1]!;
+  for (const match of [
+    ...text.matchAll(roleThenHandle),
+    ...text.matchAll(chineseRoleThenHandle),
+    ...text.matchAll(doneByHandle),
+  ]) {
+    const handle = (match[1] ?? match[2])!;
     // An acronym after the role ("users API", "developers SDK") is no one's handle.
     if (/^[A-Z0-9_-]+$/.test(handle)) continue;
     if (!isKnownEnglishWord(handle) && !asked.has(foldEnglish(handle.toLowerCase()))) return true;
@@ -152,6 +156,10 @@ export function hasNewPersonName(text: string, question: string): boolean {
 
 const roleThenHandle =
   /\b(?:developers?|engineers?|maintainers?|contributors?|researchers?|reviewers?|authors?|users?)\s+([A-Za-z0-9][\w-]{2,38})(?![\w-])/giu;
+
+// "由 rkrux 编写", "hosted by glozow": whom a deed is done by, as a handle in lower case too.
+const doneByHandle =
+  /(?:由|被)\s*([A-Za-z0-9][\w.-]{1,38}?)\s*(?:编写|撰写|开发|发起|提出|维护|主持|发布|创建|创办|设计|实现|发现|报告|整理|翻译|负责)|\b(?:written|authored|hosted|led|maintained|created|proposed|reported|discovered|developed|founded|run|organi[sz]ed)\s+by\s+([a-z0-9][\w.-]{2,38})(?![\w-])/gu;
 
 // "开发者 Zawy", "研究员 0xB10C": a Latin handle after a Chinese role word.
 const chineseRoleThenHandle =
