@@ -46,6 +46,7 @@ import {
   definitionPattern,
   headIn,
   namesAskedVersion,
+  namesHeadsMeasure,
   needsHead,
   valueNearQuestion,
   withholdsAskedDetail,
@@ -339,7 +340,8 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const headFound =
         !needsHead(analysis) ||
         analysis.headTokens.some((token) => headIn(token, text, tokens, translations)) ||
-        namesAskedVersion(analysis, text);
+        namesAskedVersion(analysis, text) ||
+        namesHeadsMeasure(analysis, input.question, text);
       const checked = checkSpecifics(
         analysis.specifics,
         tokens,

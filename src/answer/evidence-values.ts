@@ -50,6 +50,19 @@ export function namesAskedVersion(analysis: QuestionAnalysis, text: string): boo
   );
 }
 
+/**
+ * The asked noun's measure told by the word before it with a number: "CVSS 6.7" for "what CVSS
+ * score", "Elo 2100" for "which Elo rating" — the sentence need not repeat "score".
+ */
+export function namesHeadsMeasure(analysis: QuestionAnalysis, question: string, text: string): boolean {
+  for (const head of analysis.headTokens) {
+    const before = new RegExp(`([A-Za-z][\\w.-]*)\\s+${escapeRegExp(head)}\\w*`, "iu").exec(question)?.[1];
+    if (before === undefined || before.length < 2) continue;
+    if (new RegExp(`(?<![\\w-])${escapeRegExp(before)}[\\s:：]{0,2}v?\\d`, "iu").test(text)) return true;
+  }
+  return false;
+}
+
 // "v1.33", a name in Latin letters right before a dotted number ("macOS 10.15", "Go 1.13"), or a
 // dotted number something is moved to ("upgraded to 1.82-slim", "升级到 1.82"), not an amount.
 const writtenVersion =

@@ -5,6 +5,7 @@ import {
   givesReason,
   headIn,
   namesAskedVersion,
+  namesHeadsMeasure,
 } from "../../src/answer/evidence-values.ts";
 import { analyzeQuestion } from "../../src/question/analyze-question.ts";
 import { tokenize } from "../../src/text/segment.ts";
@@ -107,5 +108,20 @@ describe("namesAskedVersion", () => {
   it("does not take a version the question gives for the answer", () => {
     const given = analyzeQuestion("Which version after v1.33 removes the Orbit gate?");
     expect(namesAskedVersion(given, "The Orbit feature is promoted to GA in v1.33.")).toBe(false);
+  });
+});
+
+describe("namesHeadsMeasure", () => {
+  it("finds the asked measure as the word before its noun with a number", () => {
+    const question = "What CVSS score was assigned to the Orbit flaw?";
+    const analysis = analyzeQuestion(question);
+    expect(
+      namesHeadsMeasure(
+        analysis,
+        question,
+        "A medium-severity flaw (CVE-2025-0001, CVSS 6.7) affects Orbit.",
+      ),
+    ).toBe(true);
+    expect(namesHeadsMeasure(analysis, question, "The flaw has a CVSS vector string.")).toBe(false);
   });
 });
