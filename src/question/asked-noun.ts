@@ -54,6 +54,7 @@ export function headTokensOf(question: string): string[] {
   // English: the noun phrase after the question word, up to its verb; its last word is the head
   // ("which self-driving company did…" → company; "how many staff writers" → writers), and after
   // "kinds of"/"number of", the noun that follows.
+  // "Which programming language's feature …": the possessor is what is asked for.
   // "the order in which namespace contents are removed": "which" after a noun and its preposition
   // opens a relative clause and asks for nothing ("In which city …" at the start still asks).
   const asking = question.replace(
@@ -62,7 +63,7 @@ export function headTokensOf(question: string): string[] {
   );
   const english = asking.match(
     new RegExp(
-      String.raw`\b(?:how many|how much|what|which|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|that|came|come|went|get|got|${participles()})\b|\s*[?,]|$)`,
+      String.raw`\b(?:how many|how much|what|which|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|that|came|come|went|get|got|${participles()})\b|\s*[?,]|['’]s\s|$)`,
       "i",
     ),
   );

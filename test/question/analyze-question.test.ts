@@ -111,6 +111,8 @@ describe("headTokensOf", () => {
     ["他们是靠什么手段更早发现问题的？", []],
     ["In what way does the tool store its settings?", []],
     ["What parts is the framework split into?", []],
+    // The possessor is what is asked for: "which language's feature" asks for a language.
+    ["Which programming language's feature inspired the pitch?", ["language"]],
     // "What date": a date answers it; "whose" inside a relative clause asks nothing of its noun.
     ["On what date did the group hold the meeting whose notes Dana shared?", []],
   ])("%s → %j", (question, heads) => {
