@@ -250,13 +250,17 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
             shownByPassage.set(window.passageIndex, list);
             continue;
           }
+          // A lead ending with a colon ("there are three spend paths:") introduces the list that
+          // follows: its items are read on to, however they open.
+          const introducesList = /[:：]\s*$/u.test(last.text);
           let readOn =
             reasonUnshown ||
+            introducesList ||
             (window.sentences.length === 1 &&
               sharesQuestionWord(nextSentence(last, sentences), [...terms, ...(input.relatedTerms ?? [])]));
           for (let added = 0; added < continuationSentences; added += 1) {
             const next = continuation(last, sentences, readOn);
-            readOn = false;
+            readOn = introducesList;
             if (next === undefined || list.includes(next) || units + next.units > maximumAnswerUnits) break;
             list.push(next);
             units += next.units;

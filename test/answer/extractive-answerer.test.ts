@@ -772,3 +772,20 @@ describe("a question negating its verb", () => {
     expect(draft.coverage).not.toBe("full");
   });
 });
+
+describe("a lead that introduces a list", () => {
+  it("reads on to the list's items", async () => {
+    const vault = passage(
+      "v1",
+      "Orbit vault",
+      "Dana Ruiz posted a vault design that needs no soft fork. In the design, there are three spend paths:\n\nA quick lane for daily use.\n\nA one-year fallback with custodian B.\n\nA slow lane for inheritance.",
+    );
+    const ask = extractiveAsker([vault, ...passages]);
+    const draft = await ask(
+      [vault],
+      "In Dana Ruiz's vault design, what is the spend path involving custodian B?",
+    );
+    expect(draft.text).toContain("three spend paths:");
+    expect(draft.text).toContain("custodian B");
+  });
+});
