@@ -104,7 +104,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "quantity",
-    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|\b(?:which|what) (?:[\w.-]+ )?versions?\b|多少|几个|几家|几位|几种|几次|几款|几名|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b|哪一?个?[^，。？?！!、]{0,12}?版本/i,
+    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhich (?:anniversary|version|generation)\b|\b(?:which|what) (?:[\w.-]+ )?versions?\b|多少|几个|几家|几位|几种|几次|几款|几名|几(?:条|项|台|件|篇|部|辆|张|本|颗|枚|座|所|门|点|步|层|块|句|首|集|期)|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b|哪一?个?[^，。？?！!、]{0,12}?版本/i,
   ],
   [
     "date",
@@ -177,7 +177,8 @@ export function askedTypeOf(question: string): AskedType {
 
 /** Numbers written in a text, normalised ("4,183.8" → "4183.8"), for comparing with the question's. */
 export function numbersIn(text: string): string[] {
-  return [...text.normalize("NFKC").matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) =>
+  // (Not the digit inside a word: "P2P", "H264", "M4" name something, they count nothing.)
+  return [...text.normalize("NFKC").matchAll(/(?<![A-Za-z])\d[\d,]*(?:\.\d+)?/g)].map((match) =>
     match[0].replace(/,/g, ""),
   );
 }

@@ -11,10 +11,10 @@ export const durationUnit =
 const everyDuration = new RegExp(durationUnit.source, "giu");
 
 // A number naming one of a series is a label, not a count: "episode 7", "Newsletter #276",
-// "PR 1234", "BIP 30", "week 3", an ordinal ("第 7 期", "第三种方法"; "第三次" counts times), a version ("v3.5.26", "1.34.1"), a list's "（一）" or
+// "PR 1234", "BIP 30", "week 3", an edition named by its year ("Europe 2026", "WWDC 2020"), an ordinal ("第 7 期", "第三种方法"; "第三次" counts times), a version ("v3.5.26", "1.34.1"), a list's "（一）" or
 // "二、". "How many episodes" is not answered by "in episode 7".
 const labelNumber =
-  /\b(?:episodes?|issues?|newsletters?|editions?|numbers?|no\.|parts?|chapters?|seasons?|volumes?|vol\.|versions?|prs?|pull requests?|bips?|keps?|ceps?|ses?|cves?|rounds?|weeks?|days?|steps?|phases?|levels?|tiers?|pages?|sections?|figures?|fig\.|tables?|items?|lines?|rooms?|slots?)\s*#?\d[\d.-]*|#\d+|第\s*[\d一二三四五六七八九十百]+(?!\s*次)|\bv\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+\b|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d一二三四五六七八九十])[一二三四五六七八九十]{1,3}、/giu;
+  /\b(?:episodes?|issues?|newsletters?|editions?|numbers?|no\.|parts?|chapters?|seasons?|volumes?|vol\.|versions?|prs?|pull requests?|bips?|keps?|ceps?|ses?|cves?|rounds?|weeks?|days?|steps?|phases?|levels?|tiers?|pages?|sections?|figures?|fig\.|tables?|items?|lines?|rooms?|slots?)\s*#?\d[\d.-]*|#\d+|第\s*[\d一二三四五六七八九十百]+(?!\s*次)|\bv\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+\b|(?<=\b[A-Z][\w+&-]*\s)(?:19|20)\d\d\b|[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d一二三四五六七八九十])[一二三四五六七八九十]{1,3}、/giu;
 
 // A year or a day of a month dates something; it counts nothing ("closed on May 15", "in 2020",
 // "2019年", "5月22日", "2026-05-15").
@@ -22,7 +22,7 @@ const dateNumber = new RegExp(
   [
     "\\b(?:in|since|by|from|until|till|during|before|after|around|of|for|through|throughout|early|late|mid)[\\s-]+(?:1[89]|20)\\d\\d\\b",
     `\\b(?:${monthNamesInFull.join("|")}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+(?:1[89]|20)\\d\\d)?`,
-    `\\b\\d{1,2}\\s+(?:${monthNamesInFull.join("|")})\\b(?:\\s+(?:1[89]|20)\\d\\d)?`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${monthNamesInFull.join("|")})\\b(?:,?\\s+(?:1[89]|20)\\d\\d)?`,
     "\\b(?:1[89]|20)\\d\\d-\\d{2}-\\d{2}\\b",
     "(?:1[89]|20)\\d\\d\\s*年",
     "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]",

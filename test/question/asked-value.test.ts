@@ -93,6 +93,17 @@ describe("holdsAnyAskedValue", () => {
     ["测试指南是谁写的？", "测试指南由社区编写。", false],
     ["Who hosted the review club meeting?", "The meeting was hosted by glozow.", true],
     ["Who hosted the review club meeting?", "The meeting was hosted by the team.", false],
+    // Counting: 几条 asks a count and 几 is none; a digit inside a word (P2P), an edition's year
+    // (Europe 2026) and a day written "14th December" count nothing.
+    ["作者一共列了几条法则？", "他铭记于心的几条法则。", false],
+    ["作者一共列了几条法则？", "他总结了 5 条法则。", true],
+    ["具体版本号是多少？", "该节点支持通过扩展 P2P 网络协议来中继交易。", false],
+    [
+      "How many votes were cast?",
+      "The CFP for Orbitcon Europe 2026 closes before 14th December 2025.",
+      false,
+    ],
+    ["How many votes were cast?", "A total of 312 votes were cast.", true],
     // An ordinal names one of a series: "第三种方法" counts nothing ("第三次" counts times).
     ["一笔交易最多能承载多少个合约？", "第三种替代方法可以把资金分给新的合约。", false],
     ["一笔交易最多能承载多少个合约？", "一笔交易可以承载 100 个合约。", true],
