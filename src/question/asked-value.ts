@@ -19,8 +19,9 @@ import { monthNames, monthNamesInFull } from "./time-reference.ts";
  * (reason, yes/no, other) are satisfied by any text; the evidence gate then relies on coverage.
  */
 
+// ("one" alone is as often a pronoun — "if you need one" — so only "only one", "just one" count.)
 const numberWords =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|dozens|half|twice|double|triple)\b/i;
+  /\b(?:(?:only|just|exactly|a single|at least|at most) one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|dozens|half|twice|double|triple)\b/i;
 // Chinese numerals, but not a bare 一 ("一个", "一看" are "a", "one look") or 半.
 const chineseNumber = /[两二三四五六七八九十百千万亿]|一[百千万亿]/u;
 // An amount: a currency sign or word next to its number ("$8/month", "35 块钱", "199元", "20 刀"),
@@ -107,6 +108,9 @@ export function holdsAskedValue(
     case "place":
       return hasNewPlaceName(text, question) || newChinesePlace(text, question);
     case "quantity":
+      // A label ("版本号是多少", "which issue number") is written in digits: "两种" is no version.
+      if (asksLabel(question))
+        return numbersIn(withoutNonCounts(text, false, true)).some((number) => !given.has(number));
       return hasNewNumber(withoutNonCounts(text, countsThings(question), asksLabel(question)), given);
     case "date":
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.

@@ -104,6 +104,12 @@ describe("holdsAnyAskedValue", () => {
       false,
     ],
     ["How many votes were cast?", "A total of 312 votes were cast.", true],
+    // "One" is as often a pronoun: only "only one", "just one" count.
+    ["How many votes were cast?", "Request an exception if you need one.", false],
+    ["How many votes were cast?", "Only one vote was cast.", true],
+    // A version number is written in digits: "两种" is no version.
+    ["这次发布的测试版具体版本号是多少？", "支持常规和桥两种节点。", false],
+    ["这次发布的测试版具体版本号是多少？", "发布了 0.2.1 测试版。", true],
     // An ordinal names one of a series: "第三种方法" counts nothing ("第三次" counts times).
     ["一笔交易最多能承载多少个合约？", "第三种替代方法可以把资金分给新的合约。", false],
     ["一笔交易最多能承载多少个合约？", "一笔交易可以承载 100 个合约。", true],
