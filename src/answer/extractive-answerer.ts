@@ -72,6 +72,11 @@ export interface ExtractiveOptions {
   glossEntities?: GlossEntities | undefined;
 }
 
+// The opening of an issue that summarises its stories: "This week's newsletter summarizes …",
+// "本周的新闻部分简述了…", "本期周报…".
+const issueSummary =
+  /^\s*(?:this week['’]s (?:newsletter|issue|edition)|this (?:newsletter|issue|edition) (?:summari[sz]es|describes|covers|includes|announces|links))\b|^\s*(?:本周的?(?:周报|新闻部分)|本期周报)/iu;
+
 export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
   const passagesRead = options.passagesRead ?? defaultPassagesRead;
   return {
@@ -137,6 +142,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
             .filter(
               (window) =>
                 isOnSubject(window) &&
+                // An issue's summary of its stories names every subject in passing: it is no
+                // telling of one ("This week's newsletter … encourages readers to celebrate X").
+                !window.sentences.some((sentence) => issueSummary.test(sentence.text)) &&
                 inAskerLanguage(window) === (lead0 !== undefined && inAskerLanguage(lead0)) &&
                 // A window holding the lead's own value sentence is the same telling, with a
                 // neighbour: its coverage is no better telling of the subject.

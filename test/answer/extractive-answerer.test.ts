@@ -789,3 +789,22 @@ describe("a lead that introduces a list", () => {
     expect(draft.text).toContain("custodian B");
   });
 });
+
+describe("an issue's summary of its stories", () => {
+  it("is no better telling of a subject than the story about it", async () => {
+    const intro = passage(
+      "s1",
+      "Orbit Notes #12",
+      "This week's newsletter describes a new relay policy, announces a new mailing list host, and encourages readers to celebrate Thank a Maintainer Day by thanking open source maintainers.",
+    );
+    const story = passage(
+      "s2",
+      "Thank a Maintainer Day",
+      "Every year on March 3rd, projects encourage users to thank the people maintaining open source software.",
+    );
+    const ask = extractiveAsker([intro, story, ...passages]);
+    const draft = await ask([intro, story], "On what day each year is Thank a Maintainer Day?");
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("March 3rd");
+  });
+});
