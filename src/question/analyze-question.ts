@@ -95,7 +95,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "duration",
-    /\bhow long\b|\bover what (?:period|time|span|timeframe)\b|\bwhat (?:period|timeframe|time frame)\b|\bfor how many (?:days|weeks|months|years|hours|minutes)\b|多久|多长时间|多长期限|多少天|几天|几个月|几年|多少年|多少小时|几个小时|多少分钟|多少秒/i,
+    /\bhow long\b|\bover what (?:period|time|span|timeframe)\b|\bwhat (?:period|timeframe|time frame)\b|\bfor how many (?:days|weeks|months|years|hours|minutes)\b|多久|多长时间|多长期限|多少天|(?<!哪)几天|几个月|(?<!哪)几年|多少年|多少小时|几个小时|多少分钟|多少秒/i,
   ],
   // "多高的默认费率", "how high is the fee": a rate or a price, not a height (see quantity).
   [
@@ -108,7 +108,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "date",
-    /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:exact |precise |specific |particular )?(?:year|date|day|month|time)\b|\bwhat (?:is|was|are|were|'s) the (?:[\w-]+ )?(?:deadline|due date|cutoff date|cut-off date|start date|end date|release date|launch date|closing date)s?\b|\bby what date\b|截止(?:日期|时间)|截至哪天|期限是哪天|\bwhich (?:years?|dates?|days?|months?)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|几号|哪个月|几点|什么时刻/i,
+    /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:exact |precise |specific |particular )?(?:year|date|day|month|time)\b|\bwhat (?:is|was|are|were|'s) the (?:[\w-]+ )?(?:deadline|due date|cutoff date|cut-off date|start date|end date|release date|launch date|closing date)s?\b|\bby what date\b|截止(?:日期|时间)|截至哪天|期限是哪天|\bwhich (?:years?|dates?|days?|months?)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|哪几天|哪几年|几号|哪个月|几点|什么时刻/i,
   ],
   // "where" as the question word (not "the city where …"), 哪里 / 在哪 / 什么地方.
   // "Where did the money come from", "钱从哪里来": a source, told as a thing, not a place.

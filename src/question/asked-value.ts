@@ -52,7 +52,7 @@ const yearOrMonth =
 
 // "哪一天", "on what date": a day is asked, and a month or year alone does not give it.
 const asksDay =
-  /哪一?天|几号|几月几[日号]|具体(?:的)?日期|\b(?:which|what) (?:exact |specific )?(?:day|date)\b|\bexact date\b/iu;
+  /哪[一几]?天|几号|几月几[日号]|具体(?:的)?日期|\b(?:which|what) (?:exact |specific )?(?:day|date)\b|\bexact date\b/iu;
 const dayOfMonth = new RegExp(
   String.raw`\b(?:${monthNames})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${monthNamesInFull.join("|")})\b|` +
     String.raw`\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\bthe \d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s*[日号]|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|(?:星期|周|礼拜)[一二三四五六日天]|昨天|今天|前天|当天`,

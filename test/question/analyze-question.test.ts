@@ -30,6 +30,7 @@ describe("askedTypesOf", () => {
     ["What year was the chip announced?", "date"],
     ["On what exact date will the group first meet?", "date"],
     ["这款芯片什么时候量产？", "date"],
+    ["大会在哪几天举行？", "date"],
     ["What was the deadline for comments on the proposal?", "date"],
     ["提案反馈的截止日期是什么？", "date"],
     ["Who founded the lab?", "person"],

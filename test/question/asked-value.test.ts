@@ -41,6 +41,9 @@ describe("holdsAnyAskedValue", () => {
     // "Which day" asks for a day: a month or a year alone does not give it.
     ["新码头是哪一天开放的？", "新码头在2024年3月开放。", false],
     ["新码头是哪一天开放的？", "新码头在2024年3月18日开放。", true],
+    // 哪几天 asks for days too, not a span.
+    ["2024 年的大会在哪几天举行？", "在2024年大会上，苹果推出了新功能。", false],
+    ["2024 年的大会在哪几天举行？", "大会将于 6 月 3 日到 6 月 7 日举行。", true],
     ["On what date did the port open its new terminal?", "It opened in March 2024.", false],
     ["On what date did the port open its new terminal?", "It opened on March 18, 2024.", true],
     ["On what date did the port open its new terminal?", "It opened on the 18th.", true],
