@@ -46,6 +46,11 @@ export interface PassageContext {
   url?: string | null;
   /** The year of the issue's date, if it has one. */
   year?: string | undefined;
+  /**
+   * Words of the other retrieved passages of the same publication: a newsletter devoted to one
+   * project often leaves its name out ("1.33 alpha 1 is now available" in a Kubernetes weekly).
+   */
+  publicationWords?: ReadonlySet<string>;
 }
 
 /**
@@ -105,6 +110,12 @@ function openingOf(passage: RetrievedPassage, passages: RetrievedPassage[]): Sto
 }
 
 export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
+  const byPublication = new Map<string, Set<string>>();
+  for (const passage of passages) {
+    const words = byPublication.get(passage.publication) ?? new Set<string>();
+    for (const token of tokenize(passage.text)) words.add(token);
+    byPublication.set(passage.publication, words);
+  }
   return passages.map((passage) => {
     // Other retrieved chunks of the same story, and the issue's opening, which names its writer
     // ("Ethan Mollick, Feb 18" above an essay that says "I").
@@ -144,6 +155,7 @@ export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
       lang: passage.lang,
       url: passage.url,
       year: passage.date?.slice(0, 4),
+      publicationWords: byPublication.get(passage.publication),
     };
   });
 }
@@ -415,7 +427,10 @@ export function checkSpecifics(
       specific.kind === "version" &&
       specific.tokens.some((token) => /^\d/.test(token)) &&
       specific.tokens.every((token) =>
-        /^\d/.test(token) ? found(token, near, translations) : found(token, everywhere, translations),
+        /^\d/.test(token)
+          ? found(token, near, translations)
+          : found(token, everywhere, translations) ||
+            (context.publicationWords !== undefined && found(token, context.publicationWords, translations)),
       ) &&
       versionWritten(specific, `${windowText}\n${titles}`)
     ) {
