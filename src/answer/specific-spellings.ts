@@ -34,7 +34,13 @@ export function versionWritten(specific: Specific, text: string): boolean {
     if ((countFollows.test(after) && !yearMarked) || /[$¥€£]\s*$/u.test(normalised.slice(0, match.index)))
       continue;
     const before = normalised.slice(0, match.index).match(/([\p{L}][\p{L}\d.+-]*)[\s#-]*$/u)?.[1];
-    if (before === undefined || !/\p{Lu}/u.test(before) || before.toLowerCase().startsWith(first))
+    // (A word ending the sentence before — "… February. 1.33 alpha 1" — names no version.)
+    if (
+      before === undefined ||
+      before.endsWith(".") ||
+      !/\p{Lu}/u.test(before) ||
+      before.toLowerCase().startsWith(first)
+    )
       return true;
   }
   return false;

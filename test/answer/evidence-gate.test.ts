@@ -480,6 +480,26 @@ describe("evidence gate", () => {
     expect((await answer(spelled, [{ ...alias, senseSupported: false }])).coverage).not.toBe("full");
   });
 
+  it("takes a version's name from the publication's other passages when its own leaves it out", async () => {
+    const deadline = passage(
+      "d",
+      "Next Deadline: Enhancements Freeze",
+      "1.33 alpha 1 is now available. Enhancements freeze is scheduled for Friday 14th February.",
+    );
+    const other = passage("o", "Release", "Orbit 1.32 shipped with a new scheduler.");
+    const question = "When is the Orbit 1.33 enhancements freeze?";
+    expect((await ask(question, [deadline, other])).text).toContain("14th February");
+    // The word ending the sentence before the number ("February.") names no other version.
+    const reordered = {
+      ...deadline,
+      text: "Enhancements freeze is scheduled for Friday 14th February. 1.33 alpha 1 is now available.",
+    };
+    expect((await ask(question, [reordered, other])).text).toContain("14th February");
+    // Not when no passage of that publication names it.
+    const elsewhere = { ...other, publication: "Comet Notes" };
+    expect((await ask(question, [deadline, elsewhere])).coverage).not.toBe("full");
+  });
+
   it("quotes the sentences between the two a window joins, as the brief runs", async () => {
     const runtime = passage(
       "k",
