@@ -23,6 +23,15 @@ export const minimumCoverage = 0.2;
 export const unanchoredCoverage = 0.3;
 
 /**
+ * A name written in more than this share of the store's passages ("iOS" in an iOS weekly, "Bitcoin
+ * Core" in Optech) anchors no particular story: a question naming only such names meets the
+ * `unanchoredCoverage` bar. 0.05: on our archive questions it made one wrong answer to a
+ * paraphrased question partial and changed no other verdict on any set; 0.02 refused a stated dev
+ * answer ("the success essay" names only common words).
+ */
+export const commonNameShare = 0.05;
+
+/**
  * A full answer's window must cover at least this share of the best on-subject window's coverage
  * among windows of the same language (the asker's, or the other, whose words match through
  * translations weighed lower); otherwise the value was found only in a weaker telling — another

@@ -10,6 +10,7 @@ import type { AnswerSentence } from "./answer-sentences.ts";
 import {
   askedValueBonus,
   bareValueSentenceUnits,
+  commonNameShare,
   countedValueBonus,
   crossLanguageCoverageShare,
   crossLanguageStructuredCoverage,
@@ -250,6 +251,12 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   // the one the question is most about: the rarest in the briefs ("Kickstarter" beside "iOS" and
   // "GitHub").
   const rarestName = rarestNameOf(analysis, statistics);
+  // A question whose names are all common in the briefs ("iOS" in an iOS weekly) is as good as
+  // one naming nothing: its names anchor no particular story.
+  const commonIdf = Math.log(1 + 1 / commonNameShare);
+  const namesOnlyCommon = analysis.specifics.every((specific) =>
+    specific.tokens.every((token) => statistics.has(token) && statistics.idf(token) < commonIdf),
+  );
   const byPassage = new Map<number, AnswerSentence[]>();
   for (const sentence of input.sentences) {
     const list = byPassage.get(sentence.passageIndex) ?? [];
@@ -383,7 +390,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       // its subject by: in its own language, a window must share more of them.
       const plainBar = otherLanguage
         ? minimumCoverage * crossLanguageCoverageShare
-        : analysis.specifics.length === 0 && !(checkableValue && valueFound && headFound)
+        : namesOnlyCommon && !(checkableValue && valueFound && headFound)
           ? unanchoredCoverage
           : minimumCoverage;
       // (A title-defined entry is about the thing whatever words its sentence shares: the title

@@ -500,6 +500,17 @@ describe("evidence gate", () => {
     expect((await ask(question, [deadline, elsewhere])).coverage).not.toBe("full");
   });
 
+  it("counts a name the briefs write everywhere as naming nothing", async () => {
+    const question = "Should the Orbit app crash when a consistency check fails in production?";
+    // An Orbit weekly: every story names Orbit.
+    const fillers = [
+      passage("r", "Weather", "Rain fell on the Orbit campus all week."),
+      passage("h", "Hiring", "The Orbit team hired two designers in May."),
+    ];
+    const stray = passage("s", "Updates", "The new Orbit app adds a check for updates every morning.");
+    expect((await ask(question, [stray, ...fillers])).coverage).toBe("none");
+  });
+
   it("quotes the sentences between the two a window joins, as the brief runs", async () => {
     const runtime = passage(
       "k",
