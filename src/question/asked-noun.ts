@@ -29,7 +29,9 @@ function participles(): string {
 
 // Nouns naming the kind of figure asked rather than what it measures.
 const figureKindNouns = new Set(
-  "范围 数量 数目 数字 数值 水平 程度 情况 区间 时间 时长 上限 下限 总数 总量 比例".split(" "),
+  "范围 数量 数目 数字 数值 水平 程度 情况 区间 时间 时长 上限 下限 总数 总量 比例 总额 金额 数额 规模 额度".split(
+    " ",
+  ),
 );
 // Words that say how the figure holds, not what it measures.
 const figureQualifiers = new Set([
@@ -114,6 +116,8 @@ export function headTokensOf(question: string): string[] {
         /^(?:n|v|b)/.test(word.tag) &&
         word.word.length >= 2 &&
         !figureKindNouns.has(word.word) &&
+        // A rate (成功率, 费率) is the figure itself: the noun before it is what it measures.
+        !/率$/u.test(word.word) &&
         !figureQualifiers.has(word.word),
     );
     const noun = nouns.at(-1);
@@ -182,6 +186,16 @@ export function headTokensOf(question: string): string[] {
     "info",
     "detail",
     "details",
+    // "What technology", "哪些功能", "to what value": told by naming it (React Native, iCloud, 114),
+    // seldom with the word.
+    "technology",
+    "technologies",
+    "feature",
+    "features",
+    "value",
+    "values",
+    "技术",
+    "功能",
     "意思",
     "东西",
     "时候",
