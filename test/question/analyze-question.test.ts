@@ -31,6 +31,8 @@ describe("askedTypesOf", () => {
     ["On what exact date will the group first meet?", "date"],
     ["这款芯片什么时候量产？", "date"],
     ["大会在哪几天举行？", "date"],
+    ["攻击者至少得花掉相当于 HTLC 价值多少倍的费用？", "percentage"],
+    ["To what value did the release lower the limit?", "quantity"],
     ["What was the deadline for comments on the proposal?", "date"],
     ["提案反馈的截止日期是什么？", "date"],
     ["Who founded the lab?", "person"],
@@ -112,6 +114,13 @@ describe("headTokensOf", () => {
     ["他们是靠什么手段更早发现问题的？", []],
     ["In what way does the tool store its settings?", []],
     ["What parts is the framework split into?", []],
+    // Nouns a named thing or a figure answers without the word: a technology, a feature, a value,
+    // a total (总额), a rate (成功率: the noun before it is what is measured).
+    ["这个组件库基于什么技术？", []],
+    ["集成了哪些功能后就无法转移？", []],
+    ["To what value did the release lower the limit?", []],
+    ["宣布的研究基金总额是多少？", ["基金"]],
+    ["它承诺的转发成功率是多少？", ["转发"]],
     // The possessor is what is asked for: "which language's feature" asks for a language.
     ["Which programming language's feature inspired the pitch?", ["language"]],
     // "What date": a date answers it; "whose" inside a relative clause asks nothing of its noun.
