@@ -249,6 +249,16 @@ describe("glossEntities", () => {
       { source: "Slovakia", gloss: "斯洛伐克" },
     ]);
   });
+
+  it("does not gloss an acronym that names different things in different briefs", () => {
+    // SIG is a Kubernetes special interest group as often as Susquehanna International Group.
+    const glosses = lexicon.glossEntities("Saad stepped down as co-chair of SIG Storage.", "zh");
+    expect(glosses.map((entity) => entity.gloss)).not.toContain("海纳国际集团");
+    expect(lexicon.glossEntities("Susquehanna International Group backed it.", "zh")).toContainEqual({
+      source: "Susquehanna International Group",
+      gloss: "海纳国际集团",
+    });
+  });
 });
 
 const devPath = "/work/shared/eval/dev.jsonl";
