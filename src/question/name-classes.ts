@@ -19,6 +19,21 @@ interface NameClass {
   asks: RegExp;
   /** Its members, written as words of their own (global: read with `matchAll`). */
   members: RegExp;
+  /**
+   * A member the list lacks, introduced by the class noun: "the language Ceylon", "the Zig
+   * programming language" (global; the name is the first group that matched).
+   */
+  introduced?: RegExp;
+}
+
+// Capitalised words that open a phrase and name nothing ("The language …", "This license …").
+const notNames =
+  /^(?:The|This|That|These|Those|A|An|Its|Their|Our|Your|His|Her|Each|Every|Any|No|New|Which|What)$/u;
+
+/** "<noun> Name" or "Name <noun>", for a class whose noun is `noun` (a regex source). */
+function introducedBy(noun: string): RegExp {
+  const name = "([A-Z][\\w+#.-]*)";
+  return new RegExp(`\\b(?:${noun})\\s+${name}|${name}\\s+(?:${noun})\\b`, "gu");
 }
 
 const languages = [
@@ -202,15 +217,18 @@ const classes: readonly NameClass[] = [
       "iu",
     ),
     members: membersPattern(languages),
+    introduced: introducedBy("(?:programming )?language"),
   },
   {
     asks: /\boperating systems?\b|\bwhich OS\b|\bwhat OS\b|操作系统/iu,
     members: membersPattern(operatingSystems),
+    introduced: introducedBy("operating system"),
   },
   {
     // "Under which license", "什么许可证/协议": a licence's name (MIT, Apache 2.0, GPL…).
     asks: /\b(?:which|what)\s+(?:[\w-]+\s+){0,2}licen[cs]es?\b|\blicen[cs]ed under\b|(?:什么|哪种|哪个|何种)(?:开源)?(?:许可证|许可协议|开源协议)/iu,
     members: membersPattern(licences),
+    introduced: introducedBy("licen[cs]e"),
   },
 ];
 
@@ -226,9 +244,13 @@ export function askedNameClass(analysis: QuestionAnalysis, question: string): Na
 
 /** The text names a member of the class that the question does not already name. */
 export function namesMember(nameClass: NameClass, text: string, question: string): boolean {
-  for (const match of text.matchAll(nameClass.members))
-    if (!new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(match[0])}(?![\\p{L}\\p{N}])`, "u").test(question))
-      return true;
+  const notAsked = (name: string) =>
+    !new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(question);
+  for (const match of text.matchAll(nameClass.members)) if (notAsked(match[0])) return true;
+  for (const match of text.matchAll(nameClass.introduced ?? /$^/gu)) {
+    const name = match[1] ?? match[2];
+    if (name !== undefined && !notNames.test(name) && notAsked(name)) return true;
+  }
   return false;
 }
 

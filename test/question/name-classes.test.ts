@@ -29,6 +29,17 @@ describe("asked name classes", () => {
     const porting = "Which programming language is the Go proxy being ported to?";
     expect(namesMember(nameClass, "The Go proxy moves to a new repository.", porting)).toBe(false);
   });
+
+  it("takes a name the list lacks when the class noun introduces it", () => {
+    const question = "Which programming language's feature inspired the Larkspur pitch?";
+    const nameClass = classOf(question)!;
+    expect(
+      namesMember(nameClass, "It is inspired by a unique feature of the language Ceylon.", question),
+    ).toBe(true);
+    expect(namesMember(nameClass, "It borrows from the Gleam programming language.", question)).toBe(true);
+    // "The language …" names nothing.
+    expect(namesMember(nameClass, "The language has no such feature.", question)).toBe(false);
+  });
 });
 
 describe("licences", () => {
