@@ -72,6 +72,11 @@ export interface QuestionAnalysis {
 const askedPatterns: Array<[AskedType, RegExp]> = [
   // "How much must an attacker spend relative to the HTLC?": a multiple or share, even of money.
   ["percentage", /\bhow (?:much|many)\b[^?？]*\b(?:relative to|compared (?:to|with)|in proportion to)\b/i],
+  // "How much room could it save", "多长的随机数据": a size, not money saved or a span of time.
+  [
+    "quantity",
+    /\bhow much (?:room|space|memory|storage|disk space|disk|bandwidth|data|ram)\b|多长(?!时间|期限|的距离|时间)(?=的)/i,
+  ],
   // "相当于 HTLC 价值多少倍的费用": a multiple, though of a fee.
   ["percentage", /多少倍|几倍|\bhow many times (?:more|as much|higher|larger|the)\b/i],
   // "By roughly how much does it cut the cost?": the size of a change — a multiple, a share, or

@@ -33,6 +33,10 @@ describe("askedTypesOf", () => {
     ["大会在哪几天举行？", "date"],
     ["攻击者至少得花掉相当于 HTLC 价值多少倍的费用？", "percentage"],
     ["To what value did the release lower the limit?", "quantity"],
+    // A size, not money saved or a span of time.
+    ["How much room per hash could the protocol save?", "quantity"],
+    ["存储前会先掺入多长的随机数据？", "quantity"],
+    ["这个任务要多长时间？", "duration"],
     ["What was the deadline for comments on the proposal?", "date"],
     ["提案反馈的截止日期是什么？", "date"],
     ["Who founded the lab?", "person"],
