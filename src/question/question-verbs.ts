@@ -199,6 +199,9 @@ export function tellsTheOpposite(text: string, opposed: readonly OpposedWord[]):
   return opposed.some((entry) => patternOf(entry.opposites).test(text) && !patternOf(entry.forms).test(text));
 }
 
+// Asking for what a flaw leaves alone: "safe from", "unaffected by", "immune to", "not vulnerable".
+const unaffectedAsked = /\b(?:safe from|unaffected by|immune to|protected from|not vulnerable)\b/iu;
+
 // "not", "never", and the "t" of "wasn't" as the question's words split it.
 const negations = new Set(["not", "never", "t", "no"]);
 
@@ -238,6 +241,9 @@ export function readQuestionVerbs(question: string): QuestionVerbs {
   const negated = verbs
     .filter(({ index }) => words.slice(Math.max(0, index - 2), index).some((before) => negations.has(before)))
     .map(({ word, lemmas }) => [...formsOf(word, lemmas)]);
+  // "Which versions are safe from the bug" asks for the ones not affected.
+  if (unaffectedAsked.test(question))
+    negated.push(["affect", "affects", "affected", "affecting", "vulnerable"]);
   return {
     opposed: opposedAmong(verbs),
     negated,

@@ -70,6 +70,10 @@ describe("negated verbs", () => {
     expect(tellsUnnegated("The crash affected Orbit versions 2.1 through 2.4.", negated)).toBe(true);
     expect(tellsUnnegated("Versions 2.5 and later are not affected.", negated)).toBe(false);
     expect(tellsUnnegated("It affected 2.1 to 2.4; 2.5 is not affected.", negated)).toBe(false);
+    // "Safe from" asks for the versions not affected too.
+    const safe = readQuestionVerbs("Which Orbit versions are safe from the crash bug?").negated;
+    expect(tellsUnnegated("The crash affected Orbit versions 2.1 through 2.4.", safe)).toBe(true);
+    expect(tellsUnnegated("Versions 2.5 and later are not affected.", safe)).toBe(false);
     expect(readQuestionVerbs("Which Orbit versions were affected by the crash?").negated).toEqual([]);
   });
 
