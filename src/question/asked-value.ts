@@ -29,6 +29,12 @@ const chineseNumber = /[两二三四五六七八九十百千万亿]|一[百千�
 // buying verb says was paid ("淘宝购买正版授权才 40 多一年"). A rate word alone ("每年", "per month") or 元 inside a word (单元) is no price.
 const currency =
   /[$¥€£₩]\s?\d|\d[\d,.]*\s?(?:k|m|bn|b|thousand|million|billion|trillion)?\s?(?:dollars?|usd|rmb|yuan|euros?|pounds?|cents?|bucks)\b|[\d零一二三四五六七八九十百千两][\d,.零一二三四五六七八九十百千两]*\s?(?:万|亿)?\s?(?:美元|美金|元|块钱|块|刀|欧元|英镑|日元|人民币)|\d[\d,.]*\s?(?:这个|的)?(?:价格|售价|价钱)|(?:价格|售价|价钱|定价|到手价|卖|只要|仅需)\s?(?:为|是|约|仅|只要)?\s?\d|\b(?:priced at|sells? for|retails? for)\s+(?:about |around |just |only )?\d|(?:购买|买|花了?|付了?|订阅)[^，。,；;！？!?\d]{0,8}?(?:才|只要|仅|大概|约)\s?\d+(?![\d.]|\s?(?:个|台|件|张|本|款|次|天|年|月|小时|分钟|人|位|%|寸|公里|斤|克)|\s?(?:GB|TB|G|T|mm|km|kg|g)\b)/i;
+// A question asking which version(s), and a version as written: dotted ("23.05.2", "1.82-slim"),
+// with a v ("v3"), or a capitalised name's number ("Swift 5", "iOS 17").
+const asksVersion = /\bversions?\b|版本/iu;
+const versionWritten =
+  /(?<![\w.])(\d+\.\d+(?:\.\d+)*)(?![\d%])|(?<![\w.])(v\d+(?:\.\d+)*)\b|(?<=\b(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z]*\s?)(\d+)(?![\w.%]|\s*(?:percent|seconds?|minutes?|hours?|days?|weeks?|months?|years?|users?|people|times|ms|[KMGT]B)\b)/gu;
+
 // Free is a price, though no number says so; not the answer to how much a price changed.
 const free = /\bfree(?! of\b)|免费/iu;
 // "By how much did Apple cut the price", "费用下调了多少": the size of a change of an amount.
@@ -109,8 +115,15 @@ export function holdsAskedValue(
       return hasNewPlaceName(text, question) || newChinesePlace(text, question);
     case "quantity":
       // A label ("版本号是多少", "which issue number") is written in digits: "两种" is no version.
-      if (asksLabel(question))
-        return numbersIn(withoutNonCounts(text, false, true)).some((number) => !given.has(number));
+      if (asksLabel(question)) {
+        const bare = withoutNonCounts(text, false, true);
+        // "Which versions": a version is written as one — "23.05.2", "v3", "Swift 5" — not "30 seconds".
+        if (asksVersion.test(question))
+          return [...bare.matchAll(versionWritten)].some(
+            (match) => !given.has((match[1] ?? match[2] ?? match[3] ?? "").replace(/^v/iu, "")),
+          );
+        return numbersIn(bare).some((number) => !given.has(number));
+      }
       return hasNewNumber(withoutNonCounts(text, countsThings(question), asksLabel(question)), given);
     case "date":
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.

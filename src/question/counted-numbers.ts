@@ -58,7 +58,7 @@ export function countsThings(question: string): boolean {
 
 /** The question asks for the number of one of a series ("which issue number", "第几期"). */
 export function asksLabel(question: string): boolean {
-  return /\b(?:which|what)\s+(?:[\w-]+\s+)?(?:issue|episode|edition|version|chapter|part|season|pr|pull request|bip|kep)\s+(?:number|no\b|#)|\b(?:which|what)\s+(?:[\w-]+\s+)?(?:versions?|releases?)\b|哪(?:个|些)?版本|版本号|第几[期集章篇季]/iu.test(
+  return /\b(?:which|what)\s+(?:[\w-]+\s+)?(?:issue|episode|edition|version|chapter|part|season|pr|pull request|bip|kep)\s+(?:number|no\b|#)|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:versions?|releases?)\b|哪(?:个|些)?版本|版本号|第几[期集章篇季]/iu.test(
     question,
   );
 }

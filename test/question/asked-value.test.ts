@@ -113,6 +113,10 @@ describe("holdsAnyAskedValue", () => {
     // A version number is written in digits: "两种" is no version.
     ["这次发布的测试版具体版本号是多少？", "支持常规和桥两种节点。", false],
     ["这次发布的测试版具体版本号是多少？", "发布了 0.2.1 测试版。", true],
+    // Which versions: a version written as one, not any number beside the story.
+    ["Which Orbit Server versions are affected?", "It crashed the server within about 30 seconds.", false],
+    ["Which Orbit Server versions are affected?", "It affects Orbit Server 23.02 through 23.05.2.", true],
+    ["Which Orbit Server versions are affected?", "Swift 5 fixes it.", true],
     // An ordinal names one of a series: "第三种方法" counts nothing ("第三次" counts times).
     ["一笔交易最多能承载多少个合约？", "第三种替代方法可以把资金分给新的合约。", false],
     ["一笔交易最多能承载多少个合约？", "一笔交易可以承载 100 个合约。", true],
