@@ -117,6 +117,12 @@ describe("holdsAnyAskedValue", () => {
     ["Which Orbit Server versions are affected?", "It crashed the server within about 30 seconds.", false],
     ["Which Orbit Server versions are affected?", "It affects Orbit Server 23.02 through 23.05.2.", true],
     ["Which Orbit Server versions are affected?", "Swift 5 fixes it.", true],
+    [
+      "Orbit 3.0 把依赖的 Comet 升级到了哪个版本？",
+      "Orbit 更新到了 3.0 版本，把依赖 Comet 更新到了 2。",
+      true,
+    ],
+    ["Orbit 3.0 把依赖的 Comet 升级到了哪个版本？", "Orbit 更新到了 3.0 版本。", false],
     // An ordinal names one of a series: "第三种方法" counts nothing ("第三次" counts times).
     ["一笔交易最多能承载多少个合约？", "第三种替代方法可以把资金分给新的合约。", false],
     ["一笔交易最多能承载多少个合约？", "一笔交易可以承载 100 个合约。", true],
