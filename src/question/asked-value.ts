@@ -79,10 +79,16 @@ function withoutGivenYears(text: string, given: ReadonlySet<string>): string {
     .replace(/\bthis year(?:['’]s)?\b|今年/giu, " ");
 }
 
-function hasNewNumber(text: string, given: ReadonlySet<string>): boolean {
+function hasNewNumber(text: string, given: ReadonlySet<string>, question = ""): boolean {
   const numbers = numbersIn(text);
   if (numbers.some((number) => !given.has(number))) return true;
-  return numbers.length === 0 && (numberWords.test(text) || chineseNumber.test(text));
+  if (numbers.length > 0) return false;
+  // A number word the question says itself ("the four open seats") is given, not told.
+  const words = [...text.matchAll(new RegExp(numberWords.source, "giu"))].map((match) =>
+    match[0].toLowerCase(),
+  );
+  const asked = question.toLowerCase();
+  return words.some((word) => !new RegExp(`\\b${word}\\b`, "u").test(asked)) || chineseNumber.test(text);
 }
 
 export function holdsAskedValue(
@@ -125,7 +131,11 @@ export function holdsAskedValue(
           );
         return numbersIn(bare).some((number) => !given.has(number));
       }
-      return hasNewNumber(withoutNonCounts(text, countsThings(question), asksLabel(question)), given);
+      return hasNewNumber(
+        withoutNonCounts(text, countsThings(question), asksLabel(question)),
+        given,
+        question,
+      );
     case "date":
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.
       if (asksClockTime.test(question)) return clockTime.test(text);

@@ -110,6 +110,9 @@ describe("holdsAnyAskedValue", () => {
     // "One" is as often a pronoun: only "only one", "just one" count.
     ["How many votes were cast?", "Request an exception if you need one.", false],
     ["How many votes were cast?", "Only one vote was cast.", true],
+    // A number word the question says itself is given, not told.
+    ["How many candidates ran for the four open seats?", "The election is open for four seats.", false],
+    ["How many candidates ran for the four open seats?", "Seven candidates ran for the seats.", true],
     // A version number is written in digits: "两种" is no version.
     ["这次发布的测试版具体版本号是多少？", "支持常规和桥两种节点。", false],
     ["这次发布的测试版具体版本号是多少？", "发布了 0.2.1 测试版。", true],
