@@ -59,8 +59,9 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
   // capitalised inside too (TikTok) or followed by another capitalised word.
   // A name may open in lower case before its capital: iPhone, eBay, uBlock, macOS, gRPC.
   // "of" (and "of the") joins capitalised words into one name: "Google Summer of Code", "Bank of America".
+  // "non-Apple Swift platforms" names no "Apple Swift".
   for (const match of normalised.matchAll(
-    /\b(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z0-9_\u00C0-\u024F&'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z0-9_\u00C0-\u024F&'’.-]*)*/gu,
+    /(?<!\b(?:non|anti)-)\b(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z0-9_\u00C0-\u024F&'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z0-9_\u00C0-\u024F&'’.-]*)*/gu,
   )) {
     // A possessive ends a name: "Anthropic's IPO" is Anthropic and its IPO, two things to find.
     const runs = match[0].split(/(?<=['’]s)\s+/u);
