@@ -125,6 +125,9 @@ describe("headTokensOf", () => {
     ["To what value did the release lower the limit?", []],
     ["宣布的研究基金总额是多少？", ["基金"]],
     ["它承诺的转发成功率是多少？", ["转发"]],
+    // A situation or a drawback is told, not named.
+    ["In what situation does an abort still close the channel?", []],
+    ["这种估计方法有什么劣势？", []],
     // The possessor is what is asked for: "which language's feature" asks for a language.
     ["Which programming language's feature inspired the pitch?", ["language"]],
     // "What date": a date answers it; "whose" inside a relative clause asks nothing of its noun.
@@ -186,6 +189,8 @@ describe("specificsOf (Chinese quotes and everyday nouns)", () => {
     expect(texts("What does Orbit PR 4120 change?")).toContain("PR 4120");
     // A class noun written with a capital ("正式版 App") names nothing either.
     expect(texts("对于已经上线的正式版 App，作者认为应该崩溃吗？")).toEqual([]);
+    // "non-Apple Swift platforms" names no "Apple Swift".
+    expect(texts("What does Orbit 1.1 bring to the non-Apple Swift platforms?")).not.toContain("Apple Swift");
     // A guest (嘉宾) is a kind of person, whom the question asks for.
     expect(texts("Orbit Cast 那期播客请的嘉宾是谁？")).toEqual(["Orbit Cast"]);
   });
