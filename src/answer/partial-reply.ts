@@ -45,11 +45,16 @@ const missingDetail: Record<"en" | "zh", Record<AskedType, string>> = {
 function missingHead(analysis: QuestionAnalysis, question: string, lang: "en" | "zh"): string {
   const head = analysis.headTokens[0]!;
   // A Chinese compound comes with its parts ("编程", "语言", "编程语言"): the whole word is said.
-  if (lang === "zh")
-    return analysis.headTokens.reduce(
-      (longest, token) => (token.length > longest.length ? token : longest),
-      head,
-    );
+  if (lang === "zh") {
+    const word = analysis.headTokens
+      .reduce((longest, token) => (token.length > longest.length ? token : longest), head)
+      // (Said without the measure word a count carries: "产线", not "条产线".)
+      .replace(/^(?:条|个|家|位|名|种|台|件|篇|部|辆|张|本|颗|枚|座|所|项|款)(?=[\u4e00-\u9fff]{2})/u, "");
+    // A count of people or things is missing, not the things: "没有给出员工人数", "…门店数量".
+    if (!analysis.askedTypes.includes("quantity") || /(?:数|量|率|额|价|费|时间|长度|大小)$/u.test(word))
+      return word;
+    return /(?:员|人|者|工|师|生|家|户)$/u.test(word) ? `${word}人数` : `${word}数量`;
+  }
   // The word as the question wrote it ("employees" for the folded "employee").
   const written = question.match(new RegExp(`\\b${head.replace(/[^\w-]/g, "")}[\\w-]*`, "i"))?.[0] ?? head;
   return analysis.askedTypes.includes("quantity") ? `the number of ${written}` : `the ${written}`;

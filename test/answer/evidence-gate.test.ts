@@ -81,6 +81,19 @@ describe("evidence gate", () => {
     expect(draft.text).toMatch(/^简报提到了相关内容，但没有给出价格或金额。/);
   });
 
+  it("says a missing count as a count of people or things", async () => {
+    const plant = passage(
+      "zp",
+      "电池工厂",
+      "某公司位于德布勒森的电池工厂正在建设中，规划产能为 100 吉瓦时。",
+      "zh",
+    );
+    const staff = await ask("某公司德布勒森的电池工厂有多少员工？", [plant], "zh");
+    expect(staff.text).toMatch(/^简报提到了相关内容，但没有给出员工人数。/);
+    const lines = await ask("某公司德布勒森的电池工厂有多少条产线？", [plant], "zh");
+    expect(lines.text).toMatch(/^简报提到了相关内容，但没有给出产线数量。/);
+  });
+
   it("names a Chinese compound noun whole when the briefs leave it open", async () => {
     const story = passage(
       "zl",
