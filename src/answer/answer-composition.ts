@@ -5,8 +5,9 @@ import { QUOTED_SENTENCE_CHARACTER_CAP, truncateAtBoundary } from "../text/text-
 import type { AnswerSentence } from "./answer-sentences.ts";
 import { maximumAnswerUnits, trimSentenceUnits } from "./answer-tuning.ts";
 import type { EvidenceWindow } from "./evidence-gate.ts";
-import { specificHeld, withParts } from "./evidence-specifics.ts";
+import { specificHeld } from "./evidence-specifics.ts";
 import { continuesSentenceBefore } from "./evidence-values.ts";
+import { withParts } from "./passage-context.ts";
 
 /** How an answer's quote is put together from evidence windows: which sentences show, in what order. */
 

@@ -1,6 +1,6 @@
 import type { WeightedTerm } from "../store/store.ts";
 import { tokenize } from "../text/segment.ts";
-import { withParts } from "./evidence-specifics.ts";
+import { withParts } from "./passage-context.ts";
 
 /**
  * Clues the evidence gate reads beside the sentences themselves: the clause of the question that

@@ -1,4 +1,4 @@
-import type { QuestionAnalysis, Specific } from "../question/analyze-question.ts";
+import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import { figureTypes, holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
 import { askedNameClass, namesMember } from "../question/name-classes.ts";
 import { type OpposedWord, tellsTheOpposite, tellsUnnegated } from "../question/question-verbs.ts";
@@ -10,7 +10,6 @@ import type { AnswerSentence } from "./answer-sentences.ts";
 import {
   askedValueBonus,
   bareValueSentenceUnits,
-  commonNameShare,
   countedValueBonus,
   crossLanguageCoverageShare,
   crossLanguageStructuredCoverage,
@@ -19,7 +18,6 @@ import {
   longSentenceUnits,
   maximumSentenceGap,
   minimumCoverage,
-  namesAllowingOneMissing,
   pairedWordsFrom,
   pairWindowShare,
   passageRankBonus,
@@ -30,16 +28,7 @@ import {
   valueSentenceCoverage,
 } from "./answer-tuning.ts";
 import { askingClauseTerms, titleNames } from "./evidence-clues.ts";
-import {
-  checkSpecifics,
-  contextsOf,
-  flatWords,
-  found,
-  translationsOf,
-  withParts,
-  yearsHeld,
-  yearsOf,
-} from "./evidence-specifics.ts";
+import { checkSpecifics, found, translationsOf } from "./evidence-specifics.ts";
 import {
   continuesSentenceBefore,
   countsAnotherKind,
@@ -52,6 +41,8 @@ import {
   valueNearQuestion,
   withholdsAskedDetail,
 } from "./evidence-values.ts";
+import { contextsOf, flatWords, withParts, yearsHeld, yearsOf } from "./passage-context.ts";
+import { namesOnlyCommonOnes, rarestNameOf } from "./question-names.ts";
 
 /**
  * The evidence gate, by meaning rather than word share. An answer needs a window — one sentence,
@@ -251,12 +242,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   // the one the question is most about: the rarest in the briefs ("Kickstarter" beside "iOS" and
   // "GitHub").
   const rarestName = rarestNameOf(analysis, statistics);
-  // A question whose names are all common in the briefs ("iOS" in an iOS weekly) is as good as
-  // one naming nothing: its names anchor no particular story.
-  const commonIdf = Math.log(1 + 1 / commonNameShare);
-  const namesOnlyCommon = analysis.specifics.every((specific) =>
-    specific.tokens.every((token) => statistics.has(token) && statistics.idf(token) < commonIdf),
-  );
+  const namesOnlyCommon = namesOnlyCommonOnes(analysis, statistics);
   const byPassage = new Map<number, AnswerSentence[]>();
   for (const sentence of input.sentences) {
     const list = byPassage.get(sentence.passageIndex) ?? [];
@@ -439,26 +425,4 @@ export function isFullEvidence(window: EvidenceWindow): boolean {
 /** The window is about what was asked, though it may not state the asked detail. */
 export function isOnSubject(window: EvidenceWindow): boolean {
   return window.relevant && window.specificsFound;
-}
-
-/**
- * The name specific, among those the briefs write, whose rarest word is rarest in them, when the
- * question gives three or more names.
- */
-function rarestNameOf(analysis: QuestionAnalysis, statistics: TermStatistics): Specific | undefined {
-  const names = analysis.specifics.filter((specific) => specific.kind === "name");
-  if (names.length < namesAllowingOneMissing) return undefined;
-  let rarest: Specific | undefined;
-  let best = Number.NEGATIVE_INFINITY;
-  for (const name of names) {
-    // A name the briefs never write is no candidate: it is the one likeliest left out (an author's
-    // name, a qualifier), and unseen words all weigh the most.
-    if (!name.tokens.every((token) => statistics.has(token))) continue;
-    const idf = Math.max(...name.tokens.map((token) => statistics.idf(token)));
-    if (idf > best) {
-      best = idf;
-      rarest = name;
-    }
-  }
-  return rarest;
 }

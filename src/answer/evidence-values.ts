@@ -5,7 +5,8 @@ import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { tokenize } from "../text/segment.ts";
 import type { AnswerSentence } from "./answer-sentences.ts";
 import { valueReachCharacters } from "./answer-tuning.ts";
-import { cjk, found, withParts } from "./evidence-specifics.ts";
+import { cjk, found } from "./evidence-specifics.ts";
+import { withParts } from "./passage-context.ts";
 
 /** A digit or a Chinese numeral, before the measure word it counts in ("5万面", "三家"). */
 const chineseNumeral = "[\\d零一二三四五六七八九十百千万亿两]";

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { checkSpecifics, looksLikePinyin } from "../../src/answer/evidence-specifics.ts";
 import {
-  checkSpecifics,
   contextsOf,
   flatWords,
-  looksLikePinyin,
   type PassageContext,
   storyOpening,
   withParts,
   yearsOf,
-} from "../../src/answer/evidence-specifics.ts";
+} from "../../src/answer/passage-context.ts";
 import { analyzeQuestion } from "../../src/question/analyze-question.ts";
 import { tokenize } from "../../src/text/segment.ts";
 import { extractiveAsker, passage } from "./answer-fixtures.ts";
