@@ -35,6 +35,7 @@ import {
   countsTheAskedThing,
   definitionPattern,
   headIn,
+  headsMeasurePatterns,
   namesAskedVersion,
   namesHeadsMeasure,
   needsHead,
@@ -127,6 +128,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const contexts = contextsOf(input.passages);
   const translations = translationsOf(terms);
   const askedYears = yearsOf(input.question);
+  const measurePatterns = headsMeasurePatterns(analysis, input.question);
   const aliasesOf = new Map<string, string[]>();
   for (const alias of input.aliases ?? [])
     if (alias.concept !== undefined)
@@ -334,7 +336,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         !needsHead(analysis) ||
         analysis.headTokens.some((token) => headIn(token, text, tokens, translations)) ||
         namesAskedVersion(analysis, text) ||
-        namesHeadsMeasure(analysis, input.question, text);
+        namesHeadsMeasure(measurePatterns, text);
       const checked = checkSpecifics(
         analysis.specifics,
         tokens,
@@ -372,8 +374,9 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const structuredBar = otherLanguage ? crossLanguageStructuredCoverage : structuredEvidenceCoverage;
       // Translations weigh less than the asker's own words, so a window in the other language
       // reaches a lower share for the same evidence: its plain bar is scaled alike.
-      // A question naming nothing (no name, version, number or quote) has only its words to tell
-      // its subject by: in its own language, a window must share more of them.
+      // A question naming nothing (no name, version, number or quote), or only names the briefs
+      // write everywhere, has only its words to tell its subject by: in its own language, a window
+      // that does not hold the asked figure with its noun must share more of them.
       const plainBar = otherLanguage
         ? minimumCoverage * crossLanguageCoverageShare
         : namesOnlyCommon && !(checkableValue && valueFound && headFound)

@@ -53,15 +53,22 @@ export function namesAskedVersion(analysis: QuestionAnalysis, text: string): boo
 
 /**
  * The asked noun's measure told by the word before it with a number: "CVSS 6.7" for "what CVSS
- * score", "Elo 2100" for "which Elo rating" — the sentence need not repeat "score".
+ * score", "Elo 2100" for "which Elo rating" — the sentence need not repeat "score". One pattern
+ * per asked noun with such a word, built once per question (`namesHeadsMeasure` tests a window).
  */
-export function namesHeadsMeasure(analysis: QuestionAnalysis, question: string, text: string): boolean {
+export function headsMeasurePatterns(analysis: QuestionAnalysis, question: string): RegExp[] {
+  const patterns: RegExp[] = [];
   for (const head of analysis.headTokens) {
     const before = new RegExp(`([A-Za-z][\\w.-]*)\\s+${escapeRegExp(head)}\\w*`, "iu").exec(question)?.[1];
     if (before === undefined || before.length < 2) continue;
-    if (new RegExp(`(?<![\\w-])${escapeRegExp(before)}[\\s:：]{0,2}v?\\d`, "iu").test(text)) return true;
+    patterns.push(new RegExp(`(?<![\\w-])${escapeRegExp(before)}[\\s:：]{0,2}v?\\d`, "iu"));
   }
-  return false;
+  return patterns;
+}
+
+/** A window's text tells the asked noun's measure by the word before it (`headsMeasurePatterns`). */
+export function namesHeadsMeasure(patterns: readonly RegExp[], text: string): boolean {
+  return patterns.some((pattern) => pattern.test(text));
 }
 
 // "v1.33", a name in Latin letters right before a dotted number ("macOS 10.15", "Go 1.13"), or a

@@ -154,17 +154,13 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         );
         return lead0 !== undefined && lead0.coverage >= bestOnSubject * leadCoverageShare ? lead0 : undefined;
       };
-      // A question naming its publication is not answered from another one's issues, whether that
-      // publication's passages were read and state nothing or none was found. A time it names only prefers that
-      // time's issues: when none of them tells the subject as well as another issue does (the
+      // A question naming its publication is answered from that publication's issues only, whether
+      // its passages were read and state nothing or none was found. A time it names only prefers
+      // that time's issues: when none of them tells the subject as well as another issue does (the
       // question's date is when a rule starts, not when the brief said so), the others answer.
-      const fromPreferredBest = fromPreferred.length > 0 ? bestOf(fromPreferred) : undefined;
+      const fromPreferredBest = bestOf(fromPreferred);
       const full =
-        fromPreferredBest !== undefined || (fromPreferred.length > 0 && input.namedPublication === true)
-          ? fromPreferred
-          : input.namedPublication === true
-            ? []
-            : allFull;
+        input.namedPublication === true || fromPreferredBest !== undefined ? fromPreferred : allFull;
       const best = full === fromPreferred ? fromPreferredBest : bestOf(full);
       // One story about it answers "which articles …" when no sentence states more.
       // (What the briefs do say of it comes from the publication the question names, if it names one.)

@@ -95,10 +95,13 @@ function openingOf(passage: RetrievedPassage, passages: RetrievedPassage[]): Sto
 }
 
 export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
+  // Each passage's text tokenised once: it is read for its own context, its story's others' and
+  // its publication's words.
+  const textTokens = new Map(passages.map((passage) => [passage, tokenize(passage.text)]));
   const byPublication = new Map<string, Set<string>>();
   for (const passage of passages) {
     const words = byPublication.get(passage.publication) ?? new Set<string>();
-    for (const token of tokenize(passage.text)) words.add(token);
+    for (const token of textTokens.get(passage)!) words.add(token);
     byPublication.set(passage.publication, words);
   }
   return passages.map((passage) => {
@@ -115,12 +118,12 @@ export function contextsOf(passages: RetrievedPassage[]): PassageContext[] {
       storyTitle: passage.story,
       opening: openingOf(passage, passages),
       wider: withParts([
-        ...tokenize(passage.text),
+        ...textTokens.get(passage)!,
         ...tokenize(passage.title),
         ...tokenize(passage.publication),
         // The story's link names its site ("the swift.org post").
         ...tokenize(siteOf(passage.url)),
-        ...related.flatMap((other) => tokenize(other.text)),
+        ...related.flatMap((other) => textTokens.get(other)!),
       ]),
       writtenText: flatWords(
         [

@@ -67,6 +67,9 @@ export interface QuestionAnalysis {
   asksForPerson: boolean;
 }
 
+/** "By (roughly) how much": the size of a change is asked. */
+export const byHowMuch = /\bby (?:roughly |about |approximately |around |exactly )?how much\b/i;
+
 // Order matters: the most specific reading wins ("how much money" is money, not quantity). A
 // comparison ("how much faster", "小了多少", "提升了多少倍") asks for a ratio: a share or a multiple.
 const askedPatterns: Array<[AskedType, RegExp]> = [
@@ -75,13 +78,13 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   // "How much room could it save", "多长的随机数据": a size, not money saved or a span of time.
   [
     "quantity",
-    /\bhow much (?:room|space|memory|storage|disk space|disk|bandwidth|data|ram)\b|多长(?!时间|期限|的距离|时间)(?=的)/i,
+    /\bhow much (?:room|space|memory|storage|disk space|disk|bandwidth|data|ram)\b|多长(?!时间|期限|的距离)(?=的)/i,
   ],
   // "相当于 HTLC 价值多少倍的费用": a multiple, though of a fee.
   ["percentage", /多少倍|几倍|\bhow many times (?:more|as much|higher|larger|the)\b/i],
   // "By roughly how much does it cut the cost?": the size of a change — a multiple, a share, or
   // the amount (asked-value.ts).
-  ["percentage", /\bby (?:roughly |about |approximately |around |exactly )?how much\b/i],
+  ["percentage", byHowMuch],
   // "How much did the rule raise the success rate?": a change of a rate, not money raised.
   [
     "percentage",

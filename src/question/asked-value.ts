@@ -1,4 +1,4 @@
-import { type AskedType, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
+import { type AskedType, byHowMuch, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
 import {
   asksForLanguage,
   asksForPath,
@@ -45,8 +45,10 @@ const percent =
   /\d\s?%|\bper ?cent\b|百分之|[一二三四五六七八九\d]成\b|\bhalf\b|一半|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|several|many)\s)\s?times\b|\btwice\b|\d\s?[x×](?![\w-])|(?:[\d一二两三四五六七八九十百千几]|(?<!整)数)\s?倍/i;
 // "How much faster", "降低了多少": a change told as its two ends answers ("from 8.14 seconds to
 // 2.59 seconds", "从 120ms 降到 40ms").
-const asksChange =
-  /\bby (?:roughly |about |approximately |around |exactly )?how much\b|\bhow much (?:smaller|larger|bigger|faster|slower|cheaper|higher|lower|shorter|longer|better)\b|(?:提升|提高|降低|减少|增加|缩短|加快|减小|增长)了?多少/iu;
+const asksChange = new RegExp(
+  `${byHowMuch.source}|\\bhow much (?:smaller|larger|bigger|faster|slower|cheaper|higher|lower|shorter|longer|better)\\b|(?:提升|提高|降低|减少|增加|缩短|加快|减小|增长)了?多少`,
+  "iu",
+);
 const fromTo =
   /\b(?:from|of)\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.,]*\s*[\p{L}%]*\s+to\s+(?:about\s+|around\s+|roughly\s+)?\d|从\s*(?:约)?\d[\d.,]*\s*[\p{L}%]*\s*(?:降低?|减少?|提升|提高|升|增加?|缩短|下降|上升)?(?:到|至)\s*(?:约)?\d/iu;
 // A rate: "every three weeks", "twice a month", "每过三周", "一周两次", "weekly".
@@ -84,11 +86,15 @@ function hasNewNumber(text: string, given: ReadonlySet<string>, question = ""): 
   if (numbers.some((number) => !given.has(number))) return true;
   if (numbers.length > 0) return false;
   // A number word the question says itself ("the four open seats") is given, not told.
-  const words = [...text.matchAll(new RegExp(numberWords.source, "giu"))].map((match) =>
-    match[0].toLowerCase(),
-  );
-  const asked = question.toLowerCase();
-  return words.some((word) => !new RegExp(`\\b${word}\\b`, "u").test(asked)) || chineseNumber.test(text);
+  const asked = new Set(numberWordsIn(question));
+  return numberWordsIn(text).some((word) => !asked.has(word)) || chineseNumber.test(text);
+}
+
+const everyNumberWord = new RegExp(numberWords.source, "giu");
+
+/** The number words of a text, in lower case ("Four seats" → "four"). */
+function numberWordsIn(text: string): string[] {
+  return [...text.matchAll(everyNumberWord)].map((match) => match[0].toLowerCase());
 }
 
 export function holdsAskedValue(

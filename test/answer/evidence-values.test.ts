@@ -4,6 +4,7 @@ import {
   countsAnotherKind,
   givesReason,
   headIn,
+  headsMeasurePatterns,
   namesAskedVersion,
   namesHeadsMeasure,
 } from "../../src/answer/evidence-values.ts";
@@ -114,14 +115,10 @@ describe("namesAskedVersion", () => {
 describe("namesHeadsMeasure", () => {
   it("finds the asked measure as the word before its noun with a number", () => {
     const question = "What CVSS score was assigned to the Orbit flaw?";
-    const analysis = analyzeQuestion(question);
+    const patterns = headsMeasurePatterns(analyzeQuestion(question), question);
     expect(
-      namesHeadsMeasure(
-        analysis,
-        question,
-        "A medium-severity flaw (CVE-2025-0001, CVSS 6.7) affects Orbit.",
-      ),
+      namesHeadsMeasure(patterns, "A medium-severity flaw (CVE-2025-0001, CVSS 6.7) affects Orbit."),
     ).toBe(true);
-    expect(namesHeadsMeasure(analysis, question, "The flaw has a CVSS vector string.")).toBe(false);
+    expect(namesHeadsMeasure(patterns, "The flaw has a CVSS vector string.")).toBe(false);
   });
 });
