@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Jieba } from "@node-rs/jieba";
 import { endsInNounSuffix, looksLikeChinesePersonName } from "./chinese-surnames.ts";
+import { LightSegmenter } from "./jieba-dictionary.ts";
 import { remembered } from "./remembered.ts";
 
 /**
@@ -13,25 +14,42 @@ import { remembered } from "./remembered.ts";
 let jieba: Jieba | undefined;
 /** Counts the times words were added to jieba: a segmentation made in another generation may differ. */
 let dictionaryGeneration = 0;
-/** Words taught before jieba was first needed, applied (in order) when it is loaded. */
+/** Words taught since the last segmentation, applied (in order) before the next one. */
 const pendingWords: string[] = [];
+/** Every word taught so far, in order: what the whole dictionary gets when it is loaded. */
+const taughtWords: string[] = [];
+/** Segments a few hundred characters without jieba's whole dictionary (`jieba-dictionary.ts`). */
+let light: LightSegmenter | undefined | null;
 
-/** jieba and its dictionary load on first use (~200 ms): English-only work never pays for them. */
-function segmenter(): Jieba {
-  if (jieba === undefined) {
-    const require = createRequire(import.meta.url);
-    const { Jieba } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
-    // The dictionary file `@node-rs/jieba/dict.js` reads, without the 6 MB IDF table it also reads.
-    jieba = Jieba.withDict(readFileSync(require.resolve("@node-rs/jieba/dict.txt")));
-  }
+/**
+ * The jieba that segments `text`. While a process has segmented little (a question, the Chinese
+ * translations of its words), one built from the words `text` holds, which segments exactly as
+ * the whole dictionary would; past that budget (an ingest), jieba with its whole dictionary
+ * (~200 ms to load). English-only work pays for neither.
+ */
+function segmenter(text: string): Jieba {
   if (pendingWords.length > 0) {
-    jieba.loadDict(new TextEncoder().encode(pendingWords.join("\n")));
+    taughtWords.push(...pendingWords);
+    jieba?.loadDict(new TextEncoder().encode(pendingWords.join("\n")));
+    if (light) light.teach(pendingWords);
     pendingWords.length = 0;
     dictionaryGeneration += 1;
     // New words (and the dictionary's new total frequency) can change any segmentation.
     searchWordsMemo.clear();
     plainWordsMemo.clear();
   }
+  if (jieba !== undefined) return jieba;
+  if (light === undefined && process.env.BRIEFBOT_LIGHT_SEGMENTER !== "false") {
+    light = LightSegmenter.create() ?? null;
+    light?.teach(taughtWords);
+  }
+  if (light?.affords(text)) return light.segmenterFor(text);
+  const require = createRequire(import.meta.url);
+  const { Jieba } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
+  // The dictionary file `@node-rs/jieba/dict.js` reads, without the 6 MB IDF table it also reads.
+  jieba = Jieba.withDict(readFileSync(require.resolve("@node-rs/jieba/dict.txt")));
+  if (taughtWords.length > 0) jieba.loadDict(new TextEncoder().encode(taughtWords.join("\n")));
+  light = null;
   return jieba;
 }
 
@@ -46,8 +64,7 @@ const maxMemoRuns = 50_000;
 
 /** jieba's search-mode words of one Chinese run (shorter words inside long ones too). */
 function searchWords(run: string): string[] {
-  const jieba = segmenter();
-  return remembered(searchWordsMemo, run, (text) => jieba.cutForSearch(text, true), maxMemoRuns);
+  return remembered(searchWordsMemo, run, (text) => segmenter(text).cutForSearch(text, true), maxMemoRuns);
 }
 
 /**
@@ -208,14 +225,21 @@ let lastTokenized:
 
 /** Plain jieba words of a Chinese text (no search-mode sub-words), for lexicon lookups. */
 export function segmentWords(text: string): string[] {
-  const jieba = segmenter();
   // A copy: callers may change the array they get.
-  return [...remembered(plainWordsMemo, text.normalize("NFKC"), (run) => jieba.cut(run, true), maxMemoRuns)];
+  return [
+    ...remembered(
+      plainWordsMemo,
+      text.normalize("NFKC"),
+      (run) => segmenter(run).cut(run, true),
+      maxMemoRuns,
+    ),
+  ];
 }
 
 /** Jieba's words of a Chinese text with their part-of-speech tags (n noun, v verb, nr person…). */
 export function tagWords(text: string): Array<{ word: string; tag: string }> {
-  return segmenter().tag(text.normalize("NFKC"), true);
+  const normalised = text.normalize("NFKC");
+  return segmenter(normalised).tag(normalised, true);
 }
 
 /** Share of CJK characters among letters; used for language detection and size budgets. */
@@ -260,7 +284,7 @@ const commonCapitalised = new Set(
 function taggedChineseWords(text: string, keep: (tag: string, word: string) => boolean): string[] {
   const words: string[] = [];
   for (const run of text.match(/[\u3400-\u9fff]+/gu) ?? [])
-    for (const { tag, word } of segmenter().tag(run, true))
+    for (const { tag, word } of segmenter(run).tag(run, true))
       if (word.length >= 2 && keep(tag, word)) words.push(word);
   return words;
 }
