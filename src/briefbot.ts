@@ -1,5 +1,6 @@
 import type { Answer, AnswerRequest, SearchFilters } from "./answer/answer-types.ts";
 import type { Answerer, ConversationTurn, DraftAnswer } from "./answer/answerer.ts";
+import { withEditionTwin } from "./answer/edition-twins.ts";
 import { createExtractiveAnswerer } from "./answer/extractive-answerer.ts";
 import { ingestWithHelpers } from "./briefbot-ingest.ts";
 import { inReadingOrder, matchingDocuments, overviewOf } from "./briefbot-library.ts";
@@ -359,7 +360,11 @@ export class Briefbot implements BriefbotService {
     const reply =
       draft.coverage === "none"
         ? uncoveredAnswer(request.question, lang, draft.answerer, passages)
-        : citedAnswer(request.question, lang, draft, passages, plan.terms, statistics);
+        : await withEditionTwin(
+            citedAnswer(request.question, lang, draft, passages, plan.terms, statistics),
+            await documents(),
+            this.options.store,
+          );
     // The note is part of the text, so every platform shows it; `scopeNote` keeps it apart for scripts.
     const answer =
       scope.note === null

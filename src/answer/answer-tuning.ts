@@ -186,3 +186,13 @@ export const questionLeadInUnits = 20;
  * `passagesRead` (6) passages, so the list comes from those.
  */
 export const maximumListedStories = 5;
+
+/**
+ * The other-language edition's sentence cited beside a full answer must share at least this many
+ * of the quote's translation anchors (numbers, identifiers, Latin names) — 2: one shared number or
+ * name is chance in an issue of dozens of items — and at least `twinAnchorShare` of them. 0.5:
+ * on the Optech editions of ../shared/archive (English and Chinese, same items) the matching
+ * item shares 0.6–1.0 of an answer's anchors, other items of the same issue under 0.4.
+ */
+export const twinMinimumAnchors = 2;
+export const twinAnchorShare = 0.5;
