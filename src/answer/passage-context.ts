@@ -161,7 +161,14 @@ export function yearsOf(question: string): string[] {
  * the story must write it, or come from an issue of that year.
  */
 export function yearsHeld(years: readonly string[], context: PassageContext): boolean {
-  return years.every((year) => year === context.year || context.writtenText.includes(year));
+  // "2000 vbytes" asked as the brief's "2,000 vbytes" is a quantity written with a separator
+  // (flat words: "2 000").
+  return years.every(
+    (year) =>
+      year === context.year ||
+      context.writtenText.includes(year) ||
+      context.writtenText.includes(` ${year.slice(0, 1)} ${year.slice(1)} `),
+  );
 }
 
 /** Lower-case words separated by single spaces, possessives dropped: for finding a name as written. */

@@ -6,6 +6,7 @@ import {
   type PassageContext,
   storyOpening,
   withParts,
+  yearsHeld,
   yearsOf,
 } from "../../src/answer/passage-context.ts";
 import { analyzeQuestion } from "../../src/question/analyze-question.ts";
@@ -293,5 +294,12 @@ describe("yearsOf", () => {
     expect(yearsOf("What did the 2019 survey find about 2024 plans?")).toEqual(["2019", "2024"]);
     expect(yearsOf("2019 年的开发者调查说了什么？")).toEqual(["2019"]);
     expect(yearsOf("What score did CVE-2025-13281 get in Orbit 2.2024.1?")).toEqual([]);
+  });
+
+  it("finds a year-like quantity the story writes with a thousands separator", () => {
+    const story = context("en", "Nodes reserve 2,000 vbytes for the coinbase rather than 1,000 vbytes.");
+    expect(yearsHeld(["2000"], story)).toBe(true);
+    expect(yearsHeld(["2001"], story)).toBe(false);
+    expect(yearsHeld(["2000"], context("en", "Nodes reserve 1,000 vbytes, not 2 kB."))).toBe(false);
   });
 });
