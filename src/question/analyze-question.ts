@@ -105,7 +105,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "duration",
-    /\bhow long\b|\bover what (?:period|time|span|timeframe)\b|\bwhat (?:period|timeframe|time frame)\b|\bfor how many (?:days|weeks|months|years|hours|minutes)\b|多久|多长时间|多长期限|多少天|(?<!哪)几天|几个月|(?<!哪)几年|多少年|多少小时|几个小时|多少分钟|多少秒/i,
+    /\bhow long\b|\bover what (?:period|time|span|timeframe)\b|\bwhat (?:[\w-]+ ){0,2}(?:period|timeframe|time frame|timeout|duration)\b|\bwhat (?:is|was|are|were|'s) the (?:[\w-]+ ){0,2}(?:period|timeout|duration|lifetime)\b|\bfor how many (?:days|weeks|months|years|hours|minutes)\b|多久|多长时间|多长期限|多少天|(?<!哪)几天|几个月|(?<!哪)几年|多少年|多少小时|几个小时|多少分钟|多少秒/i,
   ],
   // "多高的默认费率", "how high is the fee": a rate or a price, not a height (see quantity).
   [

@@ -19,6 +19,8 @@ describe("askedTypesOf", () => {
     ["新版安装包比上个版本小了多少？", "percentage"],
     ["How long does the battery last?", "duration"],
     ["手机充满电要多久？", "duration"],
+    ["What grace period does the new cloud policy allow before deletion?", "duration"],
+    ["What is the default session timeout in the admin console?", "duration"],
     ["How far can the drone fly?", "distance"],
     ["How many engineers did the startup hire?", "quantity"],
     ["这家公司有多少名员工？", "quantity"],
