@@ -89,6 +89,12 @@ export function headTokensOf(question: string): string[] {
     )
       heads.push(head);
   }
+  // "Which Ingress versions fix …": a plural noun a present verb follows, which the pattern above
+  // cannot tell from the noun phrase; versions and releases are asked for by that noun.
+  if (heads.length === 0) {
+    const versions = question.match(/\b(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(versions|releases)\b/i)?.[1];
+    if (versions !== undefined) heads.push(versions.toLowerCase());
+  }
   // "How large a bounty did …", "how big was the fine": the noun measured.
   const measured =
     question.match(

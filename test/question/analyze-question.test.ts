@@ -94,6 +94,9 @@ describe("headTokensOf", () => {
     ["How many staff writers were hired?", ["writer"]],
     ["What license does the model use?", ["license"]],
     ["Which kinds of files does the tool read?", ["file"]],
+    // A plural noun before a present verb ("fix", "support") the noun-phrase pattern cannot tell apart.
+    ["Which Postgres versions support logical replication slots?", ["version"]],
+    ["What Node releases ship the new test runner?", ["release"]],
     ["What do new founders need to do?", []],
     // "What happens to …" names no noun, in any form of the verb.
     ["What happens to the old servers after the move?", []],
