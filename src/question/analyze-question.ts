@@ -114,7 +114,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "quantity",
-    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bto what (?:value|level|number|amount|size|limit)\b|\bwhich (?:anniversary|version|generation)\b|\b(?:which|what) (?:[\w.-]+ ){0,2}versions?\b|多少|几个|几家|几位|几种|几次|几款|几名|几(?:条|项|台|件|篇|部|辆|张|本|颗|枚|座|所|门|点|步|层|块|句|首|集|期)|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b|哪一?个?[^，。？?！!、]{0,12}?版本/i,
+    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bto what (?:value|level|number|amount|size|limit)\b|\bwhich (?:anniversary|version|generation)\b|\b(?:which|what) (?:[\w.-]+ ){0,2}versions?\b|多少|几个|几家|几位|几种|几次|几款|几名|几(?:条|项|台|件|篇|部|辆|张|本|颗|枚|座|所|门|点|步|层|块|句|首|集|期)|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b|哪一?个?[^，。？?！!、]{0,20}?版本/i,
   ],
   [
     "date",

@@ -33,6 +33,15 @@ const currency =
 // with a v ("v3"), a capitalised name's number ("Swift 5", "iOS 17"), or the number something is
 // moved to ("更新到了 2", "upgraded to 5").
 const asksVersion = /\bversions?\b|版本/iu;
+
+/** "Which versions …", "哪个版本": a version is asked for, not a count ("how many versions", "几个版本"). */
+export function asksForVersion(analysis: Pick<QuestionAnalysis, "askedTypes">, question: string): boolean {
+  return (
+    analysis.askedTypes.includes("quantity") &&
+    asksVersion.test(question) &&
+    !/\bhow many\b|多少|几个/iu.test(question)
+  );
+}
 const versionWritten =
   /(?<![\w.])(\d+\.\d+(?:\.\d+)*)(?![\d%])|(?<![\w.])(v\d+(?:\.\d+)*)\b|(?<=\b(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z]*\s?|(?:\b[Tt]o|到了?|至)\s*v?)(\d+)(?![\w.%]|\s*(?:percent|seconds?|minutes?|hours?|days?|weeks?|months?|years?|users?|people|times|ms|[KMGT]B)\b)/gu;
 

@@ -94,6 +94,30 @@ describe("evidence gate", () => {
     expect(lines.text).toMatch(/^简报提到了相关内容，但没有给出产线数量。/);
   });
 
+  it("says a missing version as which version, not as a number", async () => {
+    const patch = passage(
+      "pv",
+      "Quill #4120",
+      "Quill #4120 adds a max_batch_weight option to the import command, which caps how much one batch may hold.",
+    );
+    const english = await ask("Which Quill version will ship the max_batch_weight option?", [patch]);
+    expect(english.coverage).toBe("partial");
+    expect(english.text).toMatch(/^The briefs do not say which version\./);
+    const story = passage(
+      "pz",
+      "Quill #4120",
+      "Quill #4120 为导入命令添加了一个 max_batch_weight 选项，用于限制每批数据的大小。",
+      "zh",
+    );
+    const chinese = await ask(
+      "Quill #4120 新增的 max_batch_weight 选项会随哪个 Quill 版本发布？",
+      [story],
+      "zh",
+    );
+    expect(chinese.coverage).toBe("partial");
+    expect(chinese.text).toMatch(/^简报提到了相关内容，但没有说明是哪个版本。/);
+  });
+
   it("names a Chinese compound noun whole when the briefs leave it open", async () => {
     const story = passage(
       "zl",

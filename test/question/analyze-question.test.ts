@@ -28,6 +28,7 @@ describe("askedTypesOf", () => {
     ["What version did the team upgrade to?", "quantity"],
     ["这次把基础镜像升级到了哪个版本？", "quantity"],
     ["这个调试器最低支持哪个 iOS 系统版本？", "quantity"],
+    ["这个补丁会随哪个 Node.js LTS 发行版本一起发布？", "quantity"],
     ["When did the company go public?", "date"],
     ["What year was the chip announced?", "date"],
     ["On what exact date will the group first meet?", "date"],
