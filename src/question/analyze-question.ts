@@ -172,11 +172,21 @@ export function askedTypesOf(question: string): AskedType[] {
   // A clause that only says which thing ("那个控制方法调用频率的库，…降低了多少？") asks nothing.
   const asking = parts.filter((part) => questionWord.test(part));
   for (const part of asking.length > 0 && asking.length < parts.length ? asking : parts) {
-    const type = askedPatterns.find(([, pattern]) => pattern.test(part))?.[0];
+    // A part opening with who/when/where/why asks that ("Who launched the site showing which
+    // version …"): a reading matched only later, in a relative clause, does not win over it.
+    const opening = leadingQuestionWord.exec(part);
+    const type = ((opening !== null &&
+      askedPatterns.find(([, pattern]) => {
+        const at = part.search(pattern);
+        return at >= 0 && at <= opening[0].length - opening[1]!.length;
+      })) ||
+      askedPatterns.find(([, pattern]) => pattern.test(part)))?.[0];
     if (type !== undefined && !types.includes(type)) types.push(type);
   }
   return types.length === 0 ? ["other"] : types;
 }
+
+const leadingQuestionWord = /^\s*(who|whom|whose|when|where|why)\b/iu;
 
 const questionWord =
   /多少|多[重大远久长高快宽深厚]|几|哪|什么|谁|吗|怎么|怎样|如何|为什么|为何|是否|是不是|有没有|\b(?:what|which|who|whom|whose|when|where|why|how)\b|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should)\b/iu;

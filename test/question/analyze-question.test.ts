@@ -44,6 +44,9 @@ describe("askedTypesOf", () => {
     ["提案反馈的截止日期是什么？", "date"],
     ["Who founded the lab?", "person"],
     ["这个项目是谁做的？", "person"],
+    // The opening question word asks; a "which version" or "how long" in a clause after it does not.
+    ["Who built the site listing which Node version ships with which npm version?", "person"],
+    ["When did the startup say how many engineers it would hire?", "date"],
     // An audience ("给谁用", "向谁开放") is no person's name.
     ["这个平台原来只给谁用？", "other"],
     ["Which company bought the studio?", "name"],
