@@ -17,7 +17,7 @@ import type { MatchedStory } from "./follow/follow-notifier.ts";
 import { matchedStories } from "./follow/matched-stories.ts";
 import type { FetchedInput, IngestOptions, IngestReport } from "./pipeline/ingest-paths.ts";
 import { type AnswerScope, preferredCount, preferScoped, prefersSome } from "./question/answer-scope.ts";
-import { isKnownEnglishWord } from "./question/known-words.ts";
+import { isKnownEnglishWord, isKnownWord } from "./question/known-words.ts";
 import { type PublicationNames, publicationNames } from "./question/named-publication.ts";
 import { questionScope } from "./question/question-scope.ts";
 import { readQuestionVerbs } from "./question/question-verbs.ts";
@@ -86,7 +86,7 @@ export class Briefbot implements BriefbotService {
     return createExtractiveAnswerer({
       statistics: () => this.statistics ?? TermStatistics.fromSearchTexts([]),
       onWindows: this.options.traceWindows,
-      isKnownWord: isKnownEnglishWord,
+      isKnownWord,
       readVerbs: readQuestionVerbs,
       glossEntities: bridge?.glossEntities
         ? (text, lang) => bridge.glossEntities?.(text, lang) ?? []

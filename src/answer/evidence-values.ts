@@ -117,7 +117,13 @@ const chineseCount = new RegExp(
  */
 export function countsAnotherKind(text: string, analysis: QuestionAnalysis): boolean {
   const asked = analysis.measureWord;
-  if (asked === null || asked === "个" || !analysis.askedTypes.includes("quantity")) return false;
+  if (asked === null || !analysis.askedTypes.includes("quantity")) return false;
+  // 个 counts anything, but not kinds: "多少个用户" is not told by "这两种通道" (two kinds of
+  // channel), a count of kinds alone.
+  if (asked === "个") {
+    const counted = [...text.matchAll(chineseCount)].map((match) => match[1]!);
+    return counted.length > 0 && counted.every((word) => word === "种");
+  }
   const kinds = measureWordKinds.find((kind) => kind.includes(asked)) ?? asked;
   const counted = [...text.matchAll(chineseCount)].map((match) => match[1]!);
   return counted.length > 0 && !counted.some((word) => kinds.includes(word));

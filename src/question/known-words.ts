@@ -1,5 +1,7 @@
+import { loadCedict } from "../lexicon/cedict.ts";
 import { loadEnglishForms } from "../paraphrase/english-forms.ts";
 import { loadWordNet } from "../paraphrase/wordnet.ts";
+import { isTaughtName } from "../text/segment.ts";
 
 // English's closed classes, which WordNet (nouns, verbs, adjectives, adverbs) does not hold.
 const functionWords = new Set(
@@ -38,4 +40,17 @@ export function isKnownEnglishWord(word: string): boolean {
   const forms = loadEnglishForms();
   if (forms.variants(lower).length > 0) return true;
   return forms.baseForms(lower).some((form) => wordnet.senses(form).length > 0);
+}
+
+/**
+ * Whether a word is an everyday word of English (`isKnownEnglishWord`) or of Chinese: one CC-CEDICT
+ * holds as a common word, not a name, and no glossary or store taught as a name. jieba's dictionary
+ * tags some common words as names (卫星, 塞进 and 孤儿 as people, 比特 of 比特币), which a question
+ * would otherwise require its answer to hold.
+ */
+export function isKnownWord(word: string): boolean {
+  if (!/[\u3400-\u9fff]/u.test(word)) return isKnownEnglishWord(word);
+  if (isTaughtName(word)) return false;
+  const entry = loadCedict().lookup(word);
+  return entry !== undefined && !entry.proper;
 }

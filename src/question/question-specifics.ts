@@ -104,8 +104,10 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
     /\b[a-z][\w-]*\.(?:ai|com|io|js|dev|org|net|app|co|rs|py|sh|so|me|cn)\b/g,
   ))
     add(match[0], "site");
+  // (A word the dictionary holds as a common word is none, whatever jieba tags it: see `isKnownWord`.)
   for (const name of properNouns(normalised))
-    if (/[\u3400-\u9fff]/u.test(name) && !chineseQuestionWords.test(name)) add(name, "name");
+    if (/[\u3400-\u9fff]/u.test(name) && !chineseQuestionWords.test(name) && !isKnownWord?.(name))
+      add(name, "name");
   // A lower-case word no English dictionary knows ("libconsensus", "miniupnp", "kubeadm") is a
   // project's or a tool's name: the answer must be about it. Shorter words only without a vowel
   // ("btcd", "npm"): the dictionary lacks many short English words ("amid", "died").

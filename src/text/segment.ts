@@ -99,6 +99,11 @@ export function addTaughtNames(words: Iterable<string>): void {
 /** Chinese names taught as names (glossary entries, names learned beside their English). */
 const taughtNames = new Set<string>();
 
+/** Whether a Chinese word was taught as a name (a glossary entry, a name learned beside its English). */
+export function isTaughtName(word: string): boolean {
+  return taughtNames.has(word);
+}
+
 /**
  * The Chinese words of a text that were taught as names, whatever jieba tags them ("来自滴滴法务
  * 团队": jieba's own dictionary holds 滴滴 as a plain noun). For reading an answer's names.

@@ -77,10 +77,13 @@ describe("countsAnotherKind", () => {
     expect(countsAnotherKind(text, analyzeQuestion(question))).toBe(expected);
   });
 
-  it("asks nothing of the general measure word 个", () => {
-    expect(countsAnotherKind("本文汇总了 11 项调查数据。", analyzeQuestion("一共有多少个项目？"))).toBe(
-      false,
-    );
+  it("asks of the general measure word 个 only that the count is not of kinds", () => {
+    const projects = analyzeQuestion("一共有多少个项目？");
+    expect(countsAnotherKind("本文汇总了 11 项调查数据。", projects)).toBe(false);
+    expect(countsAnotherKind("共有 11 个开源项目入选。", projects)).toBe(false);
+    expect(
+      countsAnotherKind("这两种通道都不需要共识变更。", analyzeQuestion("一个工厂最多能容纳多少个用户？")),
+    ).toBe(true);
   });
 });
 
