@@ -4,7 +4,7 @@ import type { WeightedTerm } from "../store/store.ts";
 import { remembered } from "../text/remembered.ts";
 import { tagWords, tokenize } from "../text/segment.ts";
 import { namesAllowingOneMissing } from "./answer-tuning.ts";
-import { flatWords, type PassageContext } from "./passage-context.ts";
+import { flatWords, type PassageContext, yearsHeld } from "./passage-context.ts";
 import {
   cjk,
   looksLikePinyin,
@@ -180,6 +180,14 @@ function aliasHeld(
     : aliases.every((word) => tokens.has(word));
 }
 
+/** An edition named by a name and its year ("KubeCon EU 2025"): the name's tokens and the year. */
+function editionYear(specific: Specific): { name: string[]; year: string } | undefined {
+  const year = specific.tokens.at(-1);
+  if (year === undefined || !/^(?:19|20)\d\d$/.test(year) || specific.tokens.length < 2) return undefined;
+  const name = specific.tokens.slice(0, -1);
+  return name.every((token) => /^\p{L}+$/u.test(token)) ? { name, year } : undefined;
+}
+
 export function checkSpecifics(
   specifics: Specific[],
   windowTokens: ReadonlySet<string>,
@@ -227,6 +235,17 @@ export function checkSpecifics(
         anchored += 1;
         continue;
       }
+    }
+    // "KubeCon EU 2025", "WWDC 2019": an edition named by its year is held where the story names
+    // the event and the year is written or is the ("the SIG Meet & Greet at KubeCon EU").
+    const edition = specific.kind === "version" ? editionYear(specific) : undefined;
+    if (
+      edition !== undefined &&
+      edition.name.every((token) => found(token, near, translations)) &&
+      yearsHeld([edition.year], context)
+    ) {
+      anchored += 1;
+      continue;
     }
     // "US", found as written: its token is the pronoun "us".
     if (specific.written !== undefined) {

@@ -56,6 +56,26 @@ describe("checkSpecifics across languages", () => {
   });
 });
 
+describe("an edition named by its year", () => {
+  const question = "When is the maintainers' summit at DevWeek EU 2026?";
+  const check = (text: string, year: string | undefined) =>
+    checkSpecifics(
+      analyzeQuestion(question).specifics,
+      new Set(tokenize(text)),
+      text,
+      { ...context("en", text), year },
+      new Map(),
+    ).hold;
+
+  it("is held where the story names the event and the issue is of that year", () => {
+    const text = "The maintainers' summit at DevWeek EU is on May 4 in the main hall.";
+    expect(check(text, "2026")).toBe(true);
+    expect(check(`${text} See you at DevWeek EU 2026.`, "2025")).toBe(true);
+    // Another year's edition is another event.
+    expect(check(text, "2025")).toBe(false);
+  });
+});
+
 describe("Latin names in Chinese passages", () => {
   it("tells a romanised Chinese name from a product's name", () => {
     expect(looksLikePinyin("Lin Haoran")).toBe(true);
