@@ -68,6 +68,12 @@ const distanceUnit =
 const yearOrMonth =
   /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月|(?:今年|去年|明年|前年|上个?月|下个?月|本月|第[一二三四五六七八九十\d]+天)|\b(?:last (?:week|month|year|quarter)|next (?:week|month|year|quarter)|this (?:month|year)|(?:first|last|same|that) (?:day|week|month|year|quarter) of|in (?:the )?(?:spring|summer|autumn|fall|winter))\b|\b(?:q[1-4]|h[12])\b/i;
 
+// A time told from another ("two weeks after the release", "三个月后", "a year ago"): when.
+const relativeTime = new RegExp(
+  `(?:${durationUnit.source})\\s*(?:after|later|before|from now|ago|之后|以后|后|以前|前)`,
+  "iu",
+);
+
 // "哪一天", "on what date": a day is asked, and a month or year alone does not give it.
 const asksDay =
   /哪[一几]?天|几号|几月几[日号]|具体(?:的)?日期|\b(?:which|what) (?:exact |specific )?(?:day|date)\b|\bexact date\b/iu;
@@ -155,7 +161,7 @@ export function holdsAskedValue(
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.
       if (asksClockTime.test(question)) return clockTime.test(text);
       if (asksDay.test(question)) return dayOfMonth.test(withoutGivenYears(text, given));
-      return yearOrMonth.test(withoutGivenYears(text, given));
+      return yearOrMonth.test(withoutGivenYears(text, given)) || relativeTime.test(text);
     case "person":
     case "name":
       // "从哪个目录读取", "which folder": a path answers ("读取 .github/workflows/ 里面的文件").

@@ -10,6 +10,14 @@ describe("holdsAnyAskedValue", () => {
   it.each([
     ["How much does the plan cost?", "The plan costs $12 a month.", true],
     ["How much does the plan cost?", "The plan launched in 2019.", false],
+    // A time told from another answers "when".
+    [
+      "When are the details of a flaw published?",
+      "Details are published two weeks after the fixed release.",
+      true,
+    ],
+    ["补丁的细节什么时候公开？", "细节会在修复版本发布约两周后公开。", true],
+    ["When are the details of a flaw published?", "Details are published once the fix has shipped.", false],
     [
       "How much will the group spend on data centres?",
       "It will spend 380 billion yuan over three years.",
