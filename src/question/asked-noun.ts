@@ -81,6 +81,15 @@ export function headTokensOf(question: string): string[] {
     const phrase = afterOf >= 0 ? words.slice(afterOf + 1) : words;
     // "which language popular for Android": an adjective after the noun qualifies it.
     while (phrase.length > 1 && postpositiveAdjectives.has(phrase[phrase.length - 1]!)) phrase.pop();
+    // "Which setting turns on …", "which flag switches off …": a verb with its particle follows
+    // the noun.
+    const after = asking.slice((english.index ?? 0) + english[0].length);
+    if (
+      phrase.length > 1 &&
+      /s$/.test(phrase[phrase.length - 1]!) &&
+      /^\s+(?:on|off|up|out|down)\b/i.test(after)
+    )
+      phrase.pop();
     const head = phrase[phrase.length - 1];
     if (
       head !== undefined &&

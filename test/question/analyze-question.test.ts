@@ -100,6 +100,9 @@ describe("headTokensOf", () => {
     ["Which kinds of files does the tool read?", ["file"]],
     // A plural noun before a present verb ("fix", "support") the noun-phrase pattern cannot tell apart.
     ["Which Postgres versions support logical replication slots?", ["version"]],
+    // A verb with its particle after the noun: "turns on".
+    ["Which flag turns on verbose logging in the daemon?", ["flag"]],
+    ["Which setting turns on telemetry in the app?", ["sett"]],
     ["What Node releases ship the new test runner?", ["release"]],
     ["What do new founders need to do?", []],
     // "What happens to …" names no noun, in any form of the verb.
