@@ -129,8 +129,21 @@ export function hasNewPersonName(text: string, question: string): boolean {
       .map((word) => foldEnglish(word.toLowerCase()));
     // "The Verge", "In March": a capitalised function word opens a sentence, not a name.
     if (words.some((word) => sentenceOpeners.has(word))) continue;
-    // A run holding one of the question's names is that thing ("Orbit Bitcoin" for "Orbit").
-    if (words.some((word) => asked.has(word)) || words.every((word) => notAnswerNames.has(word))) continue;
+    // A run holding one of the question's names is that thing ("Orbit Bitcoin" for "Orbit") — save
+    // a name after the role the question asks about ("Release Lead Ryota" for "who is the Release
+    // Lead"): the words after it, one no dictionary holds or a full name, are the person.
+    const lastAsked = words.findLastIndex((word) => asked.has(word));
+    if (lastAsked >= 0) {
+      const after = match[0].split(/\s+/).slice(lastAsked + 1);
+      const person =
+        after.length > 0 &&
+        words.slice(0, lastAsked + 1).some((word) => roleTitleWords.has(word)) &&
+        !after.some((word) => notPersonWords.has(foldEnglish(word.toLowerCase()))) &&
+        (after.length >= 2 || !isKnownEnglishWord(after[0]!));
+      if (person) return true;
+      continue;
+    }
+    if (words.every((word) => notAnswerNames.has(word))) continue;
     // Three or more dictionary words are a title ("Common Expression Language", "Swift Package
     // Index"); a person's full name of dictionary words ("Grace Hopper") has two.
     if (words.length >= 3 && match[0].split(/\s+/).every((word) => isKnownEnglishWord(word))) continue;
@@ -153,6 +166,13 @@ export function hasNewPersonName(text: string, question: string): boolean {
   }
   return chinesePersonNames(text).some((name) => !question.includes(name));
 }
+
+/** The last word of a role's title ("Release Lead", "Editor-in-Chief", "CEO"), folded. */
+const roleTitleWords = new Set(
+  "lead leader chair chairman chairwoman ceo cto cfo coo founder cofounder co-founder editor author maintainer manager director head president host owner creator chief".split(
+    " ",
+  ),
+);
 
 const roleThenHandle =
   /\b(?:developers?|engineers?|maintainers?|contributors?|researchers?|reviewers?|authors?|users?)\s+([A-Za-z0-9][\w-]{2,38})(?![\w-])/giu;

@@ -151,6 +151,23 @@ describe("holdsAnyAskedValue", () => {
     ["作者最近在哪里办公？", "我最近在写《生来全球化》系列，好几周没更新了。", false],
     ["Who was the editor who resigned?", "An editor resigned during a Chinese New Year holiday.", false],
     ["Who was the editor who resigned?", "Editor Dana Whitfield resigned on Monday.", true],
+    // A name after the role the question names: a given name no dictionary holds, or a full name.
+    [
+      "Who is the Release Lead for the spring cycle?",
+      "Welcome to the cycle with Release Lead Tamsin and the team!",
+      true,
+    ],
+    [
+      "Who is the Release Lead for the spring cycle?",
+      "Welcome to the cycle with Release Lead Dana Whitfield!",
+      true,
+    ],
+    [
+      "Who is the Release Lead for the spring cycle?",
+      "Welcome to the cycle with our Release Lead and the team!",
+      false,
+    ],
+    ["Who is the Release Lead for the spring cycle?", "The Release Lead Team meets on Monday.", false],
     ["Where does the author work these days?", "she has been working remotely for weeks.", false],
     ["作者最近在哪里办公？", "这几周他一直在杭州市远程办公。", true],
     // A person asked by role ("the names of the developers", "who wrote", 作者是谁) needs a
