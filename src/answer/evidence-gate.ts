@@ -231,6 +231,22 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
           : specific.tokens.every((token) => found(token, withParts(sentence.tokens), translations)),
       ),
   );
+  // "…you can expect Swift 4.2.3 by the end of February 2019": a figure or date beside the named
+  // version the question asks about ("when was Swift 4.2.3 expected") is that version's, whatever
+  // else the question names.
+  const askedVersions = analysis.specifics.filter(
+    (specific) =>
+      specific.kind === "version" &&
+      specific.tokens.length > 1 &&
+      specific.tokens.some((token) => /^\d+(?:\.\d+)+$/.test(token)),
+  );
+  const namesAskedVersionWhole = perSentence(
+    (sentence) =>
+      numericAsk &&
+      askedVersions.some((version) =>
+        flatWords(sentence.text).includes(` ${flatWords(version.text).trim()} `),
+      ),
+  );
   const bestContentOf = new Map<number, number>();
   for (const sentence of input.sentences)
     bestContentOf.set(
@@ -273,6 +289,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
           analysis.headTokens.some((token) => headIn(token, member.text, member.tokens, translations)) ||
           continuesSubject(member) ||
           namesEverySpecific(member) ||
+          namesAskedVersionWhole(member) ||
           givesSubjectsFigure(member, first) ||
           (saysWhatWasAsked(member) &&
             (contentOf(member) >= (bestContentOf.get(member.passageIndex) ?? 0) * valueContentShare ||

@@ -45,6 +45,9 @@ export function asksForVersion(analysis: Pick<QuestionAnalysis, "askedTypes">, q
 const versionWritten =
   /(?<![\w.])(\d+\.\d+(?:\.\d+)*)(?![\d%])|(?<![\w.])(v\d+(?:\.\d+)*)\b|(?<=\b(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z]*\s?|(?:\b[Tt]o|到了?|至)\s*v?)(\d+)(?![\w.%]|\s*(?:percent|seconds?|minutes?|hours?|days?|weeks?|months?|years?|users?|people|times|ms|[KMGT]B)\b)/gu;
 
+const asksRatio = /比例|比率|\bratios?\b|\baspect\b/iu;
+const ratioValue = /(?<![\d:：.])\d{1,3}\s?[:：]\s?\d{1,3}(?![\d:：])/u;
+
 // Free is a price, though no number says so; not the answer to how much a price changed.
 const free = /\bfree(?! of\b)|免费/iu;
 // "By how much did Apple cut the price", "费用下调了多少": the size of a change of an amount.
@@ -126,6 +129,8 @@ export function holdsAskedValue(
     case "percentage":
       return (
         percent.test(text) ||
+        // "以什么比例运行", "what aspect ratio": a ratio written as one ("16：9", "3:2").
+        (asksRatio.test(question) && ratioValue.test(text)) ||
         // (Not years: "made from 2016 to 2018" is no change of a figure.)
         (asksChange.test(question) && fromTo.test(withoutNonCounts(text, false))) ||
         // "By how much did they cut the price?": by an amount too ("下调了 390 元").

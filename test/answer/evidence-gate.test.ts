@@ -94,6 +94,22 @@ describe("evidence gate", () => {
     expect(lines.text).toMatch(/^简报提到了相关内容，但没有给出产线数量。/);
   });
 
+  it("takes a date beside the named version the question asks about, past a quoted aside", async () => {
+    const plan = passage(
+      "rv",
+      "Monthly releases",
+      "Dana Whitfield announced Quill 3.1.2 and monthly Quill 3.1.x releases for Linux! " +
+        "[..] from now on we will ship a dot version every month for the next half year. " +
+        "That means you can expect Quill 3.1.3 by the end of May 2026 and 3.1.4 by the end of June 2026.",
+    );
+    const draft = await ask(
+      "Under the monthly Quill 3.1.x release plan announced by Dana Whitfield, when was Quill 3.1.3 expected?",
+      [plan],
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("May 2026");
+  });
+
   it("says a missing version as which version, not as a number", async () => {
     const patch = passage(
       "pv",

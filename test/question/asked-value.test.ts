@@ -10,6 +10,9 @@ describe("holdsAnyAskedValue", () => {
   it.each([
     ["How much does the plan cost?", "The plan costs $12 a month.", true],
     ["How much does the plan cost?", "The plan launched in 2019.", false],
+    // A ratio answers "what ratio", "什么比例".
+    ["新系统上，旧应用会以什么比例显示？", "旧应用将会以 16：9 的比例显示。", true],
+    ["新系统上，旧应用会以什么比例显示？", "旧应用将会以默认比例显示。", false],
     // A time told from another answers "when".
     [
       "When are the details of a flaw published?",
