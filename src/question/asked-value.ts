@@ -68,6 +68,12 @@ const frequencyUnit =
   /\bevery\s+(?:other\s+|few\s+|couple of\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:once|twice|thrice|\d+ times?|(?:one|two|three|four|five|six|ten) times) (?:a|an|per|every|each) \w+|\b(?:daily|weekly|monthly|quarterly|yearly|annually|biweekly|fortnightly|hourly|nightly)\b|\bper (?:day|week|month|year|hour)\b|每(?:过|隔)?\s*[\d零一二三四五六七八九十两半几]*\s*(?:个)?(?:秒|分钟|小时|天|日|周|星期|礼拜|个?月|季度|年|晚|早)|[一二两三四五六七八九十\d]+\s*(?:天|周|个?月|年|小时)\s*[一二两三四五六七八九十\d]+\s*次/i;
 const distanceUnit =
   /\d[\d,.]*\s?(?:km|kilomet(?:er|re)s?|miles?|meters?|metres?|m\b|feet|ft|公里|千米|英里|米)/i;
+// (Not "weight" or 重量 alone: a transaction's weight is counted in weight units; 多重 only as the
+// question's end, not 多重签名.)
+const asksWeight =
+  /\bhow heavy\b|\bhow much (?:does|did|do) (?:\w+ ){1,4}weigh\b|多重(?=\s*(?:[？?]|$|呢|吗|啊))|多少克|多少公斤|多沉/iu;
+const weightUnit =
+  /\d[\d,.]*\s?(?:g\b|grams?|kg\b|kilo(?:gram)?s?|lbs?\b|pounds?|ounces?|oz\b|tons?|tonnes?|克|公斤|千克|斤|吨)/iu;
 const yearOrMonth =
   /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月|(?:今年|去年|明年|前年|上个?月|下个?月|本月|第[一二三四五六七八九十\d]+天)|\b(?:last (?:week|month|year|quarter)|next (?:week|month|year|quarter)|this (?:month|year)|(?:first|last|same|that) (?:day|week|month|year|quarter) of|in (?:the )?(?:spring|summer|autumn|fall|winter))\b|\b(?:q[1-4]|h[12])\b/i;
 
@@ -147,6 +153,8 @@ export function holdsAskedValue(
     case "place":
       return hasNewPlaceName(text, question) || newChinesePlace(text, question);
     case "quantity":
+      // "How heavy", "多重": a weight, in its unit ("179g", "1.2 公斤"), not any number.
+      if (asksWeight.test(question)) return weightUnit.test(text);
       // A label ("版本号是多少", "which issue number") is written in digits: "两种" is no version.
       if (asksLabel(question)) {
         const bare = withoutNonCounts(text, false, true);

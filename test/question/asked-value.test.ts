@@ -10,6 +10,13 @@ describe("holdsAnyAskedValue", () => {
   it.each([
     ["How much does the plan cost?", "The plan costs $12 a month.", true],
     ["How much does the plan cost?", "The plan launched in 2019.", false],
+    // A weight is told in its unit, not by any number.
+    ["这台新手机有多重？", "这是我用了十多年 iPhone 后换的手机。", false],
+    ["这台新手机有多重？", "它是同尺寸里最轻的 179g。", true],
+    ["How heavy is the new handheld?", "The handheld weighs 1.2 kg with its battery.", true],
+    ["How heavy is the new handheld?", "The handheld has 2 sticks and 4 buttons.", false],
+    // 多重签名 (multisig) asks no weight.
+    ["这个多重签名钱包需要几个签名？", "它需要 3 个签名。", true],
     // A ratio answers "what ratio", "什么比例".
     ["新系统上，旧应用会以什么比例显示？", "旧应用将会以 16：9 的比例显示。", true],
     ["新系统上，旧应用会以什么比例显示？", "旧应用将会以默认比例显示。", false],
