@@ -2,7 +2,7 @@ import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import { askedValuePositions, decliningClauses } from "../question/asked-value.ts";
 import type { WeightedTerm } from "../store/store.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
-import { tokenize } from "../text/segment.ts";
+import { foldEnglish, tokenize } from "../text/segment.ts";
 import type { AnswerSentence } from "./answer-sentences.ts";
 import { valueReachCharacters } from "./answer-tuning.ts";
 import { cjk, found } from "./evidence-specifics.ts";
@@ -117,16 +117,42 @@ const chineseCount = new RegExp(
  */
 export function countsAnotherKind(text: string, analysis: QuestionAnalysis): boolean {
   const asked = analysis.measureWord;
-  if (asked === null || !analysis.askedTypes.includes("quantity")) return false;
-  // 个 counts anything, but not kinds: "多少个用户" is not told by "这两种通道" (two kinds of
-  // channel), a count of kinds alone.
-  if (asked === "个") {
+  if (!analysis.askedTypes.includes("quantity")) return false;
+  // 个 (or an English "how many") counts anything, but not kinds: "多少个用户" is not told by
+  // "这两种通道" (two kinds of channel), a count of kinds alone.
+  const countsOnlyKinds = () => {
     const counted = [...text.matchAll(chineseCount)].map((match) => match[1]!);
     return counted.length > 0 && counted.every((word) => word === "种");
-  }
+  };
+  if (asked === null) return countsAnotherEnglishKind(text, analysis) || countsOnlyKinds();
+  if (asked === "个") return countsOnlyKinds();
   const kinds = measureWordKinds.find((kind) => kind.includes(asked)) ?? asked;
   const counted = [...text.matchAll(chineseCount)].map((match) => match[1]!);
   return counted.length > 0 && !counted.some((word) => kinds.includes(word));
+}
+
+// An English count and the words after it: "two types of attacks", "12 new papers", "3 PRs".
+const englishCount =
+  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)/giu;
+
+/**
+ * "How many papers did she cite?" and a sentence whose every count is of a plural noun other than
+ * the asked one, within the two words after it ("two types of attacks"): it counts something else.
+ * A count of no noun ("cited 12") or of the asked one ("12 new papers") may answer.
+ */
+function countsAnotherEnglishKind(text: string, analysis: QuestionAnalysis): boolean {
+  const heads = analysis.headTokens.filter((head) => /^[a-z][\w-]*$/u.test(head));
+  if (heads.length === 0) return false;
+  const counts = [...text.matchAll(englishCount)].map((match) => match[1]!.toLowerCase().split(/\s+/));
+  return (
+    counts.length > 0 &&
+    counts.every(
+      (words) =>
+        !words.some((word) =>
+          heads.some((head) => foldEnglish(word) === head || foldEnglish(word).startsWith(head)),
+        ) && words.some((word) => /[^s]s$/u.test(word) && foldEnglish(word) !== word),
+    )
+  );
 }
 
 /**

@@ -87,6 +87,19 @@ describe("countsAnotherKind", () => {
   });
 });
 
+describe("countsAnotherKind for an English count question", () => {
+  const papers = analyzeQuestion("How many research papers did Dana cite in her analysis?");
+  it.each([
+    ["Citing several papers, she describes two types of attacks.", true],
+    ["她引用了多份论文，介绍了两种攻击。", true],
+    ["She cites 12 new papers.", false],
+    ["She cited 12 in all.", false],
+    ["The analysis covers 3 attacks and cites 7 papers.", false],
+  ])("%s → %s", (text, expected) => {
+    expect(countsAnotherKind(text, papers)).toBe(expected);
+  });
+});
+
 describe("namesAskedVersion", () => {
   const which = analyzeQuestion("In which version does the Orbit feature reach GA?");
   it.each([
