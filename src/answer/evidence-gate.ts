@@ -311,7 +311,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       // the other versions, whatever the asked type.
       if (valueFound && tellsOnlyUnnegated(valueSentence!)) valueFound = false;
       // "11 项调查" does not answer "多少名开发者": it counts another kind of thing.
-      if (valueFound && countsAnotherKind(valueSentence!.text, analysis)) valueFound = false;
+      if (valueFound && countsAnotherKind(valueSentence!.text, analysis, input.question)) valueFound = false;
       if (valueFound && nameClass !== null && !namesMember(nameClass, text, input.question))
         valueFound = false;
       // A sentence further on joins only to bring the asked value its subject sentence lacks.

@@ -115,7 +115,7 @@ const chineseCount = new RegExp(
  * number is in another one ("11 项调查数据", "2019 年"): it counts something else. 个, the
  * general measure word, asks nothing particular.
  */
-export function countsAnotherKind(text: string, analysis: QuestionAnalysis): boolean {
+export function countsAnotherKind(text: string, analysis: QuestionAnalysis, question: string): boolean {
   const asked = analysis.measureWord;
   if (!analysis.askedTypes.includes("quantity")) return false;
   // 个 (or an English "how many") counts anything, but not kinds: "多少个用户" is not told by
@@ -124,7 +124,7 @@ export function countsAnotherKind(text: string, analysis: QuestionAnalysis): boo
     const counted = [...text.matchAll(chineseCount)].map((match) => match[1]!);
     return counted.length > 0 && counted.every((word) => word === "种");
   };
-  if (asked === null) return countsAnotherEnglishKind(text, analysis) || countsOnlyKinds();
+  if (asked === null) return countsAnotherEnglishKind(text, analysis, question) || countsOnlyKinds();
   if (asked === "个") return countsOnlyKinds();
   const kinds = measureWordKinds.find((kind) => kind.includes(asked)) ?? asked;
   const counted = [...text.matchAll(chineseCount)].map((match) => match[1]!);
@@ -133,14 +133,16 @@ export function countsAnotherKind(text: string, analysis: QuestionAnalysis): boo
 
 // An English count and the words after it: "two types of attacks", "12 new papers", "3 PRs".
 const englishCount =
-  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)/giu;
+  /(?<![#\w.])(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)/giu;
 
 /**
  * "How many papers did she cite?" and a sentence whose every count is of a plural noun other than
  * the asked one, within the two words after it ("two types of attacks"): it counts something else.
  * A count of no noun ("cited 12") or of the asked one ("12 new papers") may answer.
  */
-function countsAnotherEnglishKind(text: string, analysis: QuestionAnalysis): boolean {
+function countsAnotherEnglishKind(text: string, analysis: QuestionAnalysis, question: string): boolean {
+  // ("How much data": a measure, not a count of things.)
+  if (!/\bhow many\b/iu.test(question)) return false;
   const heads = analysis.headTokens.filter((head) => /^[a-z][\w-]*$/u.test(head));
   if (heads.length === 0) return false;
   const counts = [...text.matchAll(englishCount)].map((match) => match[1]!.toLowerCase().split(/\s+/));

@@ -74,29 +74,50 @@ describe("countsAnotherKind", () => {
     ["共有 5000 位开发者参与。", false],
     ["参与人数很多。", false],
   ])("%s → %s", (text, expected) => {
-    expect(countsAnotherKind(text, analyzeQuestion(question))).toBe(expected);
+    expect(countsAnotherKind(text, analyzeQuestion(question), question)).toBe(expected);
   });
 
   it("asks of the general measure word 个 only that the count is not of kinds", () => {
-    const projects = analyzeQuestion("一共有多少个项目？");
-    expect(countsAnotherKind("本文汇总了 11 项调查数据。", projects)).toBe(false);
-    expect(countsAnotherKind("共有 11 个开源项目入选。", projects)).toBe(false);
+    const asked = "一共有多少个项目？";
+    const projects = analyzeQuestion(asked);
+    expect(countsAnotherKind("本文汇总了 11 项调查数据。", projects, asked)).toBe(false);
+    expect(countsAnotherKind("共有 11 个开源项目入选。", projects, asked)).toBe(false);
     expect(
-      countsAnotherKind("这两种通道都不需要共识变更。", analyzeQuestion("一个工厂最多能容纳多少个用户？")),
+      countsAnotherKind(
+        "这两种通道都不需要共识变更。",
+        analyzeQuestion("一个工厂最多能容纳多少个用户？"),
+        "一个工厂最多能容纳多少个用户？",
+      ),
     ).toBe(true);
   });
 });
 
 describe("countsAnotherKind for an English count question", () => {
-  const papers = analyzeQuestion("How many research papers did Dana cite in her analysis?");
+  const question = "How many research papers did Dana cite in her analysis?";
+  const papers = analyzeQuestion(question);
   it.each([
     ["Citing several papers, she describes two types of attacks.", true],
     ["她引用了多份论文，介绍了两种攻击。", true],
     ["She cites 12 new papers.", false],
     ["She cited 12 in all.", false],
     ["The analysis covers 3 attacks and cites 7 papers.", false],
+    // A pull request's number is a label, not a count.
+    ["Quill #2888 implements support for peer storage.", false],
   ])("%s → %s", (text, expected) => {
-    expect(countsAnotherKind(text, papers)).toBe(expected);
+    expect(countsAnotherKind(text, papers, question)).toBe(expected);
+  });
+});
+
+describe("countsAnotherKind for a measure", () => {
+  it("asks nothing of 'how much': a measure counts no things", () => {
+    const question = "How much backup data will a node store for a peer?";
+    expect(
+      countsAnotherKind(
+        "It stores encrypted backups for two peers, up to 65kB each.",
+        analyzeQuestion(question),
+        question,
+      ),
+    ).toBe(false);
   });
 });
 
