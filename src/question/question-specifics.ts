@@ -51,6 +51,8 @@ export function specificsOf(question: string, isKnownWord?: (word: string) => bo
   for (const match of normalised.matchAll(/(?<![\w.])\d+(?:\.\d+)?\s?%/g)) add(match[0], "number");
   for (const match of normalised.matchAll(versionPattern)) {
     const text = match[0].trim();
+    // An ordinal ("99th-percentile", "July 29th") ranks or dates; it names no version.
+    if (/(?:^|\s)\d+(?:st|nd|rd|th)$/iu.test(text)) continue;
     if (/\d/.test(text) || /\s/.test(text)) add(text, /^\d[\d,.]*$/.test(text) ? "number" : "version");
   }
   // A numbered change or issue ("HWI #795", "LND #8627"): the number tells it from the project's others.

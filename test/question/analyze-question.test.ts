@@ -153,6 +153,15 @@ describe("headTokensOf", () => {
   });
 });
 
+describe("specificsOf (ordinals)", () => {
+  it("takes no ordinal for a version: it ranks or dates", () => {
+    const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
+    expect(texts("How much did caching cut the proxy's 99th-percentile latency?")).not.toContain("99th");
+    expect(texts("Who joined the team in its June 3rd, 2024 update?")).not.toContain("June 3rd");
+    expect(texts("What changed in Orbit 2.4?")).toContain("Orbit 2.4");
+  });
+});
+
 describe("specificsOf (Chinese quotes and everyday nouns)", () => {
   it("takes a short quoted term as a specific and leaves a long quoted paraphrase to the search", () => {
     const texts = (question: string) => specificsOf(question).map((specific) => specific.text);
