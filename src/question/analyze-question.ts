@@ -264,6 +264,8 @@ export function analyzeQuestion(asked: string, isKnownWord?: (word: string) => b
   // "Which Kubernetes SIG took over …": an acronym names a kind of group or proposal, one of which
   // is asked for by name.
   if (askedTypes[0] === "other" && whichAcronym.test(question)) askedTypes = ["name"];
+  // "Which CVE", "CVE 编号": an identifier is asked for (see `asksCve`).
+  if (askedTypes[0] === "other" && asksCve.test(question)) askedTypes = ["name"];
   const asksForPerson = personAskedPattern.test(question);
   // "What are the names of its founders?" asks for people, though no "who" says so.
   if ((askedTypes[0] === "other" || askedTypes[0] === "name") && asksForPerson)
@@ -301,6 +303,9 @@ const personAskedPattern = new RegExp(
   ].join("|"),
   "iu",
 );
+
+/** "Which CVE", "the CVE number", "哪个 CVE", "CVE 编号": a CVE identifier answers. */
+export const asksCve = /\b(?:which|what) CVE\b|\bCVE (?:number|id|identifier)s?\b|哪个\s?CVE|CVE\s?编号/iu;
 
 const whichAcronym =
   /(?:^|[,;:]\s*|\b(?:in|to|by|from|of)\s+)which\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z]{2,}s?(?=\s|[?,]|$)/u;

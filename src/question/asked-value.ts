@@ -1,4 +1,4 @@
-import { type AskedType, byHowMuch, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
+import { type AskedType, asksCve, byHowMuch, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
 import {
   asksForLanguage,
   asksForPath,
@@ -74,6 +74,10 @@ const asksWeight =
   /\bhow heavy\b|\bhow much (?:does|did|do) (?:\w+ ){1,4}weigh\b|多重(?=\s*(?:[？?]|$|呢|吗|啊))|多少克|多少公斤|多沉/iu;
 const weightUnit =
   /\d[\d,.]*\s?(?:g\b|grams?|kg\b|kilo(?:gram)?s?|lbs?\b|pounds?|ounces?|oz\b|tons?|tonnes?|克|公斤|千克|斤|吨)/iu;
+const asksDataSize =
+  /多大(?:的)?(?:运行)?(?:内存|存储|容量|硬盘|显存|闪存)|(?:内存|存储|容量|显存)(?:是|有)?多大|\bhow much (?:ram|memory|storage|disk space|vram)\b|\bhow (?:big|large) (?:is|was) (?:the|its) (?:ram|memory|storage|disk)\b/iu;
+const dataSize =
+  /\d[\d,.]*\s?(?:[KMGTP]i?B|[GT]\b|[GT](?=[+/]))|\b\d+\s?\+\s?\d+\s?(?:G|GB)?\b|\d+\s?(?:千兆|兆|字节)/u;
 const yearOrMonth =
   /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{4}\s*年|\d{1,2}\s*月|月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月|(?:今年|去年|明年|前年|上个?月|下个?月|本月|第[一二三四五六七八九十\d]+天)|\b(?:last (?:week|month|year|quarter)|next (?:week|month|year|quarter)|this (?:month|year)|(?:first|last|same|that) (?:day|week|month|year|quarter) of|in (?:the )?(?:spring|summer|autumn|fall|winter))\b|\b(?:q[1-4]|h[12])\b/i;
 
@@ -128,6 +132,11 @@ export function holdsAskedValue(
   question: string,
 ): boolean {
   const given = new Set(analysis.givenNumbers);
+  // "Which CVE", "CVE 编号": an identifier the question does not give ("CVE-2025-1974").
+  if (asksCve.test(question))
+    return [...text.matchAll(/CVE-\d{4}-\d{4,}/giu)].some(
+      (match) => !question.toUpperCase().includes(match[0].toUpperCase()),
+    );
   switch (type) {
     case "money":
       if (free.test(text) && !asksAmountChange.test(question)) return true;
@@ -155,6 +164,8 @@ export function holdsAskedValue(
     case "quantity":
       // "How heavy", "多重": a weight, in its unit ("179g", "1.2 公斤"), not any number.
       if (asksWeight.test(question)) return weightUnit.test(text);
+      // "多大内存", "how much storage": a size in bytes ("12GB", "256G", "16+512"), not any number.
+      if (asksDataSize.test(question)) return dataSize.test(text);
       // A label ("版本号是多少", "which issue number") is written in digits: "两种" is no version.
       if (asksLabel(question)) {
         const bare = withoutNonCounts(text, false, true);

@@ -10,6 +10,14 @@ describe("holdsAnyAskedValue", () => {
   it.each([
     ["How much does the plan cost?", "The plan costs $12 a month.", true],
     ["How much does the plan cost?", "The plan launched in 2019.", false],
+    // A CVE is asked by its identifier; a size in memory or storage by its unit.
+    ["Which CVE was assigned to the parser flaw?", "The parser flaw is tracked as CVE-2026-31337.", true],
+    ["Which CVE was assigned to the parser flaw?", "The parser flaw was fixed in version 0.1.", false],
+    ["这个解析漏洞的 CVE 编号是什么？", "该漏洞在 0.1 版本中修复。", false],
+    ["他买的手机是多大内存和存储容量的版本？", "我买的是 16+512 的版本。", true],
+    ["他买的手机是多大内存和存储容量的版本？", "我用了这台手机差不多一个月。", false],
+    ["How much RAM does the new board have?", "The board ships with 8 GB of RAM.", true],
+    ["How much RAM does the new board have?", "The board ships with 2 USB ports.", false],
     // A weight is told in its unit, not by any number.
     ["这台新手机有多重？", "这是我用了十多年 iPhone 后换的手机。", false],
     ["这台新手机有多重？", "它是同尺寸里最轻的 179g。", true],
