@@ -175,6 +175,8 @@ export class SortedLines {
     private readonly source: LinesSource,
     private readonly begin: number,
     private readonly end: number,
+    /** Lookups after which the section is read into a map (never, for a caller that stops first). */
+    private readonly mapAfter = mapAfterLookups,
   ) {}
 
   /** True once lookups go to a map in memory (cheap, misses included). */
@@ -227,7 +229,7 @@ export class SortedLines {
   /** The value after the tab on the line whose key equals `key`. */
   find(key: string): string | undefined {
     this.lookups += 1;
-    if (this.map !== undefined || this.lookups > mapAfterLookups) return this.entries().get(key);
+    if (this.map !== undefined || this.lookups > this.mapAfter) return this.entries().get(key);
     if (this.lookups === wholeAfterLookups) this.source.whole();
     const value = this.findBinary(binaryText(key));
     return value === undefined ? undefined : textOfBinary(value);

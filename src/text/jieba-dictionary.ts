@@ -104,7 +104,8 @@ function sortedDictionary(): SortedDictionary | null {
     if (meta === undefined || words === undefined) throw new Error("jieba dictionary cache without sections");
     const totals = new SortedLines(layout.source, meta.begin, meta.end);
     sorted = {
-      words: new SortedLines(layout.source, words.begin, words.end),
+      // Never a map of 350,000 words: past the lookup budget, jieba loads its own.
+      words: new SortedLines(layout.source, words.begin, words.end, Number.POSITIVE_INFINITY),
       total: Number(totals.find("total")),
       longest: Number(totals.find("longest")),
     };
