@@ -22,24 +22,30 @@ export function quotedSentence(answer: Pick<Answer, "text">, citation: Citation)
   const sentences = splitIntoSentences(citation.quote.trim());
   if (sentences.length === 0) return "";
   const citing = citingText(answerSentences(answer), citation.n);
-  let best = sentences[0] ?? "";
-  if (citing !== "") {
-    const answerPairs = characterPairs(citing);
-    let bestScore = -1;
-    for (const sentence of sentences) {
-      const pairs = characterPairs(sentence);
-      if (pairs.size === 0) continue;
-      let shared = 0;
-      for (const pair of pairs) if (answerPairs.has(pair)) shared += 1;
-      // Shared pairs, with a small length factor so a one-word fragment does not win on ratio.
-      const score = shared / Math.sqrt(pairs.size);
-      if (score > bestScore) {
-        bestScore = score;
-        best = sentence;
-      }
-    }
+  // A line that only points at the source ("The same item in the Chinese edition: [2]") shares
+  // nothing with it: the whole answer says what the quote should show (its numbers and names).
+  const best =
+    citing === ""
+      ? { sentence: sentences[0] ?? "", score: 0 }
+      : closestSentence(sentences, citing).score > 0
+        ? closestSentence(sentences, citing)
+        : closestSentence(sentences, answer.text);
+  return clip(best.sentence.replace(/\s+/g, " ").trim(), QUOTE_LENGTH_LIMIT);
+}
+
+function closestSentence(sentences: readonly string[], text: string): { sentence: string; score: number } {
+  const answerPairs = characterPairs(text);
+  let best = { sentence: sentences[0] ?? "", score: -1 };
+  for (const sentence of sentences) {
+    const pairs = characterPairs(sentence);
+    if (pairs.size === 0) continue;
+    let shared = 0;
+    for (const pair of pairs) if (answerPairs.has(pair)) shared += 1;
+    // Shared pairs, with a small length factor so a one-word fragment does not win on ratio.
+    const score = shared / Math.sqrt(pairs.size);
+    if (score > best.score) best = { sentence, score };
   }
-  return clip(best.replace(/\s+/g, " ").trim(), QUOTE_LENGTH_LIMIT);
+  return best;
 }
 
 // An answer is split into sentences once, however many sources it cites.
@@ -48,8 +54,18 @@ const sentencesByAnswer = new WeakMap<object, string[]>();
 function answerSentences(answer: Pick<Answer, "text">): string[] {
   let sentences = sentencesByAnswer.get(answer);
   if (sentences === undefined) {
-    // Only sentences with a marker can cite anything.
-    sentences = splitIntoSentences(answer.text).filter((sentence) => /\[\d+\]/.test(sentence));
+    // A marker follows the sentence it cites ("… 125 peers. [1]"): the splitter leaves it at the
+    // start of the next one, or alone; it goes back to its sentence. Only sentences with a marker
+    // can cite anything.
+    const joined: string[] = [];
+    for (const sentence of splitIntoSentences(answer.text)) {
+      const leading = /^((?:\[\d+\]\s*)+)(.*)$/su.exec(sentence);
+      if (leading !== null && joined.length > 0) {
+        joined[joined.length - 1] += ` ${leading[1]!.trim()}`;
+        if (leading[2]!.trim() !== "") joined.push(leading[2]!.trim());
+      } else joined.push(sentence);
+    }
+    sentences = joined.filter((sentence) => /\[\d+\]/.test(sentence));
     sentencesByAnswer.set(answer, sentences);
   }
   return sentences;
