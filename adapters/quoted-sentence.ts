@@ -55,8 +55,7 @@ function answerSentences(answer: Pick<Answer, "text">): string[] {
   let sentences = sentencesByAnswer.get(answer);
   if (sentences === undefined) {
     // A marker follows the sentence it cites ("… 125 peers. [1]"): the splitter leaves it at the
-    // start of the next one, or alone; it goes back to its sentence. Only sentences with a marker
-    // can cite anything.
+    // start of the next one, or alone; it goes back to its sentence.
     const joined: string[] = [];
     for (const sentence of splitIntoSentences(answer.text)) {
       const leading = /^((?:\[\d+\]\s*)+)(.*)$/su.exec(sentence);
@@ -65,7 +64,15 @@ function answerSentences(answer: Pick<Answer, "text">): string[] {
         if (leading[2]!.trim() !== "") joined.push(leading[2]!.trim());
       } else joined.push(sentence);
     }
-    sentences = joined.filter((sentence) => /\[\d+\]/.test(sentence));
+    // A marker cites the sentences since the one before it that carries a marker ("S1. S2. [1]").
+    sentences = [];
+    let since: string[] = [];
+    for (const sentence of joined) {
+      since.push(sentence);
+      if (!/\[\d+\]/.test(sentence)) continue;
+      sentences.push(since.join(" "));
+      since = [];
+    }
     sentencesByAnswer.set(answer, sentences);
   }
   return sentences;

@@ -43,6 +43,14 @@ describe("quotedSentence", () => {
     expect(quotedSentence(two, citation(2, quote))).toBe("Beta adds a read cache too.");
   });
 
+  it("reads a marker as citing every sentence since the previous marker", () => {
+    const paragraph = { text: "Gamma adds a flag for peers. The release also drops the old handshake. [1]" };
+    const quote = "Gamma adds a flag for peers, with a default of 125. The old handshake is gone.";
+    expect(quotedSentence(paragraph, citation(1, quote))).toBe(
+      "Gamma adds a flag for peers, with a default of 125.",
+    );
+  });
+
   it("shows the first sentence of a source no answer sentence cites", () => {
     expect(quotedSentence({ text }, citation(3, "First one. Second one."))).toBe("First one.");
   });
