@@ -357,20 +357,20 @@ export class Briefbot implements BriefbotService {
             onPartial: request.onPartial,
             signal: request.signal,
           });
-    const reply =
+    const cited =
       draft.coverage === "none"
         ? uncoveredAnswer(request.question, lang, draft.answerer, passages)
-        : await withEditionTwin(
-            citedAnswer(request.question, lang, draft, passages, plan.terms, statistics),
-            await documents(),
-            this.options.store,
-          );
+        : citedAnswer(request.question, lang, draft, passages, plan.terms, statistics);
+    const reply = await withEditionTwin(cited, await documents(), this.options.store);
     // The note is part of the text, so every platform shows it; `scopeNote` keeps it apart for scripts.
+    const withNote = (text: string) => (scope.note === null ? text : `${text}\n\n${scope.note[lang]}`);
     const answer =
-      scope.note === null
-        ? reply
-        : { ...reply, text: `${reply.text}\n\n${scope.note[lang]}`, scopeNote: scope.note[lang] };
-    await this.memory.remember(request.conversationId, { question: request.question, answer: answer.text });
+      scope.note === null ? reply : { ...reply, text: withNote(reply.text), scopeNote: scope.note[lang] };
+    // A follow-up reads the answer's words, not the line pointing at the other edition.
+    await this.memory.remember(request.conversationId, {
+      question: request.question,
+      answer: withNote(cited.text),
+    });
     return answer;
   }
 

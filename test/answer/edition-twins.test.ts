@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editionTwin, matchingSentence, translationAnchors } from "../../src/answer/edition-twins.ts";
 import { Briefbot } from "../../src/briefbot.ts";
+import { ConversationMemory } from "../../src/conversation/conversation-memory.ts";
 import { createHashingEmbedder } from "../../src/embed/hashing-embedder.ts";
 import type { ChunkPassage } from "../../src/store/chunk-record.ts";
 import { LanceChunkStore } from "../../src/store/lancedb-store.ts";
@@ -161,6 +162,16 @@ describe("a full answer from a two-language newsletter (real LanceDB)", () => {
     ]);
     expect(zh.citations[1]!.quote).toContain("the default set to 125 peers");
     expect(zh.text).toMatch(/英文版的同一条目：\[2\]$/);
+  });
+
+  it("keeps the line pointing at the other edition out of what a follow-up reads", async () => {
+    await briefbot.answer({
+      question: "What is the default of Harbor's --max-peers flag?",
+      conversationId: "m",
+    });
+    const [turn] = await new ConversationMemory(briefbot.state).history("m");
+    expect(turn?.answer).toContain("125 peers");
+    expect(turn?.answer).not.toContain("Chinese edition");
   });
 
   it("adds nothing to a refusal", async () => {
