@@ -222,10 +222,13 @@ export function checkSpecifics(
   };
   for (const specific of specifics) {
     const isName = specific.kind === "name";
-    if (isName && aliasesOf !== undefined && aliasHeld(specific, aliasesOf, everywhere)) {
+    // By its defined alias in the window or story title it anchors the window, as the name itself
+    // would; elsewhere in the story it only passes, like a name given in the story's other chunks.
+    if (isName && aliasesOf !== undefined && aliasHeld(specific, aliasesOf, near)) {
       anchored += 1;
       continue;
     }
+    if (isName && aliasesOf !== undefined && aliasHeld(specific, aliasesOf, everywhere)) continue;
     // "PR 139010", "issue #31": the number names it, in the text ("139010: Reduce …", "#139010")
     // or the story's link (…/pull/139010).
     const reference = referenceNumber(specific);

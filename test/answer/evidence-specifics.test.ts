@@ -56,6 +56,27 @@ describe("checkSpecifics across languages", () => {
   });
 });
 
+describe("a name held by its defined alias", () => {
+  const { specifics } = analyzeQuestion("How much does Harbor Summer of Code pay its mentors?");
+  const aliases = new Map([["harbor", ["hsoc"]]]);
+  const check = (text: string, elsewhere: string[]) =>
+    checkSpecifics(
+      specifics,
+      new Set(tokenize(text)),
+      text,
+      { ...context("en", text), wider: new Set(elsewhere) },
+      new Map(),
+      undefined,
+      aliases,
+    ).hold;
+
+  it("anchors the window when the alias is in it, and only passes when it is elsewhere in the story", () => {
+    expect(check("HSoC mentors get a stipend of $500.", [])).toBe(true);
+    // The alias only in the story's other chunks confirms nothing about this window.
+    expect(check("Mentors get a stipend of $500.", ["hsoc"])).toBe(false);
+  });
+});
+
 describe("an edition named by its year", () => {
   const question = "When is the maintainers' summit at DevWeek EU 2026?";
   const check = (text: string, year: string | undefined) =>
