@@ -73,6 +73,8 @@ export function namesHeadsMeasure(patterns: readonly RegExp[], text: string): bo
 
 // "v1.33", a name in Latin letters right before a dotted number ("macOS 10.15", "Go 1.13"), or a
 // dotted number something is moved to ("upgraded to 1.82-slim", "升级到 1.82"), not an amount.
+// (asked-value.ts `versionWritten` is the broader reading of the asked value itself: any dotted
+// number, and a whole number after a capitalised name or "to" — "Swift 5", "更新到了 2".)
 const writtenVersion =
   /(?<![\w.])(v\d+(?:\.\d+)+)(?![\w.]*\d)|(?<![\w.])(?:[A-Z][A-Za-z]*|[a-z]{1,5}[A-Z][A-Za-z]*)\s+(\d+\.\d+(?:\.\d+)?)(?![\w%])|(?:\b[Tt]o|到|至)\s*(\d+\.\d+(?:\.\d+)*)(?![\d%]|\s*(?:[kmb]\b|thousand|million|billion|trillion|万|亿|倍|x\b|times\b|%|percent))/gu;
 

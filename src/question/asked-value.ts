@@ -42,6 +42,8 @@ export function asksForVersion(analysis: Pick<QuestionAnalysis, "askedTypes">, q
     !/\bhow many\b|多少|几个/iu.test(question)
   );
 }
+// (evidence-values.ts `writtenVersion` is the stricter reading that tells a window names some
+// version, where the asked value is not read: a dotted number only after a name, a v or "to".)
 const versionWritten =
   /(?<![\w.])(\d+\.\d+(?:\.\d+)*)(?![\d%])|(?<![\w.])(v\d+(?:\.\d+)*)\b|(?<=\b(?:[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z]*\s?|(?:\b[Tt]o|到了?|至)\s*v?)(\d+)(?![\w.%]|\s*(?:percent|seconds?|minutes?|hours?|days?|weeks?|months?|years?|users?|people|times|ms|[KMGT]B)\b)/gu;
 
