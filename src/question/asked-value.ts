@@ -89,6 +89,11 @@ const relativeTime = new RegExp(
   "iu",
 );
 
+// A time told by an event ("更多细节要等到今年的 Google I/O 大会", "will ship at the Orbit Summit"):
+// when, as the brief tells it.
+const eventTime =
+  /(?:等到|要到|直到|会在|将在|将于|届时)[^，。；,;]{0,16}?(?:大会|发布会|峰会|开发者大会)|\b(?:at|during|until|before|after)\s+(?:this year's\s+|next year's\s+|the upcoming\s+|the next\s+|the\s+)?(?:[A-Z][\w/.-]*\s+){1,3}(?:[Cc]onference|[Ss]ummit|[Kk]eynote)\b/u;
+
 // "哪一天", "on what date": a day is asked, and a month or year alone does not give it.
 const asksDay =
   /哪[一几]?天|几号|几月几[日号]|具体(?:的)?日期|\b(?:which|what) (?:exact |specific )?(?:day|date)\b|\bexact date\b/iu;
@@ -187,7 +192,9 @@ export function holdsAskedValue(
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.
       if (asksClockTime.test(question)) return clockTime.test(text);
       if (asksDay.test(question)) return dayOfMonth.test(withoutGivenYears(text, given));
-      return yearOrMonth.test(withoutGivenYears(text, given)) || relativeTime.test(text);
+      return (
+        yearOrMonth.test(withoutGivenYears(text, given)) || relativeTime.test(text) || eventTime.test(text)
+      );
     case "person":
     case "name":
       // "从哪个目录读取", "which folder": a path answers ("读取 .github/workflows/ 里面的文件").

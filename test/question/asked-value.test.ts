@@ -28,6 +28,10 @@ describe("holdsAnyAskedValue", () => {
     // A ratio answers "what ratio", "什么比例".
     ["新系统上，旧应用会以什么比例显示？", "旧应用将会以 16：9 的比例显示。", true],
     ["新系统上，旧应用会以什么比例显示？", "旧应用将会以默认比例显示。", false],
+    // A time told by an event answers "when".
+    ["2019 路线图里的新功能，更多细节什么时候公布？", "不过更多细节要等到今年的开发者大会。", true],
+    ["When will the new sync engine ship?", "It ships at the Orbit Developer Conference.", true],
+    ["When will the new sync engine ship?", "It was shown to developers at a meetup.", false],
     // A time told from another answers "when".
     [
       "When are the details of a flaw published?",
