@@ -134,6 +134,18 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       // language's words match through translations, weighed below the asker's own.
       const inAskerLanguage = (window: EvidenceWindow) =>
         window.sentences.some((sentence) => sentence.lang === input.lang);
+      // A window of an earlier chunk of the lead's story: the story's opening, before its value.
+      const opensLeadsStory = (window: EvidenceWindow, lead: EvidenceWindow) => {
+        const opening = input.passages[window.passageIndex];
+        const value = input.passages[lead.passageIndex];
+        return (
+          opening !== undefined &&
+          value !== undefined &&
+          opening.docId === value.docId &&
+          opening.storyIndex === value.storyIndex &&
+          opening.chunkIndex < value.chunkIndex
+        );
+      };
       const bestOf = (full: EvidenceWindow[]): EvidenceWindow | undefined => {
         const lead0 = full[0];
         const bestOnSubject = Math.max(
@@ -147,8 +159,10 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
                 !window.sentences.some((sentence) => issueSummary.test(sentence.text)) &&
                 inAskerLanguage(window) === (lead0 !== undefined && inAskerLanguage(lead0)) &&
                 // A window holding the lead's own value sentence is the same telling, with a
-                // neighbour: its coverage is no better telling of the subject.
-                !(lead0?.valueSentence !== undefined && window.sentences.includes(lead0.valueSentence)),
+                // neighbour: its coverage is no better telling of the subject; so is the opening of
+                // the lead's story in an earlier chunk (the story goes on to the value).
+                !(lead0?.valueSentence !== undefined && window.sentences.includes(lead0.valueSentence)) &&
+                !(lead0 !== undefined && opensLeadsStory(window, lead0)),
             )
             .map((window) => window.coverage),
         );

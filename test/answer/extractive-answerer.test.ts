@@ -228,6 +228,31 @@ describe("a value found only in a weaker telling", () => {
   });
 });
 
+describe("a value in a later chunk of the story", () => {
+  const opening = passage(
+    "o1",
+    "Lantern firmware source leaked",
+    "An anonymous developer leaked the source code of the Lantern OS boot firmware, the program that verifies and loads Lantern OS at every start, to a public code host.",
+    { docId: "doc-leak", storyIndex: 3, chunkIndex: 0 },
+  );
+  const later = passage(
+    "o2",
+    "Lantern firmware source leaked",
+    "The vendor confirmed the leak and said the code came from Lantern OS 9.3.",
+    { docId: "doc-leak", storyIndex: 3, chunkIndex: 1 },
+  );
+  const askOver = extractiveAsker([...passages, opening, later]);
+
+  it("answers from the story's later chunk, the opening being the same telling", async () => {
+    const draft = await askOver(
+      [opening, later],
+      "Which Lantern OS version did the leaked boot firmware source code come from?",
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toContain("Lantern OS 9.3");
+  });
+});
+
 describe("what the quote shows", () => {
   it("does not answer with a sentence whose question names are only in a link line after it", async () => {
     const item = passage(
