@@ -110,6 +110,19 @@ describe("evidence gate", () => {
     expect(draft.text).toContain("May 2026");
   });
 
+  it("says a missing CVE as which CVE", async () => {
+    const flaw = passage(
+      "cv",
+      "Quill parser flaw",
+      "Dana Whitfield disclosed a parser flaw in Quill that could crash a node, fixed in Quill 0.1.",
+    );
+    const english = await ask("Which CVE was assigned to the Quill parser flaw Dana Whitfield disclosed?", [
+      flaw,
+    ]);
+    expect(english.coverage).toBe("partial");
+    expect(english.text).toMatch(/^The briefs do not say which CVE\./);
+  });
+
   it("says a missing version as which version, not as a number", async () => {
     const patch = passage(
       "pv",
