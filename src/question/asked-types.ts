@@ -31,7 +31,7 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "money",
-    /\bhow much (?:money\b|.*\b(?:cost|costs|pay|paid|spend|spent|spending|charge|charged|worth|raise|raised|sell|sold|earn|earned|price|priced|invest|invested|investing|putting|put|fund|funded|funding|lose|lost|save|saved|fine|fined)\b)|\b(?:what|how much) (?:is|was|are|were|'s) the (?:\w+ )?(?:price|cost|fee|salary|valuation|revenue)\b|多少钱|价格|售价|价钱|费用|成本|估值|多少美元|多少元|卖多少|花了多少(?!年|个?月|天|周|星期|个?小时|分钟|秒|时间|功夫|精力)|省多少|[原定特优惠折]价(?:是|为)?多少/i,
+    /\bhow much (?:money\b|.*\b(?:cost|costs|pay|paid|spend|spent|spending|charge|charged|worth|raise|raised|sell|sold|earn|earned|price|priced|invest|invested|investing|putting|put|fund|funded|funding|lose|lost|save|saved|fine|fined)\b)|\b(?:what|how much) (?:is|was|are|were|'s) the (?:\w+ )?(?:price|cost|fee|salary|valuation|revenue)\b|多少钱|价格|售价|价钱|费用|成本|估值|多少美元|多少元|卖多少|花了多少(?!年|个?月|天|周|星期|个?小时|分钟|秒|时间|功夫|精力)|省多少(?!\s*[A-Za-z]|\s*(?:个|字节|时间|空间|内存|流量|电量|秒|分钟|小时|天|倍|%))|[原定特优惠折]价(?:是|为)?多少/i,
   ],
   [
     "percentage",

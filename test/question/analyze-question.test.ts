@@ -20,6 +20,9 @@ describe("askedTypesOf", () => {
     ["How long does the battery last?", "duration"],
     ["手机充满电要多久？", "duration"],
     ["What grace period does the new cloud policy allow before deletion?", "duration"],
+    // 省多少 is money unless a unit or another measure follows.
+    ["这个方案每年能省多少钱？", "money"],
+    ["新的操作码每次使用能节省多少 vbytes？", "quantity"],
     ["What is the default session timeout in the admin console?", "duration"],
     ["How far can the drone fly?", "distance"],
     ["How many engineers did the startup hire?", "quantity"],
