@@ -235,7 +235,8 @@ export function definitionPattern(analysis: QuestionAnalysis): RegExp | null {
   const inside = analysis.specifics.filter((specific) => thing.includes(specific.text));
   const name = escapeRegExp((inside[inside.length - 1]?.text ?? thing).replace(/['’]s$/u, ""));
   return new RegExp(
-    `${name}\\S*\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:(?:is|are|was)\\s+(?:an?|the|one)\\b|[,:–—-]\\s*(?:an?|the)\\s)|${name}\\s*[（(]|${name}\\s*(?:是|为|：|:)\\s*(?!不)[一个款种家项套]`,
+    // (A digest entry "Pake - 利用 Rust 轻松把网页构建成…" defines by a dash and a Chinese description.)
+    `${name}\\S*\\s*(?:\\([^)]{0,40}\\)\\s*)?(?:(?:is|are|was)\\s+(?:an?|the|one)\\b|[,:–—-]\\s*(?:an?|the)\\s)|${name}\\s*[（(]|${name}\\s*(?:是|为|：|:)\\s*(?!不)[一个款种家项套]|${name}\\s+[-–—]\\s+[\\u4e00-\\u9fff]`,
     "iu",
   );
 }

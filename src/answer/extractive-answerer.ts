@@ -237,7 +237,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       }
       // Each passage's shown sentences once: the lead's first, each window's in passage order.
       const shownByPassage = new Map<number, AnswerSentence[]>();
-      for (const window of [...chosen].sort((left, right) => left.passageIndex - right.passageIndex)) {
+      const inReadingOrder = [...chosen].sort(
+        (left, right) =>
+          Number(right === lead) - Number(left === lead) || left.passageIndex - right.passageIndex,
+      );
+      for (const window of inReadingOrder) {
         const list = shownByPassage.get(window.passageIndex) ?? [];
         const shown = shownSentences(window);
         if (window === lead && leadAntecedent !== undefined && !list.includes(leadAntecedent))

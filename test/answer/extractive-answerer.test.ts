@@ -253,6 +253,26 @@ describe("a value in a later chunk of the story", () => {
   });
 });
 
+describe("the lead comes first", () => {
+  it("leads with the defining sentence of a later passage, not the first passage's mention", async () => {
+    const mention = passage("m1", "发布说明", "持续集成钩子现在可以让第三方更简单地调用 Quillpress。", {
+      lang: "zh",
+    });
+    const defining = passage(
+      "m2",
+      "本周工具",
+      "Quillpress - 用 Rust 把网页打包成轻量级桌面应用的工具，这周更新了很多功能。",
+      { docId: "doc-m2", lang: "zh" },
+    );
+    const draft = await extractiveAsker([...passages, mention, defining])(
+      [mention, defining],
+      "What is Quillpress?",
+    );
+    expect(draft.coverage).toBe("full");
+    expect(draft.text.startsWith("Quillpress - 用 Rust")).toBe(true);
+  });
+});
+
 describe("what the quote shows", () => {
   it("does not answer with a sentence whose question names are only in a link line after it", async () => {
     const item = passage(
