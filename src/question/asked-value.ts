@@ -85,7 +85,7 @@ const yearOrMonth =
 
 // A time told from another ("two weeks after the release", "三个月后", "a year ago"): when.
 const relativeTime = new RegExp(
-  `(?:${durationUnit.source})\\s*(?:after|later|before|from now|ago|之后|以后|后|以前|前)`,
+  `(?:${durationUnit.source})\\s*(?:after|later|before|from now|away|ago|之后|以后|后|以前|前)`,
   "iu",
 );
 

@@ -40,6 +40,7 @@ describe("holdsAnyAskedValue", () => {
     ],
     ["补丁的细节什么时候公开？", "细节会在修复版本发布约两周后公开。", true],
     ["When are the details of a flaw published?", "Details are published once the fix has shipped.", false],
+    ["When is the code freeze?", "We're one week away from the code freeze.", true],
     [
       "How much will the group spend on data centres?",
       "It will spend 380 billion yuan over three years.",
