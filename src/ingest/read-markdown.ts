@@ -23,13 +23,19 @@ import type { SourceIssue } from "./source-issue.ts";
  * what it holds, every other tag (`{% assign timestamp="40:18" %}`, `{% include … %}`) alone,
  * over as many lines as it runs. An include's prose arguments are the issue's text, though: a
  * review club's `q0="What is orphan resolution?" a0="…"` become paragraphs of their own.
- * Output tags (`{{ … }}`) stay, since code in a developer weekly may hold them.
+ * Output tags (`{{ … }}`) stay, since code in a developer weekly may hold them. So do
+ * kramdown's attribute lists' neighbours; the lists themselves go.
  */
 export function withoutLiquidTags(body: string): string {
-  return body
-    .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, "")
-    .replace(/[ \t]*\{%-?\s*include\s(?:[^%"]|"[^"]*"|%(?!\}))*%\}/g, (tag) => proseArguments(tag))
-    .replace(/[ \t]*\{%-?[^\n]*?-?%\}/g, "");
+  return (
+    body
+      .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, "")
+      .replace(/[ \t]*\{%-?\s*include\s(?:[^%"]|"[^"]*"|%(?!\}))*%\}/g, (tag) => proseArguments(tag))
+      .replace(/[ \t]*\{%-?[^\n]*?-?%\}/g, "")
+      // kramdown's attribute lists (`{:#superscalar}` above a list item, `{: .note}`) name anchors
+      // and styles, not text. (Not `{:ok, value}` in a code sample: an id or class follows the colon.)
+      .replace(/[ \t]*\{:\s*[#.][^}\n]{0,100}\}/g, "")
+  );
 }
 
 /** The arguments of a Liquid tag that are prose (words with spaces, not links or ids), as paragraphs. */

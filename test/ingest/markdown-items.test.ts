@@ -287,6 +287,21 @@ describe("withoutLiquidTags", () => {
     expect(cleaned).toContain("{{ .Name }}");
   });
 
+  it("drops kramdown attribute lists, not a code sample's map literal", () => {
+    const body = [
+      "## November",
+      "",
+      "{:#treefactories}",
+      "- **Tree factories:** Dana proposed a design for channel factories. {: .highlight}",
+      "",
+      "    case reply do {:ok, value} -> value end",
+    ].join("\n");
+    const cleaned = withoutLiquidTags(body);
+    expect(cleaned).not.toMatch(/\{:#|\{: \./);
+    expect(cleaned).toContain("Dana proposed a design for channel factories.");
+    expect(cleaned).toContain("{:ok, value}");
+  });
+
   it("keeps the prose arguments of an include over several lines as paragraphs, and nothing else of it", () => {
     const body = [
       "The review club met on Wednesday.",
