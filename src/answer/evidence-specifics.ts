@@ -243,8 +243,7 @@ export function checkSpecifics(
     // the event and the year is written or is the ("the SIG Meet & Greet at KubeCon EU").
     const edition = specific.kind === "version" ? editionYear(specific) : undefined;
     if (
-      edition !== undefined &&
-      edition.name.every((token) => found(token, near, translations)) &&
+      edition?.name.every((token) => found(token, near, translations)) &&
       yearsHeld([edition.year], context)
     ) {
       anchored += 1;
