@@ -1,16 +1,12 @@
 import type { Answer, Citation, RelatedStory } from "./answer/answer-types.ts";
 import type { DraftAnswer } from "./answer/answerer.ts";
 import { bestSentence } from "./answer/best-sentence.ts";
+import { citationOf } from "./answer/citation-of.ts";
 import { renumberCitations } from "./answer/renumber-citations.ts";
 import type { HybridResult } from "./retrieve/hybrid-search.ts";
 import type { TermStatistics } from "./retrieve/term-statistics.ts";
 import type { WeightedTerm } from "./store/store.ts";
-import {
-  ANSWER_CHARACTER_CAP,
-  QUOTE_CHARACTER_CAP,
-  TITLE_CHARACTER_CAP,
-  truncateAtBoundary,
-} from "./text/text-limits.ts";
+import { ANSWER_CHARACTER_CAP, TITLE_CHARACTER_CAP, truncateAtBoundary } from "./text/text-limits.ts";
 
 /**
  * The reply a person reads, from the answerer's draft: citations numbered in order of use with
@@ -38,22 +34,11 @@ export function citedAnswer(
   if (passageIndexes.length === 0) return uncoveredAnswer(question, lang, draft.answerer, passages);
   const citations: Citation[] = passageIndexes.map((index, position) => {
     const passage = passages[index]!;
-    return {
-      n: position + 1,
-      id: passage.id,
-      docId: passage.docId,
-      publication: truncateAtBoundary(passage.publication, TITLE_CHARACTER_CAP),
-      title: truncateAtBoundary(passage.title, TITLE_CHARACTER_CAP),
-      story: truncateAtBoundary(passage.story, TITLE_CHARACTER_CAP),
-      date: passage.date,
-      url: passage.url,
-      path: passage.path,
-      quote: truncateAtBoundary(
-        draft.quotes?.[index] ?? bestSentence(passage, terms, statistics),
-        QUOTE_CHARACTER_CAP,
-      ),
-      passage: truncateAtBoundary(passage.text, QUOTE_CHARACTER_CAP),
-    };
+    return citationOf(
+      position + 1,
+      passage,
+      draft.quotes?.[index] ?? bestSentence(passage, terms, statistics),
+    );
   });
   const full = draft.coverage === "full";
   const related = full ? [] : uncoveredAnswer(question, lang, draft.answerer, passages).related;

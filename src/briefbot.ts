@@ -361,7 +361,7 @@ export class Briefbot implements BriefbotService {
       draft.coverage === "none"
         ? uncoveredAnswer(request.question, lang, draft.answerer, passages)
         : citedAnswer(request.question, lang, draft, passages, plan.terms, statistics);
-    const reply = await withEditionTwin(cited, await documents(), this.options.store);
+    const reply = await withEditionTwin(cited, documents, this.options.store);
     // The note is part of the text, so every platform shows it; `scopeNote` keeps it apart for scripts.
     const withNote = (text: string) => (scope.note === null ? text : `${text}\n\n${scope.note[lang]}`);
     const answer =

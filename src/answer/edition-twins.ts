@@ -1,14 +1,10 @@
 import type { ChunkPassage } from "../store/chunk-record.ts";
 import type { ChunkStore, StoredDocument } from "../store/store.ts";
 import { splitIntoSentences } from "../text/split-into-sentences.ts";
-import {
-  ANSWER_CHARACTER_CAP,
-  QUOTE_CHARACTER_CAP,
-  TITLE_CHARACTER_CAP,
-  truncateAtBoundary,
-} from "../text/text-limits.ts";
+import { ANSWER_CHARACTER_CAP } from "../text/text-limits.ts";
 import { twinAnchorShare, twinMinimumAnchors } from "./answer-tuning.ts";
 import type { Answer } from "./answer-types.ts";
+import { citationOf } from "./citation-of.ts";
 
 /**
  * Newsletters published in two languages (an English issue and its Chinese translation, same
@@ -107,15 +103,17 @@ const editionNames = {
  */
 export async function withEditionTwin(
   answer: Answer,
-  documents: readonly StoredDocument[],
+  documents: () => Promise<readonly StoredDocument[]>,
   store: Pick<ChunkStore, "chunkIdsOf" | "passagesByIds">,
 ): Promise<Answer> {
   const lead = answer.citations[0];
   if (!answer.answered || lead === undefined) return answer;
-  const document = documents.find((candidate) => candidate.docId === lead.docId);
-  const twin = document === undefined ? undefined : editionTwin(document, documents);
-  if (document === undefined || twin === undefined) return answer;
-  if (answer.citations.some((citation) => citation.docId === twin.docId)) return answer;
+  // (The issue list is read only for a full answer: refusals and partial replies cite no twin.)
+  const all = await documents();
+  const document = all.find((candidate) => candidate.docId === lead.docId);
+  if (document === undefined) return answer;
+  const twin = editionTwin(document, all);
+  if (twin === undefined || answer.citations.some((citation) => citation.docId === twin.docId)) return answer;
   const ids = (await store.chunkIdsOf([twin.docId])).get(twin.docId);
   if (ids === undefined || ids.size === 0) return answer;
   const found = matchingSentence(
@@ -134,21 +132,6 @@ export async function withEditionTwin(
   return {
     ...answer,
     text: `${answer.text}\n${line}`,
-    citations: [
-      ...answer.citations,
-      {
-        n,
-        id: found.passage.id,
-        docId: found.passage.docId,
-        publication: truncateAtBoundary(found.passage.publication, TITLE_CHARACTER_CAP),
-        title: truncateAtBoundary(found.passage.title, TITLE_CHARACTER_CAP),
-        story: truncateAtBoundary(found.passage.story, TITLE_CHARACTER_CAP),
-        date: found.passage.date,
-        url: found.passage.url,
-        path: found.passage.path,
-        quote: truncateAtBoundary(found.sentence, QUOTE_CHARACTER_CAP),
-        passage: truncateAtBoundary(found.passage.text, QUOTE_CHARACTER_CAP),
-      },
-    ],
+    citations: [...answer.citations, citationOf(n, found.passage, found.sentence)],
   };
 }
