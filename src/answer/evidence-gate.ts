@@ -234,19 +234,19 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   // "…you can expect Swift 4.2.3 by the end of February 2019": a figure or date beside the named
   // version the question asks about ("when was Swift 4.2.3 expected") is that version's, whatever
   // else the question names.
-  const askedVersions = analysis.specifics.filter(
-    (specific) =>
-      specific.kind === "version" &&
-      specific.tokens.length > 1 &&
-      specific.tokens.some((token) => /^\d+(?:\.\d+)+$/.test(token)),
-  );
-  const namesAskedVersionWhole = perSentence(
-    (sentence) =>
-      numericAsk &&
-      askedVersions.some((version) =>
-        flatWords(sentence.text).includes(` ${flatWords(version.text).trim()} `),
-      ),
-  );
+  const askedVersions = analysis.specifics
+    .filter(
+      (specific) =>
+        specific.kind === "version" &&
+        specific.tokens.length > 1 &&
+        specific.tokens.some((token) => /^\d+(?:\.\d+)+$/.test(token)),
+    )
+    .map((version) => ` ${flatWords(version.text).trim()} `);
+  const namesAskedVersionWhole = perSentence((sentence) => {
+    if (!numericAsk || askedVersions.length === 0) return false;
+    const written = flatWords(sentence.text);
+    return askedVersions.some((version) => written.includes(version));
+  });
   const bestContentOf = new Map<number, number>();
   for (const sentence of input.sentences)
     bestContentOf.set(

@@ -120,16 +120,13 @@ const chineseCount = new RegExp(
 export function countsAnotherKind(text: string, analysis: QuestionAnalysis, question: string): boolean {
   const asked = analysis.measureWord;
   if (!analysis.askedTypes.includes("quantity")) return false;
+  const counted = [...text.matchAll(chineseCount)].map((match) => match[1]!);
   // 个 (or an English "how many") counts anything, but not kinds: "多少个用户" is not told by
   // "这两种通道" (two kinds of channel), a count of kinds alone.
-  const countsOnlyKinds = () => {
-    const counted = [...text.matchAll(chineseCount)].map((match) => match[1]!);
-    return counted.length > 0 && counted.every((word) => word === "种");
-  };
-  if (asked === null) return countsAnotherEnglishKind(text, analysis, question) || countsOnlyKinds();
-  if (asked === "个") return countsOnlyKinds();
+  const onlyKinds = counted.length > 0 && counted.every((word) => word === "种");
+  if (asked === null) return countsAnotherEnglishKind(text, analysis, question) || onlyKinds;
+  if (asked === "个") return onlyKinds;
   const kinds = measureWordKinds.find((kind) => kind.includes(asked)) ?? asked;
-  const counted = [...text.matchAll(chineseCount)].map((match) => match[1]!);
   return counted.length > 0 && !counted.some((word) => kinds.includes(word));
 }
 

@@ -141,8 +141,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
         return (
           opening !== undefined &&
           value !== undefined &&
-          opening.docId === value.docId &&
-          opening.storyIndex === value.storyIndex &&
+          storyKey(opening) === storyKey(value) &&
           opening.chunkIndex < value.chunkIndex
         );
       };

@@ -79,16 +79,18 @@ export function partialOrRefusal(
   // "Whose account …" lacks the person, not the account.
   const headMissing = !about.headFound && analysis.headTokens.length > 0 && !analysis.ownedHead;
   const lang = input.lang;
-  const detail = asksCve.test(input.question)
+  // An identifier the question asks by its form is said as a question ("which CVE", "是哪个版本").
+  const asked = asksCve.test(input.question)
     ? { en: "which CVE", zh: "是哪个 CVE 编号" }[lang]
     : asksForVersion(analysis, input.question)
       ? { en: "which version", zh: "是哪个版本" }[lang]
-      : headMissing
-        ? missingHead(analysis, input.question, lang)
-        : missingDetail[lang][analysis.asked];
+      : undefined;
+  const detail =
+    asked ??
+    (headMissing ? missingHead(analysis, input.question, lang) : missingDetail[lang][analysis.asked]);
   const quote = shown.map((sentence) => capped(sentence.text)).join(" ");
   // A question word is said ("do not say when", "没有说明是谁"); a noun is given ("the price").
-  const asksWh = /^(?:who|when|where|why|how|which)\b|^是(?:谁|哪个版本|哪个 CVE 编号)$/.test(detail);
+  const asksWh = asked !== undefined || /^(?:who|when|where|why|how)\b|^是谁$/.test(detail);
   const text =
     lang === "zh"
       ? `简报提到了相关内容，但没有${asksWh ? "说明" : "给出"}${detail}。最接近的是：${quote} [${about.passageIndex + 1}]`
