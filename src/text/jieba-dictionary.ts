@@ -3,7 +3,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Jieba } from "@node-rs/jieba";
 import { stampOf } from "../lexicon/cedict.ts";
-import { readCache, SortedLines, sectionedText, writeCache } from "../lexicon/sorted-lines.ts";
+import {
+  compareCodePoints,
+  readCache,
+  SortedLines,
+  sectionedText,
+  writeCache,
+} from "../lexicon/sorted-lines.ts";
 
 /**
  * jieba without loading its dictionary. Building jieba from its 350,000-word dictionary takes
@@ -67,18 +73,18 @@ function buildLayout(dictionaryText: string): string {
   for (const [word, { freq, tag }] of entries) {
     total += freq;
     longest = Math.max(longest, word.length);
-    lines.push(`${Buffer.from(word, "utf8").toString("latin1")}\t${freq} ${tag}`);
+    lines.push(`${word}\t${freq} ${tag}`);
   }
-  // Binary order of the UTF-8 bytes, the order SortedLines searches in.
-  lines.sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
-  const body = Buffer.from(lines.join("\n"), "latin1").toString("utf8");
+  // Code point order is the order of the UTF-8 bytes SortedLines searches in.
+  lines.sort(compareCodePoints);
   // The totals section is sorted too: "longest" before "total".
-  return `longest\t${longest}\ntotal\t${total}\n\n${body}`;
+  return `longest\t${longest}\ntotal\t${total}\n\n${lines.join("\n")}`;
 }
 
 let sorted: SortedDictionary | null | undefined;
 
-function dictionaryPath(): string {
+/** jieba's own dictionary file (what `@node-rs/jieba/dict.js` reads, without its IDF table). */
+export function dictionaryPath(): string {
   return createRequire(import.meta.url).resolve("@node-rs/jieba/dict.txt");
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Jieba } from "@node-rs/jieba";
-import { LightSegmenter } from "./jieba-dictionary.ts";
+import { dictionaryPath, LightSegmenter } from "./jieba-dictionary.ts";
 import { remembered } from "./remembered.ts";
 
 /**
@@ -43,10 +43,8 @@ function segmenter(text: string): Jieba {
     light?.teach(taughtWords);
   }
   if (light?.affords(text)) return light.segmenterFor(text);
-  const require = createRequire(import.meta.url);
-  const { Jieba } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
-  // The dictionary file `@node-rs/jieba/dict.js` reads, without the 6 MB IDF table it also reads.
-  jieba = Jieba.withDict(readFileSync(require.resolve("@node-rs/jieba/dict.txt")));
+  const { Jieba } = createRequire(import.meta.url)("@node-rs/jieba") as typeof import("@node-rs/jieba");
+  jieba = Jieba.withDict(readFileSync(dictionaryPath()));
   if (taughtWords.length > 0) jieba.loadDict(new TextEncoder().encode(taughtWords.join("\n")));
   light = null;
   return jieba;
