@@ -1,3 +1,4 @@
+import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 
 /** Metadata keys are lower-cased so `Title:` (Pelican) and `title:` (YAML) read the same. */
@@ -23,19 +24,28 @@ const pelicanLine = /^([A-Za-z][A-Za-z _-]{0,30}):\s*(.*)$/;
 
 /**
  * Splits a Markdown file into its metadata header and body. Understands YAML front matter
- * (`---` fences) and Pelican `Key: value` headers without fences (This Week in Rust), which
- * YAML front-matter parsers do not detect. A malformed YAML block is dropped, not read as text.
+ * (`---` fences), Hugo's TOML (`+++` fences) and JSON (a `{` … `}` object opening the file)
+ * front matter, and Pelican `Key: value` headers without fences (This Week in Rust), which
+ * YAML front-matter parsers do not detect. A malformed YAML or TOML block is dropped, not read
+ * as text.
  */
 export function splitFrontMatter(text: string): { metadata: FrontMatter; body: string } {
   const lines = text.split("\n");
-  if (lines[0]?.trim() === "---") {
-    const closing = lines.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
+  const opening = lines[0]?.trim();
+  if (opening === "---" || opening === "+++") {
+    const closingFence = opening === "---" ? /^(?:---|\.\.\.)\s*$/ : /^\+\+\+\s*$/;
+    const closing = lines.findIndex((line, index) => index > 0 && closingFence.test(line));
     if (closing > 0) {
+      const block = lines.slice(1, closing).join("\n");
       return {
-        metadata: parseYamlBlock(lines.slice(1, closing).join("\n")),
+        metadata: opening === "---" ? parseYamlBlock(block) : parseTomlBlock(block),
         body: lines.slice(closing + 1).join("\n"),
       };
     }
+  }
+  if (opening === "{") {
+    const json = jsonFrontMatter(lines);
+    if (json !== null) return json;
   }
   const header = pelicanHeaderLines(lines);
   if (header === null) return { metadata: {}, body: text };
@@ -88,14 +98,41 @@ function pelicanHeaderLines(lines: string[]): number | null {
 
 function parseYamlBlock(yamlText: string): FrontMatter {
   try {
-    const parsed: unknown = parseYaml(yamlText);
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return {};
-    const metadata: FrontMatter = {};
-    for (const [key, value] of Object.entries(parsed)) metadata[key.toLowerCase()] = value;
-    return metadata;
+    return lowerCasedKeys(parseYaml(yamlText));
   } catch {
     return {};
   }
+}
+
+function parseTomlBlock(tomlText: string): FrontMatter {
+  try {
+    return lowerCasedKeys(parseToml(tomlText));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Hugo's JSON front matter: an object from the file's first line to the first line that is a
+ * lone `}`. Null when that is no JSON object (a Markdown file may open with a brace in prose).
+ */
+function jsonFrontMatter(lines: string[]): { metadata: FrontMatter; body: string } | null {
+  const closing = lines.findIndex((line, index) => index > 0 && line.trim() === "}");
+  if (closing < 0) return null;
+  try {
+    const parsed: unknown = JSON.parse(lines.slice(0, closing + 1).join("\n"));
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return null;
+    return { metadata: lowerCasedKeys(parsed), body: lines.slice(closing + 1).join("\n") };
+  } catch {
+    return null;
+  }
+}
+
+function lowerCasedKeys(parsed: unknown): FrontMatter {
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+  const metadata: FrontMatter = {};
+  for (const [key, value] of Object.entries(parsed)) metadata[key.toLowerCase()] = value;
+  return metadata;
 }
 
 /** A front-matter value as a non-empty string (dates become ISO strings), or null. */

@@ -18,6 +18,7 @@ const formatsByExtension: Record<string, Format> = {
   ".text": "text",
   ".md": "markdown",
   ".markdown": "markdown",
+  ".mdx": "markdown",
   ".html": "html",
   ".htm": "html",
   ".eml": "eml",

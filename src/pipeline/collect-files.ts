@@ -2,11 +2,16 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { IgnoreRules, type SkippedFile } from "./skip-non-issues.ts";
 
-/** Extensions ingestion reads. Directory walks skip everything else without complaint. */
+/**
+ * Extensions a directory walk reads: those `readIssues` accepts, but for `.json` and `.text`,
+ * read only when named (a folder's package.json or notes are no issues). Directory walks skip
+ * everything else without complaint.
+ */
 export const supportedExtensions = new Set([
   ".txt",
   ".md",
   ".markdown",
+  ".mdx",
   ".html",
   ".htm",
   ".eml",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { leadTitle } from "../../src/ingest/markdown-items.ts";
+import { withoutLiquidTags } from "../../src/ingest/markdown-site-syntax.ts";
 import { readIssues } from "../../src/ingest/read-issues.ts";
-import { withoutLiquidTags } from "../../src/ingest/read-markdown.ts";
 import type { SourceIssue } from "../../src/ingest/source-issue.ts";
 import { splitIntoStories } from "../../src/ingest/split-into-stories.ts";
 

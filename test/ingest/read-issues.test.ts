@@ -117,6 +117,83 @@ describe("markdown", () => {
     expect(textOf(issue)).toContain("Welcome to Crab News!");
   });
 
+  it("reads Hugo's TOML front matter and drops shortcode tags, keeping what they enclose and their captions", async () => {
+    const issue = await readOne(
+      "content/posts/2030-05-06-weekly-42.md",
+      [
+        "+++",
+        'title = "Gopher Digest #42"',
+        "date = 2030-05-06T09:00:00Z",
+        'tags = ["go", "weekly"]',
+        "+++",
+        "",
+        '{{< figure src="/img/cover.png" caption="A gopher on the cover" >}}',
+        "",
+        "## Compilers",
+        "",
+        'The team shipped a faster linker. {{< ref "releases.md" >}}',
+        "",
+        "{{% notice tip %}}",
+        "The new linker halves build times for 30 projects.",
+        "{{% /notice %}}",
+        "",
+        "Templates keep {{ .Title }} in code samples.",
+      ].join("\n"),
+    );
+    expect(issue).toMatchObject({ title: "Gopher Digest #42", issueNumber: "42", date: "2030-05-06" });
+    const text = textOf(issue);
+    expect(text).not.toMatch(/\{\{[<%]|[>%]\}\}|\+\+\+|tags =|\{\}/);
+    expect(text).toContain("A gopher on the cover");
+    expect(text).toContain("The team shipped a faster linker.");
+    expect(text).toContain("The new linker halves build times for 30 projects.");
+    expect(text).toContain("{{ .Title }}");
+  });
+
+  it("reads JSON front matter, and a Markdown file that only opens with a brace as text", async () => {
+    const issue = await readOne(
+      "2030-05-13.md",
+      '{\n  "title": "Gopher Digest #43",\n  "date": "2030-05-13"\n}\n\n## News\n\nA release.\n',
+    );
+    expect(issue).toMatchObject({ title: "Gopher Digest #43", date: "2030-05-13" });
+    expect(textOf(issue)).not.toContain('"title"');
+    const prose = await readOne("notes.md", "{\nbraces open this note\n}\n\nA release.\n");
+    expect(textOf(prose)).toContain("braces open this note");
+  });
+
+  it("reads MDX: module lines, comments and component tags go, what components enclose stays", async () => {
+    const issue = await readOne(
+      "2030-05-20-digest.mdx",
+      [
+        "---",
+        'title: "Gopher Digest #44"',
+        "---",
+        "import Callout from '../components/Callout'",
+        "export const meta = {",
+        "  author: 'jo',",
+        "}",
+        "",
+        "## Survey",
+        "",
+        "{/* editors: check the date */}",
+        '<Callout type="info" title="Survey closes soon">',
+        "The Go survey closes on May 30 and has 14 questions.",
+        "</Callout>",
+        "",
+        '<Tweet id="123" />',
+        "",
+        "```jsx",
+        "import React from 'react'",
+        "<Button />",
+        "```",
+      ].join("\n"),
+    );
+    const text = textOf(issue);
+    expect(text).not.toMatch(/import Callout|export const|author|editors|<Callout|<\/Callout>|<Tweet/);
+    expect(text).toContain("Survey closes soon");
+    expect(text).toContain("The Go survey closes on May 30 and has 14 questions.");
+    expect(issue.title).toBe("Gopher Digest #44");
+  });
+
   it("uses the file name when YAML front matter has only a date", async () => {
     const issue = await readOne(
       "/posts/42-晴天.md",
