@@ -77,21 +77,28 @@ export function numbersIn(text: string): string[] {
   );
 }
 
+/** "main new features in …", "key changes of …": common words, then the thing they belong to. */
+const attributeOfThing =
+  /^(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+(?:in|of|for|from|behind|at|on|to|with|between)\s+\S/;
+
 /**
  * The thing a definition question asks about: "What is Claude Cowork?", "What is the XiRang
  * platform, and …", "debug.com 这个网站是做什么的？", "Plane 是个什么工具？".
  */
 export function definedThing(question: string): string | null {
   const english = question.match(
-    /^\s*what(?:'s| is| are| was| were)\s+(?:an?\s+|the\s+)?([^?,;]{2,60}?)\s*(?:[?,;]|$)/i,
+    /^\s*what(?:'s| is| are| was| were)\s+(an?\s+|the\s+)?([^?,;]{2,60}?)\s*(?:[?,;]|$)/i,
   );
   if (
-    english?.[1] &&
+    english?.[2] &&
+    // "What were the main new features in SwiftNIO 2.9.0?" asks for the features, an attribute
+    // of the thing, not what the thing is ("What is a mempool in Bitcoin?" is a definition).
+    !(english[1]?.trim().toLowerCase() === "the" && attributeOfThing.test(english[2])) &&
     !/^(?:the |its |their )?(?:[\w-]+ )?(?:names?|codenames?|price|cost|reason|date|number|difference|point)\b/i.test(
-      english[1],
+      english[2],
     )
   )
-    return english[1].trim();
+    return english[2].trim();
   const chinese = question.match(
     /^\s*(?:[^，,？?]{0,20}?的)?([^，,？?的]{2,30}?)\s*(?:这个\S{0,4}|这款\S{0,4}|这项\S{0,4})?(?:其实|到底|究竟)?是(?:做什么的|用来做什么的|干什么的|什么|个什么|一个什么|一种什么|怎样的)(?!关系|原因|时候|时间|意思|区别|不同|差别|价格|态度|立场|角色|情况|问题)/u,
   );

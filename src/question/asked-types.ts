@@ -53,11 +53,11 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
   ],
   [
     "quantity",
-    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bto what (?:value|level|number|amount|size|limit)\b|\bwhich (?:anniversary|version|generation)\b|\b(?:which|what) (?:[\w.-]+ ){0,2}versions?\b|多少|几个|几家|几位|几种|几次|几款|几名|几(?:条|项|台|件|篇|部|辆|张|本|颗|枚|座|所|门|点|步|层|块|句|首|集|期)|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b|哪一?个?[^，。？?！!、]{0,20}?版本/i,
+    /\bhow (?:many|much|big|large|fast|heavy|old)\b|\bwhat (?:size|number|speed|capacity)\b|\bwhat (?:is|was|are|were|'s) the (?:[\w-]+ ){0,3}(?:length|size|capacity|count|total|limit)\b|\bto what (?:value|level|number|amount|size|limit)\b|\bwhich (?:anniversary|version|generation)\b|\b(?:which|what) (?:[\w.-]+ ){0,2}versions?\b|多少|几个|几家|几位|几种|几次|几款|几名|几(?:条|项|台|件|篇|部|辆|张|本|颗|枚|座|所|门|点|步|层|块|句|首|集|期)|多大|多重|多快|多少个|第几|多频繁|多高的|\bhow high\b|哪一?个?[^，。？?！!、]{0,20}?版本/i,
   ],
   [
     "date",
-    /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:exact |precise |specific |particular )?(?:year|date|day|month|time)\b|\bwhat (?:is|was|are|were|'s) the (?:[\w-]+ )?(?:deadline|due date|cutoff date|cut-off date|start date|end date|release date|launch date|closing date)s?\b|\bby what date\b|截止(?:日期|时间)|截至哪天|期限是哪天|\bwhich (?:years?|dates?|days?|months?)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|哪几天|哪几年|几号|哪个月|几点|什么时刻/i,
+    /(?:^|[,;:]\s*|\band\s+)when\s+(?:does|did|is|was|will|were|are|has|have|do|can|could|would|should|and)\b|\bwhat (?:exact |precise |specific |particular )?(?:year|date|day|month|time)s?\b|\bwhat (?:is|was|are|were|'s) the (?:[\w-]+ )?(?:deadline|due date|cutoff date|cut-off date|start date|end date|release date|launch date|closing date)s?\b|\bby what date\b|截止(?:日期|时间)|截至哪天|期限是哪天|\bwhich (?:years?|dates?|days?|months?)\b|什么时候|何时|哪一年|哪年|几月|哪天|哪一天|哪几天|哪几年|几号|哪个月|几点|什么时刻/i,
   ],
   // "where" as the question word (not "the city where …"), 哪里 / 在哪 / 什么地方.
   // "Where did the money come from", "钱从哪里来": a source, told as a thing, not a place.

@@ -96,7 +96,7 @@ const eventTime =
 
 // "哪一天", "on what date": a day is asked, and a month or year alone does not give it.
 const asksDay =
-  /哪[一几]?天|几号|几月几[日号]|具体(?:的)?日期|\b(?:which|what) (?:exact |specific )?(?:day|date)\b|\bexact date\b/iu;
+  /哪[一几]?天|几号|几月几[日号]|具体(?:的)?日期|\b(?:which|what) (?:exact |specific )?(?:day|date)s?\b|\bexact date\b/iu;
 const dayOfMonth = new RegExp(
   String.raw`\b(?:${monthNames})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${monthNamesInFull.join("|")})\b|` +
     String.raw`\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\bthe \d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s*[日号]|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|(?:星期|周|礼拜)[一二三四五六日天]|昨天|今天|前天|当天`,
@@ -108,10 +108,27 @@ const asksClockTime = /\bwhat time\b(?!\s+(?:of|period|frame|zone))|几点|什�
 const clockTime =
   /\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b|\d{1,2}\s*[点時时](?:\d{1,2}\s*分|半)?|\d{1,2}\s*[:：]\s*\d{2}/iu;
 
-function withoutGivenYears(text: string, given: ReadonlySet<string>): string {
-  if (![...given].some((number) => /^(?:1[89]\d\d|20\d\d)$/.test(number))) return text;
-  // With the year given, "this year" (今年) tells no more of when than the question does.
-  return text
+// Times told relative to the issue ("this year", "last week", 今年, 上个月).
+const issueRelativeTime =
+  /\b(?:this|last|next) (?:week|month|year|quarter)(?:['’]s)?\b|今年|去年|明年|前年|本周|上周|下周|本月|上个?月|下个?月/giu;
+
+/**
+ * The text without the times the question itself gives: its years, and "this year" when a year
+ * is given (今年 tells no more of when than the question does), or any issue-relative time the
+ * question says itself ("On what dates is it taking place this year?" is not answered by "…which
+ * I'm co-organizing this year").
+ */
+function withoutGivenYears(text: string, given: ReadonlySet<string>, question = ""): string {
+  const questionTimes = new Set(
+    [...question.matchAll(issueRelativeTime)].map((match) => match[0].toLowerCase().replace(/['’]s$/, "")),
+  );
+  let told = text;
+  if (questionTimes.size > 0)
+    told = told.replace(issueRelativeTime, (time) =>
+      questionTimes.has(time.toLowerCase().replace(/['’]s$/, "")) ? " " : time,
+    );
+  if (![...given].some((number) => /^(?:1[89]\d\d|20\d\d)$/.test(number))) return told;
+  return told
     .replace(/\b(?:1[89]\d\d|20\d\d)\b/g, (year) => (given.has(year) ? " " : year))
     .replace(/\bthis year(?:['’]s)?\b|今年/giu, " ");
 }
@@ -191,9 +208,11 @@ export function holdsAskedValue(
     case "date":
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.
       if (asksClockTime.test(question)) return clockTime.test(text);
-      if (asksDay.test(question)) return dayOfMonth.test(withoutGivenYears(text, given));
+      if (asksDay.test(question)) return dayOfMonth.test(withoutGivenYears(text, given, question));
       return (
-        yearOrMonth.test(withoutGivenYears(text, given)) || relativeTime.test(text) || eventTime.test(text)
+        yearOrMonth.test(withoutGivenYears(text, given, question)) ||
+        relativeTime.test(text) ||
+        eventTime.test(text)
       );
     case "person":
     case "name":

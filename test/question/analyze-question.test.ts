@@ -35,6 +35,10 @@ describe("askedTypesOf", () => {
     ["When did the company go public?", "date"],
     ["What year was the chip announced?", "date"],
     ["On what exact date will the group first meet?", "date"],
+    ["On what dates is the summit taking place?", "date"],
+    // A measure of a thing asks for a number.
+    ["What is the exact maximum path length the parser now enforces?", "quantity"],
+    ["What is the size of the new cache?", "quantity"],
     ["这款芯片什么时候量产？", "date"],
     ["大会在哪几天举行？", "date"],
     ["攻击者至少得花掉相当于 HTLC 价值多少倍的费用？", "percentage"],
@@ -335,6 +339,10 @@ describe("definedThing", () => {
     ["How many volumes came out?", null],
     ["What is the release name or theme of Orbit 2.0?", null],
     ["Orbit 2.0 版本的代号是什么？", null],
+    // "the features in X" asks for an attribute of X, "a mempool in X" what it is.
+    ["What were the main new features in Orbit 2.0?", null],
+    ["What are the key changes of the new policy?", null],
+    ["What is a mempool in Bitcoin?", "mempool in Bitcoin"],
     // A relation or a reason between two things is no definition.
     ["甲公司的创始人和乙实验室的主任是什么关系？", null],
     ["这次降价是什么原因？", null],

@@ -32,6 +32,19 @@ describe("holdsAnyAskedValue", () => {
     ["2019 路线图里的新功能，更多细节什么时候公布？", "不过更多细节要等到今年的开发者大会。", true],
     ["When will the new sync engine ship?", "It ships at the Orbit Developer Conference.", true],
     ["When will the new sync engine ship?", "It was shown to developers at a meetup.", false],
+    // A time the question says itself ("this year", 今年) is not the time asked for.
+    [
+      "On what dates is the Orbit summit taking place this year?",
+      "We are busy preparing the Orbit summit, which I co-organize this year.",
+      false,
+    ],
+    [
+      "On what dates is the Orbit summit taking place this year?",
+      "The Orbit summit takes place on May 4 and 5 this year.",
+      true,
+    ],
+    ["When is the Orbit summit taking place this year?", "The Orbit summit is next month.", true],
+    ["今年的 Orbit 大会什么时候举行？", "我今年也会参加 Orbit 大会。", false],
     // A time told from another answers "when".
     [
       "When are the details of a flaw published?",
