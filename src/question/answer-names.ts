@@ -190,7 +190,10 @@ const notPersonWords = new Set(
     "group team committee council board foundation institute university college school association society " +
     "inc corp corporation company labs lab ventures capital partners fund bank systems technologies software " +
     "project summit conference con meetup festival week day days award awards prize " +
-    "north south east west america americas europe asia africa pacific atlantic middle kingdom states union"
+    "north south east west america americas europe asia africa pacific atlantic middle kingdom states union " +
+    // Products, stores and media ("App Store", "Google Play", "Visual Studio", "Swift Weekly").
+    "app apps store play studio cloud services service platform framework kit sdk console browser " +
+    "engine edition beta weekly newsletter podcast blog magazine channel radio"
   )
     .split(" ")
     .map(foldEnglish),

@@ -32,6 +32,14 @@ describe("holdsAnyAskedValue", () => {
     ["2019 路线图里的新功能，更多细节什么时候公布？", "不过更多细节要等到今年的开发者大会。", true],
     ["When will the new sync engine ship?", "It ships at the Orbit Developer Conference.", true],
     ["When will the new sync engine ship?", "It was shown to developers at a meetup.", false],
+    // A store, a studio or a podcast is no person.
+    ["Who wrote the new launcher app?", "The launcher app is on the App Store now.", false],
+    [
+      "Who built the new launcher app?",
+      "The launcher app, built by Grace Hopper, is on the App Store.",
+      true,
+    ],
+    ["这个启动器的开发者是谁？", "这个启动器在 Google Play 上就能下载。", false],
     // A time the question says itself ("this year", 今年) is not the time asked for.
     [
       "On what dates is the Orbit summit taking place this year?",
