@@ -2,7 +2,7 @@ import type { ChunkPassage } from "../store/chunk-record.ts";
 import type { ChunkStore, StoredDocument } from "../store/store.ts";
 import { splitIntoSentences } from "../text/split-into-sentences.ts";
 import { ANSWER_CHARACTER_CAP } from "../text/text-limits.ts";
-import { twinAnchorShare, twinMinimumAnchors } from "./answer-tuning.ts";
+import { twinAnchorShare, twinMinimumAnchors, twinStoryAnchorShare } from "./answer-tuning.ts";
 import type { Answer } from "./answer-types.ts";
 import { citationOf } from "./citation-of.ts";
 
@@ -92,6 +92,68 @@ export function matchingSentence(
   return { passage: best.passage, sentence: sentences.slice(first, last + 1).join(joint) };
 }
 
+/**
+ * A quote with too few anchors of its own ("a node only selects up to 3 peers…"): among the
+ * other edition's passages with a sentence holding every anchor of the quote, the one sharing
+ * the most anchors of the whole quoted passage (its story title and text, as the same item holds
+ * them in both editions) — at least `twinMinimumAnchors` and `twinStoryAnchorShare` of them, and
+ * more than any other such passage, for a tie is no telling which item it is. Undefined for a quote with no anchor at all.
+ */
+async function sentenceInMatchingStory(
+  quote: string,
+  quoteAnchors: ReadonlySet<string>,
+  leadId: string,
+  lang: "en" | "zh" | "mixed",
+  twinPassages: readonly ChunkPassage[],
+  store: Pick<ChunkStore, "passagesByIds">,
+): Promise<{ passage: ChunkPassage; sentence: string } | undefined> {
+  if (quoteAnchors.size === 0 || quoteAnchors.size >= twinMinimumAnchors) return undefined;
+  const [lead] = await store.passagesByIds([leadId]);
+  if (lead === undefined) return undefined;
+  const storyAnchors = translationAnchors(`${lead.story}\n${lead.text}`, lang);
+  // Where the quote sits in its passage: a name held by several sentences of the item (its
+  // opening and the one quoted) is told again where the translation keeps the order.
+  const leadSentences = splitIntoSentences(lead.text);
+  const quoteAt = Math.max(
+    0,
+    leadSentences.findIndex((sentence) => quoteSentencesHold(sentence, quote)),
+  );
+  const quotePlace = quoteAt / Math.max(1, leadSentences.length - 1);
+  const ranked: Array<{ passage: ChunkPassage; sentence: string; shared: number }> = [];
+  for (const passage of twinPassages) {
+    const sentences = splitIntoSentences(passage.text);
+    let sentence: string | undefined;
+    let distance = Number.POSITIVE_INFINITY;
+    sentences.forEach((candidate, at) => {
+      const held = translationAnchors(candidate, "zh");
+      if (![...quoteAnchors].every((anchor) => held.has(anchor))) return;
+      const away = Math.abs(at / Math.max(1, sentences.length - 1) - quotePlace);
+      if (away < distance) {
+        sentence = candidate;
+        distance = away;
+      }
+    });
+    if (sentence === undefined) continue;
+    const held = translationAnchors(`${passage.story}\n${passage.text}`, "zh");
+    ranked.push({ passage, sentence, shared: [...storyAnchors].filter((anchor) => held.has(anchor)).length });
+  }
+  ranked.sort((a, b) => b.shared - a.shared);
+  const [best, runnerUp] = ranked;
+  if (
+    best === undefined ||
+    best.shared < Math.max(twinMinimumAnchors, twinStoryAnchorShare * storyAnchors.size) ||
+    best.shared === runnerUp?.shared
+  )
+    return undefined;
+  return { passage: best.passage, sentence: best.sentence };
+}
+
+/** Whether a sentence of the passage is (part of) the quote, which may be trimmed or joined. */
+function quoteSentencesHold(sentence: string, quote: string): boolean {
+  const head = sentence.slice(0, 40);
+  return quote.includes(head) || sentence.includes(quote.replace(/…$/, "").slice(0, 40));
+}
+
 const editionNames = {
   en: { en: "English", zh: "Chinese" },
   zh: { en: "英文版", zh: "中文版" },
@@ -116,10 +178,11 @@ export async function withEditionTwin(
   if (twin === undefined || answer.citations.some((citation) => citation.docId === twin.docId)) return answer;
   const ids = (await store.chunkIdsOf([twin.docId])).get(twin.docId);
   if (ids === undefined || ids.size === 0) return answer;
-  const found = matchingSentence(
-    translationAnchors(lead.quote, document.lang),
-    await store.passagesByIds([...ids]),
-  );
+  const twinPassages = await store.passagesByIds([...ids]);
+  const quoteAnchors = translationAnchors(lead.quote, document.lang);
+  const found =
+    matchingSentence(quoteAnchors, twinPassages) ??
+    (await sentenceInMatchingStory(lead.quote, quoteAnchors, lead.id, document.lang, twinPassages, store));
   if (found === undefined) return answer;
   const n = answer.citations.length + 1;
   const twinLang = twin.lang === "zh" ? "zh" : "en";

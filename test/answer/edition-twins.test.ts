@@ -2,7 +2,13 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { editionTwin, matchingSentence, translationAnchors } from "../../src/answer/edition-twins.ts";
+import type { Answer } from "../../src/answer/answer-types.ts";
+import {
+  editionTwin,
+  matchingSentence,
+  translationAnchors,
+  withEditionTwin,
+} from "../../src/answer/edition-twins.ts";
 import { Briefbot } from "../../src/briefbot.ts";
 import { ConversationMemory } from "../../src/conversation/conversation-memory.ts";
 import { createHashingEmbedder } from "../../src/embed/hashing-embedder.ts";
@@ -25,6 +31,10 @@ Harbor 2.4 adds a --max-peers flag that caps inbound connections, with the defau
 ## Tern opens a lab in Lisbon
 
 Tern, the storage startup, opened a research lab in Lisbon with 40 engineers. It plans to publish its first paper in May.
+
+## Quay 0.9 rewrites its cache
+
+Quay 0.9 rewrites its cache in Rust and ships new defaults. The new cache keeps at most 64 entries per table. Its authors say start-up is now faster.
 `;
 
 const chinese = `---
@@ -42,6 +52,10 @@ Harbor 2.4 新增了 --max-peers 参数，用于限制入站连接。默认值�
 ## Tern 在里斯本开设实验室
 
 存储初创公司 Tern 在里斯本开设了一个研究实验室，拥有 40 名工程师。它计划在五月发表第一篇论文。
+
+## Quay 0.9 重写缓存
+
+Quay 0.9 用 Rust 重写了缓存，并带来新的默认值。新缓存每张表最多保留 64 个条目。作者表示启动更快了。
 `;
 
 function document(
@@ -119,6 +133,7 @@ describe("edition twins", () => {
 describe("a full answer from a two-language newsletter (real LanceDB)", () => {
   let directory: string;
   let briefbot: Briefbot;
+  let store: LanceChunkStore;
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), "briefbot-twins-"));
@@ -127,7 +142,7 @@ describe("a full answer from a two-language newsletter (real LanceDB)", () => {
     await writeFile(join(directory, "issues", "en", "2026-03-04-relay-weekly.md"), english);
     await writeFile(join(directory, "issues", "zh", "2026-03-04-relay-weekly.md"), chinese);
     const embedder = createHashingEmbedder();
-    const store = await LanceChunkStore.open({ uri: join(directory, "db"), embedder });
+    store = await LanceChunkStore.open({ uri: join(directory, "db"), embedder });
     briefbot = new Briefbot({ store, embedder });
     const report = await briefbot.ingest([join(directory, "issues")]);
     expect(report.errors).toEqual([]);
@@ -172,6 +187,36 @@ describe("a full answer from a two-language newsletter (real LanceDB)", () => {
     const [turn] = await new ConversationMemory(briefbot.state).history("m");
     expect(turn?.answer).toContain("125 peers");
     expect(turn?.answer).not.toContain("Chinese edition");
+  });
+
+  it("finds the item of a quote with one anchor by the anchors of its whole passage, at its place in the story", async () => {
+    const documents = await store.documents();
+    const englishIssue = documents.find((candidate) => candidate.lang === "en")!;
+    const ids = (await store.chunkIdsOf([englishIssue.docId])).get(englishIssue.docId)!;
+    const quay = (await store.passagesByIds([...ids])).find((candidate) =>
+      candidate.text.includes("64 entries"),
+    )!;
+    const answerQuoting = (quote: string): Answer =>
+      ({
+        answered: true,
+        lang: "en",
+        text: `${quote} [1]`,
+        citations: [{ n: 1, id: quay.id, docId: englishIssue.docId, quote }],
+      }) as unknown as Answer;
+    const oneAnchor = "The new cache keeps at most 64 entries per table.";
+    expect(translationAnchors(oneAnchor, "en").size).toBe(1);
+    const twinned = await withEditionTwin(answerQuoting(oneAnchor), async () => documents, store);
+    expect(twinned.citations).toHaveLength(2);
+    expect(twinned.citations[1]!.story).toBe("Quay 0.9 重写缓存");
+    expect(twinned.citations[1]!.quote).toBe("新缓存每张表最多保留 64 个条目。");
+    expect(twinned.text).toMatch(/The same item in the Chinese edition: \[2\]$/);
+    // A quote with no anchor at all names no item.
+    const none = await withEditionTwin(
+      answerQuoting("Its authors say start-up is now faster."),
+      async () => documents,
+      store,
+    );
+    expect(none.citations).toHaveLength(1);
   });
 
   it("adds nothing to a refusal", async () => {
