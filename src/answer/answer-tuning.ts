@@ -212,3 +212,12 @@ export const twinAnchorShare = 0.5;
  * better.
  */
 export const twinStoryAnchorShare = 0.4;
+
+/**
+ * A lead with at most this many words the question does not say (its digits aside) only says the
+ * question back ("SE-0298 was accepted with modifications."), and the answer reads on to the
+ * sentences after it. 1: a restated topic often adds one word ("was accepted *with* …" is a
+ * stopword, "released" for "release"); two new words already tell something ("… makes LND
+ * compatible").
+ */
+export const echoNewWords = 1;

@@ -29,6 +29,7 @@ import {
   askerLanguageShare,
   continuationSentences,
   passagesRead as defaultPassagesRead,
+  echoNewWords,
   leadCoverageShare,
   maximumAnswerUnits,
   reasonAnswerUnits,
@@ -274,14 +275,17 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
           // A lead ending with a colon ("there are three spend paths:") introduces the list that
           // follows: its items are read on to, however they open.
           const introducesList = /[:：]\s*$/u.test(last.text);
+          // A lead that only says the question back is followed by what was asked, however it opens.
+          const echoes = echoesQuestion(window.sentences, terms);
           let readOn =
             reasonUnshown ||
             introducesList ||
+            echoes ||
             (window.sentences.length === 1 &&
               sharesQuestionWord(nextSentence(last, sentences), [...terms, ...(input.relatedTerms ?? [])]));
           for (let added = 0; added < continuationSentences; added += 1) {
             const next = continuation(last, sentences, readOn);
-            readOn = introducesList;
+            readOn = introducesList || echoes;
             if (next === undefined || list.includes(next) || units + next.units > maximumAnswerUnits) break;
             list.push(next);
             units += next.units;
@@ -332,6 +336,19 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       };
     },
   };
+}
+
+/**
+ * The lead says back only what the question says ("SE-0298 was accepted with modifications." for
+ * "what modifications did they make when accepting SE-0298?"): at most `echoNewWords` of its words
+ * are not the question's, so what was asked is told after it, however the next sentence opens.
+ */
+function echoesQuestion(lead: readonly AnswerSentence[], terms: readonly { term: string }[]): boolean {
+  const asked = new Set(terms.map((term) => term.term));
+  const told = new Set(lead.flatMap((sentence) => [...sentence.tokens]));
+  let fresh = 0;
+  for (const token of told) if (!asked.has(token) && !/^\d+$/.test(token)) fresh += 1;
+  return told.size > 0 && fresh <= echoNewWords;
 }
 
 function sharesQuestionWord(

@@ -706,6 +706,20 @@ describe("a one-sentence lead", () => {
   });
 });
 
+describe("a lead that only says the question back", () => {
+  it("reads on to the sentences telling what was asked, however they open", async () => {
+    const story = passage(
+      "e1",
+      "Proposals",
+      "OP-0298 Streams was accepted with modifications. Reviewers liked the design but questioned the flush() requirement. Following the review, flush() was removed from the protocol. Separately, the wiki moved to a new host.",
+    );
+    const ask = extractiveAsker([...passages, story]);
+    const draft = await ask([story], "What modifications were made when accepting OP-0298 Streams?");
+    expect(draft.text).toContain("flush() was removed from the protocol");
+    expect(draft.text).not.toContain("wiki");
+  });
+});
+
 describe("a question describing its subject before asking", () => {
   it("takes the value from the sentence telling the asked clause, not the one matching the description", async () => {
     const library = passage(
