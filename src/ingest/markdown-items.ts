@@ -127,12 +127,23 @@ function linkTitleLine(piece: MarkdownPiece, next: MarkdownPiece | undefined): I
   return { title: link.text, url, text: "" };
 }
 
-/** `**Title**` alone as a paragraph, a headline's length: an item's title (潮流周刊's essays). */
+/**
+ * `**Title**` alone as a paragraph, a headline's length: an item's title (潮流周刊's essays). A
+ * bold line that states something — a label and its value ("Next Deadline: Code Freeze, 7th
+ * November") or a sentence ("热烈欢迎周报团队的第 30 个编辑！") — is also the item's first text,
+ * so an answer can quote what it says.
+ */
 function boldTitleLine(piece: MarkdownPiece): ItemHead | null {
   if (piece.kind !== "paragraph" || piece.listItem || piece.lines.length !== 1) return null;
   const bold = boldLine.exec(piece.lines[0] ?? "");
   if (!bold?.[1] || displayWidth(bold[1]) > maximumLeadTitleWidth) return null;
-  return { title: stripInlineMarkdown(bold[1]), url: null, text: "" };
+  const title = stripInlineMarkdown(bold[1]);
+  return { title, url: null, text: statesSomething(title) ? bold[1] : "" };
+}
+
+/** A label and a value with a figure or date after it, or a sentence closed by its stop. */
+function statesSomething(line: string): boolean {
+  return /^[^:：]{2,40}[:：]\s*\S.*\d/u.test(line) || /[。！!.]$/u.test(line.trim());
 }
 
 /** The next piece that has text, past images and layout between items. */

@@ -13,7 +13,7 @@ import { splitIntoSentences } from "../text/split-into-sentences.ts";
  * Bump when chunking or search-text rules change: it is part of every document hash, so the next
  * ingest re-chunks documents that did not change on disk.
  */
-export const pipelineVersion = "7";
+export const pipelineVersion = "8";
 
 export function shortHash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 20);

@@ -341,3 +341,33 @@ describe("front matter links", () => {
     );
   });
 });
+
+describe("bold lines", () => {
+  it("keep a bold line that states something as the item's first text, and a bold headline as its title only", async () => {
+    const stories = await storiesOf(
+      [
+        "# Orbit Weekly 7",
+        "",
+        "## Release Schedule",
+        "",
+        "**Next Deadline: Code Freeze, March 21**",
+        "",
+        "We are on the final approach to the freeze.",
+        "",
+        "**A faster linker**",
+        "",
+        "The linker now runs twice as fast.",
+        "",
+        "**热烈欢迎周报团队的第 30 个编辑！**",
+        "",
+        "新编辑负责工具栏目。",
+      ].join("\n"),
+    );
+    const byTitle = new Map(stories.map((story) => [story.title, story.text]));
+    expect(byTitle.get("Next Deadline: Code Freeze, March 21")).toMatch(
+      /^Next Deadline: Code Freeze, March 21\s+We are on the final approach/,
+    );
+    expect(byTitle.get("A faster linker")).toBe("The linker now runs twice as fast.");
+    expect(byTitle.get("热烈欢迎周报团队的第 30 个编辑！")).toMatch(/^热烈欢迎周报团队的第 30 个编辑！/);
+  });
+});
