@@ -71,9 +71,23 @@ export function isQuestionSentence(text: string): boolean {
   return countUnits(text.slice(0, lastClause)) <= questionLeadInUnits;
 }
 
+/**
+ * An issue telling its own contents ("This week's newsletter summarizes a discussion about …, and
+ * describes …", "Also included are our regular sections …", "本周周报介绍了…", "本期周刊包括…"):
+ * it names every topic of the issue and tells none of them.
+ */
+const issueContents =
+  /^\s*(?:(?:this|today['’]s)\s+(?:week['’]s\s+)?(?:newsletter|issue|edition|digest)\s+(?:summari[sz]es|includes|covers|describes|features|looks at|links to|contains|examines)\b|in (?:this|today['’]s) (?:week['’]s )?(?:newsletter|issue|edition)\b[^.]{0,40}\b(?:we|you['’]ll)\b|also included (?:are|is) our\b)|^\s*(?:本周|本期)(?:的)?(?:周报|周刊|简报|通讯)?(?:将)?(?:介绍|总结|概述|包括|包含|讨论|描述)了?|^\s*此外，还包括我们的常规部分/iu;
+
+/** Whether a sentence tells its issue's contents rather than any of them (see `issueContents`). */
+export function listsIssueContents(text: string): boolean {
+  return issueContents.test(text);
+}
+
 export function isUnfitToLead(text: string, storyTitle: string, issueTitle = ""): boolean {
   const trimmed = text.trim();
   if (isQuestionSentence(trimmed)) return true;
+  if (issueContents.test(trimmed)) return true;
   const normalised = normalizeForMatch(trimmed).replace(/[\p{P}\s]+$/u, "");
   const titles = [storyTitle, issueTitle].map((title) =>
     normalizeForMatch(title).replace(/[\p{P}\s]+$/u, ""),

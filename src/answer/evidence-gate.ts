@@ -6,7 +6,7 @@ import { sentenceMatch, termMatch } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
-import type { AnswerSentence } from "./answer-sentences.ts";
+import { type AnswerSentence, listsIssueContents } from "./answer-sentences.ts";
 import {
   askedValueBonus,
   bareValueSentenceUnits,
@@ -437,8 +437,10 @@ export function isFullEvidence(window: EvidenceWindow): boolean {
     window.valueFound &&
     window.valueSentence !== undefined &&
     !window.valueSentence.asks &&
-    // A heading alone is no answer, unless it holds the asked value ("Summit: September 8 in Montréal").
-    (!window.valueSentence.unfitToLead || window.sentences.length === 1)
+    // A heading alone is no answer, unless it holds the asked value ("Summit: September 8 in Montréal");
+    // an issue's list of its contents never is.
+    (!window.valueSentence.unfitToLead ||
+      (window.sentences.length === 1 && !listsIssueContents(window.valueSentence.text)))
   );
 }
 

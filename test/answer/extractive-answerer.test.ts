@@ -706,6 +706,32 @@ describe("a one-sentence lead", () => {
   });
 });
 
+describe("an issue's list of its own contents", () => {
+  it("is no answer, even when it holds every word of the question", async () => {
+    const intro = passage(
+      "c1",
+      "Relay Notes 12",
+      "This week's newsletter describes a proposed trustless contract for fee futures on the Relay forum, and links to a coin selection algorithm.",
+    );
+    const story = passage(
+      "c2",
+      "Fee futures",
+      "Zed Lark posted a trustless script that lets two parties bet on future feerates. A miner can use it to hedge against low fees.",
+    );
+    const ask = extractiveAsker([...passages, intro, story]);
+    const draft = await ask(
+      [intro, story],
+      "Who proposed the trustless contract for fee futures on the Relay forum?",
+    );
+    expect(draft.text).not.toContain("This week's newsletter");
+    const alone = await ask(
+      [intro],
+      "Who proposed the trustless contract for fee futures on the Relay forum?",
+    );
+    expect(alone.coverage).not.toBe("full");
+  });
+});
+
 describe("a lead that only says the question back", () => {
   it("reads on to the sentences telling what was asked, however they open", async () => {
     const story = passage(
