@@ -221,3 +221,15 @@ export const twinStoryAnchorShare = 0.4;
  * compatible").
  */
 export const echoNewWords = 1;
+
+/**
+ * "How many people …" is answered by a count of any kind of person: a word one of whose leading
+ * `personSenses` noun senses reaches WordNet's "person" within `personSteps` kind-of steps.
+ * Checked on words of the archive's counts: individuals, signatories, developers, engineers,
+ * employees, users, contributors and maintainers reach it; companies, teams and keywords do not
+ * (groups and things); hosts and clients do, by their first senses. 2 senses and 3 steps: the
+ * fewest that take in every person noun of that list (1 sense misses "maintainers", 2 steps
+ * "contributors" and "maintainers").
+ */
+export const personSenses = 2;
+export const personSteps = 3;

@@ -5,9 +5,10 @@ import { monthNamesInFull } from "./time-reference.ts";
 /** The specifics of a question: the names, versions, numbers and quoted phrases an answer must hold. */
 
 // A version or model written next to a name: "Python 3.14", "Model Y", "M4 Pro", "Kimi K3", "GPT-1",
-// "iPhone 15 Pro". (Not "Niklas G" of "Niklas Gögge": a letter outside ASCII goes on with the word.)
+// "iPhone 15 Pro". (Not "Niklas G" of "Niklas Gögge": a letter outside ASCII goes on with the word;
+// nor "James O" of "James O'Beirne": a letter before an apostrophe and letters opens a name.)
 const versionPattern =
-  /\b(?:[A-Z]|[a-z]{1,3}[A-Z])[\w.]*(?:[-\s](?:\d[\w.]*|[A-Z]\d?\b|[A-Z]\d\w*))+(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite|Flash|Flash-Lite))*\b(?!\p{Script=Latin})|\b[A-Za-z]+\d[\w.-]*(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite))*\b(?!\p{Script=Latin})|\b\d[\w.]*[A-Za-z]\w*\b(?!\p{Script=Latin})/gu;
+  /\b(?:[A-Z]|[a-z]{1,3}[A-Z])[\w.]*(?:[-\s](?:\d[\w.]*|[A-Z]\d?\b(?!['’]\p{L})|[A-Z]\d\w*))+(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite|Flash|Flash-Lite))*\b(?!\p{Script=Latin})|\b[A-Za-z]+\d[\w.-]*(?:\s(?:Pro|Max|Mini|Ultra|Plus|Lite))*\b(?!\p{Script=Latin})|\b\d[\w.]*[A-Za-z]\w*\b(?!\p{Script=Latin})/gu;
 
 /**
  * The specifics a question is about, each of which an answer must mention: quoted phrases,

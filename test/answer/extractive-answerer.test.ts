@@ -706,6 +706,27 @@ describe("a one-sentence lead", () => {
   });
 });
 
+describe("a count of people", () => {
+  it("is told by any kind of person, not by a group or a thing", async () => {
+    const letter = passage(
+      "p1",
+      "Open letter",
+      "Rhea Quist posted an open letter to the Orbit list, signed by 66 individuals so far.",
+    );
+    const teams = passage(
+      "p2",
+      "Open letter",
+      "Rhea Quist posted an open letter to the Orbit list, backed by 6 teams so far.",
+    );
+    const ask = extractiveAsker([...passages, letter, teams]);
+    const signed = await ask([letter], "How many people signed Rhea Quist's open letter to the Orbit list?");
+    expect(signed.coverage).toBe("full");
+    expect(signed.text).toContain("66 individuals");
+    const backed = await ask([teams], "How many people signed Rhea Quist's open letter to the Orbit list?");
+    expect(backed.coverage).not.toBe("full");
+  });
+});
+
 describe("an issue's list of its own contents", () => {
   it("is no answer, even when it holds every word of the question", async () => {
     const intro = passage(

@@ -329,6 +329,17 @@ describe("specificsOf (possessives and sites)", () => {
   });
 });
 
+describe("a name with an apostrophe", () => {
+  it("is one name, not a name and a one-letter model (James O'Beirne, not James O)", () => {
+    const specifics = analyzeQuestion("How many people signed James O'Beirne's open letter?").specifics;
+    expect(specifics.map((specific) => specific.kind)).not.toContain("version");
+    expect(specifics.map((specific) => specific.text)).toContain("James O'Beirne's");
+    expect(analyzeQuestion("Is the Model Y cheaper this year?").specifics).toEqual([
+      { text: "Model Y", tokens: ["model", "y"], kind: "version" },
+    ]);
+  });
+});
+
 describe("definedThing", () => {
   it.each([
     ["What is Tunewright, and who is it for?", "Tunewright"],
