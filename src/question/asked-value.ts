@@ -190,6 +190,12 @@ export function holdsAskedValue(
       if (asksWeight.test(question)) return weightUnit.test(text);
       // "多大内存", "how much storage": a size in bytes ("12GB", "256G", "16+512"), not any number.
       if (asksDataSize.test(question)) return dataSize.test(text);
+      // "哪个 Rust Bitcoin 版本", "which version fixed it": a version as written answers, not a
+      // size or a pull request's number ("the 80-byte maximum", "#2949").
+      if (asksForVersion(analysis, question) && !asksLabel(question))
+        return [...withoutNonCounts(text, false, true).matchAll(versionWritten)].some(
+          (match) => !given.has((match[1] ?? match[2] ?? match[3] ?? "").replace(/^v/iu, "")),
+        );
       // A label ("版本号是多少", "which issue number") is written in digits: "两种" is no version.
       if (asksLabel(question)) {
         const bare = withoutNonCounts(text, false, true);

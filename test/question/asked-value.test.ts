@@ -32,6 +32,15 @@ describe("holdsAnyAskedValue", () => {
     ["2019 路线图里的新功能，更多细节什么时候公布？", "不过更多细节要等到今年的开发者大会。", true],
     ["When will the new sync engine ship?", "It ships at the Orbit Developer Conference.", true],
     ["When will the new sync engine ship?", "It was shown to developers at a meetup.", false],
+    // A version is asked: a size or a pull request's number is none.
+    ["这个新方法是在哪个 Orbit 版本中发布的？", "Orbit #2949 增加了这个方法，检查 80 字节的上限。", false],
+    ["这个新方法是在哪个 Orbit 版本中发布的？", "这个方法随 Orbit 0.32 发布。", true],
+    [
+      "Which Orbit version shipped the new method?",
+      "Orbit #2949 adds the method, checking the 80-byte limit.",
+      false,
+    ],
+    ["Which Orbit version shipped the new method?", "The method shipped in Orbit 0.32.", true],
     // A store, a studio or a podcast is no person.
     ["Who wrote the new launcher app?", "The launcher app is on the App Store now.", false],
     [
