@@ -15,6 +15,16 @@ const personHeads = new Set(["people", "peopl", "person", "persons"]);
 
 const personKinds = new Map<string, boolean>();
 
+/** Asked nouns a contrast answers, as the question's tokens are folded. */
+const differenceHeads = new Set(
+  ["区别", "不同", "差别", "差异", "difference", "differences", "distinction"].flatMap((word) => [
+    word,
+    foldEnglish(word),
+  ]),
+);
+const contrast =
+  /而(?!且|已|言)|但是?|却|相比|相较|不同于|不像|反之|\bwhereas\b|\bwhile\b|\bunlike\b|\bbut\b|\binstead\b|\bcompared (?:to|with)\b|\brather than\b|\bin contrast\b/iu;
+
 /**
  * Whether a text names a kind of person in an English noun (WordNet: a leading sense of the word
  * is, a few steps up its kind-of tree, "person": individuals, signatories, developers, staff).
@@ -126,6 +136,9 @@ export function headIn(
   if (found(token, tokens, translations)) return true;
   // "How many people signed": "66 individuals", "40 signatories" count people too.
   if (personHeads.has(token)) return namesKindOfPerson(text);
+  // "What is the difference between A and B", "有什么区别": a contrast tells it, without the word
+  // ("Combine 支持 Backpressure，而 RxSwift 不支持", "A keeps it, whereas B drops it").
+  if (differenceHeads.has(token) && contrast.test(text)) return true;
   if (!cjk.test(token)) return [...tokens].some((word) => isCompoundOf(word, token));
   const stem = token.length > 1 ? token.replace(/[子儿们]$/u, "") : token;
   return stem.length >= 1 && text.includes(stem);

@@ -706,6 +706,26 @@ describe("a one-sentence lead", () => {
   });
 });
 
+describe("a difference", () => {
+  it("is told by a contrast, without the word", async () => {
+    const compared = passage(
+      "d1",
+      "流框架对比",
+      "作者对比了 Rillet 和 Brook：Rillet 支持背压，而 Brook 不支持。",
+      { lang: "zh" },
+    );
+    const listed = passage("d2", "流框架对比", "作者在一篇长文里对比了 Rillet 和 Brook 的背压支持。", {
+      lang: "zh",
+    });
+    const ask = extractiveAsker([...passages, compared, listed], { lang: "zh" });
+    const question = "Rillet 和 Brook 在背压支持上有什么区别？";
+    const told = await ask([compared], question);
+    expect(told.coverage).toBe("full");
+    expect(told.text).toContain("而 Brook 不支持");
+    expect((await ask([listed], question)).coverage).not.toBe("full");
+  });
+});
+
 describe("a count of people", () => {
   it("is told by any kind of person, not by a group or a thing", async () => {
     const letter = passage(
