@@ -192,7 +192,7 @@ export function holdsAskedValue(
       if (asksDataSize.test(question)) return dataSize.test(text);
       // "哪个 Rust Bitcoin 版本", "which version fixed it": a version as written answers, not a
       // size or a pull request's number ("the 80-byte maximum", "#2949").
-      if (asksForVersion(analysis, question) && !asksLabel(question))
+      if (asksForVersion({ askedTypes: [type] }, question) && !asksLabel(question))
         return [...withoutNonCounts(text, false, true).matchAll(versionWritten)].some(
           (match) => !given.has((match[1] ?? match[2] ?? match[3] ?? "").replace(/^v/iu, "")),
         );
