@@ -166,9 +166,11 @@ const commonLeadWords = new Set(
 // Acronyms that name a kind of thing, not one thing: "which OS versions" asks for macOS, iOS …;
 // "the API server's CPU usage" is about a server, not a product called CPU; "a channel ID" is an
 // identifier ("Short Channel Identifier"), "the URL" a link, "that PR" a pull request (a Chinese
-// brief says 拉取请求); "PR 129543" is a reference, found by its number.
+// brief says 拉取请求); "PR 129543" is a reference, found by its number. So are a practice or a field
+// ("CI automation" is told as GitHub Actions, "a VM" by its host). Not AI or ML: a question about a
+// company's AI spending needs the word (measured: two dev answers lost with them).
 const classAcronyms = new Set(
-  "OS API APIs SDK UI CPU GPU CLI IDE ID IDs URL URLs PDF PDFs FAQ PR PRs".split(" "),
+  "OS API APIs SDK UI CPU GPU CLI IDE ID IDs URL URLs PDF PDFs FAQ PR PRs CI CD VM VMs DB UX QA".split(" "),
 );
 
 // Nouns that name a class of named things: "which firm", "哪家公司" ask for a name.

@@ -536,6 +536,14 @@ describe("acronyms that name a kind of thing", () => {
       specificsOf("Which OS versions does the new SDK support?").map((specific) => specific.text),
     ).toEqual([]);
   });
+
+  it("include practices: 'CI automation' is told by the tools that do it", () => {
+    expect(
+      specificsOf("Under Orbit's new rule for CI automation, how must GitHub steps be pinned?").map(
+        (specific) => specific.text,
+      ),
+    ).toEqual(["Orbit's", "GitHub"]);
+  });
 });
 
 describe("which and an acronym", () => {
