@@ -1,5 +1,6 @@
 import { irregularVerbs, loadEnglishForms } from "../paraphrase/english-forms.ts";
 import { tagWords, tokenize } from "../text/segment.ts";
+import { classNouns } from "./question-specifics.ts";
 
 /** The asked noun of a question: what the asked value is about ("how many volumes" → volumes). */
 
@@ -140,21 +141,25 @@ export function headTokensOf(question: string): string[] {
   }
   // Chinese: the first noun jieba tags right after 多少/几/哪/什么 (and a measure word), or 谁的.
   for (const match of question.matchAll(
-    /(?:多少|几|哪|什么|谁的)(?:种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|些)?([\u4e00-\u9fff]{1,6})/gu,
+    /(?:多少|几|哪|什么|谁的)(?:种|个|家|位|款|名|次|项|条|台|面|件|篇|部|颗|些)?([\u4e00-\u9fff]{1,8})/gu,
   )) {
     // Any noun tag: out of context jieba tags 卫星 as a person's name (nr). An adjective before it
     // is passed over ("哪些新平台" asks for platforms).
     let words = tagWords(match[1]!);
-    // "什么类型的工具", "哪方面的支持": a word for a kind or an aspect asks about the noun after 的.
-    if (kindWords.has(words[0]?.word ?? "") && words[1]?.word === "的") words = words.slice(2);
+    // "什么类型的工具", "哪方面的支持": a word for a kind or an aspect asks about the noun after 的;
+    // so does a modifier ("哪个自带的终端命令" asks for a command, not for 自带).
+    if (words[1]?.word === "的" && (kindWords.has(words[0]?.word ?? "") || /^n/.test(words[2]?.tag ?? "")))
+      words = words.slice(2);
     const start = words[0]?.tag === "a" ? 1 : 0;
     let end = start;
     while (end < words.length && /^n/.test(words[end]!.tag) && words[end]!.word.length >= 2) end += 1;
     // A compound ending in a generic word ("哪个云端桌面方案": a 方案 of the cloud-desktop kind)
-    // names nothing the answer must repeat; otherwise the first noun is the head (jieba tags
-    // some verbs as nouns: "哪家公司开源的" asks for a 公司).
-    const first = end > start ? words[start] : undefined;
-    if (first !== undefined && !chineseGenericHeads.has(words[end - 1]!.word)) heads.push(first.word);
+    // names nothing the answer must repeat; one ending in a class noun is that class ("什么原生
+    // 工具": a 工具); otherwise the first noun is the head (jieba tags some verbs as nouns:
+    // "哪家公司开源的" asks for a 公司).
+    const run = words.slice(start, end);
+    const head = [...run].reverse().find((word) => classNouns.has(word.word)) ?? run[0];
+    if (head !== undefined && !chineseGenericHeads.has(words[end - 1]!.word)) heads.push(head.word);
   }
   // Nouns that name no thing an answer must mention: "what way", "什么方式" and "什么原因" ask how
   // or why, and the sentence answering tells the way or the reason without the word; "what parts

@@ -175,7 +175,7 @@ const classAcronyms = new Set(
 
 // Nouns that name a class of named things: "which firm", "哪家公司" ask for a name.
 export const classNouns = new Set(
-  "company compani firm startup brand product model tool app library framework university countri country city bank team lab project language service platform person people researcher investor founder ceo website site game chip device phone car browser editor engine database newsletter book author manufacturer maker carmaker system os format protocol license licence compiler runtime camera directory folder plugin extension package 公司 品牌 牌子 大学 国家 城市 银行 平台 产品 模型 工具 网站 厂商 机构 团队 项目 框架 语言 编程语言 库 系统 操作系统 数据库 协议 格式 浏览器 编辑器 软件 应用 手机 相机 芯片 游戏 编译器 许可证 插件 目录 文件夹 路径 嘉宾".split(
+  "company compani firm startup brand product model tool app library framework university countri country city bank team lab project language service platform person people researcher investor founder ceo website site game chip device phone car browser editor engine database newsletter book author manufacturer maker carmaker system os format protocol license licence compiler runtime camera directory folder plugin extension package 公司 品牌 牌子 大学 国家 城市 银行 平台 产品 模型 工具 网站 厂商 机构 团队 项目 框架 语言 编程语言 库 系统 操作系统 数据库 协议 格式 浏览器 编辑器 软件 应用 手机 相机 芯片 游戏 编译器 许可证 插件 目录 文件夹 路径 嘉宾 命令".split(
     " ",
   ),
 );

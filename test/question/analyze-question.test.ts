@@ -151,6 +151,10 @@ describe("headTokensOf", () => {
     ["Which programming language's feature inspired the pitch?", ["language"]],
     // "What date": a date answers it; "whose" inside a relative clause asks nothing of its noun.
     ["On what date did the group hold the meeting whose notes Dana shared?", []],
+    // A modifier before 的, or a compound ending in a class noun, leaves the noun it qualifies.
+    ["用哪个自带的终端命令就能查看磁盘用量？", ["命令"]],
+    ["有什么原生工具能查看网络请求？", ["工具"]],
+    ["哪家公司开源的这个框架？", ["公司"]],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
