@@ -77,7 +77,7 @@ export function isQuestionSentence(text: string): boolean {
  * it names every topic of the issue and tells none of them.
  */
 const issueContents =
-  /^\s*(?:(?:this|today['’]s)\s+(?:week['’]s\s+)?(?:newsletter|issue|edition|digest)\s+(?:summari[sz]es|includes|covers|describes|features|looks at|links to|contains|examines)\b|in (?:this|today['’]s) (?:week['’]s )?(?:newsletter|issue|edition)\b[^.]{0,40}\b(?:we|you['’]ll)\b|also included (?:are|is) our\b)|^\s*(?:本周|本期)(?:的)?(?:周报|周刊|简报|通讯)?(?:将)?(?:介绍|总结|概述|包括|包含|讨论|描述)了?|^\s*此外，还包括我们的常规部分/iu;
+  /^\s*(?:this week['’]s (?:newsletter|issue|edition)\b|(?:this|today['’]s)\s+(?:newsletter|issue|edition|digest)\s+(?:summari[sz]es|includes|covers|describes|features|announces|looks at|links to|contains|examines)\b|in (?:this|today['’]s) (?:week['’]s )?(?:newsletter|issue|edition)\b[^.]{0,40}\b(?:we|you['’]ll)\b|also included (?:are|is) our\b)|^\s*(?:本周|本期)(?:的)?(?:周报|周刊|简报|通讯)?(?:将)?(?:介绍|总结|概述|包括|包含|讨论|描述)了?|^\s*本周的?(?:周报|新闻部分)|^\s*本期周报|^\s*此外，还包括我们的常规部分/iu;
 
 /** Whether a sentence tells its issue's contents rather than any of them (see `issueContents`). */
 export function listsIssueContents(text: string): boolean {

@@ -23,7 +23,7 @@ import {
   withSentencesBetween,
 } from "./answer-composition.ts";
 import { type GlossEntities, glossLine, keyFactLine } from "./answer-lines.ts";
-import { type AnswerSentence, answerSentences } from "./answer-sentences.ts";
+import { type AnswerSentence, answerSentences, listsIssueContents } from "./answer-sentences.ts";
 import {
   addedSentenceShare,
   askerLanguageShare,
@@ -72,11 +72,6 @@ export interface ExtractiveOptions {
   /** Names the key entities of a passage in the asker's language, when the passage is in the other one. */
   glossEntities?: GlossEntities | undefined;
 }
-
-// The opening of an issue that summarises its stories: "This week's newsletter summarizes …",
-// "本周的新闻部分简述了…", "本期周报…".
-const issueSummary =
-  /^\s*(?:this week['’]s (?:newsletter|issue|edition)|this (?:newsletter|issue|edition) (?:summari[sz]es|describes|covers|includes|announces|links))\b|^\s*(?:本周的?(?:周报|新闻部分)|本期周报)/iu;
 
 export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
   const passagesRead = options.passagesRead ?? defaultPassagesRead;
@@ -156,7 +151,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
                 isOnSubject(window) &&
                 // An issue's summary of its stories names every subject in passing: it is no
                 // telling of one ("This week's newsletter … encourages readers to celebrate X").
-                !window.sentences.some((sentence) => issueSummary.test(sentence.text)) &&
+                !window.sentences.some((sentence) => listsIssueContents(sentence.text)) &&
                 inAskerLanguage(window) === (lead0 !== undefined && inAskerLanguage(lead0)) &&
                 // A window holding the lead's own value sentence is the same telling, with a
                 // neighbour: its coverage is no better telling of the subject; so is the opening of
