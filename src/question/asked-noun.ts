@@ -147,8 +147,12 @@ export function headTokensOf(question: string): string[] {
     // is passed over ("哪些新平台" asks for platforms).
     let words = tagWords(match[1]!);
     // "什么类型的工具", "哪方面的支持": a word for a kind or an aspect asks about the noun after 的;
-    // so does a modifier ("哪个自带的终端命令" asks for a command, not for 自带).
-    if (words[1]?.word === "的" && (kindWords.has(words[0]?.word ?? "") || /^n/.test(words[2]?.tag ?? "")))
+    // so does a modifier of a class of named things ("哪个自带的终端命令" asks for a command, not
+    // for 自带) — but "哪些型号的设备", "哪些颜色的外壳" ask for the models and the colours.
+    if (
+      words[1]?.word === "的" &&
+      (kindWords.has(words[0]?.word ?? "") || words.slice(2).some((word) => classNouns.has(word.word)))
+    )
       words = words.slice(2);
     const start = words[0]?.tag === "a" ? 1 : 0;
     let end = start;

@@ -155,6 +155,7 @@ describe("headTokensOf", () => {
     ["用哪个自带的终端命令就能查看磁盘用量？", ["命令"]],
     ["有什么原生工具能查看网络请求？", ["工具"]],
     ["哪家公司开源的这个框架？", ["公司"]],
+    ["这款钱包支持哪些型号的硬件设备？", ["型号"]],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
