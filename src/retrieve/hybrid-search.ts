@@ -5,7 +5,7 @@ import { diversify } from "./diversify.ts";
 import type { QueryPlan } from "./query-plan.ts";
 import { reciprocalRankFusion } from "./rank-fusion.ts";
 import { addContinuation, type HybridResult, readFinalPassages } from "./story-continuation.ts";
-import { sentenceMatch, spaceJoinedTokens, termMatcher } from "./term-coverage.ts";
+import { sentenceMatcher, termFinder, termMatcher } from "./term-coverage.ts";
 import type { TermStatistics } from "./term-statistics.ts";
 import { askedVersions, conflictsWithAsked, versionConflictPenalty } from "./version-conflict.ts";
 
@@ -84,12 +84,10 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   const maxFused = Math.max(1e-9, ...fused.values());
   const ranked: Array<{ candidate: SearchCandidate; score: number; coverage: number }> = [];
   const coverageOf = termMatcher(options.plan.terms, options.statistics);
+  const findTerms = termFinder(options.plan.terms);
   for (const [id, fusedScore] of fused) {
     const candidate = byId.get(id)!;
-    const { coverage } = coverageOf(
-      spaceJoinedTokens(candidate.searchText),
-      spaceJoinedTokens(candidate.glossText),
-    );
+    const { coverage } = coverageOf(findTerms(candidate.searchText), findTerms(candidate.glossText));
     const score = (1 - coverageWeight) * (fusedScore / maxFused) + coverageWeight * coverage;
     ranked.push({ candidate, score, coverage });
   }
@@ -108,10 +106,11 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   if (feedback.length > 0) {
     rankingTerms = [...options.plan.terms, ...feedback];
     const feedbackCoverageOf = termMatcher(rankingTerms, options.statistics);
+    const findRankingTerms = termFinder(rankingTerms);
     for (const entry of ranked) {
       const { coverage: withFeedback } = feedbackCoverageOf(
-        spaceJoinedTokens(entry.candidate.searchText),
-        spaceJoinedTokens(entry.candidate.glossText),
+        findRankingTerms(entry.candidate.searchText),
+        findRankingTerms(entry.candidate.glossText),
       );
       entry.score =
         (1 - coverageWeight) * ((fused.get(entry.candidate.id) ?? 0) / maxFused) +
@@ -128,10 +127,9 @@ export async function hybridSearch(options: HybridSearchOptions): Promise<Hybrid
   const leading = diversify(ranked, group, 2).slice(0, Math.max(options.limit, options.rerankDepth ?? 20));
   // … and a passage about another release than the one asked for steps down (version-conflict.ts).
   const versions = askedVersions(options.plan.terms);
+  const bestSentenceOf = bestSentenceCoverageOf(rankingTerms, options.statistics);
   for (const entry of leading) {
-    entry.score +=
-      (options.sentenceWeight ?? 0.3) *
-      bestSentenceCoverage(rankingTerms, entry.candidate.searchText, options.statistics);
+    entry.score += (options.sentenceWeight ?? 0.3) * bestSentenceOf(entry.candidate.searchText);
     if (conflictsWithAsked(versions, entry.candidate.searchText)) entry.score -= versionConflictPenalty;
   }
   leading.sort(
@@ -170,11 +168,22 @@ export function bestSentenceCoverage(
   searchText: string,
   statistics: TermStatistics,
 ): number {
-  const { title, sentences } = sentencesOfSearchText(searchText);
-  let best = 0;
-  for (const sentence of sentences.length > 0 ? sentences : [[]]) {
-    const { coverage } = sentenceMatch(terms, new Set(sentence), title, statistics);
-    if (coverage > best) best = coverage;
-  }
-  return best;
+  return bestSentenceCoverageOf(terms, statistics)(searchText);
+}
+
+/** `bestSentenceCoverage` for one query over many chunks: the query's matcher is made once. */
+export function bestSentenceCoverageOf(
+  terms: WeightedTerm[],
+  statistics: TermStatistics,
+): (searchText: string) => number {
+  const matcher = sentenceMatcher(terms, statistics);
+  return (searchText) => {
+    const { title, sentences } = sentencesOfSearchText(searchText);
+    let best = 0;
+    for (const sentence of sentences.length > 0 ? sentences : [[]]) {
+      const { coverage } = matcher(new Set(sentence), title);
+      if (coverage > best) best = coverage;
+    }
+    return best;
+  };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { searchTokensOf } from "../../src/pipeline/build-chunks.ts";
 import { bestSentenceCoverage } from "../../src/retrieve/hybrid-search.ts";
-import { spaceJoinedTokens, termCoverage, termMatch, termMatcher } from "../../src/retrieve/term-coverage.ts";
+import {
+  sentenceMatcher,
+  spaceJoinedTokens,
+  termCoverage,
+  termFinder,
+  termMatch,
+  termMatcher,
+} from "../../src/retrieve/term-coverage.ts";
 import { TermStatistics } from "../../src/retrieve/term-statistics.ts";
 import type { WeightedTerm } from "../../src/store/store.ts";
 import { sentencesOfSearchText } from "../../src/text/sentence-mark.ts";
@@ -113,6 +120,57 @@ describe("spaceJoinedTokens and termMatcher", () => {
       const lookup = spaceJoinedTokens(text);
       for (const probe of probes)
         expect(lookup.has(probe), `${JSON.stringify(text)} has ${probe}`).toBe(set.has(probe));
+    }
+  });
+
+  it("termFinder finds in one pass the query's terms a text holds, as lookups would one by one", () => {
+    const terms: WeightedTerm[] = [
+      "gotion",
+      "电池",
+      "国轩",
+      "高科",
+      "node.js",
+      "c++",
+      "a b",
+      "lead",
+      "(x)",
+    ].map((term) => ({ term, weight: 1 }));
+    const find = termFinder(terms);
+    const texts = [
+      "",
+      "gotion",
+      "gotion 电池 gotion",
+      "node.js c++ (x)",
+      " lead",
+      "trail ",
+      "国轩高科 国轩 高科",
+      "gotions leads",
+    ];
+    for (const text of texts) {
+      const found = find(text);
+      const lookup = spaceJoinedTokens(text);
+      for (const { term } of terms)
+        expect(found.has(term), `${JSON.stringify(text)} has ${term}`).toBe(lookup.has(term));
+    }
+  });
+
+  it("sentenceMatcher weighs a sentence at three quarters and its story title at a quarter, for every sentence", () => {
+    const statistics = TermStatistics.fromSearchTexts(["gotion 电池", "国轩高科 电池 储能", "储能 market"]);
+    const terms: WeightedTerm[] = [
+      ...own("国轩高科", "电池"),
+      { term: "gotion", weight: 0.8, concept: "国轩高科" },
+    ];
+    const match = sentenceMatcher(terms, statistics);
+    for (const [sentence, title] of [
+      [["gotion"], ["电池"]],
+      [["国轩高科", "电池"], []],
+      [[], ["market"]],
+    ] as const) {
+      const withTitle = termMatch(terms, new Set([...sentence, ...title]), statistics);
+      expect(match(new Set(sentence), title)).toEqual({
+        ...withTitle,
+        coverage: 0.75 * termMatch(terms, new Set(sentence), statistics).coverage + 0.25 * withTitle.coverage,
+      });
     }
   });
 
