@@ -44,6 +44,7 @@ import {
 } from "./evidence-values.ts";
 import { contextsOf, flatWords, withParts, yearsHeld, yearsOf } from "./passage-context.ts";
 import { namesOnlyCommonOnes, rarestNameOf } from "./question-names.ts";
+import { titleNamesAskedThing } from "./title-value.ts";
 
 /**
  * The evidence gate, by meaning rather than word share. An answer needs a window — one sentence,
@@ -70,6 +71,8 @@ export interface EvidenceWindow {
   specificsFound: boolean;
   headFound: boolean;
   valueFound: boolean;
+  /** The asked name is in the story's title, which the answer then leads with (an item's opening). */
+  valueInTitle?: boolean;
 }
 
 export interface GateInput {
@@ -301,9 +304,9 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       const holding = checkableValue
         ? group.filter(holdsValue)
         : [...group].sort((left, right) => right.coverage - left.coverage);
-      const valueSentence =
-        holding.find((member) => countsTheAskedThing(member.text, analysis)) ?? holding[0];
+      let valueSentence = holding.find((member) => countsTheAskedThing(member.text, analysis)) ?? holding[0];
       let valueFound = valueSentence !== undefined && !group.some(withholds);
+
       // A figure or date told of the opposite event ("initially turned down a $1.5 billion
       // package" for "the package he finally accepted") is not the asked one.
       if (valueFound && numericAsk && saysTheOpposite(valueSentence!)) valueFound = false;
@@ -349,11 +352,21 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
       // only through the conversation.
       const together = match.matched + Math.min(2, contextMatches(terms, titled));
       const paired = match.asked < pairedWordsFrom || together >= 2;
-      const headFound =
+      let headFound =
         !needsHead(analysis) ||
         analysis.headTokens.some((token) => headIn(token, text, tokens, translations)) ||
         namesAskedVersion(analysis, text) ||
         namesHeadsMeasure(measurePatterns, text);
+      // "Which wallet announced …": the item's title may name it (title-value.ts).
+      const valueInTitle =
+        !(valueFound && headFound) &&
+        !group.some(withholds) &&
+        titleNamesAskedThing(input.passages[passageIndex], first, context.title, analysis, input.question);
+      if (valueInTitle) {
+        valueSentence = valueSentence ?? first;
+        valueFound = true;
+        headFound = true;
+      }
       const checked = checkSpecifics(
         analysis.specifics,
         tokens,
@@ -422,6 +435,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         specificsFound: specifics.hold,
         headFound,
         valueFound,
+        valueInTitle,
       });
     }
   }

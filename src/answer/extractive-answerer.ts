@@ -304,15 +304,23 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       const parts: string[] = [];
       for (const [passageIndex, shown] of shownByPassage) {
         quotes[passageIndex] = joinSentences(shown.map((sentence) => capped(sentence.text)));
-        const text = joinSentences(
-          shown.map((sentence) =>
-            capped(
-              sentence.units > trimSentenceUnits
-                ? trimToClause(sentence.text, analysis, input.question, terms)
-                : sentence.text,
+        // The asked name is in the item's title: the answer says it first ("Samourai Wallet
+        // announces atomic swap feature: The cross-chain atomic swap feature …").
+        const titled =
+          lead.valueInTitle === true && passageIndex === lead.passageIndex
+            ? `${input.passages[passageIndex]!.story}${input.lang === "zh" ? "：" : ": "}`
+            : "";
+        const text =
+          titled +
+          joinSentences(
+            shown.map((sentence) =>
+              capped(
+                sentence.units > trimSentenceUnits
+                  ? trimToClause(sentence.text, analysis, input.question, terms)
+                  : sentence.text,
+              ),
             ),
-          ),
-        );
+          );
         parts.push(`${text} [${passageIndex + 1}]`);
       }
       const asked = new Set(terms.map((term) => term.term));

@@ -706,6 +706,27 @@ describe("a one-sentence lead", () => {
   });
 });
 
+describe("an item whose title names what was asked", () => {
+  it("answers with the title first when the title names the asked kind of thing and a new name", async () => {
+    const item = passage(
+      "t1",
+      "Lumen Wallet adds coin swaps",
+      "The swap feature lets users trade coins directly between the Orbit and Comet chains. It builds on earlier research.",
+    );
+    const ask = extractiveAsker([...passages, item]);
+    const question =
+      "Which wallet added a feature for trading coins directly between the Orbit and Comet chains?";
+    const draft = await ask([item], question);
+    expect(draft.coverage).toBe("full");
+    expect(draft.text).toMatch(/^Lumen Wallet adds coin swaps: The swap feature lets users trade/);
+    // A title naming no wallet, or a later chunk of the item, is no such answer.
+    const untitled = passage("t2", "Release notes", item.text);
+    expect((await ask([untitled], question)).coverage).not.toBe("full");
+    const later = passage("t3", "Lumen Wallet adds coin swaps", item.text, { chunkIndex: 1 });
+    expect((await ask([later], question)).coverage).not.toBe("full");
+  });
+});
+
 describe("a difference", () => {
   it("is told by a contrast, without the word", async () => {
     const compared = passage(
