@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leadTitle } from "../../src/ingest/markdown-items.ts";
+import { leadTitle } from "../../src/ingest/markdown-item-titles.ts";
 import { withoutLiquidTags } from "../../src/ingest/markdown-site-syntax.ts";
 import { readIssues } from "../../src/ingest/read-issues.ts";
 import type { SourceIssue } from "../../src/ingest/source-issue.ts";
