@@ -1,60 +1,13 @@
-import { loadEnglishForms } from "../paraphrase/english-forms.ts";
-import { loadWordNet } from "../paraphrase/wordnet.ts";
 import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import { askedValuePositions, decliningClauses } from "../question/asked-value.ts";
 import type { WeightedTerm } from "../store/store.ts";
 import { escapeRegExp } from "../text/escape-reg-exp.ts";
 import { foldEnglish, tokenize } from "../text/segment.ts";
 import type { AnswerSentence } from "./answer-sentences.ts";
-import { personSenses, personSteps, valueReachCharacters } from "./answer-tuning.ts";
+import { valueReachCharacters } from "./answer-tuning.ts";
 import { cjk, found } from "./evidence-specifics.ts";
+import { isPersonHead, namesKindOfPerson, toldByKind } from "./head-kinds.ts";
 import { withParts } from "./passage-context.ts";
-
-/** Asked nouns that any kind of person answers ("how many people" — individuals, developers). */
-const personHeads = new Set(["people", "peopl", "person", "persons"]);
-
-const personKinds = new Map<string, boolean>();
-
-/** Asked nouns a contrast answers, as the question's tokens are folded. */
-const differenceHeads = new Set(
-  ["区别", "不同", "差别", "差异", "difference", "differences", "distinction"].flatMap((word) => [
-    word,
-    foldEnglish(word),
-  ]),
-);
-const contrast =
-  /而(?!且|已|言)|但是?|却|相比|相较|不同于|不像|反之|\bwhereas\b|\bwhile\b|\bunlike\b|\bbut\b|\binstead\b|\bcompared (?:to|with)\b|\brather than\b|\bin contrast\b/iu;
-
-/**
- * Whether a text names a kind of person in an English noun (WordNet: a leading sense of the word
- * is, a few steps up its kind-of tree, "person": individuals, signatories, developers, staff).
- */
-function namesKindOfPerson(text: string): boolean {
-  const words = text.toLowerCase().match(/[a-z]{3,}/g) ?? [];
-  return words.some((word) => {
-    let known = personKinds.get(word);
-    if (known === undefined) {
-      known = isKindOfPerson(word);
-      personKinds.set(word, known);
-    }
-    return known;
-  });
-}
-
-function isKindOfPerson(word: string): boolean {
-  const wordnet = loadWordNet();
-  const forms = loadEnglishForms();
-  for (const lemma of forms.baseForms(word)) {
-    const nouns = wordnet.senses(lemma).find(({ pos }) => pos === "n")?.synsets ?? [];
-    let frontier = nouns.slice(0, personSenses);
-    for (let step = 0; step <= personSteps && frontier.length > 0; step += 1) {
-      const synsets = frontier.map((id) => wordnet.synset(id)).filter((synset) => synset !== undefined);
-      if (synsets.some((synset) => synset.words.includes("person"))) return true;
-      frontier = synsets.flatMap((synset) => synset.broader);
-    }
-  }
-  return false;
-}
 
 /** A digit or a Chinese numeral, before the measure word it counts in ("5万面", "三家"). */
 const chineseNumeral = "[\\d零一二三四五六七八九十百千万亿两]";
@@ -134,11 +87,9 @@ export function headIn(
   translations: Map<string, string[]>,
 ): boolean {
   if (found(token, tokens, translations)) return true;
-  // "How many people signed": "66 individuals", "40 signatories" count people too.
-  if (personHeads.has(token)) return namesKindOfPerson(text);
-  // "What is the difference between A and B", "有什么区别": a contrast tells it, without the word
-  // ("Combine 支持 Backpressure，而 RxSwift 不支持", "A keeps it, whereas B drops it").
-  if (differenceHeads.has(token) && contrast.test(text)) return true;
+  // "How many people signed", "有什么区别": told by a kind of person, a contrast (head-kinds.ts).
+  const byKind = toldByKind(token, text);
+  if (byKind !== undefined) return byKind;
   if (!cjk.test(token)) return [...tokens].some((word) => isCompoundOf(word, token));
   const stem = token.length > 1 ? token.replace(/[子儿们]$/u, "") : token;
   return stem.length >= 1 && text.includes(stem);
@@ -207,7 +158,7 @@ function countsAnotherEnglishKind(text: string, analysis: QuestionAnalysis, ques
             (head) =>
               foldEnglish(word) === head ||
               foldEnglish(word).startsWith(head) ||
-              (personHeads.has(head) && namesKindOfPerson(word)),
+              (isPersonHead(head) && namesKindOfPerson(word)),
           ),
         ) && words.some((word) => /[^s]s$/u.test(word) && foldEnglish(word) !== word),
     )
