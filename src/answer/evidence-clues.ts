@@ -1,10 +1,12 @@
+import { exclusionOf } from "../question/question-exclusion.ts";
 import type { WeightedTerm } from "../store/store.ts";
 import { tokenize } from "../text/segment.ts";
 import { withParts } from "./passage-context.ts";
 
 /**
  * Clues the evidence gate reads beside the sentences themselves: the clause of the question that
- * asks (its other clauses only say which thing), and a story title that is the defined thing's name.
+ * asks (its other clauses only say which thing), a story title that is the defined thing's name,
+ * and the words of a phrase the question excludes ("apart from every issue").
  */
 
 /**
@@ -38,4 +40,21 @@ export function askingClauseTerms(question: string, contentTerms: WeightedTerm[]
   if (asking === undefined) return [];
   const tokens = withParts(tokenize(asking));
   return contentTerms.filter((term) => tokens.has(term.term) || tokens.has(term.concept ?? ""));
+}
+
+/**
+ * "Apart from every issue, what do subscribers get?": the excluded phrase found the story, but a
+ * sentence matching only it does not answer, so its words (and their translations and expansions)
+ * leave the terms sentences are weighed by — unless the rest of the question uses them too.
+ */
+export function withoutExcluded<T extends { term: string; concept?: string | undefined }>(
+  terms: T[],
+  question: string,
+): T[] {
+  const exclusion = exclusionOf(question);
+  if (exclusion === null) return terms;
+  const kept = new Set(tokenize(exclusion.rest));
+  const excluded = new Set(tokenize(exclusion.phrase).filter((token) => !kept.has(token)));
+  const rest = terms.filter((term) => !excluded.has(term.term) && !excluded.has(term.concept ?? ""));
+  return rest.length > 0 ? rest : terms;
 }

@@ -1,6 +1,5 @@
 import { analyzeQuestion } from "../question/analyze-question.ts";
 import { isCheckable } from "../question/asked-value.ts";
-import { exclusionOf } from "../question/question-exclusion.ts";
 import { type QuestionVerbs, tellsMethod } from "../question/question-verbs.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
@@ -10,12 +9,9 @@ import {
   bringsAnotherValue,
   bringsTold,
   capped,
-  continuation,
   joinSentences,
-  nextSentence,
   overlaps,
   quotedUnits,
-  readOnTo,
   shownSentences,
   showsSpecifics,
   storyKey,
@@ -27,19 +23,17 @@ import { type AnswerSentence, answerSentences, listsIssueContents } from "./answ
 import {
   addedSentenceShare,
   askerLanguageShare,
-  continuationSentences,
   passagesRead as defaultPassagesRead,
-  echoNewWords,
   leadCoverageShare,
   maximumAnswerUnits,
-  reasonAnswerUnits,
-  reasonReadOnSentences,
   trimSentenceUnits,
 } from "./answer-tuning.ts";
 import type { Answerer, AnswererInput, DraftAnswer } from "./answerer.ts";
+import { withoutExcluded } from "./evidence-clues.ts";
 import { type EvidenceWindow, evidenceWindows, isFullEvidence, isOnSubject } from "./evidence-gate.ts";
 import { translationsOf } from "./evidence-specifics.ts";
 import { givesReason } from "./evidence-values.ts";
+import { readOnFromLead } from "./lead-read-on.ts";
 import { partialOrRefusal } from "./partial-reply.ts";
 import { asksForStories, storyList } from "./story-list.ts";
 import { trimToClause } from "./trim-sentence.ts";
@@ -247,46 +241,15 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
           if (!window.sentences.includes(sentence)) units += quotedUnits(sentence);
         }
         // For a question with no single value to state (what, how, what happened), the sentences
-        // right after the lead that go on about its subject ("It is a charity project…", "The
-        // feature works with…") complete it, when the answer has room. A stated figure or date
-        // needs nothing more.
-        if (window === lead && !analysis.askedTypes.some(isCheckable)) {
-          let last = window.sentences[window.sentences.length - 1]!;
-          // A "why" answered by no sentence giving a reason reads on to the next one.
-          // A one-sentence lead reads on to a next sentence sharing a word of the question (its own,
-          // a translation or a paraphrase): "…now hosted on a new server. Everyone who wishes to
-          // continue receiving posts needs to resubscribe."
-          const reasonUnshown =
-            asksReason && !chosen.some((shown) => shown.sentences.some((s) => givesReason(s.text)));
-          // … or on to the first sentence giving one, when one does a few sentences on.
-          const toReason = reasonUnshown ? readOnTo(last, sentences, givesReason, reasonReadOnSentences) : [];
-          const toReasonUnits = toReason.reduce((sum, sentence) => sum + sentence.units, 0);
-          if (toReason.length > 0 && units + toReasonUnits <= reasonAnswerUnits) {
-            for (const sentence of toReason) if (!list.includes(sentence)) list.push(sentence);
-            units += toReasonUnits;
-            shownByPassage.set(window.passageIndex, list);
-            continue;
-          }
-          // A lead ending with a colon ("there are three spend paths:") introduces the list that
-          // follows: its items are read on to, however they open.
-          const introducesList = /[:：]\s*$/u.test(last.text);
-          // A lead that only says the question back is followed by what was asked, however it opens.
-          const echoes = echoesQuestion(window.sentences, terms);
-          let readOn =
-            reasonUnshown ||
-            introducesList ||
-            echoes ||
-            (window.sentences.length === 1 &&
-              sharesQuestionWord(nextSentence(last, sentences), [...terms, ...(input.relatedTerms ?? [])]));
-          for (let added = 0; added < continuationSentences; added += 1) {
-            const next = continuation(last, sentences, readOn);
-            readOn = introducesList || echoes;
-            if (next === undefined || list.includes(next) || units + next.units > maximumAnswerUnits) break;
-            list.push(next);
-            units += next.units;
-            last = next;
-          }
-        }
+        // right after the lead that complete it, when the answer has room (lead-read-on.ts).
+        if (window === lead && !analysis.askedTypes.some(isCheckable))
+          units = readOnFromLead(window, list, units, {
+            chosen,
+            sentences,
+            asksReason,
+            terms,
+            relatedTerms: input.relatedTerms ?? [],
+          });
         shownByPassage.set(window.passageIndex, list);
       }
       // Two windows of one passage in the brief's order run as the brief does: the sentences
@@ -339,43 +302,6 @@ export function createExtractiveAnswerer(options: ExtractiveOptions): Answerer {
       };
     },
   };
-}
-
-/**
- * The lead says back only what the question says ("SE-0298 was accepted with modifications." for
- * "what modifications did they make when accepting SE-0298?"): at most `echoNewWords` of its words
- * are not the question's, so what was asked is told after it, however the next sentence opens.
- */
-function echoesQuestion(lead: readonly AnswerSentence[], terms: readonly { term: string }[]): boolean {
-  const asked = new Set(terms.map((term) => term.term));
-  const told = new Set(lead.flatMap((sentence) => [...sentence.tokens]));
-  let fresh = 0;
-  for (const token of told) if (!asked.has(token) && !/^\d+$/.test(token)) fresh += 1;
-  return told.size > 0 && fresh <= echoNewWords;
-}
-
-function sharesQuestionWord(
-  sentence: AnswerSentence | undefined,
-  terms: readonly { term: string }[],
-): boolean {
-  return sentence !== undefined && terms.some((term) => sentence.tokens.has(term.term));
-}
-
-/**
- * "Apart from every issue, what do subscribers get?": the excluded phrase found the story, but a
- * sentence matching only it does not answer, so its words (and their translations and expansions)
- * leave the terms sentences are weighed by — unless the rest of the question uses them too.
- */
-function withoutExcluded<T extends { term: string; concept?: string | undefined }>(
-  terms: T[],
-  question: string,
-): T[] {
-  const exclusion = exclusionOf(question);
-  if (exclusion === null) return terms;
-  const kept = new Set(tokenize(exclusion.rest));
-  const excluded = new Set(tokenize(exclusion.phrase).filter((token) => !kept.has(token)));
-  const rest = terms.filter((term) => !excluded.has(term.term) && !excluded.has(term.concept ?? ""));
-  return rest.length > 0 ? rest : terms;
 }
 
 export type { RetrievedPassage };
