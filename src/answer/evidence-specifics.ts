@@ -42,7 +42,11 @@ export function specificHeld(
   tokens: ReadonlySet<string>,
   translations: Map<string, string[]>,
 ): boolean {
-  const needed = specific.kind === "name" ? specific.tokens.slice(-1) : specific.tokens;
+  // A name of several words is held by its last ("Musk" for "Elon Musk"); one written as a single
+  // word of joined parts ("XcodeCleaner-SwiftUI", "async-http-client") needs every part: its
+  // last alone ("SwiftUI") names something else.
+  const joinedParts = !cjk.test(specific.text) && !/\s/u.test(specific.text.trim());
+  const needed = specific.kind === "name" && !joinedParts ? specific.tokens.slice(-1) : specific.tokens;
   if (needed.every((token) => found(token, tokens, translations))) return true;
   // "iPhoneX" for "iPhone X": a name of several words written as one.
   const joined = joinedTokens(specific);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSpecifics, looksLikePinyin } from "../../src/answer/evidence-specifics.ts";
+import { checkSpecifics, looksLikePinyin, specificHeld } from "../../src/answer/evidence-specifics.ts";
 import {
   contextsOf,
   flatWords,
@@ -342,5 +342,16 @@ describe("yearsOf", () => {
     expect(yearsHeld(["2000"], story)).toBe(true);
     expect(yearsHeld(["2001"], story)).toBe(false);
     expect(yearsHeld(["2000"], context("en", "Nodes reserve 1,000 vbytes, not 2 kB."))).toBe(false);
+  });
+});
+
+describe("specificHeld", () => {
+  it("holds a name of several words by its last, and one of joined parts only by all of them", () => {
+    const none = new Map<string, string[]>();
+    const person = { text: "Rhea Quist", tokens: ["rhea", "quist"], kind: "name" as const };
+    expect(specificHeld(person, new Set(["quist"]), none)).toBe(true);
+    const joined = { text: "TidyCleaner-SwiftUI", tokens: ["tidycleaner", "swiftui"], kind: "name" as const };
+    expect(specificHeld(joined, new Set(["swiftui"]), none)).toBe(false);
+    expect(specificHeld(joined, new Set(["tidycleaner", "swiftui"]), none)).toBe(true);
   });
 });
