@@ -66,7 +66,7 @@ export function headTokensOf(question: string): string[] {
   );
   const english = asking.match(
     new RegExp(
-      String.raw`\b(?:how many|how much|what|which|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|that|came|come|went|get|got|${participles()})\b|\s*[?,]|['’]s\s|$)`,
+      String.raw`\b(?:how many|how much|what|which|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?=\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|should|to|in|on|at|for|from|with|by|per|each|every|that|came|come|went|get|got|${participles()})\b|\s*[?,]|['’]s\s|$)`,
       "i",
     ),
   );
@@ -220,6 +220,11 @@ export function headTokensOf(question: string): string[] {
     "values",
     "技术",
     "功能",
+    // "What new capabilities", "带来了什么新能力": told by what it can do, not the word.
+    "capability",
+    "capabilities",
+    "能力",
+    "特性",
     // "In what situation", "有什么劣势": the answer tells the case or the drawback, not the word.
     "situation",
     "situations",

@@ -156,6 +156,10 @@ describe("headTokensOf", () => {
     ["有什么原生工具能查看网络请求？", ["工具"]],
     ["哪家公司开源的这个框架？", ["公司"]],
     ["这款钱包支持哪些型号的硬件设备？", ["型号"]],
+    // A rate's "per month" qualifies the counted noun; capabilities are told, not named.
+    ["How many free messages per month does the service offer?", ["message"]],
+    ["新版本带来了什么新能力？", []],
+    ["What new capabilities does the release bring?", []],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
