@@ -225,6 +225,10 @@ export function headTokensOf(question: string): string[] {
     "capabilities",
     "能力",
     "特性",
+    // "聊了哪些话题", "what topics did they cover": told by naming them ("讨论了包管理器的设计、…").
+    "topic",
+    "topics",
+    "话题",
     // "In what situation", "有什么劣势": the answer tells the case or the drawback, not the word.
     "situation",
     "situations",

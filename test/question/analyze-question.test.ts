@@ -160,6 +160,7 @@ describe("headTokensOf", () => {
     ["How many free messages per month does the service offer?", ["message"]],
     ["新版本带来了什么新能力？", []],
     ["What new capabilities does the release bring?", []],
+    ["他们在播客里聊了哪些话题？", []],
   ])("%s → %j", (question, heads) => {
     expect(headTokensOf(question)).toEqual(heads);
   });
