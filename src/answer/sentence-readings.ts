@@ -68,11 +68,13 @@ export function readSentences(input: GateInput, translations: Map<string, string
   };
   // "Weighs 65 g." after the sentence about the camera: a sentence this short, holding a figure
   // or date and little else, gives it for the subject sentence opening the window, when that one
-  // is about what was asked. (Fact sheets list a product's price and weight this way.)
+  // is about what was asked. (Fact sheets list a product's price and weight this way.) So does a
+  // longer one sharing a word of what the question says happened ("我们举办了一个问卷调查活动。在
+  // 12 月 27 日，我们会在参与问卷的朋友中选取…"), though its share is below the subject's.
   const givesSubjectsFigure = (member: AnswerSentence, subject: AnswerSentence) =>
     numericAsk &&
     member !== subject &&
-    member.units <= bareValueSentenceUnits &&
+    (member.units <= bareValueSentenceUnits || contentOf(member) > 0) &&
     saysWhatWasAsked(subject) &&
     contentOf(subject) >= (bestContentOf.get(subject.passageIndex) ?? 0) * valueContentShare;
   // A sentence stands in several windows; whether it withholds the asked detail is read once.

@@ -706,6 +706,29 @@ describe("a one-sentence lead", () => {
   });
 });
 
+describe("a figure or date in the sentence after the subject's", () => {
+  it("answers when that sentence shares a word of what the question says happened", async () => {
+    const survey = passage(
+      "s1",
+      "读者调查",
+      "我们举办了一个问卷调查福利活动，参与者都有机会被选人发奖。在 12 月 27 日，我们会在参与问卷的朋友中选取合适的几个人赠与学习大礼包和现金奖。",
+      { lang: "zh" },
+    );
+    const holiday = passage(
+      "s2",
+      "读者调查",
+      "我们举办了一个问卷调查福利活动，参与者都有机会被选人发奖。在 12 月 27 日，编辑部全体同事会去海边度假一周。",
+      { lang: "zh" },
+    );
+    const ask = extractiveAsker([...passages, survey, holiday], { lang: "zh" });
+    const question = "问卷调查福利活动会在哪天从参与者中选人发奖？";
+    const told = await ask([survey], question);
+    expect(told.coverage).toBe("full");
+    expect(told.text).toContain("12 月 27 日");
+    expect((await ask([holiday], question)).coverage).not.toBe("full");
+  });
+});
+
 describe("an item whose title names what was asked", () => {
   it("answers with the title first when the title names the asked kind of thing and a new name", async () => {
     const item = passage(
