@@ -674,6 +674,17 @@ describe("a lead pointing back at the sentence before it", () => {
     expect(draft.coverage).toBe("full");
     expect(draft.text).toContain("subtracts the same value");
   });
+
+  it("brings what a replacement replaces, told in the sentence before", async () => {
+    const story = [
+      "Orbit Studio 3 不再提供 Orbit Uploader 上传工具。",
+      "现在，Orbit Transfer 作为替代品，已经在应用商店上线，所有产品的交付都可以由它完成。",
+    ];
+    const notes = passage("p2", "Orbit Transfer", story.join(""), { lang: "zh" });
+    const ask = extractiveAsker([...passages, notes], { lang: "zh" });
+    const draft = await ask([notes], "Orbit Transfer 应用主要是为了替代什么？");
+    expect(draft.text).toContain("Orbit Uploader");
+  });
 });
 
 describe("a digest entry titled with the thing asked about", () => {
