@@ -78,9 +78,9 @@ function mayShow(sentence: AnswerSentence | undefined): sentence is AnswerSenten
 // A sentence that tells what was done only by pointing back at the sentence before it: "After
 // doing this for every output …", "在对所有 TXO 都执行一遍这样的操作之后".
 // A replacement told without what it replaces ("现在，Transporter 作为替代品，已经上线", "X ships as
-// its replacement") names that in the sentence before.
+// its replacement"), or a fix of "these problems" (为了改善这些问题), names that in the sentence before.
 const pointsBack =
-  /\b(?:this|these|that|those|such)\s+(?:operations?|process|procedures?|steps?|methods?|approach|techniques?|calculations?)\b|\bdoing (?:this|so)\b|\bin this way\b|\bas (?:a|its|the) replacement\b|\bin its place\b|这样的(?:操作|过程|步骤|方法|做法|处理|计算)|这么做|这样做|上述|该操作|此操作|作为替代品|取而代之/iu;
+  /\b(?:this|these|that|those|such)\s+(?:operations?|process|procedures?|steps?|methods?|approach|techniques?|calculations?)\b|\bdoing (?:this|so)\b|\bin this way\b|\bas (?:a|its|the) replacement\b|\bin its place\b|这样的(?:操作|过程|步骤|方法|做法|处理|计算)|这么做|这样做|上述|该操作|此操作|作为替代品|取而代之|(?:这些|上述|以上)(?:问题|缺点|不足|痛点)|\bthese (?:problems|issues|shortcomings|limitations)\b/iu;
 
 /**
  * The sentence before a lead that tells what was done only by pointing back at it ("… 这样的操作

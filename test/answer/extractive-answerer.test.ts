@@ -685,6 +685,17 @@ describe("a lead pointing back at the sentence before it", () => {
     const draft = await ask([notes], "Orbit Transfer 应用主要是为了替代什么？");
     expect(draft.text).toContain("Orbit Uploader");
   });
+
+  it("brings the problems a fix of 'these problems' answers, told in the sentence before", async () => {
+    const story = [
+      "Orbit 团队早就引入了 StreamKit，但它的学习曲线陡峭，调试也很困难。",
+      "为了改善这些问题，Orbit 团队自研了响应式框架 RiverKit，并在最近开源。",
+    ];
+    const notes = passage("p3", "RiverKit 开源", story.join(""), { lang: "zh" });
+    const ask = extractiveAsker([...passages, notes], { lang: "zh" });
+    const draft = await ask([notes], "Orbit 团队为什么要自研响应式框架 RiverKit？");
+    expect(draft.text).toContain("学习曲线陡峭");
+  });
 });
 
 describe("a digest entry titled with the thing asked about", () => {
