@@ -11,10 +11,11 @@ import { specificHeld } from "./evidence-specifics.ts";
  * "Which articles about code review did the weekly recommend?", "潮流周刊推荐过哪些 Rust 工具？":
  * a question asking for the stories (articles, posts, tools, projects) about something is answered
  * with a list of them — each story named by its title with the sentence that shows it is about the
- * question — rather than with one sentence of the best one.
+ * question — rather than with one sentence of the best one. (应用 is an app, but 应用场景 / 应用领域
+ * are the uses of a thing: "有哪些应用场景" asks what it is used for.)
  */
 const asksForStoriesPattern =
-  /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an)\b)[\w-]+\s+){0,3}?(?:articles?|posts?|stories|pieces|essays|links|tutorials|guides|resources|tools|apps|projects|libraries|videos|papers|talks|books|newsletters?|repos|repositories)\b|\b(?:list|name)\s+(?:the\s+|all\s+|some\s+)?(?:articles|posts|stories|tools|projects|libraries)\b|哪些(?:[^，。？?]{0,24}?)(?:文章|帖子|报道|链接|教程|工具|项目|资源|视频|论文|库|文|开源项目|应用|软件|网站|插件|书)|(?:文章|帖子|报道|教程|工具|项目|资源|应用|软件)有哪些/iu;
+  /\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an)\b)[\w-]+\s+){0,3}?(?:articles?|posts?|stories|pieces|essays|links|tutorials|guides|resources|tools|apps|projects|libraries|videos|papers|talks|books|newsletters?|repos|repositories)\b|\b(?:list|name)\s+(?:the\s+|all\s+|some\s+)?(?:articles|posts|stories|tools|projects|libraries)\b|哪些(?:[^，。？?]{0,24}?)(?:文章|帖子|报道|链接|教程|工具|项目|资源|视频|论文|库|文|开源项目|应用(?!场景|领域|方向|前景|价值|方式|范围)|软件|网站|插件|书)|(?:文章|帖子|报道|教程|工具|项目|资源|应用|软件)有哪些/iu;
 
 // "Which issue covered the arrests?", "哪一期讲了…": the issues are the answer, named with their dates.
 // ("Which issue number did he announce as the last?" asks for a number the text states.)

@@ -24,6 +24,8 @@ describe("asksForStories", () => {
     "这个工具是谁写的？",
     "What did the article say about pricing?",
     "Which issue number had the editor announced as the last one?",
+    // 应用场景 are a thing's uses, not apps.
+    "这个新接口有哪些应用场景？",
   ])("%s asks for one fact", (question) => {
     expect(asksForStories(question)).toBe(false);
   });
