@@ -25,6 +25,7 @@ export type AskedType =
   | "person"
   | "name"
   | "reason"
+  | "choice"
   | "yesno"
   | "other";
 

@@ -9,6 +9,10 @@ import type { AskedType } from "./analyze-question.ts";
 /** "By (roughly) how much": the size of a change is asked. */
 export const byHowMuch = /\bby (?:roughly |about |approximately |around |exactly )?how much\b/i;
 
+/** The two answers a question offers: "accepted or rejected", "开源还是闭源". */
+export const choiceAsked =
+  /^\s*(?:is|are|was|were|does|do|did|will|would|has|have|had)\b[^?？]*?\b([a-z][\w-]+)\s+or\s+([a-z][\w-]+)\s*[?？]?\s*$|([\u4e00-\u9fff]{1,4})还是([\u4e00-\u9fff]{1,4})(?:的|呢)?\s*[?？]?\s*$/iu;
+
 // Order matters: the most specific reading wins ("how much money" is money, not quantity). A
 // comparison ("how much faster", "小了多少", "提升了多少倍") asks for a ratio: a share or a multiple.
 const askedPatterns: Array<[AskedType, RegExp]> = [
@@ -85,6 +89,8 @@ const askedPatterns: Array<[AskedType, RegExp]> = [
     "reason",
     /\bwhy\b|\bwhat (?:caused|made|led)\b|\bfor what (?:reason|purpose)\b|\bto what end\b|\bwhat (?:is|was) the (?:purpose|point|goal|aim)\b|为什么|为何|什么原因|原因是|怎么会|目的是什么|出于什么目的|为了什么/i,
   ],
+  // "Was the proposal accepted or rejected?", "是开源还是闭源的？": one of the two answers it.
+  ["choice", choiceAsked],
   [
     "yesno",
     /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should)\b|是否|是不是|有没有|能不能|会不会|吗[？?]?\s*$/i,

@@ -1,3 +1,4 @@
+import { foldEnglish } from "../text/segment.ts";
 import { type AskedType, asksCve, byHowMuch, numbersIn, type QuestionAnalysis } from "./analyze-question.ts";
 import {
   asksForLanguage,
@@ -9,6 +10,7 @@ import {
   newChinesePlace,
   pathValue,
 } from "./answer-names.ts";
+import { choiceAsked } from "./asked-types.ts";
 import { asksLabel, countsThings, durationUnit, withoutNonCounts } from "./counted-numbers.ts";
 import { monthNames, monthNamesInFull } from "./time-reference.ts";
 
@@ -228,6 +230,18 @@ export function holdsAskedValue(
       // nationality word it names no one elsewhere ("translated into the Chinese language").
       if (asksForLanguage.test(question) && namesNewLanguage(text, question)) return true;
       return analysis.asksForPerson === true ? hasNewPersonName(text, question) : hasNewName(text, question);
+    case "choice": {
+      // One of the two answers, in any form ("rejected" for "reject", 开源 for 开源还是闭源).
+      const offered = choiceAsked.exec(question);
+      if (offered === null) return true;
+      const [english1, english2, chinese1, chinese2] = offered.slice(1);
+      // (The characters around 还是 are the two words: "是开源还是闭源的" offers 开源 and 闭源.)
+      if (chinese1 !== undefined && chinese2 !== undefined)
+        return text.includes(chinese1.slice(-2)) || text.includes(chinese2.slice(0, 2));
+      const stems = [english1, english2].map((word) => foldEnglish((word ?? "").toLowerCase()));
+      const words = (text.toLowerCase().match(/[a-z][\w-]*/g) ?? []).map((word) => foldEnglish(word));
+      return words.some((word) => stems.includes(word));
+    }
     default:
       return true;
   }

@@ -60,6 +60,8 @@ describe("askedTypesOf", () => {
     ["那款耳机是哪个牌子的？", "name"],
     ["Why did the team leave the project?", "reason"],
     ["Does the phone support satellite calls?", "yesno"],
+    ["Was the proposal accepted or rejected?", "choice"],
+    ["这个项目是开源还是闭源的？", "choice"],
     ["What does the new runtime change?", "other"],
     ["How often does the maintainer publish a release?", "frequency"],
     ["他的经理多久跟他碰一次头？", "frequency"],

@@ -32,6 +32,11 @@ describe("holdsAnyAskedValue", () => {
     ["2019 路线图里的新功能，更多细节什么时候公布？", "不过更多细节要等到今年的开发者大会。", true],
     ["When will the new sync engine ship?", "It ships at the Orbit Developer Conference.", true],
     ["When will the new sync engine ship?", "It was shown to developers at a meetup.", false],
+    // A choice is answered by one of its two answers, in any form.
+    ["Was the Orbit proposal accepted or rejected?", "The Orbit proposal is under review.", false],
+    ["Was the Orbit proposal accepted or rejected?", "The Orbit proposal was rejected in March.", true],
+    ["这个项目是开源还是闭源的？", "这个项目目前还在测试。", false],
+    ["这个项目是开源还是闭源的？", "这个项目已经在 GitHub 上开源。", true],
     // A version is asked: a size or a pull request's number is none.
     ["这个新方法是在哪个 Orbit 版本中发布的？", "Orbit #2949 增加了这个方法，检查 80 字节的上限。", false],
     ["这个新方法是在哪个 Orbit 版本中发布的？", "这个方法随 Orbit 0.32 发布。", true],
