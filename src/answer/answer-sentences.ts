@@ -1,4 +1,4 @@
-import { sentenceMatch } from "../retrieve/term-coverage.ts";
+import { sentenceMatcher } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
@@ -128,6 +128,7 @@ export function answerSentences(
   passagesRead: number,
 ): AnswerSentence[] {
   const out: AnswerSentence[] = [];
+  const match = sentenceMatcher(terms, statistics);
   for (const [passageIndex, passage] of passages.slice(0, passagesRead).entries()) {
     const titleTokens = new Set(tokenize(passage.story));
     for (const [position, raw] of joinRhetoricalQuestions(splitIntoSentences(passage.text)).entries()) {
@@ -135,7 +136,7 @@ export function answerSentences(
       const units = countUnits(text);
       if (units < 3 || looksLikeTableOrListing(text)) continue;
       const tokens = new Set(tokenize(text));
-      const { coverage, matched, asked } = sentenceMatch(terms, tokens, titleTokens, statistics);
+      const { coverage, matched, asked } = match(tokens, titleTokens);
       out.push({
         passageIndex,
         position,

@@ -1,4 +1,4 @@
-import { sentenceMatch } from "../retrieve/term-coverage.ts";
+import { sentenceMatcher } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { ChunkPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
@@ -16,12 +16,13 @@ export function bestSentence(
   statistics: TermStatistics,
 ): string {
   const title = new Set(tokenize(passage.story));
+  const match = sentenceMatcher(terms, statistics);
   let best = "";
   let bestCoverage = -1;
   for (const raw of splitIntoSentences(passage.text)) {
     const text = stripFootnoteMarkers(raw);
     if (text === "") continue;
-    const { coverage } = sentenceMatch(terms, new Set(tokenize(text)), title, statistics);
+    const { coverage } = match(new Set(tokenize(text)), title);
     if (coverage > bestCoverage) {
       best = text;
       bestCoverage = coverage;

@@ -2,7 +2,7 @@ import type { QuestionAnalysis } from "../question/analyze-question.ts";
 import { holdsAnyAskedValue, isCheckable } from "../question/asked-value.ts";
 import { askedNameClass, namesMember } from "../question/name-classes.ts";
 import type { OpposedWord } from "../question/question-verbs.ts";
-import { sentenceMatch } from "../retrieve/term-coverage.ts";
+import { sentenceMatcher } from "../retrieve/term-coverage.ts";
 import type { TermStatistics } from "../retrieve/term-statistics.ts";
 import type { RetrievedPassage } from "../store/chunk-record.ts";
 import type { WeightedTerm } from "../store/store.ts";
@@ -118,6 +118,8 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
   const { analysis, terms, statistics } = input;
   const contexts = contextsOf(input.passages);
   const translations = translationsOf(terms);
+  // Pairs of sentences are scored like one sentence, with one matcher for the question.
+  const matchPair = sentenceMatcher(terms, statistics);
   const askedYears = yearsOf(input.question);
   const measurePatterns = headsMeasurePatterns(analysis, input.question);
   const aliasesOf = new Map<string, string[]>();
@@ -232,7 +234,7 @@ export function evidenceWindows(input: GateInput): EvidenceWindow[] {
         group.length === 1
           ? { coverage: first.coverage, matched: first.matched, asked: first.asked }
           : (() => {
-              const pair = sentenceMatch(terms, tokens, context.title, statistics);
+              const pair = matchPair(tokens, context.title);
               return { ...pair, coverage: pair.coverage * pairWindowShare ** gap };
             })();
       // Earlier turns' words count towards the pair: "How long did that take?" names its subject

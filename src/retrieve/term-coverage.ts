@@ -60,7 +60,7 @@ export function termMatcher(
   const idf = new Map<string, number>();
   for (const { term } of terms) if (!idf.has(term)) idf.set(term, statistics.idf(term));
   let total = 0;
-  for (const term of counted) total += idf.get(term) ?? statistics.idf(term);
+  for (const term of counted) total += idf.get(term) ?? 0;
   const others = terms
     .filter((term) => term.weight < 1)
     .map(({ term, weight, concept }) => ({
@@ -145,20 +145,11 @@ export function termCoverage(
 }
 
 /**
- * How well one sentence covers a query, its story title counted at a quarter: the title often
+ * How well each sentence covers a query, its story title counted at a quarter: the title often
  * names the subject a sentence leaves implicit ("it", "the company"), but every sentence of the
- * story shares it. `matched` and `asked` count with the title.
+ * story shares it. `matched` and `asked` count with the title. The query's part is worked out
+ * once, for the many sentences a search or an answer scores.
  */
-export function sentenceMatch(
-  terms: WeightedTerm[],
-  sentence: ReadonlySet<string>,
-  title: Iterable<string>,
-  statistics: TermStatistics,
-): TermMatch {
-  return sentenceMatcher(terms, statistics)(sentence, title);
-}
-
-/** `sentenceMatch` for one query over many sentences: the query's part is worked out once. */
 export function sentenceMatcher(
   terms: WeightedTerm[],
   statistics: TermStatistics,
