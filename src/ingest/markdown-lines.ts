@@ -20,7 +20,7 @@ export type MarkdownPiece =
   | { kind: "code"; text: string };
 
 // A backtick fence's info string has no backticks (```` ```npm i x``` ```` is inline code).
-const openingFence = /^\s{0,3}(?:(`{3,})(?!.*`)|(~{3,}))/;
+export const openingFence = /^\s{0,3}(?:(`{3,})(?!.*`)|(~{3,}))/;
 // `#《HelloGitHub》第05期`: no space after the hashes, but a Chinese title is still a heading.
 const atxHeading = /^\s{0,3}(#{1,6})(?:\s+(.*?)|(?=[《「【\p{Script=Han}])(.*?))?\s*$/u;
 // TLDR's HTML→Markdown output puts the heading inside the link: `[### Title (4 minute read)](url)`.
@@ -138,7 +138,7 @@ export function markdownToPieces(markdown: string): MarkdownPiece[] {
 }
 
 /** The line that closes a fence: the same character, at least as long, nothing else on it. */
-function closingFenceIndex(lines: string[], from: number, marker: string): number {
+export function closingFenceIndex(lines: string[], from: number, marker: string): number {
   const character = marker[0] === "`" ? "`" : "~";
   const closing = new RegExp(`^\\s{0,3}\\${character}{${marker.length},}\\s*$`);
   for (let index = from; index < lines.length; index += 1) {

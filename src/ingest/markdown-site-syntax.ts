@@ -1,3 +1,5 @@
+import { closingFenceIndex, openingFence } from "./markdown-lines.ts";
+
 /**
  * What static-site generators add to a Markdown issue that is machinery, not text: Jekyll's
  * Liquid tags, Hugo's shortcodes, and MDX's ES module lines and JSX components. Each goes; the
@@ -48,20 +50,24 @@ export function withoutHugoShortcodes(body: string): string {
  * paragraphs. Code fences are left as they are.
  */
 export function withoutMdxSyntax(body: string): string {
-  const kept: string[] = [];
-  let fence: string | null = null;
+  const lines = body.split("\n");
+  const out: string[] = [];
+  let prose: string[] = [];
+  const flushProse = () => {
+    out.push(withoutJsx(prose.join("\n")));
+    prose = [];
+  };
   let inModuleStatement = false;
-  for (const line of body.split("\n")) {
-    const fenceMark = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence !== null) {
-      kept.push(line);
-      if (fenceMark !== undefined && fenceMark[0] === fence[0] && fenceMark.length >= fence.length)
-        fence = null;
-      continue;
-    }
-    if (fenceMark !== undefined) {
-      fence = fenceMark;
-      kept.push(line);
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    // A code fence is kept whole, found as the Markdown reader finds it (one never closed is text).
+    const fence = openingFence.exec(line);
+    const marker = fence?.[1] ?? fence?.[2];
+    const closing = marker === undefined ? -1 : closingFenceIndex(lines, index + 1, marker);
+    if (closing >= 0) {
+      flushProse();
+      out.push(lines.slice(index, closing + 1).join("\n"));
+      index = closing;
       continue;
     }
     if (inModuleStatement) {
@@ -72,10 +78,15 @@ export function withoutMdxSyntax(body: string): string {
       inModuleStatement = true;
       continue;
     }
-    kept.push(line);
+    prose.push(line);
   }
-  return kept
-    .join("\n")
+  flushProse();
+  return out.join("\n");
+}
+
+/** MDX comments and component tags out of prose; a tag's prose attributes become paragraphs. */
+function withoutJsx(text: string): string {
+  return text
     .replace(/\{\/\*[\s\S]*?\*\/\}/g, "")
     .replace(/<\/?[A-Z][\w.]*(?:\s(?:[^"'{}<>]|"[^"]*"|'[^']*'|\{[^{}]*\})*)?\/?>/g, (tag) =>
       proseArguments(tag),

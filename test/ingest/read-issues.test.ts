@@ -192,6 +192,8 @@ describe("markdown", () => {
     expect(text).toContain("Survey closes soon");
     expect(text).toContain("The Go survey closes on May 30 and has 14 questions.");
     expect(issue.title).toBe("Gopher Digest #44");
+    // A component in a code sample is code, kept as written.
+    expect(text).toContain("<Button />");
   });
 
   it("uses the file name when YAML front matter has only a date", async () => {
