@@ -120,7 +120,7 @@ const issueRelativeTime =
  * question says itself ("On what dates is it taking place this year?" is not answered by "…which
  * I'm co-organizing this year").
  */
-function withoutGivenYears(text: string, given: ReadonlySet<string>, question = ""): string {
+function withoutGivenTimes(text: string, given: ReadonlySet<string>, question = ""): string {
   const questionTimes = new Set(
     [...question.matchAll(issueRelativeTime)].map((match) => match[0].toLowerCase().replace(/['’]s$/, "")),
   );
@@ -216,9 +216,9 @@ export function holdsAskedValue(
     case "date":
       // A year the question gives ("looking back at 2025, when did …") is not the date asked for.
       if (asksClockTime.test(question)) return clockTime.test(text);
-      if (asksDay.test(question)) return dayOfMonth.test(withoutGivenYears(text, given, question));
+      if (asksDay.test(question)) return dayOfMonth.test(withoutGivenTimes(text, given, question));
       return (
-        yearOrMonth.test(withoutGivenYears(text, given, question)) ||
+        yearOrMonth.test(withoutGivenTimes(text, given, question)) ||
         relativeTime.test(text) ||
         eventTime.test(text)
       );
